@@ -1,0 +1,5 @@
+"""Qonto Desktop: connect Qonto bank accounts to an accountant's desk."""
+
+APP_NAME = "Qonto Desktop"
+APP_ID = "qonto-desktop"
+__version__ = "0.1.0"

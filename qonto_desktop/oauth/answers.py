@@ -1,0 +1,85 @@
+"""What an OAuth endpoint's HTTP answer means: data, or the typed error to raise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from qonto_desktop.oauth.errors import (
+    TOKEN_ERRORS,
+    OAuthError,
+    RateLimitedError,
+    ResponseFormatError,
+    ServiceUnavailableError,
+    TokenError,
+)
+
+
+def check(
+    response: requests.Response, *, html_error: type[OAuthError], expect_json: bool
+) -> dict[str, Any]:
+    """Return the JSON object of a successful answer, or raise the error it stands for.
+
+    Args:
+        html_error: what a web page instead of JSON means (for the sandbox: a missing or wrong
+            staging token, since it answers with its sign-in page).
+        expect_json: a success must carry a JSON object (not so for RFC 7009 revocation).
+
+    Raises:
+        OAuthError: a subclass naming what went wrong, with a message and a next action.
+    """
+    status = response.status_code
+    # A gateway's HTML page still means what its status says; only a 200 or a redirect
+    # to a web page is the sandbox's sign-in page.
+    if status == 429:
+        raise RateLimitedError(retry_after=retry_after(response))
+    if status >= 500:
+        raise ServiceUnavailableError(status)
+    if 300 <= status < 400 or looks_like_html(response):
+        raise html_error(status=status)
+    body = json_object(response)
+    if status >= 400 or (body is not None and "error" in body):
+        raise token_error(body, status)
+    if not expect_json:
+        return body or {}
+    if body is None:
+        raise ResponseFormatError(detail="the answer is not a JSON object", status=status)
+    return body
+
+
+def token_error(body: dict[str, Any] | None, status: int) -> OAuthError:
+    """Return the typed error of an RFC 6749 §5.2 error answer."""
+    error = body.get("error") if body else None
+    if not isinstance(error, str):
+        return ResponseFormatError(detail=f"HTTP {status} without an OAuth error", status=status)
+    description = body.get("error_description") if body else None
+    cls = TOKEN_ERRORS.get(error, TokenError)
+    return cls(
+        oauth_error=error,
+        detail=description if isinstance(description, str) else None,
+        status=status,
+    )
+
+
+def looks_like_html(response: requests.Response) -> bool:
+    """True for a web page: by its content type, or by its first character."""
+    content_type = response.headers.get("Content-Type", "").lower()
+    if "html" in content_type:
+        return True
+    return response.content.lstrip()[:1] == b"<"
+
+
+def json_object(response: requests.Response) -> dict[str, Any] | None:
+    """The answer's JSON object, or None when it is empty, not JSON, or not an object."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def retry_after(response: requests.Response) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header in seconds (RFC 9110 §10.2.3), if any."""
+    value = response.headers.get("Retry-After", "").strip()
+    return float(value) if value.isdigit() else None

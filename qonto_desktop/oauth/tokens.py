@@ -1,0 +1,200 @@
+"""The token client: code exchange, refresh and revocation (RFC 6749 §4.1.3, §6; RFC 7009).
+
+Authlib's requests client builds the requests and authenticates the app (``client_secret_post``,
+or ``none`` for a public client with PKCE); this module decides what may be retried and turns
+every answer into a :class:`TokenSet` or a typed error.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+from authlib.integrations.requests_client import OAuth2Session
+from urllib3.exceptions import NewConnectionError
+
+from qonto_desktop.oauth import answers
+from qonto_desktop.oauth.errors import (
+    NetworkError,
+    OAuthError,
+    OutcomeUnknownError,
+    ResponseFormatError,
+)
+from qonto_desktop.oauth.tokenset import TokenSet, token_set
+
+log = logging.getLogger(__name__)
+
+# (connect, read) seconds: a dead network fails fast, a slow Qonto still gets time to answer.
+DEFAULT_TIMEOUT = (10.0, 30.0)
+# Pauses before the retries of a request that never reached the server.
+DEFAULT_RETRY_DELAYS = (0.5, 1.5)
+
+
+@dataclass(frozen=True)
+class ClientCredentials:
+    """The app registration from Qonto's Developer Portal. The secret is optional (PKCE)."""
+
+    client_id: str
+    client_secret: str | None = field(default=None, repr=False)
+
+
+class TokenClient:
+    """Talks to one token endpoint for one app registration."""
+
+    def __init__(
+        self,
+        *,
+        token_url: str,
+        revoke_url: str,
+        credentials: ClientCredentials,
+        headers: Mapping[str, str] | None = None,
+        html_error: type[OAuthError] = ResponseFormatError,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
+        now: Callable[[], float] = time.time,
+        pause: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Set up the client.
+
+        Args:
+            headers: sent with every request (the sandbox's staging token).
+            html_error: the error an HTML answer becomes (the sandbox's sign-in page means
+                its staging token is missing or wrong).
+            now, pause: the clock and the wait between retries, injectable for tests.
+        """
+        self._token_url = token_url
+        self._revoke_url = revoke_url
+        self._credentials = credentials
+        self._headers = dict(headers or {})
+        self._html_error = html_error
+        self._timeout = timeout
+        self._retry_delays = retry_delays
+        self._now = now
+        self._pause = pause
+
+    def exchange_code(
+        self, *, code: str, redirect_uri: str, code_verifier: str, requested_scopes: tuple[str, ...]
+    ) -> TokenSet:
+        """Redeem an authorization code (RFC 6749 §4.1.3 with RFC 7636 §4.5).
+
+        Raises:
+            TokenError: Qonto refused (a subclass per RFC 6749 §5.2 code).
+            OutcomeUnknownError: the request may have reached Qonto; it is never resent.
+            NetworkError, RateLimitedError, ServiceUnavailableError, ResponseFormatError.
+        """
+        data = self._call(
+            lambda session: session.fetch_token(
+                self._token_url,
+                grant_type="authorization_code",
+                code=code,
+                redirect_uri=redirect_uri,
+                code_verifier=code_verifier,
+                **self._request_options(),
+            )
+        )
+        return token_set(data, requested_scopes, self._credentials.client_id, self._now())
+
+    def refresh(self, refresh_token: str, *, previous_scopes: tuple[str, ...]) -> TokenSet:
+        """Trade a refresh token for new tokens (RFC 6749 §6); Qonto rotates the refresh token.
+
+        Raises:
+            InvalidGrantError: the refresh token expired, was rotated or revoked: reconnect.
+            Same as :meth:`exchange_code` otherwise.
+        """
+        data = self._call(
+            lambda session: session.refresh_token(
+                self._token_url, refresh_token=refresh_token, **self._request_options()
+            )
+        )
+        return token_set(data, previous_scopes, self._credentials.client_id, self._now())
+
+    def revoke(self, token: str, *, token_type_hint: str) -> None:
+        """Revoke a token (RFC 7009 §2.1); an unknown token counts as revoked (§2.2).
+
+        Raises:
+            Same as :meth:`exchange_code`.
+        """
+        response = self._call(
+            lambda session: session.revoke_token(
+                self._revoke_url,
+                token=token,
+                token_type_hint=token_type_hint,
+                **self._request_options(),
+            )
+        )
+        answers.check(response, html_error=self._html_error, expect_json=False)
+
+    def _request_options(self) -> dict[str, Any]:
+        return {
+            "headers": {
+                "Accept": "application/json",
+                "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
+                **self._headers,
+            },
+            "timeout": self._timeout,
+            "allow_redirects": False,  # a redirect is the sandbox's sign-in page, not an answer
+        }
+
+    def _check(self, response: requests.Response) -> requests.Response:
+        answers.check(response, html_error=self._html_error, expect_json=True)
+        return response
+
+    def _call(self, request: Callable[[OAuth2Session], Any]) -> Any:
+        """Run one request, retrying only while it certainly never reached the server."""
+        credentials = self._credentials
+        method = "client_secret_post" if credentials.client_secret else "none"
+        attempts = (0.0, *self._retry_delays)
+        for number, delay in enumerate(attempts, start=1):
+            if delay:
+                self._pause(delay)
+            with OAuth2Session(
+                client_id=credentials.client_id,
+                client_secret=credentials.client_secret,
+                token_endpoint_auth_method=method,
+                revocation_endpoint_auth_method=method,
+            ) as session:
+                session.register_compliance_hook("access_token_response", self._check)
+                session.register_compliance_hook("refresh_token_response", self._check)
+                try:
+                    return request(session)
+                except requests.RequestException as exc:
+                    if never_reached(exc) and number < len(attempts):
+                        log.info("token endpoint unreachable, retrying (attempt %d)", number)
+                        continue
+                    raise network_error(exc) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def never_reached(exc: requests.RequestException) -> bool:
+    """True when the request certainly did not reach the server, so resending it is safe.
+
+    A refused or unresolved connection, or a connect timeout, sent nothing. A reset, a read
+    timeout or a TLS failure may come after the server got the request.
+    """
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    if isinstance(exc, requests.exceptions.SSLError | requests.exceptions.ProxyError):
+        return False
+    if isinstance(exc, requests.ConnectionError):
+        reason = getattr(exc.args[0], "reason", None) if exc.args else None
+        return isinstance(reason, NewConnectionError)
+    return False
+
+
+def network_error(exc: requests.RequestException) -> NetworkError:
+    """Turn a transport failure into the error the user sees."""
+    if never_reached(exc):
+        return NetworkError()
+    if isinstance(exc, requests.exceptions.SSLError):
+        return NetworkError(
+            "The secure connection to Qonto could not be verified.",
+            next_action=(
+                "If your company inspects web traffic, make sure its certificate is installed "
+                "in this computer's certificate store, then try again."
+            ),
+        )
+    return OutcomeUnknownError()

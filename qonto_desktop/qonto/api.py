@@ -1,0 +1,204 @@
+"""The few Qonto Business API calls the app makes: who and what a connection reaches.
+
+``GET /v2/organization``, ``GET /v2/membership`` and ``DELETE /v2/oauth2/consents``, with
+Qonto's error shapes turned into typed errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.answers import json_object, looks_like_html, retry_after
+from qonto_desktop.oauth.errors import (
+    NetworkError,
+    RateLimitedError,
+    ResponseFormatError,
+    SandboxStagingTokenError,
+    ServiceUnavailableError,
+)
+from qonto_desktop.qonto.environments import Environment
+
+TIMEOUT = (10.0, 30.0)
+
+
+class ApiError(QontoDesktopError):
+    code = "api"
+    message = "Qonto's API refused the request."
+    next_action = "Try again later."
+
+
+class ApiUnauthorizedError(ApiError):
+    code = "api_unauthorized"
+    message = "Qonto no longer accepts this connection's access."
+    next_action = "Refresh the connection; if that fails, reconnect it."
+
+
+class MissingScopeError(ApiError):
+    code = "missing_scope"
+    message = "This connection was not given the permission this needs."
+    next_action = "Reconnect and tick the missing permission."
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    """One bank account of an organization."""
+
+    id: str
+    name: str
+    iban: str
+    bic: str
+    currency: str
+    balance_cents: int
+    main: bool
+    status: str
+
+
+@dataclass(frozen=True)
+class Organization:
+    """The organization a connection is bound to."""
+
+    id: str
+    name: str
+    slug: str
+    legal_name: str
+    bank_accounts: tuple[BankAccount, ...]
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The signed-in user's membership of the organization."""
+
+    id: str
+    first_name: str
+    last_name: str
+    email: str
+    role: str
+
+
+class QontoApi:
+    """Business API calls made with one access token."""
+
+    def __init__(
+        self,
+        environment: Environment,
+        access_token: str,
+        *,
+        staging_token: str | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        """Prepare calls; nothing is sent yet.
+
+        Raises:
+            SandboxStagingTokenError: the environment needs a staging token and none is given.
+        """
+        self._environment = environment
+        self._headers = {
+            "Authorization": f"Bearer {access_token}",
+            "Accept": "application/json",
+            **environment.request_headers(staging_token),
+        }
+        self._session = session
+
+    def organization(self) -> Organization:
+        """``GET /v2/organization`` (needs ``organization.read``)."""
+        data = _field(self._request("GET", "/v2/organization"), "organization")
+        accounts = data.get("bank_accounts") or []
+        if not isinstance(accounts, list):
+            raise ResponseFormatError(detail="bank_accounts is not a list")
+        return Organization(
+            id=_text(data, "id"),
+            name=_text(data, "name"),
+            slug=_text(data, "slug"),
+            legal_name=_text(data, "legal_name", required=False),
+            bank_accounts=tuple(_bank_account(item) for item in accounts),
+        )
+
+    def membership(self) -> Membership:
+        """``GET /v2/membership`` (needs ``membership.read``)."""
+        data = _field(self._request("GET", "/v2/membership"), "membership")
+        return Membership(
+            id=_text(data, "id"),
+            first_name=_text(data, "first_name", required=False),
+            last_name=_text(data, "last_name", required=False),
+            email=_text(data, "email", required=False),
+            role=_text(data, "role"),
+        )
+
+    def revoke_consent(self) -> None:
+        """``DELETE /v2/oauth2/consents``: the "disconnect my app" of Qonto's web app."""
+        self._request("DELETE", "/v2/oauth2/consents")
+
+    def _request(self, method: str, path: str) -> dict[str, Any]:
+        session = self._session or requests.Session()
+        try:
+            response = session.request(
+                method,
+                self._environment.api_url(path),
+                headers=self._headers,
+                timeout=TIMEOUT,
+                allow_redirects=False,  # the sandbox redirects to its sign-in page
+            )
+        except requests.RequestException:
+            raise NetworkError() from None
+        finally:
+            if self._session is None:
+                session.close()
+        status = response.status_code
+        if status == 429:
+            raise RateLimitedError(retry_after=retry_after(response))
+        if status >= 500:
+            raise ServiceUnavailableError(status)
+        if looks_like_html(response) or 300 <= status < 400:
+            if self._environment.needs_staging_token:
+                raise SandboxStagingTokenError(status=status)
+            raise ResponseFormatError(detail="a web page instead of JSON", status=status)
+        if status == 401:
+            raise ApiUnauthorizedError()
+        if status == 403:
+            raise MissingScopeError()
+        if status >= 400:
+            raise ApiError(f"Qonto's API refused the request (HTTP {status}).")
+        if status == 204 or not response.content:
+            return {}
+        body = json_object(response)
+        if body is None:
+            raise ResponseFormatError(detail="the answer is not a JSON object", status=status)
+        return body
+
+
+def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
+    value = body.get(name)
+    if not isinstance(value, dict):
+        raise ResponseFormatError(detail=f"no {name} in the answer")
+    return value
+
+
+def _text(data: dict[str, Any], name: str, *, required: bool = True) -> str:
+    value = data.get(name)
+    if isinstance(value, str):
+        return value
+    if value is None and not required:
+        return ""
+    raise ResponseFormatError(detail=f"{name} is missing or not text")
+
+
+def _bank_account(item: object) -> BankAccount:
+    if not isinstance(item, dict):
+        raise ResponseFormatError(detail="a bank account is not an object")
+    cents = item.get("balance_cents")
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise ResponseFormatError(detail="balance_cents is not a whole number")
+    return BankAccount(
+        id=_text(item, "id"),
+        name=_text(item, "name", required=False),
+        iban=_text(item, "iban", required=False),
+        bic=_text(item, "bic", required=False),
+        currency=_text(item, "currency"),
+        balance_cents=cents,
+        main=bool(item.get("main", False)),
+        status=_text(item, "status", required=False),
+    )

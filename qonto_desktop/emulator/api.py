@@ -1,0 +1,85 @@
+"""The Business API calls the app makes: organization, membership, and disconnect."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qonto_desktop.emulator.data import DemoUser, Organization
+from qonto_desktop.emulator.grants import GrantStore, TokenOwner
+from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
+
+ORGANIZATION_PATH = "/v2/organization"
+MEMBERSHIP_PATH = "/v2/membership"
+CONSENTS_PATH = "/v2/oauth2/consents"
+
+# RFC 6750 §3: a 401 names the scheme the resource server expects.
+_CHALLENGE = (("WWW-Authenticate", 'Bearer realm="qonto"'),)
+
+
+class BusinessApi:
+    """Answers ``/v2/...`` requests with the demo data, for a valid Bearer token.
+
+    Args:
+        grants: Where access tokens are checked.
+        user: The demo user.
+        organizations: The user's organizations.
+    """
+
+    def __init__(
+        self, *, grants: GrantStore, user: DemoUser, organizations: Sequence[Organization]
+    ) -> None:
+        self._grants = grants
+        self._user = user
+        self._organizations = {org.id: org for org in organizations}
+
+    def organization(self, request: Request) -> Response:
+        """Answer ``GET /v2/organization`` (scope ``organization.read``)."""
+        owner = self._owner(request, "GET", "organization.read")
+        if isinstance(owner, Response):
+            return owner
+        organization = self._organizations[owner.organization_id]
+        return json_response(200, {"organization": organization.to_api()})
+
+    def membership(self, request: Request) -> Response:
+        """Answer ``GET /v2/membership`` (scope ``membership.read``)."""
+        owner = self._owner(request, "GET", "membership.read")
+        if isinstance(owner, Response):
+            return owner
+        organization = self._organizations[owner.organization_id]
+        return json_response(200, {"membership": self._user.membership(organization)})
+
+    def revoke_consent(self, request: Request) -> Response:
+        """Answer ``DELETE /v2/oauth2/consents``: disconnect the app from the organization."""
+        owner = self._owner(request, "DELETE", None)
+        if isinstance(owner, Response):
+            return owner
+        self._grants.revoke_consent(
+            client_id=owner.client_id,
+            user_id=owner.user_id,
+            organization_id=owner.organization_id,
+        )
+        return Response(204)
+
+    def _owner(self, request: Request, method: str, scope: str | None) -> TokenOwner | Response:
+        if request.method != method:
+            return api_error(405, "method_not_allowed", f"Use {method} for this endpoint.")
+        scheme, _, token = (request.header("authorization") or "").partition(" ")
+        # RFC 6750 §2.1 / RFC 7235 §2.1: the scheme name is case-insensitive.
+        if scheme.lower() != "bearer" or not token.strip():
+            return _unauthorized("missing access token")
+        owner = self._grants.authenticate(token.strip())
+        if owner is None:
+            return _unauthorized("invalid, expired or revoked access token")
+        if scope is not None and scope not in owner.scopes:
+            return api_error(403, "forbidden", "missing required oauth scope")
+        return owner
+
+
+def _unauthorized(detail: str) -> Response:
+    response = api_error(401, "unauthorized", detail)
+    return Response(response.status, response.body, response.content_type, _CHALLENGE)
+
+
+def not_found(request: Request) -> Response:
+    """Answer a path the emulator does not serve."""
+    return api_error(404, "not_found", "resource not found")

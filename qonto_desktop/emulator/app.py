@@ -1,0 +1,145 @@
+"""Routing of one request: faults first, then the sandbox gate, then the endpoint."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import threading
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from qonto_desktop.emulator import pages
+from qonto_desktop.emulator.api import (
+    CONSENTS_PATH,
+    MEMBERSHIP_PATH,
+    ORGANIZATION_PATH,
+    BusinessApi,
+    not_found,
+)
+from qonto_desktop.emulator.browser import BrowserLeg
+from qonto_desktop.emulator.faults import Fault, Faults
+from qonto_desktop.emulator.messages import (
+    Request,
+    Response,
+    api_error,
+    html_response,
+    json_response,
+    oauth_error,
+)
+from qonto_desktop.emulator.pages import CONSENT_PATH, LOGIN_PATH
+from qonto_desktop.emulator.token_endpoint import TokenEndpoints
+
+logger = logging.getLogger(__name__)
+
+AUTHORIZE_PATH = "/oauth2/auth"
+TOKEN_PATH = "/oauth2/token"
+REVOKE_PATH = "/oauth2/revoke"
+STAGING_HEADER = "X-Qonto-Staging-Token"
+
+Handler = Callable[[Request], Response]
+
+
+class Application:
+    """Turns requests into responses; the HTTP server only carries bytes.
+
+    Args:
+        browser: The authorization and consent pages.
+        tokens: The token and revocation endpoints.
+        api: The Business API.
+        faults: The faults tests switch on.
+        staging_token: The sandbox staging token every non-browser request must carry;
+            ``None`` outside sandbox mode.
+        stopping: Set when the emulator stops; cuts fault delays short.
+    """
+
+    def __init__(
+        self,
+        *,
+        browser: BrowserLeg,
+        tokens: TokenEndpoints,
+        api: BusinessApi,
+        faults: Faults,
+        staging_token: str | None,
+        stopping: threading.Event,
+    ) -> None:
+        self._routes: dict[str, tuple[str, Handler]] = {
+            AUTHORIZE_PATH: ("auth", browser.authorize),
+            LOGIN_PATH: ("auth", browser.sign_in),
+            CONSENT_PATH: ("auth", browser.decide),
+            TOKEN_PATH: ("token", tokens.token),
+            REVOKE_PATH: ("revoke", tokens.revoke),
+            ORGANIZATION_PATH: ("organization", api.organization),
+            MEMBERSHIP_PATH: ("membership", api.membership),
+            CONSENTS_PATH: ("consents", api.revoke_consent),
+        }
+        self._faults = faults
+        self._staging_token = staging_token
+        self._stopping = stopping
+
+    def handle(self, request: Request) -> Response | None:
+        """Answer one request; ``None`` means close the connection without an answer."""
+        name, handler = self._routes.get(request.path, (None, not_found))
+        fault = self._faults.take(name) if name is not None else None
+        if fault is not None:
+            logger.info("fault on %s", name)
+            self._stopping.wait(fault.delay)
+            if fault.drop:
+                return None
+            injected = _injected(fault, oauth=name in {"auth", "token", "revoke"})
+            if injected is not None:
+                return injected
+        if name != "auth" and not self._staged(request):
+            # Qonto's sandbox answers a sign-in page, not JSON, without the staging token.
+            return html_response(200, pages.sandbox_sign_in_page())
+        response = handler(request)
+        if fault is not None and fault.missing_fields:
+            return _without(response, fault.missing_fields)
+        return response
+
+    def _staged(self, request: Request) -> bool:
+        if self._staging_token is None:
+            return True
+        sent = request.header(STAGING_HEADER)
+        return sent is not None and hmac.compare_digest(sent.encode(), self._staging_token.encode())
+
+
+def _injected(fault: Fault, *, oauth: bool) -> Response | None:
+    if fault.rate_limited:
+        response = api_error(429, "too_many_requests", "rate limit exceeded")
+        return Response(429, response.body, response.content_type, (("Retry-After", "10"),))
+    if fault.status is not None:
+        if oauth:
+            error = "server_error" if fault.status >= 500 else "invalid_request"
+            return oauth_error(fault.status, error, f"Injected fault: HTTP {fault.status}.")
+        return api_error(fault.status, f"http_{fault.status}", "injected fault")
+    if fault.html:
+        return html_response(200, pages.fault_page())
+    if fault.malformed_json:
+        return Response(200, b'{"access_token": "ory_at_', "application/json; charset=utf-8")
+    return None
+
+
+def _without(response: Response, fields: tuple[str, ...]) -> Response:
+    """Remove keys from a JSON answer, or query parameters from a redirect."""
+    location = response.header("location")
+    if location is not None:
+        parts = urlsplit(location)
+        kept = [
+            (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in fields
+        ]
+        others = [(k, v) for k, v in response.headers if k.lower() != "location"]
+        stripped = urlunsplit(parts._replace(query=urlencode(kept)))
+        headers = (*others, ("Location", stripped))
+        return Response(response.status, response.body, response.content_type, headers)
+    if response.status >= 300 or not (response.content_type or "").startswith("application/json"):
+        return response
+    payload = json.loads(response.body)
+    for dotted in fields:
+        *parents, last = dotted.split(".")
+        target = payload
+        for key in parents:
+            target = target.get(key) if isinstance(target, dict) else None
+        if isinstance(target, dict):
+            target.pop(last, None)
+    return json_response(response.status, payload, response.headers)

@@ -1,0 +1,243 @@
+"""The demo world the emulator serves: one accountant and the three companies she keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from qonto_desktop.emulator.iban import french_iban
+
+QONTO_BANK_CODE = "16958"
+QONTO_BRANCH_CODE = "00001"
+QONTO_BIC = "QNTOFRP1XXX"
+
+
+@dataclass(frozen=True)
+class Address:
+    """A postal address in France."""
+
+    street: str
+    zip_code: str
+    city: str
+    country: str = "FR"
+
+    def one_line(self) -> str:
+        """Return the address on one line, as Qonto's ``legal_address`` shows it."""
+        return f"{self.street}, {self.zip_code} {self.city}, France"
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    """One Qonto bank account of an organization; amounts in cents."""
+
+    id: str
+    slug: str
+    name: str
+    account_number: str
+    balance_cents: int
+    authorized_balance_cents: int
+    main: bool
+    updated_at: str
+    status: str = "active"
+    currency: str = "EUR"
+
+    @property
+    def iban(self) -> str:
+        """The account's French IBAN, with correct RIB key and check digits."""
+        return french_iban(QONTO_BANK_CODE, QONTO_BRANCH_CODE, self.account_number)
+
+    def to_api(self, organization_id: str) -> dict[str, Any]:
+        """Return the account as ``GET /v2/organization`` lists it."""
+        return {
+            "id": self.id,
+            "slug": self.slug,
+            "name": self.name,
+            "organization_id": organization_id,
+            "status": self.status,
+            "main": self.main,
+            "iban": self.iban,
+            "bic": QONTO_BIC,
+            "currency": self.currency,
+            "balance": self.balance_cents / 100,
+            "balance_cents": self.balance_cents,
+            "authorized_balance": self.authorized_balance_cents / 100,
+            "authorized_balance_cents": self.authorized_balance_cents,
+            "is_external_account": False,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A company on Qonto, with its bank accounts."""
+
+    id: str
+    name: str
+    slug: str
+    legal_name: str
+    legal_form: str
+    legal_number: str
+    address: Address
+    bank_accounts: tuple[BankAccount, ...]
+    membership_id: str
+    team_id: str
+    registration_id: str | None = None
+    legal_country: str = "FR"
+    locale: str = "fr"
+
+    def to_api(self) -> dict[str, Any]:
+        """Return the organization as ``GET /v2/organization`` answers it."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "slug": self.slug,
+            "legal_name": self.legal_name,
+            "locale": self.locale,
+            "legal_form": self.legal_form,
+            "legal_number": self.legal_number,
+            "legal_country": self.legal_country,
+            "legal_address": self.address.one_line(),
+            "address": {
+                "street": self.address.street,
+                "zip_code": self.address.zip_code,
+                "city": self.address.city,
+                "country": self.address.country,
+            },
+            "bank_accounts": [account.to_api(self.id) for account in self.bank_accounts],
+        }
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """The person who signs in on the consent page."""
+
+    id: str
+    first_name: str
+    last_name: str
+    email: str
+    password: str
+    role: str = "accountant"
+
+    def membership(self, organization: Organization) -> dict[str, Any]:
+        """Return the user's membership in one organization, as ``GET /v2/membership`` does."""
+        return {
+            "id": organization.membership_id,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email,
+            "role": self.role,
+            "team_id": organization.team_id,
+            "status": "active",
+        }
+
+
+DEMO_USER = DemoUser(
+    id="7553bebc-bc5e-4b13-b719-d85efcfa1606",
+    first_name="Camille",
+    last_name="Lefèvre",
+    email="camille.lefevre@cabinet-lefevre.example",
+    password="demo-comptable",  # shown on the sign-in page on purpose
+)
+
+DEMO_ORGANIZATIONS: tuple[Organization, ...] = (
+    Organization(
+        id="f76589da-a9ae-46e3-94d0-9bc5b58bc13e",
+        name="Boulangerie Martin",
+        slug="boulangerie-martin-7421",
+        legal_name="BOULANGERIE MARTIN",
+        legal_form="SARL",
+        legal_number="843217654",
+        address=Address("12 rue des Martyrs", "75009", "Paris"),
+        membership_id="f22b4398-1fc1-46ce-a6c6-c3725fc00df7",
+        team_id="d594dda4-29cf-4dfb-8b78-fa925b8c217b",
+        bank_accounts=(
+            BankAccount(
+                id="e9f99ed3-5752-4b18-b364-e2478cada83f",
+                slug="boulangerie-martin-7421-bank-account-1",
+                name="Compte principal",
+                account_number="01234567890",
+                balance_cents=1_854_327,
+                authorized_balance_cents=1_849_327,
+                main=True,
+                updated_at="2025-06-02T08:14:09.000Z",
+            ),
+            BankAccount(
+                id="b8c03830-9aa3-4db3-8914-e2006aff3e90",
+                slug="boulangerie-martin-7421-bank-account-2",
+                name="Réserve TVA",
+                account_number="01234567891",
+                balance_cents=623_000,
+                authorized_balance_cents=623_000,
+                main=False,
+                updated_at="2025-05-30T16:40:51.000Z",
+            ),
+        ),
+    ),
+    Organization(
+        id="6b08ddbf-d0aa-432d-acc0-fb5bb935c165",
+        name="Atelier Lumière Architecture",
+        slug="atelier-lumiere-architecture-3390",
+        legal_name="ATELIER LUMIERE ARCHITECTURE",
+        legal_form="SAS",
+        legal_number="912543089",
+        address=Address("4 quai Saint-Vincent", "69001", "Lyon"),
+        membership_id="5f23aa9e-dd27-4a84-9281-53be94331306",
+        team_id="f8455063-8d4e-46a2-a4de-226112be1a80",
+        registration_id="65715b21-d7f5-42d9-bde1-cc35106bf9d2",
+        bank_accounts=(
+            BankAccount(
+                id="88b7b2bb-b11a-4703-8bc3-77117ad8029c",
+                slug="atelier-lumiere-architecture-3390-bank-account-1",
+                name="Compte courant",
+                account_number="04567812309",
+                balance_cents=7_412_085,
+                authorized_balance_cents=7_380_085,
+                main=True,
+                updated_at="2025-06-02T09:01:44.000Z",
+            ),
+            BankAccount(
+                id="ba223e18-2b45-4264-a01f-01466a1b8a88",
+                slug="atelier-lumiere-architecture-3390-bank-account-2",
+                name="Chantiers",
+                account_number="04567812310",
+                balance_cents=2_150_000,
+                authorized_balance_cents=2_150_000,
+                main=False,
+                updated_at="2025-06-01T11:22:05.000Z",
+            ),
+            BankAccount(
+                id="8cccc96d-b57f-4e4c-a355-7c8117fdecae",
+                slug="atelier-lumiere-architecture-3390-bank-account-3",
+                name="Épargne",
+                account_number="04567812311",
+                balance_cents=12_000_000,
+                authorized_balance_cents=12_000_000,
+                main=False,
+                updated_at="2025-05-28T07:55:30.000Z",
+            ),
+        ),
+    ),
+    Organization(
+        id="7c3e1045-fcfa-4a7b-939d-26b06d9484a0",
+        name="Durand Conseil",
+        slug="durand-conseil-5127",
+        legal_name="DURAND CONSEIL",
+        legal_form="EURL",
+        legal_number="880674320",
+        address=Address("27 cours de l'Intendance", "33000", "Bordeaux"),
+        membership_id="bfdc7b12-1d9b-4ae4-be93-160427772b1a",
+        team_id="73737670-9d27-4195-8589-b2f4e228d333",
+        bank_accounts=(
+            BankAccount(
+                id="82f5d7c1-12f2-4c64-bdeb-0eeeacdb8929",
+                slug="durand-conseil-5127-bank-account-1",
+                name="Compte principal",
+                account_number="07890123456",
+                balance_cents=934_512,
+                authorized_balance_cents=934_512,
+                main=True,
+                updated_at="2025-06-02T10:30:00.000Z",
+            ),
+        ),
+    ),
+)

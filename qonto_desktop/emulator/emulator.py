@@ -1,0 +1,196 @@
+"""The Qonto emulator: a local, strict stand-in for Qonto's OAuth server and Business API."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from collections.abc import Iterable
+from types import TracebackType
+from typing import get_args
+
+from qonto_desktop.emulator.api import BusinessApi
+from qonto_desktop.emulator.app import AUTHORIZE_PATH, REVOKE_PATH, TOKEN_PATH, Application
+from qonto_desktop.emulator.browser import BrowserLeg, ConsentMode
+from qonto_desktop.emulator.challenges import Challenges
+from qonto_desktop.emulator.clients import ClientRegistry, DemoClient
+from qonto_desktop.emulator.clock import Clock, SystemClock
+from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, DEMO_USER, DemoUser, Organization
+from qonto_desktop.emulator.faults import Faults
+from qonto_desktop.emulator.grants import GrantStore
+from qonto_desktop.emulator.idtoken import IdTokenSigner
+from qonto_desktop.emulator.server import LOOPBACK, EmulatorServer, ServerThread
+from qonto_desktop.emulator.token_endpoint import TokenEndpoints
+
+logger = logging.getLogger(__name__)
+
+
+class Emulator:
+    """Qonto's OAuth server (Ory Hydra behaviour) and Business API, on 127.0.0.1.
+
+    Use it as a context manager: entering starts it on a thread, leaving stops it and
+    joins every thread it started.
+
+    Args:
+        port: The port to bind; 0 picks a free one.
+        sandbox: Require ``X-Qonto-Staging-Token`` on token, revoke and API requests.
+        consent_mode: ``interactive`` shows sign-in and consent pages; ``approve`` and
+            ``deny`` decide at once.
+        clock: Where every expiry reads the time; the system clock by default.
+        staging_token: The sandbox staging token; generated when sandbox and ``None``.
+        redirect_uris: Redirect URIs registered for both demo clients besides the defaults.
+    """
+
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        sandbox: bool = False,
+        consent_mode: ConsentMode = "interactive",
+        clock: Clock | None = None,
+        staging_token: str | None = None,
+        redirect_uris: Iterable[str] = (),
+    ) -> None:
+        self._requested_port = port
+        self.sandbox = sandbox
+        self.consent_mode = consent_mode
+        self._clock: Clock = clock or SystemClock()
+        if sandbox and staging_token is None:
+            staging_token = secrets.token_urlsafe(24)
+        self.staging_token = staging_token
+        self._clients = ClientRegistry(redirect_uris)
+        self.faults = Faults()
+        self.user: DemoUser = DEMO_USER
+        self.organizations: tuple[Organization, ...] = DEMO_ORGANIZATIONS
+        self._grants = GrantStore(self._clock)
+        self._challenges = Challenges(self._clock)
+        self._server: EmulatorServer | None = None
+        self._thread: ServerThread | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def consent_mode(self) -> ConsentMode:
+        """How the consent step is decided; may be changed while running."""
+        return self._consent_mode
+
+    @consent_mode.setter
+    def consent_mode(self, mode: ConsentMode) -> None:
+        if mode not in get_args(ConsentMode):
+            raise ValueError(f"unknown consent mode {mode!r}")
+        self._consent_mode = mode
+
+    @property
+    def confidential_client(self) -> DemoClient:
+        """The demo client with a secret (``client_secret_post``)."""
+        return self._clients.confidential
+
+    @property
+    def public_client(self) -> DemoClient:
+        """The demo client without a secret (PKCE required)."""
+        return self._clients.public
+
+    @property
+    def port(self) -> int:
+        """The port served on (the actual one once started)."""
+        server = self._server
+        return server.server_address[1] if server is not None else self._requested_port
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:<port>``.
+
+        Raises:
+            RuntimeError: If the port is not known yet (port 0 and not started).
+        """
+        if self.port == 0:
+            raise RuntimeError("the emulator picks its port when it starts: start it first")
+        return f"http://{LOOPBACK}:{self.port}"
+
+    @property
+    def authorize_url(self) -> str:
+        """The authorization endpoint."""
+        return self.base_url + AUTHORIZE_PATH
+
+    @property
+    def token_url(self) -> str:
+        """The token endpoint."""
+        return self.base_url + TOKEN_PATH
+
+    @property
+    def revoke_url(self) -> str:
+        """The token revocation endpoint (RFC 7009)."""
+        return self.base_url + REVOKE_PATH
+
+    @property
+    def api_base_url(self) -> str:
+        """The Business API base; paths are ``/v2/...``."""
+        return self.base_url
+
+    def register_redirect_uri(self, uri: str) -> None:
+        """Register one more redirect URI for both demo clients (thread-safe)."""
+        self._clients.register_redirect_uri(uri)
+
+    def start(self) -> None:
+        """Bind 127.0.0.1 and serve on a thread.
+
+        Raises:
+            RuntimeError: If already running.
+            OSError: If the port is busy.
+        """
+        with self._lock:
+            if self._thread is not None:
+                raise RuntimeError("the emulator is already running")
+            server = EmulatorServer(self._requested_port)
+            self._server = server
+            stopping = threading.Event()
+            server.application = self._application(stopping)
+            self._thread = ServerThread(server, stopping)
+            self._thread.start()
+        logger.info("Qonto emulator serving on port %d", self.port)
+
+    def stop(self) -> None:
+        """Stop serving, close the socket and join every thread; harmless if stopped."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+            if thread is None:
+                return
+            thread.stop()
+            self._server = None
+        logger.info("Qonto emulator stopped")
+
+    def __enter__(self) -> Emulator:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _application(self, stopping: threading.Event) -> Application:
+        browser = BrowserLeg(
+            clients=self._clients,
+            user=self.user,
+            organizations=self.organizations,
+            grants=self._grants,
+            challenges=self._challenges,
+            consent_mode=lambda: self.consent_mode,
+        )
+        tokens = TokenEndpoints(
+            clients=self._clients,
+            grants=self._grants,
+            user=self.user,
+            signer=IdTokenSigner(issuer=self.base_url),
+        )
+        api = BusinessApi(grants=self._grants, user=self.user, organizations=self.organizations)
+        return Application(
+            browser=browser,
+            tokens=tokens,
+            api=api,
+            faults=self.faults,
+            staging_token=self.staging_token if self.sandbox else None,
+            stopping=stopping,
+        )

@@ -1,0 +1,300 @@
+"""Authorization codes, token families, rotation and revocation, with no HTTP in sight.
+
+A *family* is everything issued from one authorization code: the first access and refresh
+tokens and every pair rotated from them. Revoking one token of a family revokes it whole.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass, field
+
+from qonto_desktop.emulator import pkce
+from qonto_desktop.emulator.clock import Clock
+
+CODE_LIFETIME = 10 * 60.0
+ACCESS_TOKEN_LIFETIME = 60 * 60.0
+REFRESH_TOKEN_LIFETIME = 90 * 24 * 60 * 60.0
+REFRESH_GRACE_PERIOD = 60.0
+
+
+@dataclass(frozen=True)
+class Consent:
+    """What the user approved on the consent page, bound to one authorization code.
+
+    Attributes:
+        client_id: The client the user approved.
+        redirect_uri: The redirect URI of the authorization request.
+        scopes: The granted scopes.
+        user_id: Who approved.
+        organization_id: The organization the tokens are bound to.
+        code_challenge: The S256 PKCE challenge, if one was sent.
+        nonce: The OpenID Connect nonce, if one was sent.
+    """
+
+    client_id: str
+    redirect_uri: str
+    scopes: tuple[str, ...]
+    user_id: str
+    organization_id: str
+    code_challenge: str | None = None
+    nonce: str | None = None
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    """A fresh access token, and a refresh token when ``offline_access`` was granted."""
+
+    access_token: str
+    refresh_token: str | None
+    scopes: tuple[str, ...]
+    expires_in: int
+    issued_at: float
+    consent: Consent
+
+
+@dataclass(frozen=True)
+class TokenOwner:
+    """Who a valid access token speaks for, and with which scopes."""
+
+    client_id: str
+    user_id: str
+    organization_id: str
+    scopes: tuple[str, ...]
+
+
+class GrantError(Exception):
+    """A request the token or revocation endpoint refuses (RFC 6749 §5.2 error codes)."""
+
+    def __init__(self, error: str, description: str) -> None:
+        super().__init__(description)
+        self.error = error
+        self.description = description
+
+
+@dataclass
+class _Family:
+    consent: Consent
+    revoked: bool = False
+
+
+@dataclass
+class _Code:
+    consent: Consent
+    expires_at: float
+    family_id: str | None = None
+
+
+@dataclass
+class _Token:
+    family_id: str
+    scopes: tuple[str, ...]
+    expires_at: float
+    revoked: bool = False
+    rotated_at: float | None = None
+
+
+@dataclass
+class _State:
+    codes: dict[str, _Code] = field(default_factory=dict)
+    families: dict[str, _Family] = field(default_factory=dict)
+    access: dict[str, _Token] = field(default_factory=dict)
+    refresh: dict[str, _Token] = field(default_factory=dict)
+
+
+class GrantStore:
+    """Every code and token the emulator issued; safe to use from any thread.
+
+    Args:
+        clock: Where every expiry reads the time.
+    """
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._state = _State()
+
+    def issue_code(self, consent: Consent) -> str:
+        """Return a new single-use authorization code, valid 10 minutes."""
+        code = "ory_ac_" + secrets.token_urlsafe(32)
+        with self._lock:
+            self._state.codes[code] = _Code(consent, self._clock.now() + CODE_LIFETIME)
+        return code
+
+    def redeem_code(
+        self, code: str, *, client_id: str, redirect_uri: str | None, code_verifier: str | None
+    ) -> IssuedTokens:
+        """Exchange an authorization code for tokens (RFC 6749 §4.1.3).
+
+        Raises:
+            GrantError: ``invalid_grant`` for any code that may not be exchanged.
+        """
+        with self._lock:
+            now = self._clock.now()
+            record = self._state.codes.get(code)
+            if record is None:
+                raise GrantError("invalid_grant", "The authorization code is not valid.")
+            if record.family_id is not None:
+                # RFC 6749 §4.1.2 / RFC 9700 §4.2.4: a replayed code revokes what it issued.
+                self._state.families[record.family_id].revoked = True
+                raise GrantError("invalid_grant", "The authorization code has already been used.")
+            consent = record.consent
+            if consent.client_id != client_id:
+                raise GrantError(
+                    "invalid_grant", "The authorization code was issued to another client."
+                )
+            if now >= record.expires_at:
+                raise GrantError("invalid_grant", "The authorization code has expired.")
+            if redirect_uri != consent.redirect_uri:
+                # RFC 6749 §4.1.3: redirect_uri must be identical to the authorization request's.
+                raise GrantError(
+                    "invalid_grant",
+                    "The 'redirect_uri' does not match the one of the authorization request.",
+                )
+            _check_pkce(consent.code_challenge, code_verifier)
+            family_id = secrets.token_hex(16)
+            self._state.families[family_id] = _Family(consent)
+            record.family_id = family_id
+            return self._issue(family_id, consent.scopes, now)
+
+    def refresh(
+        self, refresh_token: str, *, client_id: str, scopes: tuple[str, ...] | None = None
+    ) -> IssuedTokens:
+        """Rotate a refresh token into a new pair (RFC 6749 §6, RFC 9700 §4.14.2).
+
+        Args:
+            refresh_token: The refresh token presented.
+            client_id: The authenticated client.
+            scopes: A narrower set of scopes to ask for, or ``None`` for all granted.
+
+        Raises:
+            GrantError: ``invalid_grant`` for a token that may not be used,
+                ``invalid_scope`` for scopes beyond the grant.
+        """
+        with self._lock:
+            now = self._clock.now()
+            record = self._state.refresh.get(refresh_token)
+            if record is None:
+                raise GrantError("invalid_grant", "The refresh token is not valid.")
+            family = self._state.families[record.family_id]
+            if family.revoked or record.revoked:
+                raise GrantError("invalid_grant", "The refresh token has been revoked.")
+            if record.rotated_at is not None and now > record.rotated_at + REFRESH_GRACE_PERIOD:
+                # RFC 9700 §4.14.2: reuse of a rotated refresh token revokes the whole family.
+                family.revoked = True
+                raise GrantError("invalid_grant", "The refresh token has already been used.")
+            if family.consent.client_id != client_id:
+                raise GrantError("invalid_grant", "The refresh token was issued to another client.")
+            if now >= record.expires_at:
+                raise GrantError("invalid_grant", "The refresh token has expired.")
+            if scopes is not None and not set(scopes) <= set(record.scopes):
+                raise GrantError(
+                    "invalid_scope", "The requested scope exceeds the scope originally granted."
+                )
+            if record.rotated_at is None:
+                record.rotated_at = now
+            # fosite revokes the family's earlier access tokens on every refresh.
+            for token in self._state.access.values():
+                if token.family_id == record.family_id:
+                    token.revoked = True
+            granted = record.scopes if scopes is None else tuple(scopes)
+            return self._issue(record.family_id, granted, now)
+
+    def revoke(self, token: str, *, client_id: str) -> None:
+        """Revoke the family of an access or refresh token (RFC 7009 §2.1).
+
+        An unknown token is ignored, as RFC 7009 §2.2 requires.
+
+        Raises:
+            GrantError: ``unauthorized_client`` if the token belongs to another client.
+        """
+        with self._lock:
+            record = self._state.access.get(token) or self._state.refresh.get(token)
+            if record is None:
+                return
+            family = self._state.families[record.family_id]
+            if family.consent.client_id != client_id:
+                # RFC 7009 §2.1: the server verifies the token was issued to this client.
+                raise GrantError("unauthorized_client", "The token was issued to another client.")
+            family.revoked = True
+
+    def revoke_consent(self, *, client_id: str, user_id: str, organization_id: str) -> int:
+        """Revoke every family (and unused code) of one client, user and organization.
+
+        Returns:
+            How many families were revoked.
+        """
+        with self._lock:
+            count = 0
+            for family in self._state.families.values():
+                consent = family.consent
+                if (consent.client_id, consent.user_id, consent.organization_id) == (
+                    client_id,
+                    user_id,
+                    organization_id,
+                ) and not family.revoked:
+                    family.revoked = True
+                    count += 1
+            for code, record in list(self._state.codes.items()):
+                consent = record.consent
+                if record.family_id is None and (
+                    consent.client_id,
+                    consent.user_id,
+                    consent.organization_id,
+                ) == (client_id, user_id, organization_id):
+                    del self._state.codes[code]
+            return count
+
+    def authenticate(self, access_token: str) -> TokenOwner | None:
+        """Return who an access token speaks for, or ``None`` if unknown, expired or revoked."""
+        with self._lock:
+            record = self._state.access.get(access_token)
+            if record is None or record.revoked or self._clock.now() >= record.expires_at:
+                return None
+            family = self._state.families[record.family_id]
+            if family.revoked:
+                return None
+            consent = family.consent
+            return TokenOwner(
+                consent.client_id, consent.user_id, consent.organization_id, record.scopes
+            )
+
+    def _issue(self, family_id: str, scopes: tuple[str, ...], now: float) -> IssuedTokens:
+        access = "ory_at_" + secrets.token_urlsafe(32)
+        self._state.access[access] = _Token(family_id, scopes, now + ACCESS_TOKEN_LIFETIME)
+        refresh: str | None = None
+        if "offline_access" in scopes:
+            refresh = "ory_rt_" + secrets.token_urlsafe(32)
+            self._state.refresh[refresh] = _Token(family_id, scopes, now + REFRESH_TOKEN_LIFETIME)
+        return IssuedTokens(
+            access_token=access,
+            refresh_token=refresh,
+            scopes=scopes,
+            expires_in=int(ACCESS_TOKEN_LIFETIME),
+            issued_at=now,
+            consent=self._state.families[family_id].consent,
+        )
+
+
+def _check_pkce(challenge: str | None, verifier: str | None) -> None:
+    if challenge is None:
+        if verifier is not None:
+            # RFC 9700 §2.1.1: a verifier without a challenge is a PKCE downgrade attempt.
+            raise GrantError(
+                "invalid_grant",
+                "A 'code_verifier' was sent but the authorization request had no code_challenge.",
+            )
+        return
+    if verifier is None:
+        raise GrantError("invalid_grant", "The PKCE 'code_verifier' is missing.")
+    if not pkce.is_valid_verifier(verifier):
+        # RFC 7636 §4.1: 43 to 128 characters of [A-Za-z0-9-._~].
+        raise GrantError(
+            "invalid_grant", "The PKCE code verifier must be 43 to 128 unreserved characters."
+        )
+    if not pkce.verifier_matches(verifier, challenge):
+        # RFC 7636 §4.6: the server recomputes the challenge and compares.
+        raise GrantError(
+            "invalid_grant", "The PKCE code challenge did not match the code verifier."
+        )

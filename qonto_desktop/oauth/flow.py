@@ -13,7 +13,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from typing import Protocol
-from urllib.parse import urlsplit
 
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 
@@ -27,6 +26,7 @@ from qonto_desktop.oauth.errors import (
     OAuthError,
     StateMismatchError,
 )
+from qonto_desktop.oauth.redirect import parse_redirect_uri
 from qonto_desktop.oauth.tokenset import TokenSet
 
 
@@ -97,7 +97,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
         raise ConfigurationError("Choose at least one permission.")
     if any(not name or any(ch.isspace() for ch in name) for name in request.scopes):
         raise ConfigurationError("A permission name is empty or contains a space.")
-    check_redirect_uri(request.redirect_uri)
+    parse_redirect_uri(request.redirect_uri, any_port=False)
     organization_id = _uuid_or_none(request.organization_id, "organization ID")
     registration_id = _uuid_or_none(request.registration_id, "registration ID")
 
@@ -167,36 +167,6 @@ def authorization_error(error: str, description: str | None) -> AuthorizationErr
     """Return the typed error for an ``error=`` redirect (RFC 6749 §4.1.2.1)."""
     cls = AUTHORIZATION_ERRORS.get(error, AuthorizationError)
     return cls(oauth_error=error, detail=description)
-
-
-def check_redirect_uri(redirect_uri: str) -> None:
-    """Accept only ``http://127.0.0.1:<port>/<path>`` (RFC 8252 §7.3, loopback IP literal).
-
-    Raises:
-        ConfigurationError: anything else.
-    """
-    try:
-        parts = urlsplit(redirect_uri)
-        port = parts.port
-    except ValueError:
-        port = None
-        parts = urlsplit("")
-    valid = (
-        parts.scheme == "http"
-        and parts.hostname == "127.0.0.1"
-        and parts.netloc == f"127.0.0.1:{port}"
-        and port is not None
-        and 0 < port < 65536
-        and parts.path.startswith("/")
-        and len(parts.path) > 1
-        and not parts.query
-        and not parts.fragment
-    )
-    if not valid:
-        raise ConfigurationError(
-            f"The redirect URI {redirect_uri!r} is not a loopback address with a port.",
-            next_action="Use the form http://127.0.0.1:52817/callback, as registered in Qonto.",
-        )
 
 
 def _uuid_or_none(value: str | None, what: str) -> str | None:

@@ -1,0 +1,281 @@
+"""The one-shot loopback receiver that hears the browser come back from Qonto.
+
+RFC 8252 §7.3: a native app receives the authorization response on a loopback redirect URI.
+The receiver binds ``127.0.0.1:<port>`` before the browser opens, answers every request with a
+small page, and completes once: on the first ``GET`` to the callback path whose query carries a
+``code`` or an ``error`` and the state of the pending sign-in. Everything else is answered and
+ignored. The server runs an asyncio loop on its own thread, so slow or hostile clients never
+block the genuine callback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import socket
+import threading
+from types import TracebackType
+from typing import Final
+
+from qonto_desktop.oauth import pages
+from qonto_desktop.oauth.callback import CallbackParams, parse_query
+from qonto_desktop.oauth.errors import (
+    AuthorizationCancelledError,
+    AuthorizationTimeoutError,
+    ConfigurationError,
+    PortUnavailableError,
+    ReceiverError,
+)
+from qonto_desktop.oauth.loopback_http import HeadRefused, Request
+from qonto_desktop.oauth.loopback_server import (
+    LoopbackServer,
+    Reply,
+    bind_failure_reason,
+    open_listening_socket,
+)
+from qonto_desktop.oauth.redirect import LOOPBACK_HOST, parse_redirect_uri
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT: Final = 300.0
+
+_ALLOW: Final = (("Allow", "GET, HEAD"),)
+_Outcome = CallbackParams | ReceiverError
+
+
+class Receiver:
+    """Listens on the loopback redirect URI for the browser's one answer.
+
+    Use it as a context manager: entering binds the port (so a busy port fails before any
+    browser opens) and starts the serving thread; leaving stops it and frees the port.
+
+    Example::
+
+        with Receiver("http://127.0.0.1:52817/callback") as receiver:
+            receiver.expect(pending.state)
+            open_browser(pending.url)
+            params = receiver.wait()
+    """
+
+    def __init__(
+        self, redirect_uri: str, *, timeout: float = DEFAULT_TIMEOUT, language: str = "en"
+    ) -> None:
+        """Prepare a receiver; nothing is bound until it is entered.
+
+        Args:
+            redirect_uri: ``http://127.0.0.1:<port>/<path>``; port 0 picks a free port.
+            timeout: seconds from entering until the receiver gives up.
+            language: ``"en"`` or ``"fr"``, for the pages the browser shows.
+
+        Raises:
+            ConfigurationError: a bad redirect URI, timeout or language.
+        """
+        self._port, self._path = parse_redirect_uri(redirect_uri)
+        self._configured_uri = redirect_uri
+        if language not in pages.LANGUAGES:
+            raise ConfigurationError(f"No pages in language {language!r}.")
+        if not timeout > 0:
+            raise ConfigurationError("The sign-in timeout must be a positive number of seconds.")
+        self._timeout = timeout
+        self._language = language
+        self._hosts: frozenset[str] = frozenset()
+        self._lock = threading.Lock()
+        self._expected: str | None = None
+        self._outcome: _Outcome | None = None
+        self._settled = threading.Event()
+        self._server = LoopbackServer(self._respond, self._refuse)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_open = False
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        """The port; the one actually bound once entered (useful with port 0)."""
+        return self._port
+
+    @property
+    def redirect_uri(self) -> str:
+        """The redirect URI, with the port actually bound once entered."""
+        return f"http://{LOOPBACK_HOST}:{self._port}{self._path}"
+
+    def __enter__(self) -> Receiver:
+        """Bind the port and start serving.
+
+        Raises:
+            PortUnavailableError: the port is taken or forbidden.
+        """
+        if self._thread is not None or self._settled.is_set():
+            raise RuntimeError("a Receiver serves one sign-in; create a new one")
+        sock = self._bind()
+        self._port = sock.getsockname()[1]
+        # RFC 8252 §8.3 and DNS rebinding: only our own origin may talk to the receiver.
+        self._hosts = frozenset({f"{LOOPBACK_HOST}:{self._port}", f"localhost:{self._port}"})
+        loop = asyncio.new_event_loop()
+        self._loop, self._loop_open = loop, True
+        self._thread = threading.Thread(
+            target=self._run, args=(loop, sock), name=f"oauth-receiver-{self._port}", daemon=True
+        )
+        self._thread.start()
+        logger.info("listening on %s", self.redirect_uri)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop serving and free the port."""
+        self.close()
+
+    def expect(self, state: str) -> None:
+        """Set the state of the pending authorization; until then every answer is refused.
+
+        Raises:
+            ConfigurationError: an empty state.
+        """
+        if not state:
+            raise ConfigurationError("The sign-in state must not be empty.")
+        with self._lock:
+            self._expected = state
+
+    def wait(self, timeout: float | None = None) -> CallbackParams:
+        """Block until the browser's answer, the timeout or a cancel; then free the port.
+
+        Later calls give the same outcome again: there is never a second answer.
+
+        Args:
+            timeout: wait at most this many seconds; ``None`` waits for the receiver's own
+                timeout (counted from entering).
+
+        Returns:
+            The parameters of the genuine callback; ``error`` is set when Qonto refused.
+
+        Raises:
+            AuthorizationTimeoutError: no answer in time.
+            AuthorizationCancelledError: ``cancel()`` or ``close()`` was called.
+            ReceiverError: the receiver stopped unexpectedly.
+        """
+        if self._thread is None:
+            raise RuntimeError("enter the Receiver before waiting")
+        if not self._settled.wait(timeout):
+            self._settle(AuthorizationTimeoutError())
+        self.close()
+        outcome = self._outcome
+        if isinstance(outcome, CallbackParams):
+            return outcome
+        assert outcome is not None  # noqa: S101 - _settled is only set with an outcome
+        raise outcome.with_traceback(None)
+
+    def cancel(self) -> None:
+        """End a ``wait()`` promptly with ``AuthorizationCancelledError``; safe from any thread."""
+        self._settle(AuthorizationCancelledError())
+        self._wake()
+
+    def close(self) -> None:
+        """Stop serving, close every socket and join the thread; safe to call again."""
+        self.cancel()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    # --- Between threads ----------------------------------------------------------------------
+
+    def _settle(self, outcome: _Outcome) -> bool:
+        """Record the outcome unless one exists: the first one wins, forever."""
+        with self._lock:
+            if self._outcome is not None:
+                return False
+            self._outcome = outcome
+        self._settled.set()
+        return True
+
+    def _wake(self) -> None:
+        with self._lock:
+            if self._loop is not None and self._loop_open:
+                self._loop.call_soon_threadsafe(self._server.stop)
+
+    def _bind(self) -> socket.socket:
+        try:
+            # RFC 8252 §8.3: the loopback interface only, never all interfaces.
+            return open_listening_socket(LOOPBACK_HOST, self._port)
+        except OSError as exc:
+            reason = bind_failure_reason(exc)
+            raise PortUnavailableError(self._port, self._configured_uri, reason=reason) from exc
+
+    # --- The receiver's thread ----------------------------------------------------------------
+
+    def _run(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
+        timer = loop.call_later(self._timeout, self._expire)
+        try:
+            loop.run_until_complete(self._server.serve(sock))
+        except Exception as exc:  # a bug must still end wait(), never kill the thread silently
+            logger.error("the receiver stopped on an unexpected %s", type(exc).__name__)
+        finally:
+            timer.cancel()
+            self._settle(ReceiverError("The app stopped listening for the browser's answer."))
+            with self._lock:
+                self._loop_open = False
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+            sock.close()
+            logger.info("stopped listening on port %d", self._port)
+
+    def _expire(self) -> None:
+        self._settle(AuthorizationTimeoutError())
+        self._server.stop()
+
+    def _refuse(self, refused: HeadRefused) -> Reply:
+        return Reply(self._page(refused.status, "bad-request"), refused.label)
+
+    def _respond(self, request: Request) -> Reply:
+        """Decide the answer to one complete request; complete the sign-in if it is the one."""
+        if request.header("host") not in self._hosts:
+            return Reply(self._page(400, "bad-request"), "wrong or missing Host")
+        if request.method not in ("GET", "HEAD"):
+            return Reply(self._page(405, "bad-request", extra=_ALLOW), "method not allowed")
+        if request.is_prefetch:
+            # Browsers load links speculatively; spending the one-shot answer on that would lose it.
+            return Reply(pages.response(204), "prefetch ignored")
+        head_only = request.method == "HEAD"
+        path, _, query = request.target.partition("?")
+        if path != self._path:
+            return Reply(self._page(404, "not-found", head_only=head_only), "not found")
+        if head_only:  # HEAD never completes: a check of the URL is not the browser's answer
+            return Reply(pages.response(200, head_only=True), "head")
+        return self._complete(parse_query(query))
+
+    def _complete(self, params: CallbackParams) -> Reply:
+        """Complete the sign-in with these parameters if they are its answer."""
+        if not self._belongs(params) or not self._settle(params):
+            return Reply(self._page(400, "wrong-state"), "not this sign-in")
+        if params.error:
+            logger.info("the browser brought back an error answer")
+            shown = {
+                "error": params.error[:200],
+                "error_description": (params.error_description or "")[:1000],
+            }
+            return Reply(self._page(200, "failure", values=shown), "completed (error)", final=True)
+        logger.info("the browser brought back an authorization code")
+        return Reply(self._page(200, "success"), "completed (code)", final=True)
+
+    def _belongs(self, params: CallbackParams) -> bool:
+        with self._lock:
+            expected = self._expected
+        if expected is None or params.state is None or not params.is_answer:
+            return False
+        # RFC 6749 §10.12: the state ties the answer to this sign-in; compared in constant time.
+        return hmac.compare_digest(params.state.encode(), expected.encode())
+
+    def _page(
+        self,
+        status: int,
+        page: str,
+        *,
+        head_only: bool = False,
+        extra: tuple[tuple[str, str], ...] = (),
+        values: dict[str, str] | None = None,
+    ) -> bytes:
+        body = pages.render(page, self._language, **(values or {}))
+        return pages.response(status, body, head_only=head_only, extra_headers=extra)

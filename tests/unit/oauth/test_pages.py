@@ -1,0 +1,143 @@
+"""The pages shown in the browser after the redirect: both languages, no script, escaped."""
+
+from __future__ import annotations
+
+import re
+from string import Template
+
+import pytest
+
+from qonto_desktop.oauth import pages
+from qonto_desktop.resources import resource_path
+
+PLACEHOLDERS = {
+    "success": set(),
+    "failure": {"error", "error_description"},
+    "wrong-state": set(),
+    "not-found": set(),
+    "bad-request": set(),
+}
+EVERY_PAGE = [(page, lang) for page in pages.PAGES for lang in pages.LANGUAGES]
+
+
+def placeholders(text: str) -> set[str]:
+    return {
+        match.group("named") or match.group("braced")
+        for match in Template.pattern.finditer(text)
+        if match.group("named") or match.group("braced")
+    }
+
+
+def test_every_page_is_known_to_the_test() -> None:
+    assert set(pages.PAGES) == set(PLACEHOLDERS)
+    assert pages.LANGUAGES == ("en", "fr")
+
+
+@pytest.mark.parametrize(("page", "language"), EVERY_PAGE)
+def test_each_page_exists_with_exactly_its_placeholders(page: str, language: str) -> None:
+    text = resource_path("pages", f"{page}.{language}.html").read_text(encoding="utf-8")
+    assert placeholders(text) == PLACEHOLDERS[page]
+
+
+def test_layout_takes_language_page_and_content() -> None:
+    text = resource_path("pages", "layout.html").read_text(encoding="utf-8")
+    assert placeholders(text) == {"lang", "page", "content"}
+
+
+@pytest.mark.parametrize(("page", "language"), EVERY_PAGE)
+def test_rendered_pages_have_no_script_and_nothing_remote(page: str, language: str) -> None:
+    values = dict.fromkeys(PLACEHOLDERS[page], "x")
+    html = pages.render(page, language, **values).decode("utf-8").lower()
+    assert "<script" not in html
+    assert not re.search(r"\bon[a-z]+\s*=", html), "no inline event handlers"
+    assert "javascript:" not in html
+    assert not re.search(r"(src|href)\s*=", html), "nothing loaded from anywhere"
+    assert "$" not in html, "every placeholder was filled"
+    assert f'<html lang="{language}">' in html
+    assert f'class="{page}"' in html
+
+
+def test_the_two_languages_say_different_things() -> None:
+    for page in pages.PAGES:
+        values = dict.fromkeys(PLACEHOLDERS[page], "x")
+        english = pages.render(page, "en", **values)
+        french = pages.render(page, "fr", **values)
+        assert english != french
+
+
+def test_success_and_failure_pages_differ() -> None:
+    success = pages.render("success", "en")
+    failure = pages.render("failure", "en", error="access_denied", error_description="no")
+    assert b"connected" in success
+    assert b"did not go through" in failure
+    assert b"access_denied" in failure
+
+
+@pytest.mark.parametrize("language", pages.LANGUAGES)
+def test_values_are_html_escaped(language: str) -> None:
+    hostile = "<script>alert('x')</script>\"&"
+    html = pages.render(
+        "failure", language, error=hostile, error_description=f"<img src=x onerror={hostile}>"
+    ).decode("utf-8")
+    assert "<script>" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&quot;&amp;" in html
+
+
+def test_a_value_that_looks_like_a_placeholder_stays_literal() -> None:
+    html = pages.render("failure", "en", error="$content", error_description="${lang}")
+    assert b"<dd>$content</dd>" in html
+    assert b"<dd>${lang}</dd>" in html
+
+
+def test_unknown_page_or_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="no page"):
+        pages.render("../layout", "en")
+    with pytest.raises(ValueError, match="no page"):
+        pages.render("success", "de")
+
+
+def test_missing_value_is_a_bug_not_an_empty_page() -> None:
+    with pytest.raises(KeyError):
+        pages.render("failure", "en", error="x")
+
+
+def head_of(raw: bytes) -> tuple[str, dict[str, str], bytes]:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status, *fields = head.decode("ascii").split("\r\n")
+    return status, dict(field.split(": ", 1) for field in fields), body
+
+
+@pytest.mark.parametrize("status", [200, 204, 400, 404, 405, 414, 431])
+def test_every_response_carries_the_security_headers(status: int) -> None:
+    _, headers, _ = head_of(pages.response(status, b"<p>x</p>"))
+    assert headers["Cache-Control"] == "no-store"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"] == (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    )
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Connection"] == "close"
+    assert "Date" in headers
+
+
+def test_response_with_body_has_its_length() -> None:
+    status, headers, body = head_of(pages.response(404, b"abc"))
+    assert status == "HTTP/1.1 404 Not Found"
+    assert headers["Content-Length"] == "3"
+    assert body == b"abc"
+
+
+def test_head_and_no_content_answers_have_no_body() -> None:
+    status, headers, body = head_of(pages.response(200, b"abc", head_only=True))
+    assert (status, body) == ("HTTP/1.1 200 OK", b"")
+    assert "Content-Length" not in headers
+    status, headers, body = head_of(pages.response(204, b"abc"))
+    assert (status, body) == ("HTTP/1.1 204 No Content", b"")
+    assert "Content-Length" not in headers
+
+
+def test_extra_headers_are_added() -> None:
+    _, headers, _ = head_of(pages.response(405, b"", extra_headers=(("Allow", "GET, HEAD"),)))
+    assert headers["Allow"] == "GET, HEAD"

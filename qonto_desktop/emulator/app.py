@@ -110,7 +110,8 @@ def _injected(fault: Fault, *, oauth: bool) -> Response | None:
         return Response(429, response.body, response.content_type, (("Retry-After", "10"),))
     if fault.status is not None:
         if oauth:
-            error = "server_error" if fault.status >= 500 else "invalid_request"
+            default = "server_error" if fault.status >= 500 else "invalid_request"
+            error = fault.oauth_error or default
             return oauth_error(fault.status, error, f"Injected fault: HTTP {fault.status}.")
         return api_error(fault.status, f"http_{fault.status}", "injected fault")
     if fault.html:

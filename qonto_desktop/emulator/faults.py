@@ -18,6 +18,8 @@ class Fault:
     Attributes:
         delay: Seconds to wait before answering (other requests are served meanwhile).
         status: Answer this HTTP status with a JSON error body.
+        oauth_error: With ``status``, the RFC 6749 §5.2 ``error`` code an OAuth endpoint
+            answers (default ``server_error`` for 5xx, ``invalid_request`` otherwise).
         html: Answer 200 with an HTML page instead of JSON.
         malformed_json: Answer 200 with ``application/json`` that does not parse.
         drop: Read the request, then close the connection without answering.
@@ -30,6 +32,7 @@ class Fault:
 
     delay: float = 0
     status: int | None = None
+    oauth_error: str | None = None
     html: bool = False
     malformed_json: bool = False
     drop: bool = False
@@ -44,6 +47,8 @@ class Fault:
             raise ValueError("times must be at least 1, or None")
         if self.status is not None and not 100 <= self.status <= 599:
             raise ValueError("status must be an HTTP status code")
+        if self.oauth_error is not None and self.status is None:
+            raise ValueError("oauth_error goes with a status")
 
 
 class Faults:

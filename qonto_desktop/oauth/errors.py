@@ -102,6 +102,14 @@ class StateMismatchError(OAuthError):
     next_action = "Start the connection again from the app, and use only the newest browser tab."
 
 
+class AlreadyFinishedError(OAuthError):
+    """A second exchange of one attempt's code; refused, since reuse can revoke the grant."""
+
+    code = "already_finished"
+    message = "This connection attempt has already been completed."
+    next_action = "Start a new connection if you need another one."
+
+
 class CallbackFormatError(OAuthError):
     """A pasted or received address is not a Qonto answer at all."""
 

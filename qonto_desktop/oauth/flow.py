@@ -20,10 +20,10 @@ from qonto_desktop.oauth import pkce
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.errors import (
     AUTHORIZATION_ERRORS,
+    AlreadyFinishedError,
     AuthorizationError,
     CallbackFormatError,
     ConfigurationError,
-    OAuthError,
     StateMismatchError,
 )
 from qonto_desktop.oauth.redirect import parse_redirect_uri
@@ -68,12 +68,6 @@ class CodeExchanger(Protocol):
     ) -> TokenSet:
         """Redeem an authorization code."""
         ...
-
-
-class AlreadyFinishedError(OAuthError):
-    code = "already_finished"
-    message = "This connection attempt has already been completed."
-    next_action = "Start a new connection if you need another one."
 
 
 _finished: set[bytes] = set()

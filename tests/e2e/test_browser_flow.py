@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
@@ -127,3 +128,30 @@ def test_the_emulator_api_refuses_a_token_it_did_not_issue(emulator: Emulator) -
         timeout=10,
     )
     assert response.status_code == 401
+
+
+def test_no_secret_reaches_the_logs(
+    emulator: Emulator, chromium: HeadlessChromium, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    seen: list[PendingAuthorization] = []
+
+    def on_waiting(receiver: Receiver, pending: PendingAuthorization) -> None:
+        emulator.register_redirect_uri(receiver.redirect_uri)
+        seen.append(pending)
+
+    tokens = authorize(_request(emulator), _tokens(emulator), chromium.open, on_waiting=on_waiting)
+    QontoApi(environments.emulator(emulator.base_url), tokens.access_token).organization()
+    pending = seen[0]
+    secrets = {
+        "access token": tokens.access_token,
+        "refresh token": tokens.refresh_token or "",
+        "state": pending.state,
+        "code verifier": pending.code_verifier,
+        "authorize query": urlsplit(pending.url).query,
+    }
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    assert caplog.records  # the flow does log; it must only leave secrets out
+    leaked = [name for name, value in secrets.items() if value and value in text]
+    assert not leaked
+    assert "ory_ac_" not in text  # no authorization code either

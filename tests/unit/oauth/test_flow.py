@@ -14,6 +14,7 @@ from qonto_desktop.oauth import flow
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.errors import (
     AccessDeniedError,
+    AlreadyFinishedError,
     AuthorizationError,
     AuthorizationRequestError,
     AuthorizationServerError,
@@ -25,7 +26,7 @@ from qonto_desktop.oauth.errors import (
     UnauthorizedClientError,
     UnsupportedResponseTypeError,
 )
-from qonto_desktop.oauth.flow import AlreadyFinishedError, AuthorizationRequest
+from qonto_desktop.oauth.flow import AuthorizationRequest
 from qonto_desktop.oauth.tokenset import TokenSet
 
 AUTHORIZE_URL = "https://oauth.example.test/oauth2/auth"

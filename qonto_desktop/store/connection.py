@@ -1,0 +1,79 @@
+"""One connection as the app remembers it: non-secret facts only; its tokens live in the keyring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ConnectionState = Literal["ok", "unverified", "needs_reconnect"]
+
+# Qonto's refresh tokens live 90 days from issue, and each refresh issues a new one.
+REFRESH_TOKEN_LIFETIME = 90 * 24 * 3600.0
+# Warn when fewer than this many seconds of refresh-token life remain.
+REFRESH_WARNING = 14 * 24 * 3600.0
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """A bank account as last seen, with its IBAN already masked (never stored in full)."""
+
+    name: str
+    masked_iban: str
+    currency: str
+    balance_cents: int
+    main: bool
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A Qonto organization connected through one app registration, in one environment.
+
+    Connections are keyed by ``(environment, organization_id)``; an unverified connection, whose
+    organization is unknown, by ``(environment, subject)`` (the ID token's subject) or its id.
+
+    Attributes:
+        id: short, stable, random; names the connection's keyring entries.
+        state: ``ok``; ``unverified`` (saved, but the organization could not be read; see
+            ``state_reason``); ``needs_reconnect`` (Qonto no longer accepts its refresh token).
+        access_expires_at, refresh_expires_at: seconds since the epoch; the refresh token's is
+            tracked by the app (90 days from issue), not told by Qonto.
+    """
+
+    id: str
+    environment: str
+    client_id: str
+    organization_id: str | None
+    organization_name: str
+    organization_slug: str
+    legal_name: str
+    user_name: str
+    user_email: str
+    role: str
+    subject: str | None
+    scopes_requested: tuple[str, ...]
+    scopes_granted: tuple[str, ...]
+    created_at: float
+    refreshed_at: float | None
+    verified_at: float | None
+    access_expires_at: float
+    refresh_expires_at: float | None
+    state: ConnectionState
+    state_reason: str | None = None
+    accounts: tuple[AccountSummary, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """What the user calls it: the organization's name, or a placeholder when unverified."""
+        return self.organization_name or f"Unverified connection {self.id}"
+
+    def refresh_days_left(self, now: float) -> float | None:
+        """Days of refresh-token life left, or None without a refresh token."""
+        if self.refresh_expires_at is None:
+            return None
+        return max(0.0, (self.refresh_expires_at - now) / 86400)
+
+    def refresh_expiring_soon(self, now: float) -> bool:
+        """True when the refresh token has less than 14 days to live (reconnect or refresh)."""
+        return (
+            self.refresh_expires_at is not None and self.refresh_expires_at - now < REFRESH_WARNING
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from qonto_desktop.files import write_atomically
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.paths import AppPaths, app_paths
 
@@ -41,3 +42,10 @@ def load_settings(paths: AppPaths | None = None) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise SettingsFileError(str(path), "not a JSON object")
     return data
+
+
+def save_settings(settings: dict[str, Any], paths: AppPaths | None = None) -> None:
+    """Write the settings file atomically; nothing secret may be in ``settings``."""
+    path = (paths or app_paths()).settings_file
+    text = json.dumps(settings, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    write_atomically(path, text.encode("utf-8"))

@@ -15,10 +15,11 @@ from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth import errors
 from qonto_desktop.oauth.callback import parse_query
 from qonto_desktop.oauth.errors import OAuthError
-from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization, finish, start
+from qonto_desktop.oauth.flow import PendingAuthorization, finish
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto import environments
+from tests.support.approval import approved_code
 
 REDIRECT_URI = "http://127.0.0.1:52817/callback"  # registered by default; nothing listens
 SCOPES = ("openid", "offline_access", "organization.read")
@@ -42,20 +43,7 @@ def _client(emulator: Emulator, **options: object) -> TokenClient:
 
 
 def _approved(emulator: Emulator) -> tuple[PendingAuthorization, str]:
-    """Run the browser leg by hand: the emulator approves and redirects with a code."""
-    pending = start(
-        AuthorizationRequest(
-            authorize_url=emulator.authorize_url,
-            client_id=emulator.confidential_client.client_id,
-            redirect_uri=REDIRECT_URI,
-            scopes=SCOPES,
-        )
-    )
-    answer = requests.get(pending.url, allow_redirects=False, timeout=10)
-    assert answer.status_code == 302
-    params = parse_query(answer.headers["Location"].partition("?")[2])
-    assert params.code
-    return pending, params.code
+    return approved_code(emulator, SCOPES)
 
 
 def _exchange(emulator: Emulator, client: TokenClient) -> TokenSet:

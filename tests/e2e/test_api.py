@@ -1,0 +1,289 @@
+"""The Business API client against the live emulator: what it reads, and each way it fails.
+
+Tokens come from the emulator's real token endpoint after an auto-approved browser leg, as a
+connection would get them; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.emulator.iban import is_valid_iban
+from qonto_desktop.oauth import errors
+from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
+from qonto_desktop.qonto import environments
+from qonto_desktop.qonto.api import (
+    ApiError,
+    ApiUnauthorizedError,
+    BankAccount,
+    MissingScopeError,
+    Organization,
+    QontoApi,
+)
+from qonto_desktop.qonto.environments import Environment
+from tests.support.approval import approved_code
+
+REDIRECT_URI = "http://127.0.0.1:52817/callback"  # registered by default; nothing listens
+SCOPES = ("openid", "offline_access", "organization.read", "membership.read")
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    with Emulator(consent_mode="approve") as running:
+        yield running
+
+
+def access_token(
+    emulator: Emulator, scopes: tuple[str, ...] = SCOPES, headers: dict[str, str] | None = None
+) -> str:
+    """Connect through the emulator's browser leg (approved at once) and its token endpoint."""
+    client = emulator.confidential_client
+    pending, code = approved_code(emulator, scopes)
+    tokens = TokenClient(
+        token_url=emulator.token_url,
+        revoke_url=emulator.revoke_url,
+        credentials=ClientCredentials(client.client_id, client.client_secret),
+        headers=headers,
+        retry_delays=(),
+    ).exchange_code(
+        code=code,
+        redirect_uri=pending.redirect_uri,
+        code_verifier=pending.code_verifier,
+        requested_scopes=pending.scopes,
+    )
+    return tokens.access_token
+
+
+def api(emulator: Emulator, token: str | None = None) -> QontoApi:
+    """A client for the (non-sandbox) emulator, with a fresh token unless one is given."""
+    environment = environments.emulator(emulator.base_url)
+    return QontoApi(environment, token if token is not None else access_token(emulator))
+
+
+# --- What it reads ---------------------------------------------------------------------------
+
+
+def test_organization_matches_the_seeded_one(emulator: Emulator) -> None:
+    organization = api(emulator).organization()
+    seeded = emulator.organizations[0]  # approve mode picks the first organization
+    assert isinstance(organization, Organization)
+    assert (organization.id, organization.name, organization.slug, organization.legal_name) == (
+        seeded.id,
+        seeded.name,
+        seeded.slug,
+        seeded.legal_name,
+    )
+    assert organization.bank_accounts == tuple(
+        BankAccount(
+            id=account.id,
+            name=account.name,
+            iban=account.iban,
+            bic="QNTOFRP1XXX",
+            currency="EUR",
+            balance_cents=account.balance_cents,
+            main=account.main,
+            status="active",
+        )
+        for account in seeded.bank_accounts
+    )
+    assert len(organization.bank_accounts) == 2
+    main = organization.bank_accounts[0]
+    assert type(main.balance_cents) is int
+    assert main.balance_cents == 1_854_327
+    assert is_valid_iban(main.iban)
+
+
+def test_membership_is_the_accountants(emulator: Emulator) -> None:
+    membership = api(emulator).membership()
+    assert membership.role == "accountant"
+    assert membership.id == emulator.organizations[0].membership_id
+    assert (membership.first_name, membership.last_name, membership.email) == (
+        emulator.user.first_name,
+        emulator.user.last_name,
+        emulator.user.email,
+    )
+
+
+def test_a_shared_session_is_used_and_left_open(emulator: Emulator) -> None:
+    environment = environments.emulator(emulator.base_url)
+    with requests.Session() as session:
+        client = QontoApi(environment, access_token(emulator), session=session)
+        assert client.organization().id == client.organization().id
+        assert client.membership().role == "accountant"  # still usable: not closed by the client
+
+
+# --- Access refused --------------------------------------------------------------------------
+
+
+def test_after_revoking_consent_the_token_is_refused(emulator: Emulator) -> None:
+    client = api(emulator)
+    client.organization()
+    client.revoke_consent()
+    with pytest.raises(ApiUnauthorizedError):
+        client.organization()
+    with pytest.raises(ApiUnauthorizedError):
+        client.revoke_consent()
+
+
+def test_a_made_up_token_is_refused(emulator: Emulator) -> None:
+    client = api(emulator, "ory_at_made-up.token")
+    with pytest.raises(ApiUnauthorizedError) as caught:
+        client.organization()
+    assert caught.value.code == "api_unauthorized"
+    assert caught.value.next_action
+
+
+def test_a_missing_scope_is_named(emulator: Emulator) -> None:
+    token = access_token(emulator, ("openid", "offline_access", "organization.read"))
+    client = api(emulator, token)
+    assert client.organization().bank_accounts  # the scope it has works
+    with pytest.raises(MissingScopeError) as caught:
+        client.membership()
+    assert caught.value.code == "missing_scope"
+
+
+# --- The sandbox's staging token --------------------------------------------------------------
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Emulator]:
+    with Emulator(consent_mode="approve", sandbox=True) as running:
+        yield running
+
+
+def sandbox_environment(sandbox: Emulator) -> Environment:
+    return environments.emulator(sandbox.base_url, sandbox=True)
+
+
+def sandbox_token(sandbox: Emulator) -> str:
+    assert sandbox.staging_token is not None
+    headers = sandbox_environment(sandbox).request_headers(sandbox.staging_token)
+    return access_token(sandbox, headers=headers)
+
+
+def test_the_sandbox_with_its_staging_token_answers(sandbox: Emulator) -> None:
+    client = QontoApi(
+        sandbox_environment(sandbox), sandbox_token(sandbox), staging_token=sandbox.staging_token
+    )
+    assert client.organization().id == sandbox.organizations[0].id
+
+
+@pytest.mark.parametrize("staging_token", [None, ""])
+def test_the_sandbox_without_staging_token_is_refused_before_sending(
+    sandbox: Emulator, staging_token: str | None
+) -> None:
+    with pytest.raises(errors.SandboxStagingTokenError):
+        QontoApi(sandbox_environment(sandbox), "ory_at_x", staging_token=staging_token)
+
+
+def test_the_sandbox_with_a_wrong_staging_token_says_so(sandbox: Emulator) -> None:
+    client = QontoApi(
+        sandbox_environment(sandbox), sandbox_token(sandbox), staging_token="not-the-token"
+    )
+    with pytest.raises(errors.SandboxStagingTokenError) as caught:
+        client.organization()
+    assert caught.value.status == 200  # the sandbox's sign-in page
+
+
+def test_a_sandbox_sent_without_the_header_gets_its_sign_in_page(sandbox: Emulator) -> None:
+    """Qonto's sandbox, asked as if it were production, answers a web page: a format error."""
+    client = QontoApi(environments.emulator(sandbox.base_url), sandbox_token(sandbox))
+    with pytest.raises(errors.ResponseFormatError):
+        client.organization()
+
+
+# --- Faults on GET /v2/organization ------------------------------------------------------------
+
+
+def test_rate_limited_carries_retry_after(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("organization", Fault(rate_limited=True))
+    with pytest.raises(errors.RateLimitedError) as caught:
+        client.organization()
+    assert caught.value.retry_after == 10
+    assert caught.value.status == 429
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])
+def test_a_server_error_is_service_unavailable(emulator: Emulator, status: int) -> None:
+    client = api(emulator)
+    emulator.faults.set("organization", Fault(status=status))
+    with pytest.raises(errors.ServiceUnavailableError) as caught:
+        client.organization()
+    assert caught.value.status == status
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        (Fault(html=True), errors.ResponseFormatError),
+        (Fault(malformed_json=True), errors.ResponseFormatError),
+        (Fault(drop=True), errors.NetworkError),
+        (Fault(missing_fields=("organization.id",)), errors.ResponseFormatError),
+        (Fault(missing_fields=("organization.name",)), errors.ResponseFormatError),
+        (Fault(missing_fields=("organization",)), errors.ResponseFormatError),
+    ],
+    ids=["html", "malformed json", "drop", "no id", "no name", "no organization"],
+)
+def test_a_broken_answer_gives_its_typed_error(
+    emulator: Emulator, fault: Fault, expected: type[errors.OAuthError]
+) -> None:
+    client = api(emulator)
+    emulator.faults.set("organization", fault)
+    with pytest.raises(expected) as caught:
+        client.organization()
+    assert type(caught.value) is expected
+    assert caught.value.message
+    assert caught.value.next_action
+
+
+def test_an_unexpected_client_error_is_an_api_error(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("organization", Fault(status=404))
+    with pytest.raises(ApiError) as caught:
+        client.organization()
+    assert type(caught.value) is ApiError
+    assert "HTTP 404" in caught.value.message
+
+
+def test_missing_bank_accounts_are_no_bank_accounts(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("organization", Fault(missing_fields=("organization.bank_accounts",)))
+    organization = client.organization()
+    assert organization.bank_accounts == ()
+    assert organization.id == emulator.organizations[0].id
+
+
+def test_a_missing_legal_name_is_empty(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("organization", Fault(missing_fields=("organization.legal_name",)))
+    assert client.organization().legal_name == ""
+
+
+# --- Faults on GET /v2/membership and DELETE /v2/oauth2/consents -------------------------------
+
+
+def test_a_membership_without_role_is_a_format_error(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("membership", Fault(missing_fields=("membership.role",)))
+    with pytest.raises(errors.ResponseFormatError):
+        client.membership()
+
+
+def test_a_membership_without_contact_details_still_reads(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("membership", Fault(missing_fields=("membership.email",)))
+    membership = client.membership()
+    assert (membership.email, membership.role) == ("", "accountant")
+
+
+def test_a_failed_disconnect_keeps_the_connection(emulator: Emulator) -> None:
+    client = api(emulator)
+    emulator.faults.set("consents", Fault(status=500, times=1))
+    with pytest.raises(errors.ServiceUnavailableError):
+        client.revoke_consent()
+    assert client.organization().id == emulator.organizations[0].id

@@ -1,0 +1,40 @@
+"""The browser leg without a browser: the emulator approves and its redirect is read directly."""
+
+from __future__ import annotations
+
+import requests
+
+from qonto_desktop.emulator import DemoClient, Emulator
+from qonto_desktop.oauth.callback import parse_query
+from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization, start
+
+REDIRECT_URI = "http://127.0.0.1:52817/callback"  # registered by default; nothing listens
+
+
+def approved_code(
+    emulator: Emulator,
+    scopes: tuple[str, ...],
+    *,
+    client: DemoClient | None = None,
+) -> tuple[PendingAuthorization, str]:
+    """Start an authorization, let the (auto-approving) emulator answer, return its code."""
+    chosen = client or emulator.confidential_client
+    pending = start(
+        AuthorizationRequest(
+            authorize_url=emulator.authorize_url,
+            client_id=chosen.client_id,
+            redirect_uri=REDIRECT_URI,
+            scopes=scopes,
+        )
+    )
+    answer = requests.get(pending.url, allow_redirects=False, timeout=10)
+    assert answer.status_code == 302, answer.text
+    code = parse_query(answer.headers["Location"].partition("?")[2]).code
+    assert code
+    return pending, code
+
+
+def follow(url: str) -> bool:
+    """Open ``url`` as a browser would, following the redirect to the app's loopback receiver."""
+    requests.get(url, timeout=30)
+    return True

@@ -1,0 +1,190 @@
+"""Which keyring backend this computer has: is it usable, what to call it, what to install.
+
+Backends are recognised by the qualified names of their classes (and base classes), so this
+module imports no platform backend and works the same on every OS. The functions here make no
+timeout of their own: the secret store runs them inside its guard.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+
+try:  # jeepney comes with keyring on Linux only; elsewhere there is no Secret Service to name
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+    from jeepney.wrappers import unwrap_msg
+except ImportError:  # pragma: no cover - not on Linux
+    open_dbus_connection = None
+
+log = logging.getLogger(__name__)
+
+SECRETS_BUS_NAME = "org.freedesktop.secrets"
+
+_FAIL = "keyring.backends.fail.Keyring"
+_NULL = "keyring.backends.null.Keyring"
+_CHAINER = "keyring.backends.chainer.ChainerBackend"
+_SECRET_SERVICE = ("keyring.backends.SecretService.Keyring", "keyring.backends.libsecret.Keyring")
+_NAMES = {
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+    "keyring.backends.macOS.Keyring": "macOS Keychain",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    _FAIL: "none (no keyring backend found)",
+    _NULL: "none (keyring disabled)",
+}
+# What serves org.freedesktop.secrets, by the start of its program name.
+_PROVIDERS = (
+    ("gnome-keyring", "GNOME Keyring"),
+    ("kwalletd", "KWallet"),
+    ("ksecretd", "KWallet"),
+    ("keepassxc", "KeePassXC"),
+)
+
+Provider = Callable[[], str | None]
+
+
+def _class_names(backend: KeyringBackend) -> list[str]:
+    return [f"{cls.__module__}.{cls.__qualname__}" for cls in type(backend).__mro__]
+
+
+def _chained(backend: KeyringBackend) -> list[KeyringBackend] | None:
+    """The backends a chainer would use, or None when ``backend`` is not a chainer."""
+    if _CHAINER not in _class_names(backend):
+        return None
+    return list(getattr(backend, "backends", []))
+
+
+def _is_plaintext(backend: KeyringBackend) -> bool:
+    # keyrings.alt keeps secrets in files (some in plain text): never acceptable here.
+    return type(backend).__module__.split(".")[:2] == ["keyrings", "alt"]
+
+
+def _refusal(backend: KeyringBackend) -> str | None:
+    """Why this kind of backend is refused whatever its priority says, or None."""
+    names = _class_names(backend)
+    if _FAIL in names:
+        return "keyring found no backend on this computer"
+    if _NULL in names:
+        return "keyring is configured with its null backend (disabled)"
+    if _is_plaintext(backend):
+        return f"{type(backend).name} from keyrings.alt stores secrets in files"
+    return None
+
+
+def unusable_reason(backend: KeyringBackend) -> str | None:
+    """Why ``backend`` cannot keep secrets safely, or None when it can.
+
+    Unusable: keyring's ``fail`` and ``null`` backends, any backend from ``keyrings.alt``, any
+    backend whose priority is not above zero or cannot be determined (keyring's way of saying
+    "not available here"), and a chainer with nothing to chain or with an unusable backend in
+    its chain (a read asks each in turn; a write goes to the first).
+    """
+    refusal = _refusal(backend)
+    if refusal is not None:
+        return refusal
+    chained = _chained(backend)
+    if chained is not None:
+        if not chained:
+            return "keyring's chainer has no backend to use"
+        reasons = [reason for reason in map(unusable_reason, chained) if reason is not None]
+        return f"in keyring's chainer: {reasons[0]}" if reasons else None
+    try:
+        priority = float(type(backend).priority)
+    except Exception as error:  # keyring: "should raise a RuntimeError", some raise others
+        return f"{type(backend).name} is not available: {error}"
+    if priority <= 0:
+        return f"{type(backend).name} has priority {priority:g} (not recommended)"
+    return None
+
+
+def describe(backend: KeyringBackend, provider: Provider) -> str:
+    """The backend in words, for status output and the window.
+
+    Args:
+        backend: the keyring backend.
+        provider: names the program behind the Secret Service (called only for that backend).
+    """
+    if chained := _chained(backend):
+        return ", then ".join(describe(each, provider) for each in chained)
+    if chained is not None:
+        return "none (no keyring backend found)"
+    names = _class_names(backend)
+    if any(name in _SECRET_SERVICE for name in names):
+        found = provider()
+        return f"Secret Service ({found})" if found else "Secret Service"
+    for name in names:
+        if name in _NAMES:
+            return _NAMES[name]
+    words = str(type(backend).name)
+    return f"{words} (plain files, refused)" if _is_plaintext(backend) else words
+
+
+def provider_from_process(program: str) -> str | None:
+    """The product name for the program that owns the Secret Service, if known."""
+    base = program.rsplit("/", 1)[-1].lower()
+    for prefix, product in _PROVIDERS:
+        if base.startswith(prefix):
+            return product
+    return None
+
+
+def secret_service_provider() -> str | None:
+    """Name the program serving the Secret Service on the session bus, or None if unknown.
+
+    Asks the bus for the owner's process ID, then reads its program name from ``/proc``.
+    """
+    if open_dbus_connection is None:  # pragma: no cover - not on Linux
+        return None
+    try:
+        with open_dbus_connection(bus="SESSION") as connection:
+            call = message_bus.GetConnectionUnixProcessID(SECRETS_BUS_NAME)
+            (pid,) = unwrap_msg(connection.send_and_get_reply(call, timeout=5))
+    except Exception as error:  # no bus, no owner, no permission: then we cannot tell
+        log.info("cannot tell who serves the Secret Service: %s", error)
+        return None
+    return provider_from_process(_program_name(int(pid)))
+
+
+def _program_name(pid: int) -> str:
+    proc = Path("/proc", str(pid))
+    try:
+        return os.readlink(proc / "exe")
+    except OSError:  # another user's process, or no /proc
+        pass
+    try:
+        return (proc / "comm").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def storage_advice(platform: str) -> str:
+    """What the user can install or unlock to get secure storage on ``platform``.
+
+    Args:
+        platform: a ``sys.platform`` value ("linux", "win32", "darwin", ...).
+    """
+    if platform in ("win32", "cygwin"):
+        return (
+            "The app uses Windows Credential Manager. Sign in to Windows with your own user "
+            "account (not a temporary or restricted profile) and make sure the Credential "
+            "Manager service is running, then try again."
+        )
+    if platform == "darwin":
+        return (
+            "The app uses the macOS Keychain. Make sure your login keychain exists and is "
+            "unlocked (Keychain Access), then try again."
+        )
+    if platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return (
+            "The app uses the Secret Service. Install GNOME Keyring or KWallet "
+            "(for example: sudo apt install gnome-keyring), unlock it, and run the app inside "
+            "your desktop session, where D-Bus is available (not over plain SSH)."
+        )
+    return (
+        "The app needs the operating system's keyring, and none was found. Run it on "
+        "Windows, macOS or a Linux desktop with GNOME Keyring or KWallet."
+    )

@@ -1,0 +1,163 @@
+"""Keyring calls with a timeout, their failures turned into :mod:`.errors`.
+
+A locked or hung Secret Service can block a call for ever (an unlock prompt nobody sees), so
+every call runs on a short-lived daemon thread and the caller waits at most ``timeout``. Calls
+are serialised: while a timed-out call is still running, the next one waits for it (again at
+most ``timeout``) rather than pile up threads or race it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import keyring
+from keyring import errors as keyring_errors
+from keyring.backend import KeyringBackend
+
+from qonto_desktop.store import backends
+from qonto_desktop.store.errors import (
+    EntryTooLargeError,
+    KeyringLockedError,
+    KeyringTimeoutError,
+    KeyringUnavailableError,
+    NoSecureStorageError,
+    SecretDeleteError,
+    SecretWriteError,
+    StorageError,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Windows' CredWrite error for a credential blob over 2,560 bytes ("The stub received bad data").
+WINERROR_BAD_STUB_DATA = 1783
+
+# Failures that SecretStorage lets through keyring's Secret Service backend, by class name.
+_SECRETSTORAGE = {
+    "secretstorage.exceptions.SecretServiceNotAvailableException": KeyringUnavailableError,
+    "secretstorage.exceptions.LockedException": KeyringLockedError,
+}
+
+
+# keyring's own errors, most specific first (NoKeyringError is also a KeyringError).
+_KEYRING_ERRORS: tuple[tuple[type[BaseException], type[StorageError]], ...] = (
+    (keyring_errors.NoKeyringError, NoSecureStorageError),
+    (keyring_errors.KeyringLocked, KeyringLockedError),
+    (keyring_errors.InitError, KeyringUnavailableError),
+    (keyring_errors.PasswordSetError, SecretWriteError),
+    (keyring_errors.PasswordDeleteError, SecretDeleteError),
+)
+
+
+def _error_class(error: BaseException) -> type[StorageError]:
+    for raised, mapped in _KEYRING_ERRORS:
+        if isinstance(error, raised):
+            return mapped
+    if getattr(error, "winerror", None) == WINERROR_BAD_STUB_DATA:
+        return EntryTooLargeError
+    for cls in type(error).__mro__:
+        found = _SECRETSTORAGE.get(f"{cls.__module__}.{cls.__qualname__}")
+        if found is not None:
+            return found
+    return StorageError
+
+
+def storage_error(error: BaseException, *, key: str | None, platform: str) -> StorageError:
+    """The storage error that tells the user what ``error``, raised by a backend, means."""
+    detail = f"{type(error).__name__}: {error}"
+    mapped = _error_class(error)
+    if mapped is NoSecureStorageError:
+        return NoSecureStorageError(
+            next_action=backends.storage_advice(platform), key=key, detail=detail
+        )
+    return mapped(key=key, detail=detail)
+
+
+class KeyringCalls:
+    """The keyring entries of one service, each call bounded by a timeout.
+
+    Args:
+        backend: the backend, or None for ``keyring.get_keyring()``, resolved on first use
+            (inside the guard: resolving probes D-Bus, which can hang too).
+        service: the keyring service name every entry is filed under.
+        timeout: seconds to wait for each call.
+        platform: a ``sys.platform`` value, for the advice in :class:`NoSecureStorageError`.
+    """
+
+    def __init__(
+        self, backend: KeyringBackend | None, *, service: str, timeout: float, platform: str
+    ) -> None:
+        self._backend = backend
+        self._service = service
+        self._timeout = timeout
+        self._platform = platform
+        self._running: threading.Thread | None = None
+
+    @property
+    def platform(self) -> str:
+        """The ``sys.platform`` value the advice is written for."""
+        return self._platform
+
+    def backend(self) -> KeyringBackend:
+        """The backend, resolved on first use."""
+        if self._backend is None:
+            self._backend = self.run("resolve", None, keyring.get_keyring)
+        return self._backend
+
+    def get(self, name: str) -> str | None:
+        """The entry's value, or None when there is no such entry."""
+        backend = self.backend()
+        return self.run("read", name, lambda: backend.get_password(self._service, name))
+
+    def set(self, name: str, value: str) -> None:
+        """Create or replace the entry."""
+        backend = self.backend()
+        self.run("save", name, lambda: backend.set_password(self._service, name, value))
+
+    def delete(self, name: str) -> None:
+        """Delete the entry; the backend raises (as SecretDeleteError) when there is none."""
+        backend = self.backend()
+        self.run("delete", name, lambda: backend.delete_password(self._service, name))
+
+    def run(self, what: str, name: str | None, call: Callable[[], T]) -> T:
+        """Run ``call`` on a daemon thread, waiting at most the timeout.
+
+        Args:
+            what: the kind of call, for the log and the thread's name.
+            name: the entry concerned, if any (a name, never a value).
+            call: what to run.
+
+        Raises:
+            StorageError: the call failed (mapped by :func:`storage_error`) or timed out.
+        """
+        if self._running is not None:
+            self._running.join(self._timeout)
+            if self._running.is_alive():
+                log.warning("keyring still busy with an earlier call; %s %s refused", what, name)
+                raise KeyringTimeoutError(self._timeout, key=name)
+            self._running = None
+        outcome: list[T] = []
+        failure: list[BaseException] = []
+
+        def target() -> None:
+            try:
+                outcome.append(call())
+            except BaseException as error:  # handed to the waiting thread, re-raised there
+                failure.append(error)
+
+        thread = threading.Thread(target=target, name=f"keyring-{what}", daemon=True)
+        thread.start()
+        thread.join(self._timeout)
+        if thread.is_alive():
+            self._running = thread
+            log.warning("keyring %s of %s: no answer in %gs", what, name, self._timeout)
+            raise KeyringTimeoutError(self._timeout, key=name)
+        if failure:
+            error = storage_error(failure[0], key=name, platform=self._platform)
+            log.info("keyring %s of %s failed: %s (%s)", what, name, error.code, error.detail)
+            raise error from failure[0]
+        return outcome[0]

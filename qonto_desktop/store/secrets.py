@@ -1,0 +1,249 @@
+"""The app's secrets, kept only in the OS keyring: tokens, client secrets, staging tokens.
+
+Nothing secret is written anywhere else, and there is no plaintext fallback: without a usable
+keyring the app says so before any login starts. Each secret is laid out over small entries
+(:mod:`.chunks`), read back after every write, and put back as it was when a write fails.
+Every keyring call is bounded by a timeout (:mod:`.keyring_calls`). Logs name entries and
+sizes, never values.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Mapping
+
+from keyring.backend import KeyringBackend
+
+from qonto_desktop.store import backends, chunks
+from qonto_desktop.store.entries import Before, Entries
+from qonto_desktop.store.errors import (
+    InvalidSecretNameError,
+    NoSecureStorageError,
+    PartialWriteError,
+    SecretDamagedError,
+    SecretMismatchError,
+    StorageError,
+)
+from qonto_desktop.store.keyring_calls import KeyringCalls
+
+log = logging.getLogger(__name__)
+
+SERVICE = "qonto-desktop"
+MAX_KEY_CHARS = 200
+# Read, never written, by check_available: reaching it proves the keyring answers and is open.
+PROBE_KEY = "probe"
+# The smallest budget that still leaves room for a head entry and some payload.
+MIN_ENTRY_CHARS = 64
+
+
+def _check_key(key: str) -> None:
+    # Printable ASCII without spaces; '#' is reserved for chunk names ("<key>#<i>").
+    if (
+        not isinstance(key, str)
+        or not 0 < len(key) <= MAX_KEY_CHARS
+        or "#" in key
+        or not all(33 <= ord(char) <= 126 for char in key)
+    ):
+        raise InvalidSecretNameError(detail=f"invalid keyring entry name {str(key)[:80]!r}")
+
+
+def _check_value(value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"a secret is text, not {type(value).__name__}")
+
+
+class SecretStore:
+    """The app's entries in the OS keyring, under one service name.
+
+    Args:
+        backend: the keyring backend; None for ``keyring.get_keyring()``, resolved on first use
+            inside the timeout guard.
+        service: the service name the entries are filed under.
+        timeout: seconds to wait for each keyring call.
+        max_entry_chars: the largest entry written, in UTF-16 code units; larger secrets are
+            split over several entries.
+        platform: the ``sys.platform`` the "what to install" advice is written for.
+    """
+
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        *,
+        service: str = SERVICE,
+        timeout: float = 10.0,
+        max_entry_chars: int = 1000,
+        platform: str = sys.platform,
+    ) -> None:
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        if max_entry_chars < MIN_ENTRY_CHARS:
+            raise ValueError(f"max_entry_chars must be at least {MIN_ENTRY_CHARS}")
+        self._calls = KeyringCalls(backend, service=service, timeout=timeout, platform=platform)
+        self._entries = Entries(self._calls, max_entry_chars)
+        self._lock = threading.RLock()
+        self._description: str | None = None
+
+    def check_available(self) -> None:
+        """Make sure secrets can be kept, before any login starts.
+
+        Raises:
+            NoSecureStorageError: no usable keyring; ``next_action`` says what to install or
+                unlock on this OS.
+            StorageError: the keyring is there but locked, unreachable or too slow.
+        """
+        with self._lock:
+            backend = self._calls.backend()
+            reason = self._calls.run("check", None, lambda: backends.unusable_reason(backend))
+            if reason is not None:
+                log.warning("no secure storage: %s", reason)
+                raise NoSecureStorageError(
+                    next_action=backends.storage_advice(self._calls.platform), detail=reason
+                )
+            self._calls.get(PROBE_KEY)
+
+    def describe_backend(self) -> str:
+        """The keyring in words ("Windows Credential Manager", "Secret Service (GNOME Keyring)")."""
+        with self._lock:
+            if self._description is None:
+                try:
+                    backend = self._calls.backend()
+                    self._description = self._calls.run(
+                        "describe",
+                        None,
+                        lambda: backends.describe(backend, backends.secret_service_provider),
+                    )
+                except StorageError as error:
+                    return f"unknown ({error.message})"
+            return self._description
+
+    def get(self, key: str) -> str | None:
+        """The secret saved under ``key``, or None when there is none.
+
+        Raises:
+            SecretDamagedError: its chunks are missing or stale (never a wrong value).
+            StorageError: the keyring failed or timed out.
+        """
+        _check_key(key)
+        with self._lock:
+            return self._entries.read(key)
+
+    def set(self, key: str, value: str) -> None:
+        """Save ``value`` under ``key``, split as needed, then read it back and compare.
+
+        On any failure the entry is put back as it was (or removed) before the error is raised.
+
+        Raises:
+            SecretMismatchError: the keyring gave back something else.
+            PartialWriteError: the failure could not be undone.
+            StorageError: the keyring failed or timed out.
+        """
+        _check_key(key)
+        _check_value(value)
+        with self._lock:
+            self._save(key, value, self._previous(key))
+
+    def delete(self, key: str) -> None:
+        """Remove the secret and every chunk of it; a missing key is fine.
+
+        Raises:
+            StorageError: the keyring failed or timed out.
+        """
+        _check_key(key)
+        with self._lock:
+            try:
+                head = self._entries.head(key)
+            except SecretDamagedError:  # not a head this app wrote: remove it all the same
+                head = None
+            self._entries.erase(key, 0 if head is None else head.count)
+            log.debug("deleted %s", key)
+
+    def set_many(self, values: Mapping[str, str]) -> None:
+        """Save several secrets, all or nothing.
+
+        On any failure every key is put back to its previous value (or absence), then the error
+        is raised.
+
+        Raises:
+            PartialWriteError: the failure could not be undone for every key.
+            StorageError: as for :meth:`set`.
+        """
+        for key, value in values.items():
+            _check_key(key)
+            _check_value(value)
+        with self._lock:
+            previous = {key: self._previous(key) for key in values}
+            saved: dict[str, int] = {}  # key: chunks written
+            try:
+                for key, value in values.items():
+                    saved[key] = self._save(key, value, previous[key])
+            except StorageError as error:
+                stuck = [
+                    key for key, count in saved.items() if not self._undo(key, previous[key], count)
+                ]
+                if isinstance(error, PartialWriteError) and error.key:
+                    stuck.append(error.key)
+                if stuck:
+                    raise PartialWriteError(key=", ".join(stuck), detail=error.code) from error
+                raise
+
+    # --- one write, read back, undone on failure --------------------------------------------
+
+    def _previous(self, key: str) -> Before:
+        """What to put back if a write fails; a damaged value cannot be, so None."""
+        head: chunks.Head | None = None
+        try:
+            head = self._entries.head(key)
+            value = None if head is None else self._entries.value(key, head)
+        except SecretDamagedError as error:
+            log.warning("%s was damaged (%s); it will be replaced", key, error.detail)
+            value = None
+        return Before(value, 0 if head is None else head.count)
+
+    def _save(self, key: str, value: str, before: Before) -> int:
+        """Write, read back, compare; on failure undo and raise. Return the chunk count."""
+        layout = self._entries.lay_out(key, value)
+        try:
+            count = self._entries.write(key, layout)
+            self._verify(key, value)
+        except StorageError as error:
+            log.warning("saving %s failed (%s); putting it back", key, error.code)
+            if not self._undo(key, before, len(layout.chunks)):
+                raise PartialWriteError(key=key, detail=error.code) from error
+            raise
+        try:
+            self._entries.drop_chunks(key, count, before.chunks)
+        except StorageError as error:  # the value is saved; stale chunks are only clutter
+            log.warning("could not remove old chunks of %s: %s", key, error.code)
+        log.debug("saved %s: %d characters in %d entries", key, len(value), count + 1)
+        return count
+
+    def _verify(self, key: str, value: str) -> None:
+        try:
+            stored = self._entries.read(key)
+        except SecretDamagedError as error:
+            raise SecretMismatchError(key=key, detail=error.detail) from error
+        if stored != value:
+            size = "nothing" if stored is None else f"{len(stored)} characters"
+            raise SecretMismatchError(key=key, detail=f"wrote {len(value)}, read back {size}")
+
+    def _undo(self, key: str, before: Before, written: int) -> bool:
+        """Put ``key`` back as it was before; False if that failed too.
+
+        Args:
+            key: the secret's name.
+            before: its value (None: remove it) and chunk count before the write.
+            written: how many chunks the failed write may have left.
+        """
+        extent = max(before.chunks, written)
+        try:
+            if before.value is None:
+                self._entries.erase(key, extent)
+            else:
+                layout = self._entries.lay_out(key, before.value)
+                self._entries.drop_chunks(key, self._entries.write(key, layout), extent)
+        except StorageError as error:
+            log.error("could not put %s back as it was: %s", key, error.code)
+            return False
+        return True

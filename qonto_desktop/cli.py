@@ -1,103 +1,123 @@
-"""The command line: parses arguments and runs one command; ``main.py`` hands argv here."""
+"""The command line: parses arguments and runs one command; ``main.py`` hands argv here.
+
+Each command imports what it needs when it runs, so that ``token`` starts quickly.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import TextIO
 
-from qonto_desktop import APP_NAME, __version__
+from qonto_desktop.cli_parser import UsageError, build_parser
+from qonto_desktop.commands import exit_codes
 from qonto_desktop.errors import QontoDesktopError
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-# The emulator's usual port, next to the app's loopback port 52817.
-EMULATOR_PORT = 52818
+Command = Callable[[argparse.Namespace, TextIO, TextIO, TextIO], int]
 
 
-class UsageError(Exception):
-    """A command line that cannot be understood."""
-
-
-class Parser(argparse.ArgumentParser):
-    """An argument parser that reports a bad command line in one line, then exits 2."""
-
-    def error(self, message: str) -> NoReturn:
-        """Raise instead of printing the usage block and exiting."""
-        raise UsageError(f"{self.prog}: {message} (see --help)")
-
-
-def build_parser() -> Parser:
-    """Return the parser of every command."""
-    parser = Parser(
-        prog="qonto-desktop",
-        description=f"{APP_NAME}: connect Qonto bank accounts to your desk.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-
-    demo = commands.add_parser(
-        "demo",
-        help="connect a demo Qonto account through the built-in emulator (no Qonto needed)",
-    )
-    demo.add_argument(
-        "--auto-approve",
-        action="store_true",
-        help="approve in the emulator without clicking (for scripts and tests)",
-    )
-    demo.add_argument("--language", choices=("en", "fr"), default="en")
-    demo.add_argument("--timeout", type=_positive_seconds, default=300.0, metavar="SECONDS")
-
-    emulator = commands.add_parser(
-        "emulator", help="run the built-in Qonto emulator (OAuth server and API) on 127.0.0.1"
-    )
-    emulator.add_argument(
-        "--port",
-        type=_port,
-        default=EMULATOR_PORT,
-        help=f"port to listen on (default {EMULATOR_PORT}; 0: any free)",
-    )
-    emulator.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="behave like Qonto's sandbox: require the X-Qonto-Staging-Token header",
-    )
-    return parser
-
-
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     """Run the command named in ``argv``; return the process exit code."""
-    stdout = out or sys.stdout
+    stdout, stderr = out or sys.stdout, err or sys.stderr
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
+        print(exc, file=stderr)
+        return exit_codes.USAGE
     except SystemExit as exc:  # --help and --version print, then ask to exit
-        return exc.code if isinstance(exc.code, int) else EXIT_OK
+        return exc.code if isinstance(exc.code, int) else exit_codes.OK
     if args.command is None:
         parser.print_help(stdout)
-        return EXIT_OK
+        return exit_codes.OK
+    from qonto_desktop.logs import setup_logging
+
+    setup_logging()
     try:
-        return COMMANDS[args.command](args, stdout)
+        return COMMANDS[args.command](args, stdin or sys.stdin, stdout, stderr)
     except QontoDesktopError as exc:
-        print(f"{exc.message} {exc.next_action}", file=sys.stderr)
-        return EXIT_ERROR
+        print(f"{exc.message} {exc.next_action}", file=stderr)
+        return exit_codes.exit_code(exc)
     except KeyboardInterrupt:
-        return EXIT_ERROR
+        print("Stopped.", file=stderr)
+        return exit_codes.ERROR
 
 
-def _emulator(args: argparse.Namespace, out: TextIO) -> int:
-    from qonto_desktop.emulator.cli import serve
+def _environment(args: argparse.Namespace) -> str:
+    """The environment named on the command line, else the configured default."""
+    if args.environment:
+        return str(args.environment)
+    from qonto_desktop.settings import load_settings
 
-    return serve(args.port, args.sandbox, out)
+    return str(load_settings().get("environment") or "production")
 
 
-def _demo(args: argparse.Namespace, out: TextIO) -> int:
+def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import connect
+    from qonto_desktop.connections.connect import ConnectRequest
+    from qonto_desktop.qonto import scopes
+
+    chosen = tuple(args.scopes) if args.scopes else None
+    if chosen is None:
+        chosen = scopes.preset(args.preset).scopes if args.preset else scopes.DEFAULT_SCOPES
+    request = ConnectRequest(
+        environment=_environment(args),
+        scopes=chosen,
+        organization_id=args.organization_id,
+        registration_id=args.registration_id,
+        language=args.language,
+        timeout=args.timeout,
+    )
+    return connect.run(request, no_browser=args.no_browser, stdin=stdin, out=out, err=err)
+
+
+def _status(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import status
+
+    return status.run(as_json=args.json, check=args.check, out=out, err=err)
+
+
+def _token(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import token
+
+    return token.run(args.connection, as_json=args.json, out=out)
+
+
+def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import refresh
+
+    return refresh.run(args.connection, every=args.all, out=out, err=err)
+
+
+def _disconnect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import disconnect
+
+    return disconnect.run(args.connection, keep_consent=args.keep_consent, out=out, err=err)
+
+
+def _configure(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import configure
+
+    return configure.run(
+        _environment(args),
+        client_id=args.client_id,
+        redirect_port=args.redirect_port,
+        set_client_secret=args.client_secret,
+        set_staging_token=args.staging_token,
+        make_default=args.default,
+        stdin=stdin,
+        out=out,
+    )
+
+
+def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.demo import run_demo
 
     return run_demo(
@@ -105,27 +125,19 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     )
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+def _emulator(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.emulator.cli import serve
+
+    return serve(args.port, args.sandbox, out, err=err)
+
+
+COMMANDS: dict[str, Command] = {
+    "connect": _connect,
+    "status": _status,
+    "token": _token,
+    "refresh": _refresh,
+    "disconnect": _disconnect,
+    "configure": _configure,
     "demo": _demo,
     "emulator": _emulator,
 }
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 65535")
-    return value
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError("the timeout must be between 0 and 3600 seconds")
-    return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from types import TracebackType
 from typing import get_args
@@ -17,7 +18,7 @@ from qonto_desktop.emulator.clients import ClientRegistry, DemoClient
 from qonto_desktop.emulator.clock import Clock, SystemClock
 from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, DEMO_USER, DemoUser, Organization
 from qonto_desktop.emulator.faults import Faults
-from qonto_desktop.emulator.grants import GrantStore
+from qonto_desktop.emulator.grants import ACCESS_TOKEN_LIFETIME, GrantStore
 from qonto_desktop.emulator.idtoken import IdTokenSigner
 from qonto_desktop.emulator.server import LOOPBACK, EmulatorServer, ServerThread
 from qonto_desktop.emulator.token_endpoint import TokenEndpoints
@@ -39,6 +40,7 @@ class Emulator:
         clock: Where every expiry reads the time; the system clock by default.
         staging_token: The sandbox staging token; generated when sandbox and ``None``.
         redirect_uris: Redirect URIs registered for both demo clients besides the defaults.
+        access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it.
     """
 
     def __init__(
@@ -50,6 +52,7 @@ class Emulator:
         clock: Clock | None = None,
         staging_token: str | None = None,
         redirect_uris: Iterable[str] = (),
+        access_token_lifetime: float = ACCESS_TOKEN_LIFETIME,
     ) -> None:
         self._requested_port = port
         self.sandbox = sandbox
@@ -62,11 +65,16 @@ class Emulator:
         self.faults = Faults()
         self.user: DemoUser = DEMO_USER
         self.organizations: tuple[Organization, ...] = DEMO_ORGANIZATIONS
-        self._grants = GrantStore(self._clock)
+        self._grants = GrantStore(self._clock, access_token_lifetime=access_token_lifetime)
         self._challenges = Challenges(self._clock)
         self._server: EmulatorServer | None = None
         self._thread: ServerThread | None = None
         self._lock = threading.Lock()
+
+    @property
+    def events(self) -> Counter[str]:
+        """How many codes were redeemed, refreshes made and refreshes refused so far."""
+        return Counter(self._grants.events)
 
     @property
     def consent_mode(self) -> ConsentMode:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 
 from qonto_desktop.emulator import pkce
@@ -108,12 +109,24 @@ class GrantStore:
 
     Args:
         clock: Where every expiry reads the time.
+        access_token_lifetime: Seconds an access token lives (Qonto: one hour); tests shorten
+            it to see expiries happen.
+
+    Attributes:
+        events: How many times each thing happened (``code_redeemed``, ``refreshed``,
+            ``refresh_refused``), for tests that count what the server saw.
     """
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(
+        self, clock: Clock, *, access_token_lifetime: float = ACCESS_TOKEN_LIFETIME
+    ) -> None:
+        if access_token_lifetime <= 0:
+            raise ValueError("access_token_lifetime must be positive")
         self._clock = clock
+        self._access_lifetime = access_token_lifetime
         self._lock = threading.Lock()
         self._state = _State()
+        self.events: Counter[str] = Counter()
 
     def issue_code(self, consent: Consent) -> str:
         """Return a new single-use authorization code, valid 10 minutes."""
@@ -156,6 +169,7 @@ class GrantStore:
             family_id = secrets.token_hex(16)
             self._state.families[family_id] = _Family(consent)
             record.family_id = family_id
+            self.events["code_redeemed"] += 1
             return self._issue(family_id, consent.scopes, now)
 
     def refresh(
@@ -173,33 +187,45 @@ class GrantStore:
                 ``invalid_scope`` for scopes beyond the grant.
         """
         with self._lock:
-            now = self._clock.now()
-            record = self._state.refresh.get(refresh_token)
-            if record is None:
-                raise GrantError("invalid_grant", "The refresh token is not valid.")
-            family = self._state.families[record.family_id]
-            if family.revoked or record.revoked:
-                raise GrantError("invalid_grant", "The refresh token has been revoked.")
-            if record.rotated_at is not None and now > record.rotated_at + REFRESH_GRACE_PERIOD:
-                # RFC 9700 §4.14.2: reuse of a rotated refresh token revokes the whole family.
-                family.revoked = True
-                raise GrantError("invalid_grant", "The refresh token has already been used.")
-            if family.consent.client_id != client_id:
-                raise GrantError("invalid_grant", "The refresh token was issued to another client.")
-            if now >= record.expires_at:
-                raise GrantError("invalid_grant", "The refresh token has expired.")
-            if scopes is not None and not set(scopes) <= set(record.scopes):
-                raise GrantError(
-                    "invalid_scope", "The requested scope exceeds the scope originally granted."
-                )
-            if record.rotated_at is None:
-                record.rotated_at = now
-            # fosite revokes the family's earlier access tokens on every refresh.
-            for token in self._state.access.values():
-                if token.family_id == record.family_id:
-                    token.revoked = True
-            granted = record.scopes if scopes is None else tuple(scopes)
-            return self._issue(record.family_id, granted, now)
+            try:
+                issued = self._refresh(refresh_token, client_id, scopes)
+            except GrantError:
+                self.events["refresh_refused"] += 1
+                raise
+            self.events["refreshed"] += 1
+            return issued
+
+    def _refresh(
+        self, refresh_token: str, client_id: str, scopes: tuple[str, ...] | None
+    ) -> IssuedTokens:
+        """The checks and the rotation of :meth:`refresh`; the caller holds the lock."""
+        now = self._clock.now()
+        record = self._state.refresh.get(refresh_token)
+        if record is None:
+            raise GrantError("invalid_grant", "The refresh token is not valid.")
+        family = self._state.families[record.family_id]
+        if family.revoked or record.revoked:
+            raise GrantError("invalid_grant", "The refresh token has been revoked.")
+        if record.rotated_at is not None and now > record.rotated_at + REFRESH_GRACE_PERIOD:
+            # RFC 9700 §4.14.2: reuse of a rotated refresh token revokes the whole family.
+            family.revoked = True
+            raise GrantError("invalid_grant", "The refresh token has already been used.")
+        if family.consent.client_id != client_id:
+            raise GrantError("invalid_grant", "The refresh token was issued to another client.")
+        if now >= record.expires_at:
+            raise GrantError("invalid_grant", "The refresh token has expired.")
+        if scopes is not None and not set(scopes) <= set(record.scopes):
+            raise GrantError(
+                "invalid_scope", "The requested scope exceeds the scope originally granted."
+            )
+        if record.rotated_at is None:
+            record.rotated_at = now
+        # fosite revokes the family's earlier access tokens on every refresh.
+        for token in self._state.access.values():
+            if token.family_id == record.family_id:
+                token.revoked = True
+        granted = record.scopes if scopes is None else tuple(scopes)
+        return self._issue(record.family_id, granted, now)
 
     def revoke(self, token: str, *, client_id: str) -> None:
         """Revoke the family of an access or refresh token (RFC 7009 §2.1).
@@ -262,7 +288,7 @@ class GrantStore:
 
     def _issue(self, family_id: str, scopes: tuple[str, ...], now: float) -> IssuedTokens:
         access = "ory_at_" + secrets.token_urlsafe(32)
-        self._state.access[access] = _Token(family_id, scopes, now + ACCESS_TOKEN_LIFETIME)
+        self._state.access[access] = _Token(family_id, scopes, now + self._access_lifetime)
         refresh: str | None = None
         if "offline_access" in scopes:
             refresh = "ory_rt_" + secrets.token_urlsafe(32)
@@ -271,7 +297,7 @@ class GrantStore:
             access_token=access,
             refresh_token=refresh,
             scopes=scopes,
-            expires_in=int(ACCESS_TOKEN_LIFETIME),
+            expires_in=int(self._access_lifetime),
             issued_at=now,
             consent=self._state.families[family_id].consent,
         )

@@ -168,6 +168,20 @@ class Receiver:
         assert outcome is not None  # noqa: S101 - _settled is only set with an outcome
         raise outcome.with_traceback(None)
 
+    def offer(self, params: CallbackParams) -> bool:
+        """Complete the sign-in with an answer that came another way: an address the user pasted.
+
+        The same rules as for the browser apply: the right state, and only the first answer.
+
+        Returns:
+            True when it was this sign-in's answer and completed it; False changes nothing.
+        """
+        if not self._belongs(params) or not self._settle(params):
+            return False
+        logger.info("the answer arrived as a pasted address")
+        self._wake()
+        return True
+
     def cancel(self) -> None:
         """End a ``wait()`` promptly with ``AuthorizationCancelledError``; safe from any thread."""
         self._settle(AuthorizationCancelledError())

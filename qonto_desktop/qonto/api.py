@@ -26,18 +26,24 @@ TIMEOUT = (10.0, 30.0)
 
 
 class ApiError(QontoDesktopError):
+    """Qonto's Business API answered with an error the other classes do not name."""
+
     code = "api"
     message = "Qonto's API refused the request."
     next_action = "Try again later."
 
 
 class ApiUnauthorizedError(ApiError):
+    """HTTP 401: the access token is unknown, expired or revoked."""
+
     code = "api_unauthorized"
     message = "Qonto no longer accepts this connection's access."
     next_action = "Refresh the connection; if that fails, reconnect it."
 
 
 class MissingScopeError(ApiError):
+    """HTTP 403: the grant lacks the scope the call needs ("missing required oauth scope")."""
+
     code = "missing_scope"
     message = "This connection was not given the permission this needs."
     next_action = "Reconnect and tick the missing permission."
@@ -106,7 +112,9 @@ class QontoApi:
     def organization(self) -> Organization:
         """``GET /v2/organization`` (needs ``organization.read``)."""
         data = _field(self._request("GET", "/v2/organization"), "organization")
-        accounts = data.get("bank_accounts") or []
+        accounts = data.get("bank_accounts")
+        if accounts is None:
+            accounts = []
         if not isinstance(accounts, list):
             raise ResponseFormatError(detail="bank_accounts is not a list")
         return Organization(

@@ -17,6 +17,12 @@ from qonto_desktop.oauth.errors import ConfigurationError, SandboxStagingTokenEr
 # Spelled exactly so; the sandbox answers an HTML sign-in page without it (Qonto sandbox docs).
 STAGING_HEADER = "X-Qonto-Staging-Token"
 
+# The built-in emulator (``main.py emulator``) listens here unless told otherwise.
+EMULATOR_URL_VARIABLE = "QONTO_DESKTOP_EMULATOR_URL"
+DEFAULT_EMULATOR_URL = "http://127.0.0.1:52818"
+# The emulator's public demo client (no secret, PKCE): usable without any set-up.
+EMULATOR_PUBLIC_CLIENT_ID = "2f3b4ea1-31ec-4960-9588-abbe120db0fc"
+
 CUSTOM_URL_VARIABLES = {
     "authorize_url": "QONTO_DESKTOP_AUTHORIZE_URL",
     "token_url": "QONTO_DESKTOP_TOKEN_URL",
@@ -34,6 +40,7 @@ class Environment:
         label: what the user sees.
         needs_staging_token: every request the app sends carries ``X-Qonto-Staging-Token``.
         allows_unknown_scopes: scope names outside the catalogue are passed through.
+        default_client_id: an app registration that works with no set-up (the emulator's).
     """
 
     name: str
@@ -44,6 +51,7 @@ class Environment:
     api_base_url: str
     needs_staging_token: bool = False
     allows_unknown_scopes: bool = False
+    default_client_id: str | None = None
 
     def api_url(self, path: str) -> str:
         """Return the full address of a Business API path such as ``/v2/organization``."""
@@ -93,6 +101,7 @@ def emulator(base_url: str, *, sandbox: bool = False) -> Environment:
         revoke_url=f"{base}/oauth2/revoke",
         api_base_url=base,
         needs_staging_token=sandbox,
+        default_client_id=EMULATOR_PUBLIC_CLIENT_ID,
     )
 
 
@@ -164,7 +173,9 @@ def check_url(url: str, what: str) -> str:
 
 
 def by_name(name: str, environ: Mapping[str, str], settings: Mapping[str, Any]) -> Environment:
-    """Return the environment called ``name`` (production, sandbox or custom).
+    """Return the environment called ``name``: production, sandbox, custom or emulator.
+
+    The emulator's address is ``QONTO_DESKTOP_EMULATOR_URL``, by default ``main.py emulator``'s.
 
     Raises:
         ConfigurationError: the name is unknown, or the custom environment is incomplete.
@@ -175,7 +186,12 @@ def by_name(name: str, environ: Mapping[str, str], settings: Mapping[str, Any]) 
         return SANDBOX
     if name == "custom":
         return custom(environ, settings)
+    if name == "emulator":
+        return emulator(environ.get(EMULATOR_URL_VARIABLE) or DEFAULT_EMULATOR_URL)
     raise ConfigurationError(
         f"There is no environment called {name!r}.",
-        next_action="Use production, sandbox or custom.",
+        next_action=f"Use one of: {', '.join(ENVIRONMENT_NAMES)}.",
     )
+
+
+ENVIRONMENT_NAMES = ("production", "sandbox", "custom", "emulator")

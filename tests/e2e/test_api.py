@@ -6,6 +6,7 @@ connection would get them; nothing is mocked.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -287,3 +288,17 @@ def test_a_failed_disconnect_keeps_the_connection(emulator: Emulator) -> None:
     with pytest.raises(errors.ServiceUnavailableError):
         client.revoke_consent()
     assert client.organization().id == emulator.organizations[0].id
+
+
+def test_bank_accounts_that_are_not_a_list_are_a_format_error(emulator: Emulator) -> None:
+    def reshape(response: requests.Response, *args: object, **kwargs: object) -> None:
+        body = response.json()
+        body["organization"]["bank_accounts"] = {}  # an object where Qonto sends a list
+        response._content = json.dumps(body).encode()
+
+    environment = environments.emulator(emulator.base_url)
+    token = access_token(emulator)
+    with requests.Session() as session:
+        session.hooks["response"].append(reshape)
+        with pytest.raises(errors.ResponseFormatError):
+            QontoApi(environment, token, session=session).organization()

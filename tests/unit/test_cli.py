@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop import APP_NAME, __version__
-from qonto_desktop.cli import EXIT_OK, EXIT_USAGE, main
+from qonto_desktop.cli import main
+from qonto_desktop.commands.exit_codes import OK as EXIT_OK
+from qonto_desktop.commands.exit_codes import USAGE as EXIT_USAGE
 
 REPO = Path(__file__).resolve().parents[2]
 

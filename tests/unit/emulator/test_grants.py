@@ -278,3 +278,24 @@ def test_revoke_consent_kills_families_and_codes_of_that_triple(store: GrantStor
     assert store.authenticate(elsewhere.access_token) is not None
     with pytest.raises(GrantError):
         redeem(store, pending_code)
+
+
+def test_a_shorter_access_token_lifetime_and_the_event_counts() -> None:
+    clock = ManualClock(1_000_000.0)
+    store = GrantStore(clock, access_token_lifetime=310)
+    code = store.issue_code(
+        Consent("client", "http://127.0.0.1:1/cb", ("offline_access",), "user", "org")
+    )
+    first = store.redeem_code(
+        code, client_id="client", redirect_uri="http://127.0.0.1:1/cb", code_verifier=None
+    )
+    assert first.expires_in == 310
+    clock.advance(309)
+    assert store.authenticate(first.access_token) is not None
+    clock.advance(1)
+    assert store.authenticate(first.access_token) is None
+    assert first.refresh_token is not None
+    store.refresh(first.refresh_token, client_id="client")
+    with pytest.raises(GrantError):
+        store.refresh("ory_rt_unknown", client_id="client")
+    assert store.events == {"code_redeemed": 1, "refreshed": 1, "refresh_refused": 1}

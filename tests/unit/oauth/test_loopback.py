@@ -345,3 +345,21 @@ def test_nothing_secret_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     assert "GET /nowhere -> not found" in logged
     for secret in ("secret-code", STATE, "code=", "state=", "?"):
         assert secret not in logged
+
+
+def test_a_pasted_answer_completes_the_wait_and_frees_the_port() -> None:
+    with listening() as receiver, ThreadPoolExecutor(1) as pool:
+        waiting = pool.submit(receiver.wait)
+        assert not receiver.offer(CallbackParams(code="c", state="another-sign-in"))
+        assert not receiver.offer(CallbackParams(state=STATE))  # neither code nor error
+        assert receiver.offer(CallbackParams(code="pasted", state=STATE))
+        assert waiting.result(timeout=10).code == "pasted"
+        assert not receiver.offer(CallbackParams(code="again", state=STATE))  # only the first
+        assert_refused(receiver.port)  # the browser's late answer cannot complete it again
+
+
+def test_a_pasted_answer_after_the_browser_answered_changes_nothing() -> None:
+    with listening() as receiver:
+        genuine(receiver, "from-browser")
+        assert not receiver.offer(CallbackParams(code="pasted", state=STATE))
+        assert receiver.wait().code == "from-browser"

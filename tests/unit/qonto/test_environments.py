@@ -67,7 +67,22 @@ def test_by_name_finds_production_and_sandbox() -> None:
     assert by_name("sandbox", {}, {}) is SANDBOX
 
 
-@pytest.mark.parametrize("name", ["", "Production", "staging", "emulator"])
+def test_by_name_finds_the_emulator_at_its_default_or_given_address() -> None:
+    assert by_name("emulator", {}, {}).token_url == "http://127.0.0.1:52818/oauth2/token"
+    moved = by_name("emulator", {"QONTO_DESKTOP_EMULATOR_URL": "http://127.0.0.1:9/"}, {})
+    assert moved.authorize_url == "http://127.0.0.1:9/oauth2/auth"
+    with pytest.raises(ConfigurationError):  # the emulator is never reached over plain http
+        by_name("emulator", {"QONTO_DESKTOP_EMULATOR_URL": "http://example.com"}, {})
+
+
+def test_the_emulator_default_client_is_the_emulators_public_client() -> None:
+    from qonto_desktop.emulator.clients import PUBLIC_CLIENT_ID
+
+    assert by_name("emulator", {}, {}).default_client_id == PUBLIC_CLIENT_ID
+    assert PRODUCTION.default_client_id is None
+
+
+@pytest.mark.parametrize("name", ["", "Production", "staging", "Emulator"])
 def test_by_name_refuses_an_unknown_name(name: str) -> None:
     with pytest.raises(ConfigurationError):
         by_name(name, {}, {})

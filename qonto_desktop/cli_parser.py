@@ -1,0 +1,129 @@
+"""The command line's grammar: every command, its options and their help."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from qonto_desktop import APP_NAME, __version__
+from qonto_desktop.oauth.loopback import DEFAULT_TIMEOUT
+
+# The emulator's usual port, next to the app's loopback port 52817.
+EMULATOR_PORT = 52818
+ENVIRONMENTS = ("production", "sandbox", "custom", "emulator")
+
+
+class UsageError(Exception):
+    """A command line that cannot be understood."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that reports a bad command line in one line, then exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing the usage block and exiting."""
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> Parser:
+    """Return the parser of every command."""
+    parser = Parser(
+        prog="qonto-desktop",
+        description=f"{APP_NAME}: connect Qonto bank accounts to your desk.",
+        epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 needs reconnecting, "
+        "4 secure storage missing or locked, 5 network, 6 connection not found.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    _connect(commands.add_parser("connect", help="connect a Qonto organization (browser sign-in)"))
+    status = commands.add_parser("status", help="list the connections and their state")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument("--check", action="store_true", help="also check each one live")
+    token = commands.add_parser("token", help="print a fresh access token, and nothing else")
+    token.add_argument("connection", nargs="?", help="id, slug or name (optional if only one)")
+    token.add_argument("--json", action="store_true", help="token with its expiry, as JSON")
+    refresh = commands.add_parser("refresh", help="renew tokens now (keeps connections alive)")
+    which = refresh.add_mutually_exclusive_group(required=True)
+    which.add_argument("connection", nargs="?", help="id, slug or name")
+    which.add_argument("--all", action="store_true", help="every connection, one by one")
+    disconnect = commands.add_parser("disconnect", help="revoke a connection and forget it")
+    disconnect.add_argument("connection", help="id, slug or name")
+    disconnect.add_argument(
+        "--keep-consent", action="store_true", help="do not withdraw the app's consent in Qonto"
+    )
+    _configure(commands.add_parser("configure", help="set the app registration (client ID...)"))
+    _demo(commands.add_parser("demo", help="try a demo account on the built-in emulator"))
+    emulator = commands.add_parser("emulator", help="run the built-in Qonto emulator")
+    emulator.add_argument(
+        "--port",
+        type=port_number,
+        default=EMULATOR_PORT,
+        help=f"port on 127.0.0.1 (default {EMULATOR_PORT}; 0: any free)",
+    )
+    emulator.add_argument(
+        "--sandbox", action="store_true", help="require X-Qonto-Staging-Token, as the sandbox"
+    )
+    return parser
+
+
+def _connect(parser: Parser) -> None:
+    parser.add_argument("--environment", choices=ENVIRONMENTS, help="default: the configured one")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--scopes", nargs="+", metavar="SCOPE", help="permissions to ask for")
+    chosen.add_argument("--preset", help="a permission preset, e.g. bookkeeping")
+    parser.add_argument("--organization-id", help="fix the organization (no picker)")
+    parser.add_argument("--registration-id", help="an organization created by onboarding")
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="print the address instead; accept the redirected address pasted here",
+    )
+    parser.add_argument("--language", choices=("en", "fr"), default="en")
+    parser.add_argument(
+        "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"
+    )
+
+
+def _configure(parser: Parser) -> None:
+    parser.add_argument("--environment", choices=ENVIRONMENTS, help="default: the configured one")
+    parser.add_argument("--client-id", help="the app's client ID from the Developer Portal")
+    parser.add_argument("--redirect-port", type=port_number, help="port of the redirect URI")
+    parser.add_argument(
+        "--client-secret", action="store_true", help="store the client secret (asked for)"
+    )
+    parser.add_argument(
+        "--staging-token", action="store_true", help="store the sandbox staging token (asked for)"
+    )
+    parser.add_argument("--default", action="store_true", help="make it the default environment")
+
+
+def _demo(parser: Parser) -> None:
+    parser.add_argument(
+        "--auto-approve", action="store_true", help="approve without clicking (for scripts)"
+    )
+    parser.add_argument("--language", choices=("en", "fr"), default="en")
+    parser.add_argument(
+        "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"
+    )
+
+
+def port_number(text: str) -> int:
+    """A TCP port, 0 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 65535")
+    return value
+
+
+def seconds(text: str) -> float:
+    """A timeout: more than 0 and at most an hour."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("the timeout must be between 0 and 3600 seconds")
+    return value

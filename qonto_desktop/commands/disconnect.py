@@ -1,0 +1,27 @@
+"""``disconnect CONNECTION [--keep-consent]``: revoke at Qonto, then forget it here."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.disconnect import disconnect
+
+
+def run(query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
+    """Disconnect one connection; report what Qonto could not be told."""
+    desk = open_desk()
+    connection = desk.index.find(query)
+    report = disconnect(desk, connection.id, revoke_consent=not keep_consent)
+    print(f"{report.connection.display_name}: disconnected; its tokens are deleted.", file=out)
+    if report.consent_revoked:
+        print("The app's access was also withdrawn in Qonto.", file=out)
+    for item in report.not_revoked:
+        print(f"Could not revoke {item}.", file=err)
+    if report.not_revoked:
+        print(
+            "Qonto honours what was not revoked until it expires; you can also withdraw the "
+            "app's access in Qonto's web app.",
+            file=err,
+        )
+    return 0

@@ -1,0 +1,33 @@
+"""``token [CONNECTION] [--json]``: a fresh access token on stdout, and nothing else.
+
+For ``Authorization: Bearer $(main.py token acme)``. The common case touches only the index and
+the keyring; the HTTP stack is imported only when a refresh is due.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.fresh import access_token
+
+
+def run(query: str | None, *, as_json: bool, out: TextIO) -> int:
+    """Print a fresh access token of the connection ``query`` names (or the only one)."""
+    desk = open_desk()
+    connection = desk.index.find(query)
+    fresh = access_token(desk, connection.id)
+    if as_json:
+        payload = {
+            "access_token": fresh.access_token,
+            "token_type": "bearer",
+            "expires_at": int(fresh.connection.access_expires_at),
+            "connection": fresh.connection.id,
+            "organization": fresh.connection.organization_name,
+            "environment": fresh.connection.environment,
+        }
+        out.write(json.dumps(payload) + "\n")
+    else:
+        out.write(fresh.access_token + "\n")
+    return 0

@@ -1,0 +1,81 @@
+"""Connect a Qonto organization: sign in through the browser, verify, save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.grant import build_connection, read_facts, save_grant
+from qonto_desktop.connections.registration import load_registration
+from qonto_desktop.oauth.authorize import authorize
+from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
+from qonto_desktop.oauth.loopback import DEFAULT_TIMEOUT, Receiver
+from qonto_desktop.qonto import scopes
+from qonto_desktop.store.connection import Connection
+
+OnWaiting = Callable[[Receiver, PendingAuthorization], None]
+
+
+@dataclass(frozen=True)
+class ConnectRequest:
+    """What the user asked for in the connect dialog or on the command line."""
+
+    environment: str
+    scopes: tuple[str, ...]
+    organization_id: str | None = None
+    registration_id: str | None = None
+    language: str = "en"
+    timeout: float = DEFAULT_TIMEOUT
+
+
+def connect(
+    desk: Desk,
+    request: ConnectRequest,
+    open_browser: Callable[[str], object],
+    *,
+    on_waiting: OnWaiting | None = None,
+) -> Connection:
+    """Run the whole connection; nothing is saved unless every step succeeded.
+
+    Every check that needs no network comes first: the app registration, the permissions,
+    secure storage and the sandbox's staging token, so that a problem shows before the browser
+    opens.
+
+    Args:
+        open_browser: the browser seam; called once with the authorization address.
+        on_waiting: told the receiver and the pending authorization once listening (to show
+            the address, accept a pasted answer, or cancel from another thread).
+
+    Raises:
+        QontoDesktopError: a subclass saying what went wrong and what to do.
+    """
+    environment = desk.environment(request.environment)
+    registration = load_registration(environment, desk.settings)
+    names = scopes.validate(request.scopes, allow_unknown=environment.allows_unknown_scopes)
+    desk.secrets.check_available()
+    token_client = desk.token_client(environment, registration.client_id)
+    tokens = authorize(
+        AuthorizationRequest(
+            authorize_url=environment.authorize_url,
+            client_id=registration.client_id,
+            redirect_uri=registration.redirect_uri,
+            scopes=names,
+            organization_id=request.organization_id,
+            registration_id=request.registration_id,
+        ),
+        token_client,
+        open_browser,
+        timeout=request.timeout,
+        language=request.language,
+        on_waiting=on_waiting,
+    )
+    connection = build_connection(
+        environment=environment,
+        client_id=registration.client_id,
+        requested=names,
+        tokens=tokens,
+        facts=read_facts(desk, environment, tokens),
+        now=desk.now(),
+    )
+    return save_grant(desk, connection, tokens)

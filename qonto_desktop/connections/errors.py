@@ -1,0 +1,37 @@
+"""Errors of the use cases that are not already an OAuth, API or storage error."""
+
+from __future__ import annotations
+
+from qonto_desktop.errors import QontoDesktopError
+
+
+class NeedsReconnectError(QontoDesktopError):
+    """Qonto no longer accepts the connection's refresh token: only a new sign-in helps."""
+
+    code = "needs_reconnect"
+    message = "Qonto no longer accepts the connection to {name}."
+    next_action = "Reconnect it: sign in to Qonto again from the app (the same organization)."
+
+    def __init__(self, name: str, *, reason: str | None = None) -> None:
+        message = type(self).message.format(name=name)
+        if reason:
+            message = f"{message} ({reason})"
+        super().__init__(message)
+        self.name = name
+
+
+class NotConfiguredError(QontoDesktopError):
+    """No app registration (client ID) is set for an environment."""
+
+    code = "not_configured"
+    message = "No Qonto app registration is set up for {environment}."
+    next_action = (
+        "Enter your app's client ID from Qonto's Developer Portal: "
+        "`main.py configure --environment {environment} --client-id <ID>`."
+    )
+
+    def __init__(self, environment: str) -> None:
+        super().__init__(
+            type(self).message.format(environment=environment),
+            next_action=type(self).next_action.format(environment=environment),
+        )

@@ -1,0 +1,159 @@
+"""Turning a fresh grant into a saved connection: verify it, then save it whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.tokenset import TokenSet
+from qonto_desktop.qonto.api import Membership, Organization
+from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.qonto.presentation import masked_iban
+from qonto_desktop.store.connection import (
+    REFRESH_TOKEN_LIFETIME,
+    AccountSummary,
+    Connection,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the Business API said about a grant; ``problem`` when it could not say."""
+
+    organization: Organization | None
+    membership: Membership | None
+    problem: str | None
+
+
+def read_facts(desk: Desk, environment: Environment, tokens: TokenSet) -> Facts:
+    """Ask the API who and what the grant reaches, as far as its scopes allow."""
+    api = desk.api(environment, tokens.access_token)
+    organization = membership = None
+    problem = None
+    if "organization.read" in tokens.scopes:
+        try:
+            organization = api.organization()
+        except QontoDesktopError as exc:
+            problem = exc.message
+    else:
+        problem = "The permission to read the organization was not granted."
+    if "membership.read" in tokens.scopes:
+        with contextlib.suppress(QontoDesktopError):  # who signed in is a nicety, not a need
+            membership = api.membership()
+    return Facts(organization, membership, problem)
+
+
+def build_connection(
+    *,
+    environment: Environment,
+    client_id: str,
+    requested: tuple[str, ...],
+    tokens: TokenSet,
+    facts: Facts,
+    now: float,
+) -> Connection:
+    """The record of a grant just obtained (its id is settled when it is saved)."""
+    claims: Mapping[str, Any] = tokens.id_claims or {}
+    organization, membership = facts.organization, facts.membership
+    if membership is not None:
+        user_name = f"{membership.first_name} {membership.last_name}".strip()
+        email, role = membership.email, membership.role
+    else:
+        given = f"{claims.get('given_name', '')} {claims.get('family_name', '')}"
+        user_name, email, role = given.strip(), str(claims.get("email", "")), ""
+    subject = claims.get("sub")
+    return Connection(
+        id=new_connection_id(),
+        environment=environment.name,
+        client_id=client_id,
+        organization_id=organization.id if organization else None,
+        organization_name=organization.name if organization else "",
+        organization_slug=organization.slug if organization else "",
+        legal_name=organization.legal_name if organization else "",
+        user_name=user_name,
+        user_email=email,
+        role=role,
+        subject=subject if isinstance(subject, str) else None,
+        scopes_requested=requested,
+        scopes_granted=tokens.scopes,
+        created_at=now,
+        refreshed_at=None,
+        verified_at=now if organization else None,
+        access_expires_at=tokens.expires_at,
+        refresh_expires_at=now + REFRESH_TOKEN_LIFETIME if tokens.refresh_token else None,
+        state="ok" if organization else "unverified",
+        state_reason=facts.problem if organization is None else None,
+        accounts=account_summaries(organization),
+    )
+
+
+def account_summaries(organization: Organization | None) -> tuple[AccountSummary, ...]:
+    """The bank accounts as the index keeps them: IBANs masked, never in full."""
+    if organization is None:
+        return ()
+    return tuple(
+        AccountSummary(
+            name=account.name,
+            masked_iban=masked_iban(account.iban),
+            currency=account.currency,
+            balance_cents=account.balance_cents,
+            main=account.main,
+        )
+        for account in organization.bank_accounts
+    )
+
+
+def new_connection_id() -> str:
+    """A short random id; it names keyring entries, so it carries no meaning."""
+    return secrets.token_hex(6)
+
+
+def save_grant(desk: Desk, connection: Connection, tokens: TokenSet) -> Connection:
+    """Save a grant's tokens and record; on any failure the store is left as it was.
+
+    Connecting an organization again replaces its tokens and keeps its id; the replaced
+    grant's refresh token is then revoked (best effort), so no forgotten grant stays alive.
+    """
+    existing = desk.index.find_same(connection)
+    if existing is not None:
+        connection = replace(connection, id=existing.id, created_at=existing.created_at)
+    keys = (refresh_token_key(connection.id), access_token_key(connection.id))
+    before = {key: desk.secrets.get(key) for key in keys}
+    after = {keys[0]: tokens.refresh_token, keys[1]: tokens.access_token}
+    _put(desk, after)
+    try:
+        stored = desk.index.save(connection)
+    except BaseException:
+        _put(desk, before)
+        raise
+    old_refresh = before[keys[0]]
+    if old_refresh and old_refresh != tokens.refresh_token and existing is not None:
+        _revoke_quietly(desk, existing, old_refresh)
+    log.info("saved connection %s (%s)", stored.id, stored.state)
+    return stored
+
+
+def _put(desk: Desk, values: Mapping[str, str | None]) -> None:
+    """Set the keys with a value (all or nothing), then delete those without one."""
+    desk.secrets.set_many({key: value for key, value in values.items() if value is not None})
+    for key, value in values.items():
+        if value is None:
+            desk.secrets.delete(key)
+
+
+def _revoke_quietly(desk: Desk, connection: Connection, refresh_token: str) -> None:
+    try:
+        environment = desk.environment(connection.environment)
+        client = desk.token_client(environment, connection.client_id)
+        client.revoke(refresh_token, token_type_hint="refresh_token")
+    except QontoDesktopError as exc:
+        log.info("the replaced grant could not be revoked: %s", exc.code)

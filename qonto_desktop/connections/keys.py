@@ -1,0 +1,23 @@
+"""The names of the app's keyring entries; the only place they are spelled."""
+
+from __future__ import annotations
+
+
+def refresh_token_key(connection_id: str) -> str:
+    """A connection's refresh token."""
+    return f"conn/{connection_id}/refresh_token"
+
+
+def access_token_key(connection_id: str) -> str:
+    """A connection's access token."""
+    return f"conn/{connection_id}/access_token"
+
+
+def client_secret_key(environment: str, client_id: str) -> str:
+    """An app registration's client secret."""
+    return f"client/{environment}/{client_id}/secret"
+
+
+def staging_token_key(environment: str) -> str:
+    """An environment's sandbox staging token."""
+    return f"env/{environment}/staging_token"

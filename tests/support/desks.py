@@ -1,0 +1,72 @@
+"""A desk for tests: the emulator as Qonto, a given keyring backend, files under the test home."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+
+from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.emulator import Emulator
+from qonto_desktop.oauth.flow import PendingAuthorization
+from qonto_desktop.oauth.loopback import Receiver
+from qonto_desktop.paths import AppPaths
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.store.index import ConnectionIndex
+from qonto_desktop.store.secrets import SecretStore
+from tests.support.approval import follow
+
+EVERYTHING = ("openid", "offline_access", "organization.read", "membership.read")
+
+
+def make_desk(
+    home: Path,
+    emulator: Emulator,
+    backend: KeyringBackend,
+    *,
+    checkpoint: Callable[[str], None] | None = None,
+    timeout: float = 5.0,
+) -> Desk:
+    """A desk on the emulator environment, its redirect port picked freely (port 0)."""
+    paths = AppPaths(home / "config", home / "data", home / "logs")
+    settings = {
+        "registrations": {
+            "emulator": {"client_id": emulator.public_client.client_id, "redirect_port": 0}
+        }
+    }
+    desk = Desk(
+        paths=paths,
+        secrets=SecretStore(backend, timeout=timeout),
+        index=ConnectionIndex(paths.data_dir / "connections.json"),
+        settings=settings,
+        environ={"QONTO_DESKTOP_EMULATOR_URL": emulator.base_url},
+        now=time.time,
+    )
+    return desk if checkpoint is None else replace(desk, checkpoint=checkpoint)
+
+
+def registering(emulator: Emulator) -> Callable[[Receiver, PendingAuthorization], None]:
+    """An ``on_waiting`` that registers the receiver's redirect URI with the emulator."""
+
+    def on_waiting(receiver: Receiver, pending: PendingAuthorization) -> None:
+        emulator.register_redirect_uri(receiver.redirect_uri)
+
+    return on_waiting
+
+
+def connect_one(
+    desk: Desk,
+    emulator: Emulator,
+    scopes: tuple[str, ...] = EVERYTHING,
+    *,
+    organization_id: str | None = None,
+) -> Connection:
+    """Connect through the emulator (auto-approve), as the window or the command line would."""
+    request = ConnectRequest(
+        environment="emulator", scopes=scopes, organization_id=organization_id, timeout=30
+    )
+    return connect(desk, request, follow, on_waiting=registering(emulator))

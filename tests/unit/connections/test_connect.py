@@ -1,0 +1,153 @@
+"""connect: the whole journey saves a complete connection, or nothing at all."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import requests
+
+from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.errors import NotConfiguredError
+from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.emulator import Emulator
+from qonto_desktop.oauth.errors import AccessDeniedError, SandboxStagingTokenError
+from qonto_desktop.qonto.scopes import UnknownScopeError
+from qonto_desktop.store.errors import NoSecureStorageError, StorageError
+from qonto_desktop.store.index_errors import IndexWriteError
+from tests.support.desks import EVERYTHING, connect_one, make_desk
+from tests.support.keyrings import FailingSetKeyring, MemoryKeyring, files_containing
+
+
+def api_accepts(emulator: Emulator, token: str) -> bool:
+    answer = requests.get(
+        f"{emulator.base_url}/v2/organization",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    return answer.status_code == 200
+
+
+def test_connect_saves_a_verified_connection_and_its_tokens(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring, app_home: Path
+) -> None:
+    connection = connect_one(desk, emulator)
+    assert connection.state == "ok"
+    assert connection.organization_name == emulator.organizations[0].name
+    assert connection.role == "accountant"
+    assert connection.user_email == emulator.user.email
+    assert connection.accounts
+    assert all("••••" in account.masked_iban for account in connection.accounts)
+    assert desk.index.load().connections == (connection,)
+    refresh = desk.secrets.get(refresh_token_key(connection.id))
+    access = desk.secrets.get(access_token_key(connection.id))
+    assert refresh is not None
+    assert access is not None
+    assert api_accepts(emulator, access)
+    for secret in (refresh, access):  # only the keyring holds them
+        assert files_containing(app_home, secret) == []
+
+
+def test_connecting_the_same_organization_again_replaces_its_tokens(
+    desk: Desk, emulator: Emulator
+) -> None:
+    first = connect_one(desk, emulator)
+    old_refresh = desk.secrets.get(refresh_token_key(first.id))
+    second = connect_one(desk, emulator)
+    assert second.id == first.id
+    assert second.created_at == first.created_at
+    assert len(desk.index.load().connections) == 1
+    assert desk.secrets.get(refresh_token_key(first.id)) != old_refresh
+    # The replaced grant was revoked: its refresh token no longer works.
+    answer = requests.post(
+        emulator.token_url,
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": old_refresh,
+            "client_id": emulator.public_client.client_id,
+        },
+        timeout=10,
+    )
+    assert answer.json()["error"] == "invalid_grant"
+
+
+def test_another_organization_is_another_connection(desk: Desk, emulator: Emulator) -> None:
+    first = connect_one(desk, emulator)
+    second = connect_one(desk, emulator, organization_id=emulator.organizations[2].id)
+    assert first.id != second.id
+    assert {c.organization_id for c in desk.index.load().connections} == {
+        emulator.organizations[0].id,
+        emulator.organizations[2].id,
+    }
+
+
+def test_without_organization_read_it_is_saved_unverified(desk: Desk, emulator: Emulator) -> None:
+    connection = connect_one(desk, emulator, ("openid", "offline_access"))
+    assert connection.state == "unverified"
+    assert connection.state_reason
+    assert connection.organization_id is None
+    assert connection.subject == emulator.user.id
+    again = connect_one(desk, emulator, ("openid", "offline_access"))
+    assert again.id == connection.id  # keyed by the ID token's subject
+
+
+def test_checks_that_need_no_network_come_before_the_browser(
+    app_home: Path, emulator: Emulator
+) -> None:
+    opened: list[str] = []
+    from keyring.backends import fail
+
+    desk = make_desk(app_home, emulator, fail.Keyring())
+    with pytest.raises(NoSecureStorageError):
+        connect(desk, ConnectRequest("emulator", EVERYTHING), opened.append)
+    desk = make_desk(app_home, emulator, MemoryKeyring())
+    with pytest.raises(UnknownScopeError):
+        connect(desk, ConnectRequest("emulator", ("organisation.read",)), opened.append)
+    with pytest.raises(NotConfiguredError):
+        connect(desk, ConnectRequest("production", EVERYTHING), opened.append)
+    sandbox = {"sandbox": {"client_id": "my-sandbox-app", "redirect_port": 52817}}
+    desk = replace(desk, settings={"registrations": {**desk.settings["registrations"], **sandbox}})
+    with pytest.raises(SandboxStagingTokenError):
+        connect(desk, ConnectRequest("sandbox", EVERYTHING), opened.append)
+    assert opened == []
+
+
+def test_a_refusal_saves_nothing(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    emulator.consent_mode = "deny"
+    with pytest.raises(AccessDeniedError):
+        connect_one(desk, emulator)
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in keyring_backend.names())
+
+
+def test_a_keyring_failure_saves_nothing(app_home: Path, emulator: Emulator) -> None:
+    backend = FailingSetKeyring()
+    desk = make_desk(app_home, emulator, backend)
+    with pytest.raises(StorageError):
+        connect_one(desk, emulator)
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in backend.names())
+
+
+def test_an_index_failure_leaves_the_keyring_as_it_was(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = connect_one(desk, emulator)
+    before = dict(keyring_backend.entries)
+
+    def broken_save(*args: object, **kwargs: object) -> None:
+        raise IndexWriteError(desk.index.path, "disk full")
+
+    monkeypatch.setattr(desk.index, "save", broken_save)
+    with pytest.raises(IndexWriteError):
+        connect_one(desk, emulator)  # same organization: would replace the tokens
+    assert keyring_backend.entries == before
+    with pytest.raises(IndexWriteError):
+        connect_one(desk, emulator, organization_id=emulator.organizations[1].id)  # a new one
+    assert keyring_backend.entries == before
+    monkeypatch.undo()
+    assert desk.index.load().connections == (first,)

@@ -1,0 +1,109 @@
+"""verify checks live and records what it saw; disconnect revokes, then forgets, always."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.disconnect import disconnect
+from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.verify import verify
+from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.store.index import NotFoundError
+from tests.support.desks import connect_one
+from tests.support.keyrings import MemoryKeyring
+from tests.unit.connections.test_connect import api_accepts
+
+
+def refresh_works(emulator: Emulator, refresh_token: str) -> bool:
+    answer = requests.post(
+        emulator.token_url,
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": emulator.public_client.client_id,
+        },
+        timeout=10,
+    )
+    return answer.status_code == 200
+
+
+def test_verify_records_the_live_facts(desk: Desk, emulator: Emulator) -> None:
+    connection = connect_one(desk, emulator)
+    result = verify(desk, connection.id)
+    assert result.organization is not None
+    assert result.organization.id == connection.organization_id
+    assert result.membership is not None
+    assert result.membership.role == "accountant"
+    assert result.connection.verified_at is not None
+    assert result.connection.verified_at >= (connection.verified_at or 0)
+
+
+def test_verify_refreshes_once_when_qonto_refuses_a_valid_looking_token(
+    desk: Desk, emulator: Emulator
+) -> None:
+    connection = connect_one(desk, emulator)
+    emulator.faults.set("organization", Fault(status=401, times=1))
+    result = verify(desk, connection.id)
+    assert result.organization is not None
+    assert emulator.events["refreshed"] == 1
+
+
+def test_verify_of_a_connection_withdrawn_in_qonto_asks_to_reconnect(
+    desk: Desk, emulator: Emulator
+) -> None:
+    connection = connect_one(desk, emulator)
+    token = desk.secrets.get(access_token_key(connection.id))
+    assert token is not None
+    requests.delete(
+        f"{emulator.base_url}/v2/oauth2/consents",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    with pytest.raises(NeedsReconnectError):
+        verify(desk, connection.id)
+    assert desk.index.get(connection.id).state == "needs_reconnect"
+
+
+def test_disconnect_revokes_and_forgets(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    connection = connect_one(desk, emulator)
+    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    access = desk.secrets.get(access_token_key(connection.id))
+    assert refresh_token is not None
+    assert access is not None
+    report = disconnect(desk, connection.id)
+    assert report.consent_revoked
+    assert report.not_revoked == ()
+    assert not refresh_works(emulator, refresh_token)
+    assert not api_accepts(emulator, access)
+    assert not any(name.startswith(f"conn/{connection.id}") for name in keyring_backend.names())
+    with pytest.raises(NotFoundError):
+        desk.index.get(connection.id)
+
+
+def test_disconnect_with_qonto_unreachable_still_forgets_and_says_what_was_not_revoked(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    connection = connect_one(desk, emulator)
+    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    assert refresh_token is not None
+    for endpoint in ("consents", "revoke"):
+        emulator.faults.set(endpoint, Fault(status=503))
+    report = disconnect(desk, connection.id)
+    assert not report.consent_revoked
+    assert len(report.not_revoked) == 3  # consent, refresh token, access token
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in keyring_backend.names())
+    emulator.faults.clear()
+    assert refresh_works(emulator, refresh_token)  # honest: Qonto still honours it
+
+
+def test_disconnect_keeping_the_consent(desk: Desk, emulator: Emulator) -> None:
+    connection = connect_one(desk, emulator)
+    report = disconnect(desk, connection.id, revoke_consent=False)
+    assert not report.consent_revoked
+    assert report.not_revoked == ()

@@ -10,7 +10,8 @@ from qonto_desktop.connections.grant import build_connection, read_facts, save_g
 from qonto_desktop.connections.registration import load_registration
 from qonto_desktop.oauth.authorize import authorize
 from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
-from qonto_desktop.oauth.loopback import DEFAULT_TIMEOUT, Receiver
+from qonto_desktop.oauth.loopback import Receiver
+from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
 from qonto_desktop.qonto import scopes
 from qonto_desktop.store.connection import Connection
 

@@ -12,7 +12,8 @@ from qonto_desktop.oauth.flow import (
     finish,
     start,
 )
-from qonto_desktop.oauth.loopback import DEFAULT_TIMEOUT, Receiver
+from qonto_desktop.oauth.loopback import Receiver
+from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
 from qonto_desktop.oauth.tokenset import TokenSet
 
 

@@ -34,11 +34,10 @@ from qonto_desktop.oauth.loopback_server import (
     bind_failure_reason,
     open_listening_socket,
 )
-from qonto_desktop.oauth.redirect import LOOPBACK_HOST, parse_redirect_uri
+from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT, LOOPBACK_HOST, parse_redirect_uri
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT: Final = 300.0
 
 _ALLOW: Final = (("Allow", "GET, HEAD"),)
 _Outcome = CallbackParams | ReceiverError

@@ -9,6 +9,8 @@ from qonto_desktop.oauth.errors import ConfigurationError
 
 DEFAULT_PORT: Final = 52817  # not 53683 (Qonto's CLI) nor 18920 (another client): no collision
 LOOPBACK_HOST: Final = "127.0.0.1"
+# How long the receiver waits for the browser, by default: five minutes.
+DEFAULT_TIMEOUT: Final = 300.0
 DEFAULT_REDIRECT_URI: Final = f"http://{LOOPBACK_HOST}:{DEFAULT_PORT}/callback"
 
 

@@ -23,13 +23,13 @@ from qonto_desktop.oauth.errors import (
     ConfigurationError,
     PortUnavailableError,
 )
-from qonto_desktop.oauth.loopback import DEFAULT_TIMEOUT, Receiver
+from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.loopback_server import (
     bind_failure_reason,
     exclusive_bind_options,
     reset_linger,
 )
-from qonto_desktop.oauth.redirect import DEFAULT_PORT
+from qonto_desktop.oauth.redirect import DEFAULT_PORT, DEFAULT_TIMEOUT
 from tests.unit.oauth.loopback_client import (
     HOST,
     STATE,

@@ -1,68 +1,113 @@
-"""Demo mode on the command line: connect a demo account through the built-in emulator.
+"""Demo mode: the built-in emulator plays Qonto in this process, and a desk is wired to it.
 
-Nothing here is real Qonto: the emulator plays Qonto's OAuth server and API in this process,
-so a newcomer can see the whole journey without an account. The tokens are not kept.
+Demo connections live apart from real ones (their own folders and keyring service), so trying
+the app never touches real data. The emulator forgets its tokens when the app closes: a demo
+connection then needs reconnecting.
 """
 
 from __future__ import annotations
 
+import os
+import socket
+from collections.abc import Mapping
+from dataclasses import replace
+from types import TracebackType
 from typing import TextIO
 
 from qonto_desktop import browser
-from qonto_desktop.emulator import Emulator
-from qonto_desktop.oauth.authorize import authorize
-from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
+from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.registration import CALLBACK_PATH
+from qonto_desktop.emulator import ConsentMode, Emulator
+from qonto_desktop.oauth.flow import PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
-from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
-from qonto_desktop.qonto import environments, scopes
-from qonto_desktop.qonto.api import QontoApi
-from qonto_desktop.qonto.presentation import masked_iban, money
+from qonto_desktop.oauth.redirect import LOOPBACK_HOST
+from qonto_desktop.paths import AppPaths
+from qonto_desktop.qonto import scopes
+from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
+from qonto_desktop.qonto.presentation import money
+from qonto_desktop.store.secrets import SERVICE, SecretStore
 
 BANNER = "Demo: not connected to Qonto. The built-in emulator plays Qonto on this computer."
+DEMO_ENVIRONMENT = "emulator"
+
+
+class DemoMode:
+    """The emulator in this process and a desk that talks to it; a context manager."""
+
+    def __init__(
+        self, environ: Mapping[str, str] | None = None, *, consent_mode: ConsentMode = "interactive"
+    ) -> None:
+        self._environ = dict(os.environ if environ is None else environ)
+        self.emulator = Emulator(consent_mode=consent_mode)
+
+    def __enter__(self) -> Desk:
+        """Start the emulator and return the demo desk."""
+        self.emulator.start()
+        try:
+            return self._desk()
+        except BaseException:
+            self.emulator.stop()
+            raise
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop the emulator."""
+        self.emulator.stop()
+
+    def _desk(self) -> Desk:
+        real = open_desk(self._environ)
+        paths = AppPaths(
+            real.paths.config_dir / "demo", real.paths.data_dir / "demo", real.paths.log_dir
+        )
+        # The emulator registers the app's redirect URI as Qonto's Developer Portal would.
+        port = _free_port()
+        self.emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
+        client_id = self.emulator.public_client.client_id
+        settings = {
+            "registrations": {DEMO_ENVIRONMENT: {"client_id": client_id, "redirect_port": port}}
+        }
+        return replace(
+            real,
+            paths=paths,
+            secrets=SecretStore(service=f"{SERVICE}-demo"),
+            index=type(real.index)(paths.data_dir / "connections.json"),
+            settings=settings,
+            environ={**self._environ, EMULATOR_URL_VARIABLE: self.emulator.base_url},
+        )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((LOOPBACK_HOST, 0))
+        return int(probe.getsockname()[1])
 
 
 def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) -> int:
     """Connect one demo organization in the browser and show what the connection reaches."""
     print(BANNER, file=out)
-    with Emulator(consent_mode="approve" if auto_approve else "interactive") as emulator:
-        environment = environments.emulator(emulator.base_url)
-        client = emulator.confidential_client
-        request = AuthorizationRequest(
-            authorize_url=environment.authorize_url,
-            client_id=client.client_id,
-            redirect_uri="http://127.0.0.1:0/callback",
-            scopes=scopes.preset("bookkeeping").scopes,
-        )
-        token_client = TokenClient(
-            token_url=environment.token_url,
-            revoke_url=environment.revoke_url,
-            credentials=ClientCredentials(client.client_id, client.client_secret),
-        )
+    mode = DemoMode(consent_mode="approve" if auto_approve else "interactive")
+    with mode as desk:
+        user = mode.emulator.user
 
         def waiting(receiver: Receiver, pending: PendingAuthorization) -> None:
-            emulator.register_redirect_uri(receiver.redirect_uri)
             print("Opening your browser to sign in to the demo Qonto...", file=out)
             print(f"If it does not open, visit this address:\n  {pending.url}", file=out)
-            print(f"Demo sign-in: {emulator.user.email} / {emulator.user.password}", file=out)
+            print(f"Demo sign-in: {user.email} / {user.password}", file=out)
             out.flush()
 
-        tokens = authorize(
-            request,
-            token_client,
-            browser.open_url,
-            timeout=timeout,
-            language=language,
-            on_waiting=waiting,
+        request = ConnectRequest(
+            DEMO_ENVIRONMENT, scopes.DEFAULT_SCOPES, language=language, timeout=timeout
         )
-        api = QontoApi(environment, tokens.access_token)
-        organization = api.organization()
-        membership = api.membership()
-    print(f"\nConnected: {organization.name} ({organization.legal_name})", file=out)
-    print(
-        f"Signed in as {membership.first_name} {membership.last_name}, {membership.role}", file=out
-    )
-    print(f"Permissions granted: {scopes.join(tokens.scopes)}", file=out)
-    for account in organization.bank_accounts:
+        connection = connect(desk, request, browser.open_url, on_waiting=waiting)
+    print(f"\nConnected: {connection.organization_name} ({connection.legal_name})", file=out)
+    print(f"Signed in as {connection.user_name}, {connection.role}", file=out)
+    print(f"Permissions granted: {scopes.join(connection.scopes_granted)}", file=out)
+    for account in connection.accounts:
         balance = money(account.balance_cents, account.currency, language)
-        print(f"  {account.name:<28} {masked_iban(account.iban)}  {balance:>16}", file=out)
+        print(f"  {account.name:<28} {account.masked_iban}  {balance:>16}", file=out)
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.chromium import HeadlessChromium
+from tests.support.secret_service import SecretServiceSession
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,8 +18,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("language", "amount_ending"), [("en", ".00"), ("fr", ",00\u00a0€")])
+@pytest.mark.keyring
 def test_demo_connects_a_demo_account_in_a_real_browser(
-    chromium: HeadlessChromium, tmp_path: Path, language: str, amount_ending: str
+    chromium: HeadlessChromium,
+    secret_service: SecretServiceSession,
+    tmp_path: Path,
+    language: str,
+    amount_ending: str,
 ) -> None:
     browser_home = tmp_path / "demo-browser"
     browser_home.mkdir()

@@ -1,0 +1,137 @@
+"""One connection attempt, run on a worker thread and steered from the window.
+
+The use case blocks while it waits for the browser; this object lets the window show the
+address, open it again, pass on a pasted address, and cancel, all from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.callback import parse_pasted_address
+from qonto_desktop.oauth.errors import AuthorizationCancelledError, StateMismatchError
+from qonto_desktop.oauth.flow import PendingAuthorization
+from qonto_desktop.oauth.loopback import Receiver
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.ui import browser
+from qonto_desktop.ui.workers import Workers
+
+
+class ConnectFlow(QObject):
+    """A running connection attempt. Only one should run at a time (Qonto's CSRF cookie).
+
+    Signals (all delivered on the GUI thread):
+        waiting(url, redirect_uri, deadline): listening; the browser was asked to open ``url``;
+            ``deadline`` is a ``time.monotonic()`` value.
+        succeeded(Connection), failed(QontoDesktopError): the end, exactly one of them.
+    """
+
+    waiting = Signal(str, str, float)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    _open = Signal(str)
+
+    def __init__(
+        self,
+        desk: Desk,
+        workers: Workers,
+        request: ConnectRequest,
+        *,
+        open_browser: Callable[[str], bool] = browser.open_url,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._workers = workers
+        self._request = request
+        self._open_browser = open_browser
+        self._lock = threading.Lock()
+        self._receiver: Receiver | None = None
+        self._url = ""
+        self._cancelled = False
+        self._running = False
+        self._open.connect(self._open_in_browser)
+
+    @property
+    def running(self) -> bool:
+        """True from ``start`` until ``succeeded`` or ``failed``."""
+        return self._running
+
+    @property
+    def url(self) -> str:
+        """The authorization address, once waiting (to copy or open again)."""
+        return self._url
+
+    def start(self) -> None:
+        """Begin: checks first, then the receiver, then the browser."""
+        self._running = True
+        self._workers.run(self._work, self._succeed, self._fail)
+
+    def cancel(self) -> None:
+        """Stop waiting; ``failed`` follows with a cancellation. Safe at any moment."""
+        with self._lock:
+            self._cancelled = True
+            receiver = self._receiver
+        if receiver is not None:
+            receiver.cancel()
+
+    def open_again(self) -> bool:
+        """Ask the browser to open the address once more."""
+        return bool(self._url) and self._open_browser(self._url)
+
+    def offer_pasted(self, address: str) -> None:
+        """Complete the attempt with the address the browser ended on.
+
+        Raises:
+            CallbackFormatError: not a Qonto answer at all.
+            StateMismatchError: an answer, but to another attempt (or this one is over).
+        """
+        with self._lock:
+            receiver = self._receiver
+        if receiver is None:
+            raise StateMismatchError()
+        params = parse_pasted_address(address, receiver.redirect_uri)
+        if not receiver.offer(params):
+            raise StateMismatchError()
+
+    # --- On the worker thread ------------------------------------------------------------
+
+    def _work(self) -> Connection:
+        return connect(self._desk, self._request, self._hop_to_browser, on_waiting=self._listening)
+
+    def _listening(self, receiver: Receiver, pending: PendingAuthorization) -> None:
+        with self._lock:
+            self._receiver = receiver
+            cancelled = self._cancelled
+        if cancelled:
+            receiver.cancel()
+            return
+        self._url = pending.url
+        deadline = time.monotonic() + self._request.timeout
+        self.waiting.emit(pending.url, receiver.redirect_uri, deadline)
+
+    def _hop_to_browser(self, url: str) -> bool:
+        self._open.emit(url)  # the desktop's browser is opened from the GUI thread
+        return True
+
+    # --- On the GUI thread ---------------------------------------------------------------
+
+    def _open_in_browser(self, url: str) -> None:
+        self._open_browser(url)
+
+    def _succeed(self, connection: object) -> None:
+        self._running = False
+        self.succeeded.emit(connection)
+
+    def _fail(self, error: QontoDesktopError) -> None:
+        self._running = False
+        with self._lock:
+            cancelled = self._cancelled
+        self.failed.emit(AuthorizationCancelledError() if cancelled else error)

@@ -22,8 +22,11 @@ def run(query: str | None, *, every: bool, out: TextIO, err: TextIO) -> int:
     worst = exit_codes.OK
     for result in results:
         name = result.connection.display_name
-        if result.error is None:
+        if result.error is None and result.refreshed:
             print(f"{name}: refreshed", file=out)
+        elif result.error is None:
+            days = int(result.connection.refresh_days_left(desk.now()) or 0)
+            print(f"{name}: still fresh (refresh token good for {days} more days)", file=out)
         else:
             print(f"{name}: {result.error.message} {result.error.next_action}", file=err)
             worst = max(worst, exit_codes.exit_code(result.error))

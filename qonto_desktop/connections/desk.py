@@ -12,8 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock
-
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError, SandboxStagingTokenError
 from qonto_desktop.paths import AppPaths, app_paths
@@ -23,7 +21,9 @@ from qonto_desktop.settings import load_settings
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
 
-if TYPE_CHECKING:  # the HTTP stack loads only when a request is due (``token`` stays quick)
+if TYPE_CHECKING:  # the HTTP stack and the lock load only when due (``token`` stays quick)
+    from filelock import FileLock
+
     from qonto_desktop.oauth.tokens import TokenClient
     from qonto_desktop.qonto.api import QontoApi
 
@@ -46,6 +46,7 @@ class Desk:
     settings: Mapping[str, Any]
     environ: Mapping[str, str]
     now: Callable[[], float] = time.time
+    pause: Callable[[float], None] = time.sleep
     checkpoint: Callable[[str], None] = field(default=_no_checkpoint)
 
     def environment(self, name: str) -> Environment:
@@ -93,6 +94,8 @@ class Desk:
 
     def refresh_lock(self, connection_id: str) -> FileLock:
         """The cross-process lock held while one connection refreshes."""
+        from filelock import FileLock
+
         folder = self.paths.data_dir / "locks"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         return FileLock(folder / f"{connection_id}.lock", timeout=REFRESH_LOCK_TIMEOUT)

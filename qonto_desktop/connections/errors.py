@@ -20,6 +20,21 @@ class NeedsReconnectError(QontoDesktopError):
         self.name = name
 
 
+class NoRefreshTokenError(QontoDesktopError):
+    """A connection made without ``offline_access``: it cannot be renewed, only reconnected."""
+
+    code = "no_refresh_token"
+    message = "The connection to {name} has no refresh token: it ends when its access expires."
+    next_action = (
+        "Reconnect it with the permission “Stay connected without signing in again” "
+        "(offline_access) ticked."
+    )
+
+    def __init__(self, name: str) -> None:
+        super().__init__(type(self).message.format(name=name))
+        self.name = name
+
+
 class NotConfiguredError(QontoDesktopError):
     """No app registration (client ID) is set for an environment."""
 

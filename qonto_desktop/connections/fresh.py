@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
@@ -14,9 +14,14 @@ from qonto_desktop.store.connection import REFRESH_TOKEN_LIFETIME, Connection
 
 log = logging.getLogger(__name__)
 
-# Refresh when less than this is left (Qonto recommends refreshing before expiry, not after a
-# 401); five minutes also leaves a script the time to use the token it is given.
+# A token is handed out only while more than this is left (Qonto recommends refreshing before
+# expiry, not after a 401).
 REFRESH_MARGIN = 300.0
+# Qonto revokes the current access token when it rotates the refresh token. So that a token just
+# handed out is not killed at once by another process's refresh, a token that has fallen due is
+# neither handed out nor refreshed during this many seconds: callers wait, then refresh. Every
+# token handed out therefore stays valid for at least this long, whatever other processes do.
+HANDOUT_GRACE = 10.0
 
 
 @dataclass(frozen=True)
@@ -28,10 +33,13 @@ class FreshToken:
 
 
 def access_token(desk: Desk, connection_id: str) -> FreshToken:
-    """Return an access token valid for at least five more minutes, refreshing if needed.
+    """Return an access token with more than five minutes to live, refreshing if needed.
 
     The common case reads the index and the keyring and sends nothing. A refresh happens under
     the connection's cross-process lock; whoever waited for it finds the new token and uses it.
+    A token handed out stays usable for at least ``HANDOUT_GRACE`` seconds even if another
+    process refreshes (which revokes it); a script should ask for a token per job, right before
+    using it.
 
     Raises:
         NeedsReconnectError: Qonto no longer accepts the connection's refresh token.
@@ -46,11 +54,18 @@ def access_token(desk: Desk, connection_id: str) -> FreshToken:
         token = _cached(desk, connection)
         if token is not None:
             return FreshToken(token, connection)
+        # Let tokens handed out just before they fell due live their grace (see HANDOUT_GRACE).
+        wait = connection.access_expires_at - desk.now() - (REFRESH_MARGIN - HANDOUT_GRACE)
+        if wait > 0:
+            desk.pause(min(wait, HANDOUT_GRACE))
         return _refresh_locked(desk, connection)
 
 
 def refresh(desk: Desk, connection_id: str) -> FreshToken:
     """Refresh now, whatever the expiry: keeps the connection and its refresh token alive.
+
+    Qonto revokes the current access token when it does this: a token a script holds stops
+    working (``refresh_all`` therefore refreshes only what needs it).
 
     Raises:
         Same as :func:`access_token`.
@@ -128,22 +143,41 @@ def _needs_reconnect(desk: Desk, connection: Connection, reason: str) -> NeedsRe
 
 @dataclass(frozen=True)
 class RefreshResult:
-    """The outcome of refreshing one connection among many."""
+    """The outcome of keeping one connection alive among many.
+
+    Attributes:
+        refreshed: Qonto issued new tokens; False when the connection was still fresh.
+        error: what went wrong, or None.
+    """
 
     connection: Connection
-    error: QontoDesktopError | None
+    refreshed: bool
+    error: QontoDesktopError | None = None
 
 
 def refresh_all(desk: Desk) -> list[RefreshResult]:
-    """Refresh every connection that can be, one by one; one failure does not stop the rest."""
+    """Keep every connection alive, one by one; one failure does not stop the rest.
+
+    Only what needs it is refreshed: a connection whose refresh token has fewer than 14 days
+    left, or whose access token is due. Refreshing the others would revoke tokens that scripts
+    may be using, for nothing.
+    """
     results = []
     for connection in desk.index.load().connections:
-        if connection.state == "needs_reconnect":
-            error = NeedsReconnectError(connection.display_name, reason=connection.state_reason)
-            results.append(RefreshResult(connection, error))
-            continue
         try:
-            results.append(RefreshResult(refresh(desk, connection.id).connection, None))
+            results.append(_keep_alive(desk, connection))
         except QontoDesktopError as exc:
-            results.append(RefreshResult(connection, exc))
+            results.append(RefreshResult(connection, refreshed=False, error=exc))
     return results
+
+
+def _keep_alive(desk: Desk, connection: Connection) -> RefreshResult:
+    if connection.state == "needs_reconnect":
+        raise NeedsReconnectError(connection.display_name, reason=connection.state_reason)
+    if connection.refresh_expires_at is None:
+        raise NoRefreshTokenError(connection.display_name)
+    if connection.refresh_expiring_soon(desk.now()):
+        return RefreshResult(refresh(desk, connection.id).connection, refreshed=True)
+    fresh = access_token(desk, connection.id)
+    refreshed = fresh.connection.access_expires_at != connection.access_expires_at
+    return RefreshResult(fresh.connection, refreshed=refreshed)

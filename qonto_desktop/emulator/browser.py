@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable, Sequence
 from typing import Literal
+from urllib.parse import parse_qsl
 
 from qonto_desktop.emulator import pages
 from qonto_desktop.emulator.authorize import (
@@ -18,6 +19,7 @@ from qonto_desktop.emulator.challenges import Challenges
 from qonto_desktop.emulator.clients import ClientRegistry
 from qonto_desktop.emulator.data import DemoUser, Organization
 from qonto_desktop.emulator.grants import Consent, GrantStore
+from qonto_desktop.emulator.issued import SECRET_AUTHORIZE_PARAMETERS
 from qonto_desktop.emulator.messages import Request, Response, html_response, parse_form, redirect
 
 ConsentMode = Literal["interactive", "approve", "deny"]
@@ -59,6 +61,8 @@ class BrowserLeg:
         """Answer ``GET /oauth2/auth``."""
         if request.method not in {"GET", "HEAD"}:
             return _page(405, pages.error_page("Use GET for the authorization endpoint."))
+        received = parse_qsl(request.query, keep_blank_values=True)
+        self._grants.issued.add_fields(received, SECRET_AUTHORIZE_PARAMETERS)  # even if refused
         checked = check_authorization_request(request.query, self._clients, self._organizations)
         if isinstance(checked, ErrorPage):
             return _page(400, pages.error_page(checked.message))

@@ -1,7 +1,14 @@
-"""The demo world the emulator serves: one accountant and the three companies she keeps."""
+"""The demo world the emulator serves: one accountant and the three companies she keeps.
+
+Tests that need more companies ask for them (:func:`generated_organizations`): French names,
+valid IBANs and SIRENs, and the same values on every run.
+"""
 
 from __future__ import annotations
 
+import random
+import unicodedata
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -241,3 +248,131 @@ DEMO_ORGANIZATIONS: tuple[Organization, ...] = (
         ),
     ),
 )
+
+
+# Generated organizations: trade x family name. The two lengths are coprime, so the i-th name is
+# unique for every i below their product; neither list meets a demo organization's name.
+_TRADES = (
+    "Boulangerie",
+    "Librairie",
+    "Fromagerie",
+    "Menuiserie",
+    "Pharmacie",
+    "Garage",
+    "Cabinet",
+    "Agence",
+    "Pâtisserie",
+    "Imprimerie",
+    "Brasserie",
+)
+_FAMILIES = (
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefebvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Muller",
+    "Faure",
+    "André",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+)
+_STREETS = ("rue de la République", "avenue Jean Jaurès", "place du Marché", "rue Victor Hugo")
+_CITIES = (
+    ("75011", "Paris"),
+    ("13001", "Marseille"),
+    ("31000", "Toulouse"),
+    ("44000", "Nantes"),
+    ("67000", "Strasbourg"),
+    ("59000", "Lille"),
+    ("35000", "Rennes"),
+)
+_LEGAL_FORMS = ("SARL", "SAS", "EURL", "SASU")
+_SEED = 20250602  # any fixed value: the same organizations on every run
+MAX_GENERATED = len(_TRADES) * len(_FAMILIES)
+
+
+def generated_organizations(count: int) -> tuple[Organization, ...]:
+    """Build ``count`` more organizations, each with one bank account, the same on every run.
+
+    The first ``n`` of a larger batch are the ``n`` of a smaller one.
+
+    Raises:
+        ValueError: ``count`` is negative or above :data:`MAX_GENERATED`.
+    """
+    if not 0 <= count <= MAX_GENERATED:
+        raise ValueError(f"count must be between 0 and {MAX_GENERATED}")
+    draws = random.Random(_SEED)  # noqa: S311 - stable test data, not secrets
+    return tuple(_generated(index, draws) for index in range(count))
+
+
+def _generated(index: int, draws: random.Random) -> Organization:
+    """The organization number ``index``; every call takes the same number of draws."""
+    name = f"{_TRADES[index % len(_TRADES)]} {_FAMILIES[index % len(_FAMILIES)]}"
+    slug = f"{_slugify(name)}-{draws.randrange(1000, 10000)}"
+    zip_code, city = _CITIES[index % len(_CITIES)]
+    street = f"{draws.randrange(1, 121)} {_STREETS[index % len(_STREETS)]}"
+    balance = draws.randrange(10_000, 50_000_000)
+    return Organization(
+        id=_uuid(draws),
+        name=name,
+        slug=slug,
+        legal_name=_slugify(name).replace("-", " ").upper(),
+        legal_form=_LEGAL_FORMS[index % len(_LEGAL_FORMS)],
+        legal_number=_siren(draws),
+        address=Address(street, zip_code, city),
+        membership_id=_uuid(draws),
+        team_id=_uuid(draws),
+        bank_accounts=(
+            BankAccount(
+                id=_uuid(draws),
+                slug=f"{slug}-bank-account-1",
+                name="Compte principal",
+                # 5xxxxxxxxxx: apart from the demo accounts, which start with 0.
+                account_number=f"{50_000_000_000 + index:011d}",
+                balance_cents=balance,
+                authorized_balance_cents=balance,
+                main=True,
+                updated_at="2025-06-02T08:00:00.000Z",
+            ),
+        ),
+    )
+
+
+def _uuid(draws: random.Random) -> str:
+    return str(uuid.UUID(int=draws.getrandbits(128), version=4))
+
+
+def _slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_name.lower()).split())
+
+
+def _siren(draws: random.Random) -> str:
+    """Nine digits whose last is the Luhn check digit, as a SIREN's is."""
+    body = f"{draws.randrange(10**7, 10**8)}"
+    total = 0
+    for position, char in enumerate(reversed(body)):  # the check digit will sit at position 0
+        digit = int(char) * (2 if position % 2 == 0 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return body + str((10 - total % 10) % 10)

@@ -16,7 +16,13 @@ from qonto_desktop.emulator.browser import BrowserLeg, ConsentMode
 from qonto_desktop.emulator.challenges import Challenges
 from qonto_desktop.emulator.clients import ClientRegistry, DemoClient
 from qonto_desktop.emulator.clock import Clock, SystemClock
-from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, DEMO_USER, DemoUser, Organization
+from qonto_desktop.emulator.data import (
+    DEMO_ORGANIZATIONS,
+    DEMO_USER,
+    DemoUser,
+    Organization,
+    generated_organizations,
+)
 from qonto_desktop.emulator.faults import Faults
 from qonto_desktop.emulator.grants import ACCESS_TOKEN_LIFETIME, GrantStore
 from qonto_desktop.emulator.idtoken import IdTokenSigner
@@ -41,6 +47,8 @@ class Emulator:
         staging_token: The sandbox staging token; generated when sandbox and ``None``.
         redirect_uris: Redirect URIs registered for both demo clients besides the defaults.
         access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it.
+        extra_organizations: How many generated organizations the user has besides the three
+            demo ones (tests of many connections); the same ones on every run.
     """
 
     def __init__(
@@ -53,6 +61,7 @@ class Emulator:
         staging_token: str | None = None,
         redirect_uris: Iterable[str] = (),
         access_token_lifetime: float = ACCESS_TOKEN_LIFETIME,
+        extra_organizations: int = 0,
     ) -> None:
         self._requested_port = port
         self.sandbox = sandbox
@@ -64,7 +73,8 @@ class Emulator:
         self._clients = ClientRegistry(redirect_uris)
         self.faults = Faults()
         self.user: DemoUser = DEMO_USER
-        self.organizations: tuple[Organization, ...] = DEMO_ORGANIZATIONS
+        generated = generated_organizations(extra_organizations)
+        self.organizations: tuple[Organization, ...] = DEMO_ORGANIZATIONS + generated
         self._grants = GrantStore(self._clock, access_token_lifetime=access_token_lifetime)
         self._challenges = Challenges(self._clock)
         self._server: EmulatorServer | None = None
@@ -75,6 +85,17 @@ class Emulator:
     def events(self) -> Counter[str]:
         """How many codes were redeemed, refreshes made and refreshes refused so far."""
         return Counter(self._grants.events)
+
+    def issued_secrets(self) -> set[str]:
+        """Every secret issued or received so far, for tests that search for leaks.
+
+        Codes, access, refresh and ID tokens issued; the confidential client's secret and the
+        staging token; every ``state`` and ``code_challenge`` received at the authorization
+        endpoint and every code, verifier, token and client secret received at the token and
+        revocation endpoints, accepted or not.
+        """
+        fixed = {self.confidential_client.client_secret, self.staging_token}
+        return self._grants.issued.values() | {value for value in fixed if value}
 
     @property
     def consent_mode(self) -> ConsentMode:

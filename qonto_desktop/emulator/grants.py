@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from qonto_desktop.emulator import pkce
 from qonto_desktop.emulator.clock import Clock
+from qonto_desktop.emulator.issued import IssuedSecrets
 
 CODE_LIFETIME = 10 * 60.0
 ACCESS_TOKEN_LIFETIME = 60 * 60.0
@@ -111,14 +112,20 @@ class GrantStore:
         clock: Where every expiry reads the time.
         access_token_lifetime: Seconds an access token lives (Qonto: one hour); tests shorten
             it to see expiries happen.
+        issued: Where every code and token issued is also noted; a new one when ``None``.
 
     Attributes:
         events: How many times each thing happened (``code_redeemed``, ``refreshed``,
             ``refresh_refused``), for tests that count what the server saw.
+        issued: Every code and token issued so far, for tests that search for leaks.
     """
 
     def __init__(
-        self, clock: Clock, *, access_token_lifetime: float = ACCESS_TOKEN_LIFETIME
+        self,
+        clock: Clock,
+        *,
+        access_token_lifetime: float = ACCESS_TOKEN_LIFETIME,
+        issued: IssuedSecrets | None = None,
     ) -> None:
         if access_token_lifetime <= 0:
             raise ValueError("access_token_lifetime must be positive")
@@ -127,10 +134,12 @@ class GrantStore:
         self._lock = threading.Lock()
         self._state = _State()
         self.events: Counter[str] = Counter()
+        self.issued = issued if issued is not None else IssuedSecrets()
 
     def issue_code(self, consent: Consent) -> str:
         """Return a new single-use authorization code, valid 10 minutes."""
         code = "ory_ac_" + secrets.token_urlsafe(32)
+        self.issued.add(code)
         with self._lock:
             self._state.codes[code] = _Code(consent, self._clock.now() + CODE_LIFETIME)
         return code
@@ -293,6 +302,7 @@ class GrantStore:
         if "offline_access" in scopes:
             refresh = "ory_rt_" + secrets.token_urlsafe(32)
             self._state.refresh[refresh] = _Token(family_id, scopes, now + REFRESH_TOKEN_LIFETIME)
+        self.issued.add(access, refresh)
         return IssuedTokens(
             access_token=access,
             refresh_token=refresh,

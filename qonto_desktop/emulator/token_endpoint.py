@@ -9,6 +9,7 @@ from qonto_desktop.emulator.clients import ClientRegistry, DemoClient
 from qonto_desktop.emulator.data import DemoUser
 from qonto_desktop.emulator.grants import GrantError, GrantStore, IssuedTokens
 from qonto_desktop.emulator.idtoken import IdTokenSigner
+from qonto_desktop.emulator.issued import SECRET_FORM_FIELDS
 from qonto_desktop.emulator.messages import (
     NO_STORE,
     Request,
@@ -46,7 +47,7 @@ class TokenEndpoints:
     def token(self, request: Request) -> Response:
         """Answer a token request: code exchange or refresh."""
         try:
-            form = _read_form(request)
+            form = self._read_form(request)
             grant_type = form.get("grant_type")
             if not grant_type:
                 return oauth_error(400, "invalid_request", "The 'grant_type' parameter is missing.")
@@ -80,7 +81,7 @@ class TokenEndpoints:
     def revoke(self, request: Request) -> Response:
         """Answer a revocation request (RFC 7009 §2)."""
         try:
-            form = _read_form(request)
+            form = self._read_form(request)
             client = self._authenticate(request, form)
             self._grants.revoke(_required(form, "token"), client_id=client.client_id)
         except _RefusedError as refused:
@@ -89,6 +90,11 @@ class TokenEndpoints:
             return oauth_error(400, error.error, error.description)
         # RFC 7009 §2.2: 200 whether or not the token was known.
         return Response(200, headers=NO_STORE)
+
+    def _read_form(self, request: Request) -> dict[str, str]:
+        form = _read_form(request)
+        self._grants.issued.add_fields(form, SECRET_FORM_FIELDS)  # whatever was sent, even wrong
+        return form
 
     def _authenticate(self, request: Request, form: dict[str, str]) -> DemoClient:
         """Authenticate the client by client_secret_post, or none for the public client."""
@@ -138,6 +144,7 @@ class TokenEndpoints:
                 issued_at=issued.issued_at,
                 nonce=issued.consent.nonce,
             )
+            self._grants.issued.add(answer["id_token"])
         answer["scope"] = " ".join(issued.scopes)
         answer["token_type"] = "bearer"
         return answer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
 from qonto_desktop.connections.fresh import REFRESH_MARGIN, access_token, refresh, refresh_all
 from qonto_desktop.connections.keys import refresh_token_key
 from qonto_desktop.emulator import Emulator, Fault
@@ -73,13 +73,22 @@ def test_invalid_grant_marks_the_connection_and_is_never_retried(
     )  # an explicit refresh asks once more; token never
 
 
-def test_refresh_all_goes_on_after_a_failure(desk: Desk, emulator: Emulator) -> None:
-    good = connect_one(desk, emulator)
-    bad = connect_one(desk, emulator, organization_id=emulator.organizations[1].id)
-    desk.secrets.set(refresh_token_key(bad.id), "ory_rt_made-up")
-    results = {result.connection.id: result.error for result in refresh_all(desk)}
-    assert results[good.id] is None
-    assert isinstance(results[bad.id], NeedsReconnectError)
+def test_refresh_all_renews_what_needs_it_and_goes_on_after_a_failure(
+    desk: Desk, emulator: Emulator
+) -> None:
+    fresh = connect_one(desk, emulator)
+    ageing = connect_one(desk, emulator, organization_id=emulator.organizations[1].id)
+    broken = connect_one(desk, emulator, organization_id=emulator.organizations[2].id)
+    short = connect_one(desk, emulator, ("openid",))  # unverified, no refresh token
+    for connection in (ageing, broken):  # refresh tokens 13 days from their end
+        desk.index.update(connection.id, refresh_expires_at=desk.now() + 13 * 86400)
+    desk.secrets.set(refresh_token_key(broken.id), "ory_rt_made-up")
+    results = {result.connection.id: result for result in refresh_all(desk)}
+    assert (results[fresh.id].refreshed, results[fresh.id].error) == (False, None)
+    assert (results[ageing.id].refreshed, results[ageing.id].error) == (True, None)
+    assert isinstance(results[broken.id].error, NeedsReconnectError)
+    assert isinstance(results[short.id].error, NoRefreshTokenError)
+    assert emulator.events["refreshed"] == 1
 
 
 STEPS = ["token answer received", "refresh token saved", "access token saved", "index written"]
@@ -113,9 +122,13 @@ def test_a_crash_at_any_step_of_a_refresh_loses_nothing(
 
 
 def _with_clock(desk: Desk, clock: list[float]) -> Desk:
+    """The desk on a clock the test moves; waiting moves it too, as time would."""
     from dataclasses import replace
 
-    return replace(desk, now=lambda: clock[0])
+    def pause(seconds: float) -> None:
+        clock[0] += seconds
+
+    return replace(desk, now=lambda: clock[0], pause=pause)
 
 
 def test_a_refused_refresh_keeps_the_current_token_usable(desk: Desk, emulator: Emulator) -> None:

@@ -34,12 +34,13 @@ def main(
         return exit_codes.USAGE
     except SystemExit as exc:  # --help and --version print, then ask to exit
         return exc.code if isinstance(exc.code, int) else exit_codes.OK
-    if args.command is None:
-        parser.print_help(stdout)
-        return exit_codes.OK
     from qonto_desktop.logs import setup_logging
 
     setup_logging()
+    if args.command is None:
+        from qonto_desktop.ui.app import run_window
+
+        return run_window(demo=args.demo)
     try:
         return COMMANDS[args.command](args, stdin or sys.stdin, stdout, stderr)
     except QontoDesktopError as exc:

@@ -29,11 +29,17 @@ def build_parser() -> Parser:
     """Return the parser of every command."""
     parser = Parser(
         prog="qonto-desktop",
-        description=f"{APP_NAME}: connect Qonto bank accounts to your desk.",
+        description=f"{APP_NAME}: connect Qonto bank accounts to your desk. "
+        "Without a command, the window opens.",
         epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 needs reconnecting, "
         "4 secure storage missing or locked, 5 network, 6 connection not found.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window in demo mode: the built-in emulator plays Qonto",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     _connect(commands.add_parser("connect", help="connect a Qonto organization (browser sign-in)"))
     status = commands.add_parser("status", help="list the connections and their state")

@@ -61,16 +61,15 @@ class DemoMode:
 
     def _desk(self) -> Desk:
         real = open_desk(self._environ)
-        paths = AppPaths(
-            real.paths.config_dir / "demo", real.paths.data_dir / "demo", real.paths.log_dir
-        )
+        # Demo connections get their own data folder; settings (language, window) are shared.
+        paths = AppPaths(real.paths.config_dir, real.paths.data_dir / "demo", real.paths.log_dir)
         # The emulator registers the app's redirect URI as Qonto's Developer Portal would.
         port = _free_port()
         self.emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
         client_id = self.emulator.public_client.client_id
-        settings = {
-            "registrations": {DEMO_ENVIRONMENT: {"client_id": client_id, "redirect_port": port}}
-        }
+        registrations = dict(real.settings.get("registrations") or {})
+        registrations[DEMO_ENVIRONMENT] = {"client_id": client_id, "redirect_port": port}
+        settings = {**real.settings, "registrations": registrations}
         return replace(
             real,
             paths=paths,

@@ -36,12 +36,21 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"{APP_NAME} {__version__}"
 
 
-def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    out = io.StringIO()
-    assert main([], out=out) == EXIT_OK
-    assert "usage: qonto-desktop" in out.getvalue()
-    assert "emulator" in out.getvalue()
-    assert capsys.readouterr().err == ""
+@pytest.mark.parametrize(("argv", "demo"), [([], False), (["--demo"], True)])
+def test_no_command_opens_the_window(
+    argv: list[str], demo: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qonto_desktop.ui import app
+
+    opened: list[bool] = []
+
+    def run_window(*, demo: bool) -> int:
+        opened.append(demo)
+        return 0
+
+    monkeypatch.setattr(app, "run_window", run_window)
+    assert main(argv) == EXIT_OK
+    assert opened == [demo]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,73 @@
+"""Starting the window: the Qt application, its language, its icon, and demo mode."""
+
+from __future__ import annotations
+
+import contextlib
+import locale
+import logging
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from qonto_desktop import APP_NAME, __version__
+from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.demo import DemoMode
+from qonto_desktop.resources import resource_path
+from qonto_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "fr")
+
+
+def choose_language(settings: Mapping[str, Any], system: str | None = None) -> str:
+    """The UI language: the override in the settings, else the system's when it is French."""
+    chosen = settings.get("language")
+    if chosen in LANGUAGES:
+        return str(chosen)
+    name = system if system is not None else QLocale.system().name()
+    return "fr" if name.lower().startswith("fr") else "en"
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Load the compiled translation for ``language``; English needs none."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    path = resource_path("translations", f"qonto_desktop_{language}.qm")
+    if not translator.load(str(path)):
+        log.warning("no translation file for %s at %s", language, path)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+@contextlib.contextmanager
+def _desk(demo: bool) -> Iterator[Desk]:
+    if demo:
+        with DemoMode() as desk:
+            yield desk
+    else:
+        yield open_desk()
+
+
+def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
+    """Show the main window until it closes; return the exit code."""
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    assert isinstance(app, QApplication)  # noqa: S101 - a QCoreApplication cannot show windows
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    with contextlib.suppress(locale.Error):
+        locale.setlocale(locale.LC_ALL, "")
+    with _desk(demo) as desk:
+        language = choose_language(desk.settings)
+        install_translator(app, language)
+        window = MainWindow(desk, demo=demo, language=language)
+        window.show()
+        return int(app.exec())

@@ -1,0 +1,133 @@
+"""The disconnect conversation: ask first, saying exactly what will be revoked and deleted;
+then say what was done, and what Qonto could not be told."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qonto_desktop.connections.disconnect import DisconnectReport
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.ui.connection_status import display_name
+from qonto_desktop.ui.message_bar import Kind
+
+
+class ConfirmDisconnect(QDialog):
+    """A small window-modal question; open it with ``open()``.
+
+    Signals:
+        confirmed(bool): the user chose to disconnect; True to withdraw the consent too.
+    """
+
+    confirmed = Signal(bool)
+
+    def __init__(
+        self, connection: Connection, backend: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        name = display_name(connection)
+        self.setWindowTitle(self.tr("Disconnect %1?").replace("%1", name))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        title = QLabel(self.tr("Disconnect %1?").replace("%1", name), self)
+        font = QFont(title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        title.setFont(font)
+        title.setWordWrap(True)
+        self._name = name
+        self._keyring = backend or self.tr("the keyring")
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.withdraw = QCheckBox(self.tr("Also withdraw the consent in Qonto"), self)
+        self.withdraw.setChecked(True)
+        self.withdraw.toggled.connect(self._explain)
+        self._explain()
+        self.withdraw.setAccessibleName(self.tr("Also withdraw the consent in Qonto"))
+        self.withdraw.setAccessibleDescription(
+            self.tr("When ticked, Qonto no longer lists Qonto Desktop among the authorized apps.")
+        )
+        buttons = QDialogButtonBox(self)
+        self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
+        self.disconnect_button.setAccessibleName(self.tr("Disconnect"))
+        self.disconnect_button.setAccessibleDescription(
+            self.tr("Revokes and deletes the tokens now.")
+        )
+        self.disconnect_button.setAutoDefault(False)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Keep the connection"))
+        self.cancel_button.setAccessibleName(self.tr("Keep the connection"))
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Closes this without changing anything.")
+        )
+        self.cancel_button.setDefault(True)  # a destructive action is never the default
+        buttons.addButton(self.disconnect_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.disconnect_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.withdraw)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.accepted.connect(lambda: self.confirmed.emit(self.withdraw.isChecked()))
+        self.cancel_button.setFocus()
+
+    def _explain(self) -> None:
+        lines = [self.tr("Qonto Desktop will:")]
+        if self.withdraw.isChecked():
+            lines.append(
+                self.tr("• withdraw the app's consent in Qonto for %1,").replace("%1", self._name)
+            )
+        lines.append(self.tr("• revoke the refresh token and the access token at Qonto,"))
+        lines.append(
+            self.tr("• delete both tokens from %1, and forget the connection.").replace(
+                "%1", self._keyring
+            )
+        )
+        lines.append("")
+        lines.append(
+            self.tr(
+                "Scripts that use this connection stop working. To use it again, connect it again."
+            )
+        )
+        self.explanation.setText("\n".join(lines))
+        self.explanation.setAccessibleName(self.explanation.text())
+
+
+def disconnect_outcome(report: DisconnectReport) -> tuple[Kind, str]:
+    """What to tell the user once a disconnect is done: a message kind and its words."""
+    name = display_name(report.connection)
+    if report.not_revoked:
+        return "warning", (
+            QCoreApplication.translate(
+                "ConfirmDisconnect",
+                "%1 is disconnected and its tokens are deleted from the keyring, but Qonto "
+                "could not be told about: %2. You can also remove the app's access in "
+                "Qonto's web app.",
+            )
+            .replace("%1", name)
+            .replace("%2", "; ".join(report.not_revoked))
+        )
+    if report.consent_revoked:
+        return "success", QCoreApplication.translate(
+            "ConfirmDisconnect",
+            "%1 is disconnected: the consent is withdrawn in Qonto, the tokens are revoked and "
+            "deleted from the keyring.",
+        ).replace("%1", name)
+    return "success", QCoreApplication.translate(
+        "ConfirmDisconnect",
+        "%1 is disconnected: the tokens are revoked and deleted from the keyring.",
+    ).replace("%1", name)

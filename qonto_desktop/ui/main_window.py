@@ -1,0 +1,271 @@
+"""The main window: connections on the left, the selected one on the right, a menu above.
+
+Every network and keyring call runs on :class:`Workers`; results come back on the GUI thread.
+Closing the window cancels a running connect flow and waits, bounded, for the workers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from qonto_desktop import APP_NAME
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.store.index import IndexLoad
+from qonto_desktop.ui import browser
+from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
+from qonto_desktop.ui.connection_pane import ConnectionPane
+from qonto_desktop.ui.connection_status import display_name
+from qonto_desktop.ui.empty_state import EmptyState
+from qonto_desktop.ui.icons import app_icon, icon
+from qonto_desktop.ui.language import set_language
+from qonto_desktop.ui.menu_actions import MenuActions
+from qonto_desktop.ui.message_bar import MessageBar
+from qonto_desktop.ui.window_geometry import geometry_file, load_geometry, save_geometry
+from qonto_desktop.ui.workers import Workers
+
+if TYPE_CHECKING:  # the dialog itself loads only when it is first opened
+    from qonto_desktop.ui.connect_dialog import ConnectDialog
+
+log = logging.getLogger(__name__)
+
+CLOSE_WAIT_MS = 10_000  # closing waits at most this long for running tasks
+REREAD_MS = 60_000
+LOADING, EMPTY, CONNECTIONS = range(3)
+
+
+class MainWindow(QMainWindow):
+    """Qonto Desktop's window.
+
+    Args:
+        desk: the connections and their storage.
+        demo: demo mode (the built-in emulator plays Qonto): a permanent banner says so.
+        language: ``"en"`` or ``"fr"``, for numbers, amounts and dates.
+        open_browser: the browser seam, passed on to the connect dialog.
+        workers: the worker pool (one of the window's own by default).
+        clipboard_clear_ms: how long a copied access token stays on the clipboard.
+    """
+
+    def __init__(
+        self,
+        desk: Desk,
+        *,
+        demo: bool = False,
+        language: str = "en",
+        open_browser: Callable[[str], bool] = browser.open_url,
+        workers: Workers | None = None,
+        parent: QWidget | None = None,
+        clipboard_clear_ms: int = CLEAR_AFTER_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.demo = demo
+        self.language = language
+        set_language(language)
+        self._open_browser = open_browser
+        self.workers = workers if workers is not None else Workers(self)
+        self.environments = (
+            ("emulator", "production", "sandbox") if demo else ("production", "sandbox")
+        )
+        self.backend: str | None = None
+        self.closing = False
+        self.connect_dialog: ConnectDialog | None = None
+        self._select_after_load: str | None = None
+        self.notice = MessageBar(parent=self)
+        self.clipboard = TokenClipboard(clipboard_clear_ms, self)
+        self.setWindowTitle(f"{APP_NAME} — {self.tr('Demo')}" if demo else APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(920, 580)
+        self.menu_actions = MenuActions(self, desk, self.workers, self.notice, demo=demo)
+        self._build()
+        self._build_menu()
+        self._wire()
+        geometry = load_geometry(geometry_file(desk.paths.config_dir))
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        # Re-read every minute: expiry words stay true, and refreshes by scripts show up.
+        self.reread_timer = QTimer(self)
+        self.reread_timer.setInterval(REREAD_MS)
+        self.reread_timer.timeout.connect(self._reread_now)
+        self.reread_timer.start()
+        self.reload()
+        self.workers.run(desk.secrets.describe_backend, self._backend_found, self._backend_unknown)
+
+    # --- Building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.demo_banner = MessageBar(closable=False, parent=self)
+        if self.demo:
+            self.demo_banner.show_message(
+                "warning",
+                self.tr(
+                    "Demo: not connected to Qonto. The built-in emulator plays Qonto on this "
+                    "computer; no real account or money is involved."
+                ),
+            )
+            self.demo_banner.setAccessibleName(self.tr("Demo mode"))
+        self.index_banner = MessageBar(parent=self)
+        self.pane = ConnectionPane(
+            self.desk,
+            self.workers,
+            self.clipboard,
+            self.notice,
+            now=self.desk.now,
+            language=self.language,
+            parent=self,
+        )
+        self.list, self.view = self.pane.list, self.pane.view
+        self.connection_actions = self.pane.connection_actions
+        self.empty = EmptyState(self)
+        loading = QLabel(self.tr("Loading your connections…"), self)
+        self.pages = QStackedWidget(self)
+        for page in (loading, self.empty, self.pane):
+            self.pages.addWidget(page)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        for bar in (self.demo_banner, self.index_banner, self.notice):
+            layout.addWidget(bar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.connect_action = menu.addAction(icon("add"), self.tr("&Connect a Qonto account…"))
+        self.connect_action.setShortcut(QKeySequence.StandardKey.New)
+        self.connect_action.triggered.connect(self.connect_new)
+        menu.addAction(self.menu_actions.settings)
+        menu.addAction(self.menu_actions.log_folder)
+        menu.addSeparator()
+        quit_action = menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.menu_actions.about)
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
+
+    def _wire(self) -> None:
+        self.pane.connect_requested.connect(self.connect_new)
+        self.pane.reconnect_requested.connect(self.open_connect)
+        self.pane.reload_requested.connect(self.reload)
+        self.empty.connect_requested.connect(self.connect_new)
+        self.menu_actions.settings_saved.connect(self._settings_saved)
+
+    # --- The list ------------------------------------------------------------------------
+
+    def reload(self, select: object = None) -> None:
+        """Read the connections again (on a worker); select ``select`` once shown."""
+        self._select_after_load = select if isinstance(select, str) else None
+        self.workers.run(self.desk.index.load, self._loaded, self._load_failed)
+
+    def _reread_now(self) -> None:
+        if not self.workers.busy:
+            self.reload(select=self.view.connection.id if self.view.connection else None)
+
+    def _loaded(self, load: object) -> None:
+        if self.closing or not isinstance(load, IndexLoad):
+            return
+        if load.problem is not None:
+            self.index_banner.show_error(load.problem)
+        else:
+            self.index_banner.clear()
+        self.list.set_connections(load.connections)
+        page = CONNECTIONS if load.connections else EMPTY
+        moved = page != self.pages.currentIndex()
+        self.pages.setCurrentIndex(page)
+        if self._select_after_load is not None:
+            self.list.select(self._select_after_load)
+        if moved:  # focus only follows a change of page, never steals it on a re-read
+            (self.list.view if load.connections else self.empty.button).setFocus()
+
+    def _load_failed(self, error: QontoDesktopError) -> None:
+        if not self.closing:
+            self.index_banner.show_error(error)
+            self.pages.setCurrentIndex(EMPTY)
+
+    def _backend_found(self, words: object) -> None:
+        self.backend = str(words)
+        self.pane.set_backend(self.backend)
+        self.menu_actions.set_backend(self.backend)
+
+    def _backend_unknown(self, error: QontoDesktopError) -> None:
+        self._backend_found(self.tr("unknown (%1)").replace("%1", error.message))
+
+    # --- Connecting ----------------------------------------------------------------------
+
+    def connect_new(self) -> None:
+        """Open the connect dialog for a new organization."""
+        self.open_connect()
+
+    def open_connect(self, reconnect: Connection | None = None) -> ConnectDialog:
+        """Open the connect dialog (one at a time); ``reconnect`` keeps the organization."""
+        if self.connect_dialog is not None:
+            self.connect_dialog.raise_()
+            self.connect_dialog.activateWindow()
+            return self.connect_dialog
+        from qonto_desktop.ui.connect_dialog import ConnectDialog  # noqa: PLC0415 - loads on use
+
+        dialog = ConnectDialog(
+            self.desk,
+            self.workers,
+            environments=self.environments,
+            language=self.language,
+            reconnect=reconnect,
+            open_browser=self._open_browser,
+            parent=self,
+        )
+        dialog.connected.connect(self._connected)
+        dialog.settings_changed.connect(self._settings_changed)
+        dialog.finished.connect(self._connect_closed)
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _connected(self, connection: Connection) -> None:
+        self.notice.show_message(
+            "success", self.tr("%1 is connected.").replace("%1", display_name(connection))
+        )
+        self.reload(select=connection.id)
+
+    def _connect_closed(self) -> None:
+        dialog, self.connect_dialog = self.connect_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _settings_changed(self, settings: Mapping[str, Any]) -> None:
+        self._set_desk(replace(self.desk, settings=dict(settings)))
+
+    def _settings_saved(self, saved: Mapping[str, Any]) -> None:
+        settings = {k: v for k, v in self.desk.settings.items() if k != "language"}
+        if "language" in saved:
+            settings["language"] = saved["language"]
+        self._set_desk(replace(self.desk, settings=settings))
+
+    def _set_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        self.connection_actions.desk = desk
+        self.menu_actions.desk = desk
+
+    # --- Closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Cancel a running connect flow, wait (bounded) for the workers, remember the size."""
+        self.closing = True
+        self.reread_timer.stop()
+        self.connection_actions.stopped = True
+        if self.connect_dialog is not None:
+            self.connect_dialog.reject()  # cancels its flow and waits for it
+        if not self.workers.wait_for_done(CLOSE_WAIT_MS):
+            log.warning("a background task was still running when the window closed")
+        self.clipboard.clear_now()
+        save_geometry(geometry_file(self.desk.paths.config_dir), self.saveGeometry())
+        super().closeEvent(event)

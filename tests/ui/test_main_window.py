@@ -1,0 +1,272 @@
+"""The main window: empty state, list and detail, banners, language, menu, size, keyboard."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from qonto_desktop import __version__
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.emulator import Emulator
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.ui import menu_actions
+from qonto_desktop.ui.formatting import DAY, money
+from qonto_desktop.ui.main_window import CONNECTIONS, EMPTY, LOADING, MainWindow
+from qonto_desktop.ui.workers import Workers
+from tests.support.desks import connect_one
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+def connect_all(desk: Desk, emulator: Emulator) -> dict[str, Connection]:
+    """Connect every demo organization; keyed by a short name."""
+    found = {}
+    for organization in emulator.organizations:
+        connection = connect_one(desk, emulator, organization_id=organization.id)
+        found[organization.name.split()[0].lower()] = connection
+    return found  # "boulangerie", "atelier", "durand"
+
+
+def open_window(qtbot: QtBot, desk: Desk, workers: Workers, **options: Any) -> MainWindow:
+    """A shown window whose list is loaded and whose keyring has been described."""
+    window = MainWindow(desk, workers=workers, **options)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() != LOADING and window.backend is not None)
+    return window
+
+
+def test_with_no_connection_one_call_to_action_is_shown(
+    qtbot: QtBot, desk: Desk, workers: Workers
+) -> None:
+    window = open_window(qtbot, desk, workers)
+    assert window.pages.currentIndex() == EMPTY
+    assert window.empty.button.text() == "Connect a Qonto account"
+    assert window.empty.button.isVisible()
+    assert not window.demo_banner.isVisible()
+    assert not window.index_banner.isVisible()
+
+
+def test_the_call_to_action_opens_the_connect_dialog(
+    qtbot: QtBot, desk: Desk, workers: Workers
+) -> None:
+    window = open_window(qtbot, desk, workers)
+    QTest.mouseClick(window.empty.button, Qt.MouseButton.LeftButton)
+    dialog = window.connect_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert window.environments == ("production", "sandbox")
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.connect_dialog is None)
+
+
+def test_the_list_shows_names_badges_and_status_words(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    made = connect_all(desk, emulator)
+    desk.index.update(made["boulangerie"].id, refresh_expires_at=time.time() + 5 * DAY + 600)
+    desk.index.update(made["atelier"].id, state="unverified")
+    desk.index.update(made["durand"].id, state="needs_reconnect")
+    window = open_window(qtbot, desk, workers)
+    assert window.pages.currentIndex() == CONNECTIONS
+    rows = [
+        window.list.proxy.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+        for row in range(window.list.proxy.rowCount())
+    ]
+    assert rows == [
+        "Atelier Lumière Architecture, Demo, Unverified",
+        "Boulangerie Martin, Demo, Refresh token expiring in 5 days",
+        "Durand Conseil, Demo, Needs reconnecting",
+    ]
+
+
+def test_selecting_shows_the_detail(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    made = connect_all(desk, emulator)
+    lumiere = made["atelier"]
+    desk.index.update(lumiere.id, scopes_requested=(*lumiere.scopes_requested, "payment.write"))
+    window = open_window(qtbot, desk, workers)
+    assert window.list.select(lumiere.id)
+    text = window.view.details_text()
+    assert "Atelier Lumière Architecture" in text
+    assert "ATELIER LUMIERE ARCHITECTURE" in text
+    assert "Camille Lefèvre · Accountant" in text
+    assert "FR76 •••• •••• 0978" in text
+    assert "€74,120.85" in text
+    assert "Read bank accounts, balances and transactions (organization.read) — granted" in text
+    assert "(payment.write) — requested, not granted" in text
+    assert "Access token expires" in text
+    assert "(in 59 min)" in text
+    assert "89 days left" in text
+    assert "Last verified" in text
+    assert "keyrings MemoryKeyring" in text  # the test keyring, described on a worker
+    assert "7412085" not in text
+
+
+def test_search_ignores_case_and_accents(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_all(desk, emulator)
+    window = open_window(qtbot, desk, workers)
+    QTest.keyClicks(window.list.search, "lumiere")
+    assert window.list.visible_names() == ["Atelier Lumière Architecture"]
+    assert window.view.connection is not None
+    assert window.view.connection.organization_name == "Atelier Lumière Architecture"
+    window.list.search.setText("MARTIN")
+    assert window.list.visible_names() == ["Boulangerie Martin"]
+    window.list.search.setText("nothing like it")
+    assert window.list.visible_names() == []
+    assert window.list.no_match.isVisible()
+    window.list.search.clear()
+    assert len(window.list.visible_names()) == 3
+
+
+def test_a_french_window_writes_amounts_and_dates_the_french_way(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    made = connect_all(desk, emulator)
+    window = open_window(qtbot, desk, workers, language="fr")
+    window.list.select(made["atelier"].id)
+    text = window.view.details_text()
+    assert f"74{NNBSP}120,85{NBSP}€" in text
+    assert f"120{NNBSP}000,00{NBSP}€" in text
+    assert money(7_412_085, "EUR", "fr") in text
+    assert "Consulter les comptes, soldes et transactions (organization.read)" in text
+
+
+def test_demo_mode_shows_a_permanent_banner(qtbot: QtBot, desk: Desk, workers: Workers) -> None:
+    window = open_window(qtbot, desk, workers, demo=True)
+    assert window.demo_banner.isVisible()
+    assert window.demo_banner.text.startswith("Demo: not connected to Qonto.")
+    assert window.demo_banner.close_button is None  # it cannot be dismissed
+    assert window.environments == ("emulator", "production", "sandbox")
+    assert "Demo" in window.windowTitle()
+
+
+def test_a_damaged_list_is_reported_in_a_banner(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_all(desk, emulator)
+    desk.index.path.write_bytes(b"{ not json at all")
+    window = open_window(qtbot, desk, workers)
+    assert window.index_banner.isVisible()
+    assert "damaged" in window.index_banner.text
+    assert "Traceback" not in window.index_banner.text
+
+
+def test_the_menu_opens_settings_the_log_folder_and_about(
+    qtbot: QtBot, desk: Desk, workers: Workers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+
+    def open_folder(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(menu_actions, "open_folder", open_folder)
+    window = open_window(qtbot, desk, workers)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Help"]
+    window.menu_actions.settings.trigger()
+    settings = window.menu_actions.settings_dialog
+    assert settings is not None
+    assert settings.isVisible()
+    settings.reject()
+    window.menu_actions.log_folder.trigger()
+    assert opened == [desk.paths.log_dir]
+    assert desk.paths.log_dir.is_dir()
+    window.menu_actions.about.trigger()
+    about = window.menu_actions.about_dialog
+    assert about is not None
+    assert about.isVisible()
+    text = about.text()
+    assert f"Version {__version__}" in text
+    assert "Licence: MIT" in text
+    for folder in (desk.paths.config_dir, desk.paths.data_dir, desk.paths.log_dir):
+        assert str(folder) in text
+    assert "keyrings MemoryKeyring" in text
+    about.reject()
+
+
+def test_the_geometry_is_remembered(qtbot: QtBot, desk: Desk, workers: Workers) -> None:
+    first = open_window(qtbot, desk, workers)
+    assert first.size() == QSize(1100, 720)  # the default, with nothing saved
+    # Restoring clamps to the (800 x 600 offscreen) screen, so the size stays within it.
+    first.resize(first.minimumWidth(), first.minimumHeight() + 11)
+    size = first.size()
+    first.close()
+    assert (desk.paths.config_dir / "window.json").is_file()
+    second = open_window(qtbot, desk, workers)
+    assert second.size() == size
+
+
+def test_the_keyboard_reaches_every_control_in_order(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_all(desk, emulator)
+    window = open_window(qtbot, desk, workers)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.list.search.setFocus()
+    seen: list[QWidget] = [window.list.search]
+    for _ in range(8):
+        QTest.keyClick(seen[-1], Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        seen.append(focused)
+    view = window.view
+    assert seen == [
+        window.list.search,
+        window.list.view,
+        window.list.connect_button,
+        view.test_button,
+        view.refresh_button,
+        view.copy_button,
+        view.reconnect_button,
+        view.disconnect_button,
+        view.details,
+    ]
+
+
+def test_every_control_has_an_accessible_name(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_all(desk, emulator)
+    window = open_window(qtbot, desk, workers)
+    window.view.message.show_message("info", "a message with a dismiss button")
+    interactive = [
+        widget
+        for widget in window.findChildren(QWidget)
+        if widget.isVisible()
+        and (
+            isinstance(widget, QAbstractButton)
+            or widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        )
+    ]
+    assert len(interactive) >= 10
+    unnamed = [type(widget).__name__ for widget in interactive if not widget.accessibleName()]
+    assert unnamed == []
+
+
+def test_changes_made_elsewhere_show_up_on_the_next_reread(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    made = connect_all(desk, emulator)
+    window = open_window(qtbot, desk, workers)
+    window.list.select(made["durand"].id)
+    window.view.message.show_message("info", "kept across re-reads")
+    desk.index.update(made["durand"].id, state="needs_reconnect")  # as another process would
+    window.reread_timer.setInterval(50)
+    qtbot.waitUntil(lambda: window.view.status_words.text() == "Needs reconnecting")
+    assert window.view.message.text == "kept across re-reads"
+    assert window.view.connection is not None
+    assert window.view.connection.id == made["durand"].id

@@ -1,0 +1,166 @@
+"""The app registration and organization inputs: checked as typed, remembered per environment."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.keys import client_secret_key, staging_token_key
+from qonto_desktop.connections.registration import AppRegistration
+from qonto_desktop.oauth.flow import EXAMPLE_UUID
+from qonto_desktop.qonto import environments
+from qonto_desktop.settings import load_settings
+from qonto_desktop.ui.registration_form import (
+    OrganizationFields,
+    RegistrationDraft,
+    RegistrationForm,
+    parse_port,
+    save_registration,
+)
+
+SAVED = {"registrations": {"production": {"client_id": "prod-client", "redirect_port": 52999}}}
+
+
+@pytest.fixture
+def form(qtbot: QtBot) -> RegistrationForm:
+    shown = RegistrationForm()
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.set_environment(environments.PRODUCTION, SAVED, "Production")
+    return shown
+
+
+@pytest.fixture
+def organization(qtbot: QtBot) -> OrganizationFields:
+    shown = OrganizationFields()
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_the_saved_registration_is_shown_with_its_redirect_uri(form: RegistrationForm) -> None:
+    assert form.client_id.text() == "prod-client"
+    assert form.redirect_port.text() == "52999"
+    assert form.redirect_uri.text() == "http://127.0.0.1:52999/callback"
+    assert form.redirect_uri.isReadOnly()
+    assert form.problems() == []
+    assert not form.staging_token.isVisibleTo(form)
+    draft = form.draft()
+    assert draft == RegistrationDraft(AppRegistration("production", "prod-client", 52999))
+
+
+def test_copy_puts_the_exact_redirect_uri_on_the_clipboard(
+    qtbot: QtBot, form: RegistrationForm
+) -> None:
+    QTest.mouseClick(form.copy_redirect_uri, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "http://127.0.0.1:52999/callback"
+
+
+def test_an_empty_client_id_is_explained_in_words(qtbot: QtBot, form: RegistrationForm) -> None:
+    form.client_id.clear()
+    assert form.client_id_message.text() == "Enter the client ID."
+    assert form.client_id_message.isVisibleTo(form)
+    assert form.draft() is None
+    QTest.keyClicks(form.client_id, "x")
+    assert not form.client_id_message.isVisibleTo(form)
+    assert form.draft() is not None
+
+
+@pytest.mark.parametrize("typed", ["0", "65536", "port", "-1", "١٢٣"])
+def test_a_port_outside_1_to_65535_is_refused(form: RegistrationForm, typed: str) -> None:
+    form.redirect_port.setText(typed)
+    assert form.problems() == ["The port must be a number from 1 to 65535."]
+    assert form.redirect_uri.text() == ""
+    assert not form.copy_redirect_uri.isEnabled()
+    assert parse_port(typed) is None
+
+
+def test_the_redirect_uri_follows_the_port_as_typed(qtbot: QtBot, form: RegistrationForm) -> None:
+    form.redirect_port.clear()
+    QTest.keyClicks(form.redirect_port, "1")
+    assert form.redirect_uri.text() == "http://127.0.0.1:1/callback"
+    QTest.keyClicks(form.redirect_port, "8080")
+    assert form.redirect_uri.text() == "http://127.0.0.1:18080/callback"
+
+
+def test_the_sandbox_asks_for_its_staging_token(form: RegistrationForm) -> None:
+    form.set_environment(environments.SANDBOX, SAVED, "Sandbox")
+    assert form.staging_token.isVisibleTo(form)
+    assert form.staging_token.echoMode() == form.staging_token.EchoMode.Password
+    assert form.client_secret.echoMode() == form.client_secret.EchoMode.Password
+    assert form.client_id.text() == ""
+    assert form.problems() == ["Enter the client ID."]
+
+
+def test_what_was_typed_is_kept_per_environment(qtbot: QtBot, form: RegistrationForm) -> None:
+    QTest.keyClicks(form.client_secret, "secret")
+    form.set_environment(environments.SANDBOX, SAVED, "Sandbox")
+    QTest.keyClicks(form.client_id, "sandbox-client")
+    form.set_environment(environments.PRODUCTION, SAVED, "Production")
+    assert (form.client_id.text(), form.client_secret.text()) == ("prod-client", "secret")
+    form.set_environment(environments.SANDBOX, SAVED, "Sandbox")
+    assert form.client_id.text() == "sandbox-client"
+
+
+def test_the_demo_registration_is_preset_and_read_only(form: RegistrationForm) -> None:
+    demo = environments.emulator("http://127.0.0.1:52818")
+    form.set_environment(demo, {}, "Demo")
+    assert form.client_id.text() == environments.EMULATOR_PUBLIC_CLIENT_ID
+    assert form.client_id.isReadOnly()
+    assert form.redirect_port.isReadOnly()
+    assert not form.client_secret.isVisibleTo(form)
+    assert "nothing to set up" in form.note.text()
+    draft = form.draft()
+    assert draft is not None
+    assert draft.preset
+
+
+def test_ids_are_checked_as_typed(qtbot: QtBot, organization: OrganizationFields) -> None:
+    assert organization.problems() == []
+    assert organization.values() == (None, None)
+    QTest.keyClicks(organization.organization_id, "acme")
+    assert organization.message.isVisibleTo(organization)
+    assert organization.message.text() == (
+        f"Not a valid organization ID: it looks like {EXAMPLE_UUID}."
+    )
+    organization.organization_id.setText(EXAMPLE_UUID)
+    assert organization.problems() == []
+    assert not organization.message.isVisibleTo(organization)
+    QTest.keyClicks(organization.registration_id, "12")
+    assert organization.problems() == [
+        f"Not a valid registration ID: it looks like {EXAMPLE_UUID}.",
+        "Give an organization ID or a registration ID, not both.",
+    ]
+    organization.organization_id.clear()
+    organization.registration_id.setText(f" {EXAMPLE_UUID.upper()} ")
+    assert organization.problems() == []
+    assert organization.values() == (None, EXAMPLE_UUID.upper())
+
+
+def test_saving_puts_secrets_in_the_keyring_and_the_rest_in_the_settings(desk: Desk) -> None:
+    registration = AppRegistration("sandbox", "sandbox-client", 52999)
+    draft = RegistrationDraft(registration, client_secret="s", staging_token="t")
+    settings = save_registration(desk, draft)
+    assert settings is not None
+    assert settings["registrations"]["sandbox"] == {
+        "client_id": "sandbox-client",
+        "redirect_port": 52999,
+    }
+    assert settings["registrations"]["emulator"] == desk.settings["registrations"]["emulator"]
+    assert load_settings(desk.paths) == settings
+    assert desk.secrets.get(client_secret_key("sandbox", "sandbox-client")) == "s"
+    assert desk.secrets.get(staging_token_key("sandbox")) == "t"
+
+
+def test_saving_an_unchanged_or_preset_registration_writes_nothing(desk: Desk) -> None:
+    same = desk.environment("emulator")
+    registration = AppRegistration(
+        same.name, desk.settings["registrations"]["emulator"]["client_id"], 0
+    )
+    assert save_registration(desk, RegistrationDraft(registration)) is None
+    assert save_registration(desk, RegistrationDraft(registration, preset=True)) is None
+    assert not desk.paths.settings_file.exists()

@@ -24,8 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from filelock import FileLock, Timeout
-
 from qonto_desktop.files import PRIVATE_FILE, make_private_folder, write_atomically
 from qonto_desktop.paths import app_paths
 from qonto_desktop.store.connection import Connection
@@ -327,6 +325,9 @@ class ConnectionIndex:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        # Imported here: reading the index (``token``'s whole use of it) needs no lock.
+        from filelock import FileLock, Timeout  # noqa: PLC0415
+
         lock = FileLock(self.lock_path, timeout=self.lock_timeout, mode=PRIVATE_FILE)
         try:
             lock.acquire()

@@ -13,11 +13,11 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-import keyring
 from keyring import errors as keyring_errors
 from keyring.backend import KeyringBackend
 
 from qonto_desktop.store import backends
+from qonto_desktop.store.backend_choice import choose_backend
 from qonto_desktop.store.errors import (
     EntryTooLargeError,
     KeyringLockedError,
@@ -81,7 +81,7 @@ class KeyringCalls:
     """The keyring entries of one service, each call bounded by a timeout.
 
     Args:
-        backend: the backend, or None for ``keyring.get_keyring()``, resolved on first use
+        backend: the backend, or None for the OS's (see ``backend_choice``), resolved on first use
             (inside the guard: resolving probes D-Bus, which can hang too).
         service: the keyring service name every entry is filed under.
         timeout: seconds to wait for each call.
@@ -105,7 +105,7 @@ class KeyringCalls:
     def backend(self) -> KeyringBackend:
         """The backend, resolved on first use."""
         if self._backend is None:
-            self._backend = self.run("resolve", None, keyring.get_keyring)
+            self._backend = self.run("resolve", None, choose_backend)
         return self._backend
 
     def get(self, name: str) -> str | None:

@@ -1,0 +1,1 @@
+"""Benchmarks: whole-process timings against a bare baseline measured in the same run."""

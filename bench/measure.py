@@ -1,0 +1,182 @@
+"""Whole-process timings, interleaved so drift hits every command alike, and import profiles."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+Check = Callable[[subprocess.CompletedProcess[str]], None]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command to time: a label, its argv, and a check of each run's result."""
+
+    label: str
+    argv: tuple[str, ...]
+    check: Check
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The wall-clock seconds of every timed run of one command."""
+
+    command: Command
+    seconds: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        """The median run, in seconds."""
+        return statistics.median(self.seconds)
+
+    @property
+    def fastest(self) -> float:
+        """The fastest run, in seconds."""
+        return min(self.seconds)
+
+    @property
+    def slowest(self) -> float:
+        """The slowest run, in seconds."""
+        return max(self.seconds)
+
+
+def run_once(command: Command, env: Mapping[str, str], cwd: Path) -> float:
+    """Run ``command`` to its end, check its result, and return its wall-clock seconds."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        command.argv,
+        env=dict(env),
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    command.check(result)
+    return elapsed
+
+
+def interleaved(
+    commands: Sequence[Command],
+    env: Mapping[str, str],
+    cwd: Path,
+    *,
+    runs: int,
+    warmup: int,
+) -> list[Timing]:
+    """Time each command ``runs`` times after ``warmup`` untimed runs, taking turns.
+
+    The order of the turn is reversed every round, so neither command always runs first.
+    """
+    samples: dict[str, list[float]] = {command.label: [] for command in commands}
+    for round_number in range(warmup + runs):
+        order = commands if round_number % 2 == 0 else list(reversed(commands))
+        for command in order:
+            elapsed = run_once(command, env, cwd)
+            if round_number >= warmup:
+                samples[command.label].append(elapsed)
+    return [Timing(command, tuple(samples[command.label])) for command in commands]
+
+
+@dataclass(frozen=True)
+class ImportLine:
+    """One line of ``python -X importtime``: a module, its own and cumulative microseconds."""
+
+    module: str
+    own_us: int
+    cumulative_us: int
+    depth: int
+    parent: str | None
+
+
+def import_profile(stderr: str) -> list[ImportLine]:
+    """Parse ``-X importtime`` output, in import order (each parent before its children)."""
+    raw: list[tuple[str, int, int, int]] = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own_text, cumulative_text, name = line.removeprefix("import time:").split("|", 2)
+        indent = len(name) - len(name.lstrip(" "))
+        raw.append((name.strip(), int(own_text), int(cumulative_text), (indent - 1) // 2))
+    # importtime prints a module after its children: reversed, each parent comes first.
+    lines: list[ImportLine] = []
+    ancestors: list[str] = []
+    for name, own, cumulative, depth in reversed(raw):
+        del ancestors[depth:]
+        parent = ancestors[-1] if ancestors else None
+        ancestors.append(name)
+        lines.append(ImportLine(name, own, cumulative, depth, parent))
+    return lines
+
+
+def median_profile(profiles: Sequence[list[ImportLine]]) -> list[ImportLine]:
+    """The first profile's tree, each module's times the median over every profile."""
+    own: dict[tuple[str, str | None], list[int]] = {}
+    cumulative: dict[tuple[str, str | None], list[int]] = {}
+    for profile in profiles:
+        for line in profile:
+            place = (line.module, line.parent)
+            own.setdefault(place, []).append(line.own_us)
+            cumulative.setdefault(place, []).append(line.cumulative_us)
+    return [
+        ImportLine(
+            line.module,
+            int(statistics.median(own[line.module, line.parent])),
+            int(statistics.median(cumulative[line.module, line.parent])),
+            line.depth,
+            line.parent,
+        )
+        for line in profiles[0]
+    ]
+
+
+def profile_imports(
+    argv: Sequence[str], env: Mapping[str, str], cwd: Path, *, repeats: int
+) -> list[ImportLine]:
+    """Run ``argv`` (a Python command line) under ``-X importtime`` ``repeats`` times."""
+    profiles = []
+    for _ in range(repeats):
+        result = subprocess.run(
+            [argv[0], "-X", "importtime", *argv[1:]],
+            env=dict(env),
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        profiles.append(import_profile(result.stderr))
+    return median_profile(profiles)
+
+
+def extra_imports(
+    subject: list[ImportLine], baseline: list[ImportLine]
+) -> list[tuple[ImportLine, int]]:
+    """The outermost imports ``subject`` makes that ``baseline`` does not, costliest first.
+
+    Each comes with the microseconds spent in it and in what it imported beyond the baseline
+    (its cumulative time also counts modules the baseline imports, just imported later).
+    """
+    seen = {line.module for line in baseline}
+    outermost: list[ImportLine] = []
+    extra_us: dict[int, int] = {}  # by position in ``outermost``
+    # Walk the tree parent first: each line belongs to its outermost ancestor not in baseline.
+    owners: list[int | None] = []  # by depth: the outermost extra import above, if any
+    for line in subject:
+        del owners[line.depth :]
+        owner = owners[-1] if owners else None
+        if line.module not in seen:
+            if owner is None:
+                owner = len(outermost)
+                outermost.append(line)
+            extra_us[owner] = extra_us.get(owner, 0) + line.own_us
+        owners.append(owner)
+    ranked = sorted(range(len(outermost)), key=lambda i: extra_us[i], reverse=True)
+    return [(outermost[i], extra_us[i]) for i in ranked]

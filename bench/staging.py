@@ -1,0 +1,88 @@
+"""The stage for timing ``main.py token``: a real keyring, the emulator, one connection.
+
+GNOME Keyring runs on a private D-Bus session bus (:mod:`tests.support.secret_service`), the
+emulator in this process; the organization is connected as the tests connect one
+(:mod:`tests.support.desks`), into a temporary ``QONTO_DESKTOP_HOME``. All of it ends with the
+``with`` block, the daemons stopped by PID.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from keyring.backends import SecretService
+
+from qonto_desktop.connections.keys import access_token_key
+from qonto_desktop.emulator import Emulator
+from qonto_desktop.settings import save_settings
+from tests.support.desks import connect_one, make_desk
+from tests.support.keyrings import backend_of
+from tests.support.secret_service import SecretServiceSession
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A connected organization, its keyring and its emulator, ready for ``main.py token``."""
+
+    env: dict[str, str]
+    emulator: Emulator
+    entry: str  # the keyring entry holding the access token
+
+
+def _program(name: str, package: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise SystemExit(f"{name} is not installed (Debian package: {package})")
+    return path
+
+
+@contextlib.contextmanager
+def _pointed_at(session: SecretServiceSession) -> Iterator[None]:
+    """This process's keyring calls go to ``session`` while the block runs."""
+    saved = {name: os.environ.get(name) for name in session.env}
+    os.environ.update(session.env)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextlib.contextmanager
+def staged() -> Iterator[Stage]:
+    """Keyring, emulator and one connection in a temporary home; all ended afterwards."""
+    with tempfile.TemporaryDirectory(prefix="qonto-bench-") as folder:
+        root = Path(folder)
+        session = SecretServiceSession.start(
+            root / "secret-service",
+            _program("dbus-daemon", "dbus"),
+            _program("gnome-keyring-daemon", "gnome-keyring"),
+        )
+        try:
+            with _pointed_at(session), Emulator(consent_mode="approve") as emulator:
+                home = root / "app-home"
+                desk = make_desk(home, emulator, backend_of(SecretService.Keyring))
+                connection = connect_one(desk, emulator)
+                save_settings(dict(desk.settings), desk.paths)  # what the command line reads
+                env = {
+                    **os.environ,
+                    **session.env,
+                    **desk.environ,
+                    "QONTO_DESKTOP_HOME": str(home),
+                    # Installed apps run from bytecode: let the warm-up runs write it, to a
+                    # folder of this run's own rather than the working tree.
+                    "PYTHONPYCACHEPREFIX": str(root / "pycache"),
+                }
+                env.pop("PYTHONDONTWRITEBYTECODE", None)
+                yield Stage(env, emulator, access_token_key(connection.id))
+        finally:
+            session.stop()

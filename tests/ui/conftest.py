@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from qonto_desktop.connections.desk import Desk
-from qonto_desktop.emulator import Emulator
 from qonto_desktop.ui.workers import Workers
-from tests.support.desks import make_desk
-from tests.support.keyrings import MemoryKeyring
+from tests.support.desk_fixtures import desk, emulator, keyring_backend
 
 
 @pytest.fixture(autouse=True)
@@ -25,24 +21,11 @@ def no_running_qt_threads(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator(consent_mode="approve") as running:
-        yield running
-
-
-@pytest.fixture
-def keyring_backend() -> MemoryKeyring:
-    return MemoryKeyring()
-
-
-@pytest.fixture
-def desk(app_home: Path, emulator: Emulator, keyring_backend: MemoryKeyring) -> Desk:
-    return make_desk(app_home, emulator, keyring_backend)
-
-
-@pytest.fixture
 def workers(qapp: QApplication) -> Iterator[Workers]:
     pool = Workers()
     yield pool
     assert pool.wait_for_done(10_000), "a worker task is still running"
     pool.deleteLater()
+
+
+__all__ = ["desk", "emulator", "keyring_backend", "no_running_qt_threads", "workers"]

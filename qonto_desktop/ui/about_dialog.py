@@ -66,7 +66,8 @@ class AboutDialog(QDialog):
         note = QLabel(note_text, self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        for button in buttons.buttons():
+        for button in buttons.buttons():  # Qt's standard text would stay English in French
+            button.setText(self.tr("Close"))
             button.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

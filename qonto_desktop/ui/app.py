@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.desk import Desk, open_desk
-from qonto_desktop.demo import DemoMode
 from qonto_desktop.resources import resource_path
 from qonto_desktop.ui.main_window import MainWindow
 
@@ -49,6 +48,9 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 @contextlib.contextmanager
 def _desk(demo: bool) -> Iterator[Desk]:
     if demo:
+        # The emulator and the HTTP stack it pulls in load only in demo mode.
+        from qonto_desktop.demo import DemoMode  # noqa: PLC0415
+
         with DemoMode() as desk:
             yield desk
     else:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from qonto_desktop.connections import fresh
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import DisconnectReport, disconnect
-from qonto_desktop.connections.verify import verify
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.clipboard import TokenClipboard
@@ -69,7 +68,13 @@ class ConnectionActions(QObject):
             )
             self.reported.emit(connection_id, "success", words)
 
-        self._run(connection_id, lambda: verify(desk, connection_id), done)
+        def work() -> object:
+            # The HTTP stack loads here, on a worker, the first time: not at start-up.
+            from qonto_desktop.connections.verify import verify  # noqa: PLC0415
+
+            return verify(desk, connection_id)
+
+        self._run(connection_id, work, done)
 
     def refresh(self, connection_id: str) -> None:
         """Refresh the tokens now; only the saved connection comes back, not the token."""

@@ -117,8 +117,9 @@ class ConnectionSections(QWidget):
             text = self.tr("None seen yet. Test the connection to read them.")
             grid.addWidget(self._value(text, muted=True), 0, 0, 1, 3)
             return
+        main = self.tr("main")  # lupdate reads no tr() inside an f-string
         for row, account in enumerate(connection.accounts):
-            name = account.name + (f"  ({self.tr('main')})" if account.main else "")
+            name = account.name + (f"  ({main})" if account.main else "")
             grid.addWidget(self._value(name), row, 0)
             iban = self._value(account.masked_iban, wrap=False)
             iban.setAccessibleName(
@@ -164,7 +165,8 @@ class ConnectionSections(QWidget):
         else:
             days = int(connection.refresh_days_left(now) or 0)
             until = date_time(connection.refresh_expires_at, language)
-            refresh = f"{days_left(days, language)} ({self.tr('until %1').replace('%1', until)})"
+            until_words = self.tr("until %1").replace("%1", until)
+            refresh = f"{days_left(days, language)} ({until_words})"
         self._row(grid, self.tr("Refresh token"), refresh)
         self._row(grid, self.tr("Last refreshed"), date_time(connection.refreshed_at, language))
         self._row(grid, self.tr("Last verified"), date_time(connection.verified_at, language))

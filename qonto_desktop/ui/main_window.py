@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self._select_after_load: str | None = None
         self.notice = MessageBar(parent=self)
         self.clipboard = TokenClipboard(clipboard_clear_ms, self)
-        self.setWindowTitle(f"{APP_NAME} — {self.tr('Demo')}" if demo else APP_NAME)
+        demo_word = self.tr("Demo")  # lupdate reads no tr() inside an f-string
+        self.setWindowTitle(f"{APP_NAME} — {demo_word}" if demo else APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(920, 580)
         self.menu_actions = MenuActions(self, desk, self.workers, self.notice, demo=demo)

@@ -84,6 +84,9 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        # The app's own words: Qt's standard texts would stay English without Qt's catalogue.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self._save)

@@ -1,0 +1,1066 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+    <message>
+        <source>Qonto Desktop logo</source>
+        <translation>Logo de Qonto Desktop</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licence&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Looking up the keyring…</source>
+        <translation>Recherche du trousseau de clés…</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Paramètres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connections list:</source>
+        <translation>Liste des connexions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Journaux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Secrets:</source>
+        <translation>Secrets&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tokens and client secrets are kept only in the keyring; the folders hold no secret.</source>
+        <translation>Les jetons et les secrets client sont conservés uniquement dans le trousseau de clés&#xa0;; les dossiers ne contiennent aucun secret.</translation>
+    </message>
+    <message>
+        <source>Demo mode: these are the demo folders, apart from real data.</source>
+        <translation>Mode Démo&#xa0;: ces dossiers sont ceux de la démo, séparés des données réelles.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDisconnect</name>
+    <message>
+        <source>Disconnect %1?</source>
+        <translation>Déconnecter %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the keyring</source>
+        <translation>votre trousseau de clés</translation>
+    </message>
+    <message>
+        <source>Also withdraw the consent in Qonto</source>
+        <translation>Retirer aussi le consentement dans Qonto</translation>
+    </message>
+    <message>
+        <source>When ticked, Qonto no longer lists Qonto Desktop among the authorized apps.</source>
+        <translation>Si la case est cochée, Qonto ne liste plus Qonto Desktop parmi les applications autorisées.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Revokes and deletes the tokens now.</source>
+        <translation>Révoque et supprime les jetons immédiatement.</translation>
+    </message>
+    <message>
+        <source>Keep the connection</source>
+        <translation>Conserver la connexion</translation>
+    </message>
+    <message>
+        <source>Closes this without changing anything.</source>
+        <translation>Ferme cette fenêtre sans rien modifier.</translation>
+    </message>
+    <message>
+        <source>Qonto Desktop will:</source>
+        <translation>Qonto Desktop va&#xa0;:</translation>
+    </message>
+    <message>
+        <source>• withdraw the app&apos;s consent in Qonto for %1,</source>
+        <translation>• retirer dans Qonto le consentement donné à l’application pour %1,</translation>
+    </message>
+    <message>
+        <source>• revoke the refresh token and the access token at Qonto,</source>
+        <translation>• révoquer auprès de Qonto le jeton de rafraîchissement et le jeton d’accès,</translation>
+    </message>
+    <message>
+        <source>• delete both tokens from %1, and forget the connection.</source>
+        <translation>• supprimer les deux jetons de %1 et oublier la connexion.</translation>
+    </message>
+    <message>
+        <source>Scripts that use this connection stop working. To use it again, connect it again.</source>
+        <translation>Les scripts qui utilisent cette connexion cesseront de fonctionner. Pour l’utiliser de nouveau, connectez de nouveau le compte.</translation>
+    </message>
+    <message>
+        <source>%1 is disconnected and its tokens are deleted from the keyring, but Qonto could not be told about: %2. You can also remove the app&apos;s access in Qonto&apos;s web app.</source>
+        <translation>Déconnexion de %1 effectuée et jetons supprimés du trousseau de clés, mais Qonto n’a pas pu être informé pour&#xa0;: %2. Vous pouvez aussi retirer l’accès de l’application dans l’application web de Qonto.</translation>
+    </message>
+    <message>
+        <source>%1 is disconnected: the consent is withdrawn in Qonto, the tokens are revoked and deleted from the keyring.</source>
+        <translation>Déconnexion de %1 effectuée&#xa0;: le consentement est retiré dans Qonto, les jetons sont révoqués et supprimés du trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>%1 is disconnected: the tokens are revoked and deleted from the keyring.</source>
+        <translation>Déconnexion de %1 effectuée&#xa0;: les jetons sont révoqués et supprimés du trousseau de clés.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Reconnect {organization}</source>
+        <translation>Reconnecter {organization}</translation>
+    </message>
+    <message>
+        <source>Connect a Qonto organization</source>
+        <translation>Connecter une organisation Qonto</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectForm</name>
+    <message>
+        <source>Reconnect (same organization, change permissions)</source>
+        <translation>Reconnecter (même organisation, autorisations modifiables)</translation>
+    </message>
+    <message>
+        <source>Connect a Qonto organization</source>
+        <translation>Connecter une organisation Qonto</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Which Qonto to connect to.</source>
+        <translation>L’environnement Qonto auquel se connecter.</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Bac à sable (sandbox)</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Closes this window.</source>
+        <translation>Ferme cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Opens Qonto in your browser to sign in and approve.</source>
+        <translation>Ouvre Qonto dans votre navigateur pour vous authentifier et donner votre accord.</translation>
+    </message>
+    <message>
+        <source>Correct the messages above to connect.</source>
+        <translation>Corrigez les erreurs signalées ci-dessus pour connecter le compte.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionActions</name>
+    <message>
+        <source>Connection OK: Qonto answered for %1.</source>
+        <translation>Connexion opérationnelle&#xa0;: Qonto a répondu pour %1.</translation>
+    </message>
+    <message>
+        <source>Refreshed: new tokens for %1 are saved in the keyring.</source>
+        <translation>Actualisation effectuée&#xa0;: les nouveaux jetons de %1 sont enregistrés dans le trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>Access token copied. The clipboard is cleared in %1 seconds if it still holds it.</source>
+        <translation>Jeton d’accès copié. Le presse-papiers sera vidé dans %1 secondes s’il le contient encore.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionList</name>
+    <message>
+        <source>Search by organization name</source>
+        <translation>Rechercher par nom d’organisation</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Search connections</source>
+        <translation>Rechercher dans les connexions</translation>
+    </message>
+    <message>
+        <source>Shows only the connections whose organization name contains these words.</source>
+        <translation>N’affiche que les connexions dont le nom d’organisation contient ces mots.</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Each connected Qonto organization, with its environment and status.</source>
+        <translation>Chaque organisation Qonto connectée, avec son environnement et son état.</translation>
+    </message>
+    <message>
+        <source>No connection matches this search.</source>
+        <translation>Aucune connexion ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>Connect a Qonto account…</source>
+        <translation>Connecter un compte Qonto…</translation>
+    </message>
+    <message>
+        <source>Connect a Qonto account</source>
+        <translation>Connecter un compte Qonto</translation>
+    </message>
+    <message>
+        <source>Signs in to Qonto in your browser to connect another organization.</source>
+        <translation>Ouvre l’authentification Qonto dans votre navigateur pour connecter une autre organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSections</name>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>Comptable</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Utilisateur authentifié</translation>
+    </message>
+    <message>
+        <source>Unknown (not read yet)</source>
+        <translation>Inconnu (pas encore lu)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>Comptes bancaires</translation>
+    </message>
+    <message>
+        <source>None seen yet. Test the connection to read them.</source>
+        <translation>Aucun pour l’instant. Testez la connexion pour les lire.</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>IBAN ending in %1</source>
+        <translation>IBAN se terminant par %1</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordée</translation>
+    </message>
+    <message>
+        <source>Requested, not granted</source>
+        <translation>Demandée, non accordée</translation>
+    </message>
+    <message>
+        <source>Tokens and storage</source>
+        <translation>Jetons et stockage</translation>
+    </message>
+    <message>
+        <source>Access token expires</source>
+        <translation>Expiration du jeton d’accès</translation>
+    </message>
+    <message>
+        <source>No refresh token: the connection ends when the access token expires.</source>
+        <translation>Aucun jeton de rafraîchissement&#xa0;: la connexion prend fin à l’expiration du jeton d’accès.</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Jeton de rafraîchissement</translation>
+    </message>
+    <message>
+        <source>Last refreshed</source>
+        <translation>Dernière actualisation</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <source>Secrets stored in</source>
+        <translation>Secrets conservés dans</translation>
+    </message>
+    <message>
+        <source>Looking up the keyring…</source>
+        <translation>Recherche du trousseau de clés…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>Needs reconnecting</source>
+        <translation>À reconnecter</translation>
+    </message>
+    <message>
+        <source>Refresh token expired</source>
+        <translation>Expiré (jeton de rafraîchissement)</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Non vérifiée</translation>
+    </message>
+    <message>
+        <source>Refresh token expires today</source>
+        <translation>Expire aujourd’hui (jeton de rafraîchissement)</translation>
+    </message>
+    <message>
+        <source>Refresh token expiring in 1 day</source>
+        <translation>Expire dans 1 jour (jeton de rafraîchissement)</translation>
+    </message>
+    <message>
+        <source>Refresh token expiring in %1 days</source>
+        <translation>Expire dans %1 jours (jeton de rafraîchissement)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Opérationnelle</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Bac à sable</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <source>Unverified connection %1</source>
+        <translation>Connexion non vérifiée %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionView</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Asks Qonto now whether the connection works, and updates the details.</source>
+        <translation>Interroge Qonto pour vérifier que la connexion fonctionne, puis met à jour les détails.</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Gets new tokens from Qonto now, which keeps the connection alive.</source>
+        <translation>Obtient dès maintenant de nouveaux jetons auprès de Qonto, ce qui maintient la connexion active.</translation>
+    </message>
+    <message>
+        <source>Copy access token</source>
+        <translation>Copier le jeton d’accès</translation>
+    </message>
+    <message>
+        <source>Copies a valid access token; the clipboard is cleared after 60 seconds.</source>
+        <translation>Copie un jeton d’accès valide&#xa0;; le presse-papiers est vidé au bout de 60 secondes.</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconnecter…</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Signs in to Qonto again for this organization, to renew or change permissions.</source>
+        <translation>Vous authentifie de nouveau auprès de Qonto pour cette organisation, afin de renouveler ou de modifier les autorisations.</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Déconnecter…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Revokes this connection at Qonto and deletes its tokens, after confirmation.</source>
+        <translation>Révoque cette connexion auprès de Qonto et supprime ses jetons, après confirmation.</translation>
+    </message>
+    <message>
+        <source>Connection details</source>
+        <translation>Détails de la connexion</translation>
+    </message>
+    <message>
+        <source>Bank accounts, permissions, token expiry and where the secrets are stored.</source>
+        <translation>Comptes bancaires, autorisations, expiration des jetons et emplacement des secrets.</translation>
+    </message>
+    <message>
+        <source>Legal name: %1</source>
+        <translation>Raison sociale&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Environnement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>État&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Select a connection to see its details.</source>
+        <translation>Sélectionnez une connexion pour en afficher les détails.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Qonto Desktop logo</source>
+        <translation>Logo de Qonto Desktop</translation>
+    </message>
+    <message>
+        <source>No Qonto account is connected yet</source>
+        <translation>Aucun compte Qonto n’est encore connecté</translation>
+    </message>
+    <message>
+        <source>Connect the Qonto organizations you keep the books for. You sign in to Qonto in your browser; the tokens are kept in your computer&apos;s keyring, and your scripts can then get a fresh access token at any time.</source>
+        <translation>Connectez les organisations Qonto dont vous tenez la comptabilité. Vous vous authentifiez sur Qonto dans votre navigateur&#xa0;; les jetons sont conservés dans le trousseau de clés de votre ordinateur, et vos scripts peuvent ensuite obtenir à tout moment un jeton d’accès valide.</translation>
+    </message>
+    <message>
+        <source>Connect a Qonto account</source>
+        <translation>Connecter un compte Qonto</translation>
+    </message>
+    <message>
+        <source>Opens the connection window, then Qonto&apos;s sign-in page in your browser.</source>
+        <translation>Ouvre la fenêtre de connexion, puis la page d’authentification de Qonto dans votre navigateur.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorView</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Une erreur s’est produite</translation>
+    </message>
+    <message>
+        <source>What to do: {action}</source>
+        <translation>Que faire&#xa0;: {action}</translation>
+    </message>
+    <message>
+        <source>Qonto said: “{detail}”</source>
+        <translation>Réponse de Qonto&#xa0;: «&#xa0;{detail}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>dans %1 min</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>dans %1 h</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>dans %1 jours</translation>
+    </message>
+    <message>
+        <source>1 day left</source>
+        <translation>1 jour restant</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>%1 jours restants</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Demo: not connected to Qonto. The built-in emulator plays Qonto on this computer; no real account or money is involved.</source>
+        <translation>Démo&#xa0;: aucune connexion à Qonto. L’émulateur intégré joue le rôle de Qonto sur cet ordinateur&#xa0;; aucun compte réel ni aucun argent réel n’est en jeu.</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Mode Démo</translation>
+    </message>
+    <message>
+        <source>Loading your connections…</source>
+        <translation>Chargement de vos connexions…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a Qonto account…</source>
+        <translation>&amp;Connecter un compte Qonto…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Barre de menus</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>inconnu (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is connected.</source>
+        <translation>Connexion établie avec %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MenuActions</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+    <message>
+        <source>&amp;About Qonto Desktop</source>
+        <translation>À &amp;propos de Qonto Desktop</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies the next time Qonto Desktop starts.</source>
+        <translation>Paramètres enregistrés. La nouvelle langue sera appliquée au prochain démarrage de Qonto Desktop.</translation>
+    </message>
+    <message>
+        <source>The log folder %1 cannot be created (%2).</source>
+        <translation>Le dossier des journaux %1 ne peut pas être créé (%2).</translation>
+    </message>
+    <message>
+        <source>Check the permissions of its parent folder.</source>
+        <translation>Vérifiez les droits d’accès de son dossier parent.</translation>
+    </message>
+    <message>
+        <source>The log folder is %1</source>
+        <translation>Le dossier des journaux se trouve ici&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Masquer ce message</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Masquer le message</translation>
+    </message>
+    <message>
+        <source>Hides this message.</source>
+        <translation>Masque ce message.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationFields</name>
+    <message>
+        <source>Organization (optional)</source>
+        <translation>Organisation (facultatif)</translation>
+    </message>
+    <message>
+        <source>Leave both empty to choose the organization in Qonto.</source>
+        <translation>Laissez les deux champs vides pour choisir l’organisation dans Qonto.</translation>
+    </message>
+    <message>
+        <source>Organization ID</source>
+        <translation>Identifiant d’organisation</translation>
+    </message>
+    <message>
+        <source>Optional. Locks the sign-in to this organization.</source>
+        <translation>Facultatif. Limite l’authentification à cette organisation.</translation>
+    </message>
+    <message>
+        <source>Registration ID</source>
+        <translation>Identifiant d’inscription (registration ID)</translation>
+    </message>
+    <message>
+        <source>Optional. Preselects the organization created through Qonto&apos;s onboarding.</source>
+        <translation>Facultatif. Présélectionne l’organisation créée lors de l’inscription auprès de Qonto.</translation>
+    </message>
+    <message>
+        <source>Reconnecting {organization}: the organization stays the same.</source>
+        <translation>Reconnexion de {organization}&#xa0;: l’organisation reste la même.</translation>
+    </message>
+    <message>
+        <source>Not a valid organization ID: it looks like {example}.</source>
+        <translation>Identifiant d’organisation non valide&#xa0;: il doit ressembler à {example}.</translation>
+    </message>
+    <message>
+        <source>Not a valid registration ID: it looks like {example}.</source>
+        <translation>Identifiant d’inscription non valide&#xa0;: il doit ressembler à {example}.</translation>
+    </message>
+    <message>
+        <source>Give an organization ID or a registration ID, not both.</source>
+        <translation>Indiquez un identifiant d’organisation ou un identifiant d’inscription, pas les deux.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>App registration</source>
+        <translation>Enregistrement de l’application</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Identifiant client (client&#xa0;ID)</translation>
+    </message>
+    <message>
+        <source>The client ID of your app in Qonto&apos;s Developer Portal, for this environment.</source>
+        <translation>L’identifiant client (client&#xa0;ID) de votre application dans le Developer Portal de Qonto, pour cet environnement.</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client (client&#xa0;secret)</translation>
+    </message>
+    <message>
+        <source>Optional. Saved in this computer&apos;s keyring. Leave empty to keep the saved one.</source>
+        <translation>Facultatif. Enregistré dans le trousseau de clés de cet ordinateur. Laissez vide pour conserver celui déjà enregistré.</translation>
+    </message>
+    <message>
+        <source>Optional; kept in the keyring</source>
+        <translation>Facultatif (trousseau de clés)</translation>
+    </message>
+    <message>
+        <source>Redirect port</source>
+        <translation>Port de redirection</translation>
+    </message>
+    <message>
+        <source>The port of the redirect URI registered in the Developer Portal (1 to 65535).</source>
+        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de 1 à 65535).</translation>
+    </message>
+    <message>
+        <source>Redirect URI to register</source>
+        <translation>URI de redirection à enregistrer</translation>
+    </message>
+    <message>
+        <source>Register exactly this address as a redirect URI in Qonto&apos;s Developer Portal.</source>
+        <translation>Enregistrez exactement cette adresse comme URI de redirection dans le Developer Portal de Qonto.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Puts the redirect URI on the clipboard, to paste in the Developer Portal.</source>
+        <translation>Copie l’URI de redirection dans le presse-papiers, pour la coller dans le Developer Portal de Qonto.</translation>
+    </message>
+    <message>
+        <source>Copy the redirect URI</source>
+        <translation>Copier l’URI de redirection</translation>
+    </message>
+    <message>
+        <source>Staging token</source>
+        <translation>Jeton de staging</translation>
+    </message>
+    <message>
+        <source>The Sandbox staging token from the Developer Portal. Saved in the keyring.</source>
+        <translation>Le jeton de staging du bac à sable (sandbox), fourni par le Developer Portal de Qonto. Enregistré dans le trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved one</source>
+        <translation>Laissez vide pour le conserver</translation>
+    </message>
+    <message>
+        <source>Redirect URI</source>
+        <translation>URI de redirection</translation>
+    </message>
+    <message>
+        <source>The Demo uses the emulator&apos;s own app registration: nothing to set up.</source>
+        <translation>La Démo utilise l’enregistrement d’application propre à l’émulateur&#xa0;: rien à configurer.</translation>
+    </message>
+    <message>
+        <source>Create an app in Qonto&apos;s Developer Portal for {environment}, register the redirect URI below, and enter its client ID.</source>
+        <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client (client&#xa0;ID).</translation>
+    </message>
+    <message>
+        <source>Enter the client ID.</source>
+        <translation>Saisissez l’identifiant client (client&#xa0;ID).</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Le port doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>&lt;any free port&gt;</source>
+        <translation>&lt;port libre&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Returns to the form, with everything kept.</source>
+        <translation>Revient au formulaire, sans rien perdre de la saisie.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Closes this window.</source>
+        <translation>Ferme cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Connected to {organization}</source>
+        <translation>Connexion établie avec {organization}</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>reporting</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>employé</translation>
+    </message>
+    <message>
+        <source>accountant</source>
+        <translation>comptable</translation>
+    </message>
+    <message>
+        <source>Signed in as {user} ({role}).</source>
+        <translation>Utilisateur authentifié&#xa0;: {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>role unknown</source>
+        <translation>rôle inconnu</translation>
+    </message>
+    <message>
+        <source>No bank account could be read with these permissions.</source>
+        <translation>Aucun compte bancaire n’a pu être lu avec ces autorisations.</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Compte bancaire</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>(main)</source>
+        <translation>(principal)</translation>
+    </message>
+    <message>
+        <source>The connection did not succeed</source>
+        <translation>La connexion n’a pas abouti</translation>
+    </message>
+</context>
+<context>
+    <name>ScopePicker</name>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Sélection prédéfinie</translation>
+    </message>
+    <message>
+        <source>Tick a ready-made set of permissions.</source>
+        <translation>Coche un ensemble prédéfini d’autorisations.</translation>
+    </message>
+    <message>
+        <source>Custom selection</source>
+        <translation>Sélection personnalisée</translation>
+    </message>
+    <message>
+        <source>Search permissions</source>
+        <translation>Rechercher des autorisations</translation>
+    </message>
+    <message>
+        <source>Shows only the permissions whose name or description contain these words.</source>
+        <translation>N’affiche que les autorisations dont le nom ou la description contiennent ces mots.</translation>
+    </message>
+    <message>
+        <source>No permission matches this search.</source>
+        <translation>Aucune autorisation ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>Warning: without offline access, the connection will stop after one hour and you will have to connect again.</source>
+        <translation>Attention&#xa0;: sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;» (offline_access), la connexion s’arrêtera au bout d’une heure et vous devrez vous connecter de nouveau.</translation>
+    </message>
+    <message>
+        <source>Scope string</source>
+        <translation>Chaîne d’autorisations (scope)</translation>
+    </message>
+    <message>
+        <source>The exact scope string the app sends to Qonto.</source>
+        <translation>La chaîne d’autorisations (scope) exacte que l’application envoie à Qonto.</translation>
+    </message>
+    <message>
+        <source>Choose at least one permission.</source>
+        <translation>Choisissez au moins une autorisation.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeRow</name>
+    <message>
+        <source>Sensitive</source>
+        <translation>Sensible</translation>
+    </message>
+    <message>
+        <source>Moves money</source>
+        <translation>Mouvements de fonds</translation>
+    </message>
+    <message>
+        <source>{description} Note: {note}</source>
+        <translation>{description} Remarque&#xa0;: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of the window; System follows the computer&apos;s language.</source>
+        <translation>La langue de la fenêtre&#xa0;; «&#xa0;Système&#xa0;» suit la langue de l’ordinateur.</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Qonto Desktop starts.</source>
+        <translation>La nouvelle langue sera appliquée au prochain démarrage de Qonto Desktop.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPage</name>
+    <message>
+        <source>Time left</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Adresse d’authentification</translation>
+    </message>
+    <message>
+        <source>The Qonto address the browser was asked to open.</source>
+        <translation>L’adresse Qonto que le navigateur a été invité à ouvrir.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Puts the sign-in address on the clipboard.</source>
+        <translation>Copie l’adresse d’authentification dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address</source>
+        <translation>Copier l’adresse d’authentification</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <source>Opens the sign-in address again.</source>
+        <translation>Ouvre de nouveau l’adresse d’authentification.</translation>
+    </message>
+    <message>
+        <source>Address your browser ended on</source>
+        <translation>Adresse finale affichée par votre navigateur</translation>
+    </message>
+    <message>
+        <source>Paste the full address from the browser&apos;s address bar after approving.</source>
+        <translation>Après avoir donné votre accord, collez l’adresse complète affichée dans la barre d’adresse du navigateur.</translation>
+    </message>
+    <message>
+        <source>Use this address</source>
+        <translation>Utiliser cette adresse</translation>
+    </message>
+    <message>
+        <source>Finishes the connection with the pasted address.</source>
+        <translation>Termine la connexion avec l’adresse collée.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stops waiting and returns to the form.</source>
+        <translation>Arrête l’attente et revient au formulaire.</translation>
+    </message>
+    <message>
+        <source>Paste the address your browser ended on</source>
+        <translation>Collez l’adresse finale affichée par votre navigateur</translation>
+    </message>
+    <message>
+        <source>Only if the browser could not come back to this app (another computer, a remote desktop): after approving, copy the address from its address bar.</source>
+        <translation>Uniquement si le navigateur n’a pas pu revenir vers cette application (autre ordinateur, bureau à distance)&#xa0;: après avoir donné votre accord, copiez l’adresse affichée dans sa barre d’adresse.</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <source>Checking the settings and the keyring before opening the browser.</source>
+        <translation>Vérification des paramètres et du trousseau de clés avant l’ouverture du navigateur.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve in Qonto</source>
+        <translation>En attente de votre accord dans Qonto</translation>
+    </message>
+    <message>
+        <source>Your browser was asked to open Qonto. Sign in, choose the organization and approve; this window goes on by itself. If no browser opened, copy the address below into one.</source>
+        <translation>Votre navigateur a été invité à ouvrir Qonto. Authentifiez-vous, choisissez l’organisation et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
+    </message>
+    <message>
+        <source>Time left: {time}</source>
+        <translation>Temps restant&#xa0;: {time}</translation>
+    </message>
+</context>
+</TS>

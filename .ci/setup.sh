@@ -50,7 +50,8 @@ ensure_venv() {
 }
 
 ensure_python_packages() {
-  local stamp="$VENV/.requirements.sha256" want
+  # One stamp per set of files, so the demo's and the tests' installs do not undo each other.
+  local stamp="$VENV/.installed-$(echo "$*" | tr ' /.' '___').sha256" want
   want=$(cat "$@" | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "Installing Python packages from $*"

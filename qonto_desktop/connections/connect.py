@@ -41,7 +41,8 @@ def connect(
 
     Every check that needs no network comes first: the app registration, the permissions,
     secure storage and the sandbox's staging token, so that a problem shows before the browser
-    opens.
+    opens. ``desk.checkpoint`` is called between the later steps; raising there (the window's
+    Cancel) stops the connection before anything is saved.
 
     Args:
         open_browser: the browser seam; called once with the authorization address.
@@ -71,12 +72,15 @@ def connect(
         language=request.language,
         on_waiting=on_waiting,
     )
+    desk.checkpoint("authorized")
+    facts = read_facts(desk, environment, tokens)
+    desk.checkpoint("verified")
     connection = build_connection(
         environment=environment,
         client_id=registration.client_id,
         requested=names,
         tokens=tokens,
-        facts=read_facts(desk, environment, tokens),
+        facts=facts,
         now=desk.now(),
     )
     return save_grant(desk, connection, tokens)

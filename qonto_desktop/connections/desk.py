@@ -33,7 +33,10 @@ REFRESH_LOCK_TIMEOUT = 60.0
 
 
 def _no_checkpoint(step: str) -> None:
-    """Production runs every step; tests replace this to stop a refresh between two steps."""
+    """Called between the steps of a use case; raising stops it there.
+
+    The window raises a cancellation when the user cancelled; tests raise to simulate a crash.
+    """
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -104,7 +105,14 @@ class ConnectFlow(QObject):
     # --- On the worker thread ------------------------------------------------------------
 
     def _work(self) -> Connection:
-        return connect(self._desk, self._request, self._hop_to_browser, on_waiting=self._listening)
+        desk = replace(self._desk, checkpoint=self._stop_if_cancelled)
+        return connect(desk, self._request, self._hop_to_browser, on_waiting=self._listening)
+
+    def _stop_if_cancelled(self, step: str) -> None:
+        with self._lock:
+            cancelled = self._cancelled
+        if cancelled:  # the browser had come back: stop before the next step, save nothing
+            raise AuthorizationCancelledError()
 
     def _listening(self, receiver: Receiver, pending: PendingAuthorization) -> None:
         with self._lock:

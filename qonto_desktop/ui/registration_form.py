@@ -117,7 +117,8 @@ def button(parent: QWidget, name: str, text: str, description: str) -> QPushButt
     pushed.setObjectName(name)
     pushed.setAccessibleName(text.replace("&", ""))
     pushed.setAccessibleDescription(description)
-    pushed.setAutoDefault(False)
+    # Left auto-default (Qt's default in dialogs): Enter presses the focused button, and the
+    # dialog's default button only when focus is elsewhere (a text field).
     return pushed
 
 

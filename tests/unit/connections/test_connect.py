@@ -151,3 +151,21 @@ def test_an_index_failure_leaves_the_keyring_as_it_was(
     assert keyring_backend.entries == before
     monkeypatch.undo()
     assert desk.index.load().connections == (first,)
+
+
+@pytest.mark.parametrize("step", ["authorized", "verified"])
+def test_a_stop_between_steps_saves_nothing(
+    app_home: Path, emulator: Emulator, keyring_backend: MemoryKeyring, step: str
+) -> None:
+    class StoppedError(Exception):
+        pass
+
+    def stop_at(reached: str) -> None:
+        if reached == step:
+            raise StoppedError(reached)
+
+    desk = make_desk(app_home, emulator, keyring_backend, checkpoint=stop_at)
+    with pytest.raises(StoppedError):
+        connect_one(desk, emulator)
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in keyring_backend.names())

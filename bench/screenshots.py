@@ -1,0 +1,276 @@
+"""Render each main state of the window to PNG, in English and French, to look at them.
+
+``python bench/screenshots.py [--out docs/screenshots]``
+
+The window runs offscreen (or on ``$DISPLAY`` when set) in demo mode, against the emulator in
+this process and an in-memory keyring, under a temporary ``QONTO_DESKTOP_HOME``: it needs no
+OS keyring, no browser and no network. Sizes are fixed (window 1100x720, dialog 760x640) at a
+device pixel ratio of 1 for stable images; one more shot is taken at 2x, in a child process
+started with ``QT_SCALE_FACTOR=2``, to check high-DPI crispness.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Run as a script, this folder comes first on sys.path, and bench/token.py would stand in for
+# the standard library's ``token`` module: put the repository there instead.
+sys.path.pop(0)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import argparse
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import replace
+from pathlib import Path
+
+import requests
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.registration import CALLBACK_PATH
+from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.oauth.redirect import LOOPBACK_HOST
+from qonto_desktop.ui.app import install_translator
+from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.ui.language import set_language
+from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
+from tests.support.desks import connect_one, make_desk
+from tests.support.keyrings import MemoryKeyring
+
+ROOT = Path(__file__).resolve().parents[1]
+WINDOW_SIZE = QSize(1100, 720)
+DIALOG_SIZE = QSize(760, 640)
+WAIT_MS = 30_000
+STATES = ("main-empty", "connect-dialog", "waiting", "success", "detail", "error", "detail-error")
+HIGH_DPI_STATE = "detail"
+
+
+class ScreenshotKeyring(MemoryKeyring):
+    """The in-memory keyring, named in the window as what it is."""
+
+    name = "In-memory keyring (screenshots)"
+
+
+def wait_until(predicate: Callable[[], bool], what: str, timeout_ms: int = WAIT_MS) -> None:
+    """Run the event loop until ``predicate`` holds.
+
+    Raises:
+        TimeoutError: it did not hold within ``timeout_ms``.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        QTest.qWait(20)
+
+
+class Browser:
+    """The browser seam: follows the address on a thread, as a browser apart from the app."""
+
+    def __init__(self, follow: bool) -> None:
+        self.follow = follow
+        self._threads: list[threading.Thread] = []
+
+    def __call__(self, url: str) -> bool:
+        if self.follow:
+            thread = threading.Thread(target=_load, args=(url,), name="screenshot-browser")
+            self._threads.append(thread)
+            thread.start()
+        return True
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join(timeout=30)
+
+
+def _load(url: str) -> None:
+    # A cancelled attempt's receiver is gone: the redirect then finds nobody listening.
+    with suppress(requests.RequestException):
+        requests.get(url, timeout=30)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK_HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def demo_desk(home: Path, emulator: Emulator) -> Desk:
+    """A desk on the emulator with a registered redirect port, as demo mode sets one up."""
+    port = free_port()
+    emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
+    desk = make_desk(home, emulator, ScreenshotKeyring())
+    registration = {"client_id": emulator.public_client.client_id, "redirect_port": port}
+    return replace(desk, settings={"registrations": {"emulator": registration}})
+
+
+class Shooter:
+    """Saves widgets as ``<state>-<language>[@2x].png`` under ``out``."""
+
+    def __init__(self, out: Path, language: str, only: set[str], suffix: str = "") -> None:
+        self.out = out
+        self.language = language
+        self.only = only
+        self.suffix = suffix
+        self.saved: list[Path] = []
+
+    def wants(self, state: str) -> bool:
+        return state in self.only
+
+    def shoot(self, state: str, widget: QWidget) -> None:
+        if not self.wants(state):
+            return
+        QTest.qWait(50)  # let queued layout and paint events run before grabbing
+        path = self.out / f"{state}-{self.language}{self.suffix}.png"
+        if not widget.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        self.saved.append(path)
+        print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+@contextmanager
+def shown_window(desk: Desk, language: str, browser: Browser) -> Iterator[MainWindow]:
+    window = MainWindow(desk, demo=True, language=language, open_browser=browser)
+    window.resize(WINDOW_SIZE)
+    window.show()
+    wait_until(
+        lambda: window.pages.currentIndex() != LOADING and window.backend is not None,
+        "the connections to load",
+    )
+    try:
+        yield window
+    finally:
+        window.close()
+        browser.join()
+        window.deleteLater()
+
+
+def open_dialog(window: MainWindow, browser: Browser, follow: bool) -> ConnectDialog:
+    browser.follow = follow
+    dialog = window.open_connect()
+    dialog.resize(DIALOG_SIZE)
+    wait_until(dialog.isVisible, "the connect dialog")
+    return dialog
+
+
+def close_dialog(window: MainWindow, dialog: ConnectDialog) -> None:
+    dialog.reject()
+    wait_until(lambda: window.connect_dialog is None, "the dialog to close")
+
+
+def render_language(shooter: Shooter, home: Path) -> None:
+    """Every state, in order, on one emulator and one desk."""
+    language = shooter.language
+    with Emulator(consent_mode="approve") as emulator:
+        desk = demo_desk(home, emulator)
+        browser = Browser(follow=False)
+        with shown_window(desk, language, browser) as window:
+            shooter.shoot("main-empty", window)
+
+            dialog = open_dialog(window, browser, follow=False)
+            shooter.shoot("connect-dialog", dialog)
+            dialog.form.connect_button.click()
+            wait_until(lambda: bool(dialog.waiting_page.url.text()), "the waiting page")
+            QTest.qWait(1100)  # one countdown tick, so the time left reads below the maximum
+            shooter.shoot("waiting", dialog)
+            close_dialog(window, dialog)
+
+            emulator.consent_mode = "deny"
+            dialog = open_dialog(window, browser, follow=True)
+            dialog.form.connect_button.click()
+            wait_until(lambda: dialog.pages.currentWidget() is dialog.result_page, "the denial")
+            shooter.shoot("error", dialog)
+            close_dialog(window, dialog)
+            emulator.consent_mode = "approve"
+
+            dialog = open_dialog(window, browser, follow=True)
+            dialog.form.connect_button.click()
+            wait_until(lambda: dialog.pages.currentWidget() is dialog.result_page, "the success")
+            shooter.shoot("success", dialog)
+            dialog.result_page.close_button.click()
+            wait_until(lambda: window.connect_dialog is None, "the dialog to close")
+            wait_until(lambda: window.pages.currentIndex() == CONNECTIONS, "the list")
+
+            # Two more organizations, connected as a script would, for a fuller list.
+            first = window.view.connection
+            for organization in emulator.organizations[1:]:
+                connect_one(desk, emulator, organization_id=organization.id)
+            window.reload(select=first.id if first else None)
+            wait_until(lambda: len(window.list.visible_names()) == 3, "three connections")
+            shooter.shoot("detail", window)
+
+            emulator.faults.set("organization", Fault(status=503))
+            window.view.test_button.click()
+            wait_until(window.view.message.isVisible, "the failed test")
+            shooter.shoot("detail-error", window)
+            emulator.faults.clear()
+
+
+def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QGuiApplication.setDesktopFileName("qonto-desktop")
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="qonto-screenshots-") as temporary:
+        os.environ["QONTO_DESKTOP_HOME"] = temporary
+        for language in languages:  # English first: the translator is only ever added
+            set_language(language)
+            if language != "en" and install_translator(app, language) is None:
+                print(f"no translation for {language}: its shots show English words")
+            shooter = Shooter(out, language, only, suffix)
+            render_language(shooter, Path(temporary) / language)
+            saved.extend(shooter.saved)
+    return saved
+
+
+def high_dpi_shot(out: Path) -> int:
+    """Take the 2x shot in a child process: the scale factor is fixed when Qt starts."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "2"}
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--out",
+        str(out),
+        "--languages",
+        "en",
+        "--only",
+        HIGH_DPI_STATE,
+        "--suffix",
+        "@2x",
+    ]
+    return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--languages", nargs="+", default=["en", "fr"], choices=["en", "fr"])
+    parser.add_argument("--only", nargs="+", default=list(STATES), choices=STATES)
+    parser.add_argument("--suffix", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--no-high-dpi", action="store_true", help="skip the 2x shot")
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not args.suffix:
+        os.environ["QT_SCALE_FACTOR"] = "1"  # device pixel ratio 1, whatever the screen
+        os.environ["QT_ENABLE_HIGHDPI_SCALING"] = "0"
+    out: Path = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    render(out, args.languages, set(args.only), args.suffix)
+    if args.suffix or args.no_high_dpi:
+        return 0
+    return high_dpi_shot(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

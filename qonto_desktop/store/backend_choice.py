@@ -21,7 +21,7 @@ from keyring.util import platform_
 log = logging.getLogger(__name__)
 
 NATIVE_BACKENDS = {
-    "linux": "keyring.backends.SecretService.Keyring",
+    "linux": "qonto_desktop.store.secret_service.Keyring",
     "win32": "keyring.backends.Windows.WinVaultKeyring",
     "darwin": "keyring.backends.macOS.Keyring",
 }

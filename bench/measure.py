@@ -8,7 +8,10 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
+S = TypeVar("S")
 Check = Callable[[subprocess.CompletedProcess[str]], None]
 
 
@@ -62,6 +65,24 @@ def run_once(command: Command, env: Mapping[str, str], cwd: Path) -> float:
     return elapsed
 
 
+def take_turns(
+    subjects: Sequence[T], measure: Callable[[T], S], *, runs: int, warmup: int
+) -> list[list[S]]:
+    """Measure each subject ``runs`` times after ``warmup`` untimed runs, taking turns.
+
+    The order of the turn is reversed every round, so no subject always runs first. Returns the
+    kept measurements of each subject, in the order of ``subjects``.
+    """
+    samples: list[list[S]] = [[] for _ in subjects]
+    for round_number in range(warmup + runs):
+        order = range(len(subjects))
+        for index in order if round_number % 2 == 0 else reversed(order):
+            sample = measure(subjects[index])
+            if round_number >= warmup:
+                samples[index].append(sample)
+    return samples
+
+
 def interleaved(
     commands: Sequence[Command],
     env: Mapping[str, str],
@@ -70,18 +91,13 @@ def interleaved(
     runs: int,
     warmup: int,
 ) -> list[Timing]:
-    """Time each command ``runs`` times after ``warmup`` untimed runs, taking turns.
-
-    The order of the turn is reversed every round, so neither command always runs first.
-    """
-    samples: dict[str, list[float]] = {command.label: [] for command in commands}
-    for round_number in range(warmup + runs):
-        order = commands if round_number % 2 == 0 else list(reversed(commands))
-        for command in order:
-            elapsed = run_once(command, env, cwd)
-            if round_number >= warmup:
-                samples[command.label].append(elapsed)
-    return [Timing(command, tuple(samples[command.label])) for command in commands]
+    """Time each command ``runs`` times after ``warmup`` untimed runs, taking turns."""
+    samples = take_turns(
+        commands, lambda command: run_once(command, env, cwd), runs=runs, warmup=warmup
+    )
+    return [
+        Timing(command, tuple(seconds)) for command, seconds in zip(commands, samples, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,14 @@ def machine() -> str:
     )
 
 
+def load_average() -> str:
+    """The 1-minute load average, to one decimal; ``?`` where the OS does not tell."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:  # not available here
+        return "?"
+
+
 def replace_section(document: Path, heading: str, body: str) -> None:
     """Put ``## heading`` and ``body`` into ``document``, replacing that section if present."""
     section = f"## {heading}\n\n{body.strip()}\n"

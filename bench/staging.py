@@ -58,8 +58,12 @@ def _pointed_at(session: SecretServiceSession) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def staged() -> Iterator[Stage]:
-    """Keyring, emulator and one connection in a temporary home; all ended afterwards."""
+def staged(connections: int = 1) -> Iterator[Stage]:
+    """Keyring, emulator and ``connections`` (1 to 3) in a temporary home; all ended afterwards.
+
+    The first connection is the one ``Stage.entry`` names; the others are the emulator's next
+    demo organizations.
+    """
     with tempfile.TemporaryDirectory(prefix="qonto-bench-") as folder:
         root = Path(folder)
         session = SecretServiceSession.start(
@@ -72,6 +76,8 @@ def staged() -> Iterator[Stage]:
                 home = root / "app-home"
                 desk = make_desk(home, emulator, backend_of(SecretService.Keyring))
                 connection = connect_one(desk, emulator)
+                for organization in emulator.organizations[1:connections]:
+                    connect_one(desk, emulator, organization_id=organization.id)
                 save_settings(dict(desk.settings), desk.paths)  # what the command line reads
                 env = {
                     **os.environ,

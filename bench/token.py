@@ -25,7 +25,15 @@ from datetime import date
 from pathlib import Path
 
 from bench.measure import Command, Timing, extra_imports, interleaved, profile_imports
-from bench.report import extra_table, import_table, machine, ratio, replace_section, table
+from bench.report import (
+    extra_table,
+    import_table,
+    load_average,
+    machine,
+    ratio,
+    replace_section,
+    table,
+)
 from bench.staging import Stage, staged
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.qonto import environments
@@ -126,13 +134,6 @@ def _no_refresh(stage: Stage) -> None:
         raise SystemExit(f"the emulator saw {refreshed} refresh(es): the token was not cached")
 
 
-def _load() -> str:
-    try:
-        return f"{os.getloadavg()[0]:.1f}"
-    except OSError:  # not available here
-        return "?"
-
-
 @dataclass(frozen=True)
 class Results:
     """One run of the benchmark."""
@@ -180,7 +181,7 @@ def _section(results: Results) -> str:
 
 
 def _measure(stage: Stage, timed: Commands, runs: int, warmup: int) -> Results:
-    before = _load()
+    before = load_average()
     baseline, keyring_read, subject = interleaved(
         [timed.baseline, timed.keyring_read, timed.subject],
         stage.env,
@@ -188,7 +189,7 @@ def _measure(stage: Stage, timed: Commands, runs: int, warmup: int) -> Results:
         runs=runs,
         warmup=warmup,
     )
-    after = _load()
+    after = load_average()
     _no_refresh(stage)
     costs = ""
     if ratio(subject, baseline) > TARGET:

@@ -14,13 +14,6 @@ from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
-try:  # jeepney comes with keyring on Linux only; elsewhere there is no Secret Service to name
-    from jeepney.bus_messages import message_bus
-    from jeepney.io.blocking import open_dbus_connection
-    from jeepney.wrappers import unwrap_msg
-except ImportError:  # pragma: no cover - not on Linux
-    open_dbus_connection = None
-
 log = logging.getLogger(__name__)
 
 SECRETS_BUS_NAME = "org.freedesktop.secrets"
@@ -137,7 +130,13 @@ def secret_service_provider() -> str | None:
 
     Asks the bus for the owner's process ID, then reads its program name from ``/proc``.
     """
-    if open_dbus_connection is None:  # pragma: no cover - not on Linux
+    # Imported here, on the worker that asks: jeepney is not needed to start the app. It comes
+    # with keyring on Linux only; elsewhere there is no Secret Service to name.
+    try:
+        from jeepney.bus_messages import message_bus  # noqa: PLC0415
+        from jeepney.io.blocking import open_dbus_connection  # noqa: PLC0415
+        from jeepney.wrappers import unwrap_msg  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - not on Linux
         return None
     try:
         with open_dbus_connection(bus="SESSION") as connection:

@@ -67,45 +67,34 @@ sys.exit(app.exec())
 
 # What was done about the cost, and what was not; rewrite it when start-up changes.
 NOTES = """\
-**Done (2026-11-28).** Before, measured the same way just before the changes (two runs of 20):
-start to window 2.49x and 2.52x (468 and 485 ms against 188 and 192 ms), peak memory 1.65x
-(110 MiB against 66.5 MiB). Each change moves work out of start-up, none changes behaviour:
+**Done.** Earlier (2026-11-28): demo mode, `connections.verify`, the French message catalogue
+and jeepney became imports on first use (from 2.5x and 1.65x to about 1.75x and 1.33x).
+Then (one run of 15 just before: 1.71x, 389 against 228 ms; memory 1.33x), the window shows
+a light shell first and builds the rest after its first frame:
 
-- `qonto_desktop/ui/app.py` imported demo mode at load: the emulator, the connect use case,
-  authlib, asyncio and requests came with every window. Now only `--demo` imports it.
-- `qonto_desktop/ui/connection_actions.py` imported `connections.verify`, hence `qonto.api` and
-  requests (70 to 85 ms, 10 MiB). Now the worker running the first Test imports it.
-- `qonto_desktop/ui/error_view.py` imported the French message catalogue, which compiles its
-  patterns at load. Now the first error shown imports it.
-- `qonto_desktop/store/backends.py` imported jeepney at load. Now the worker that names the
-  Secret Service's provider imports it.
+- `run_window` passes `build_later=True` to `MainWindow`: the first frame holds the title, the
+  menu, the banners and "Loading your connections…". The connection pane (list, detail,
+  actions, delegate, sections) and the empty state are imported and built by a zero-delay
+  timer queued when the loading words are first painted; a list read before then is shown
+  once they exist. `MainWindow(...)` without it is still complete when it returns.
+- `MessageBar` builds its contents (and imports `Qt`'s enums, about 15 ms, the error view and
+  its icon) when it first shows a message; the window's bars are hidden at start.
+- `menu_actions` imports the Settings and About dialogs when they are first opened.
+- `ui/app.py` imports our pure modules (desk, store, settings) before PySide6, whose import
+  hook then has fewer imports to look at.
 
-Same runs after the changes: 1.84x and 1.74x (348 and 317 ms), peak memory 1.44x and 1.33x.
-Index loading and the keyring description already ran on workers; the connect dialog was
-already imported on first use.
+After (two runs of 15): 1.38x and 1.35x (263 against 190 ms in the first), peak memory 1.19x
+(79 against 66 MiB); the tables above are the second run.
 
-**Left: both targets missed.** The window still pays costs the bare window does not:
-
-- PySide6 builds Python enums lazily, class by class: the app builds 361 enums, the bare window
-  229 (about 20 to 40 ms more). `from PySide6.QtCore import Qt` alone costs 20 to 30 ms,
-  since it builds every enum of the `Qt` namespace. Every real PySide6 window pays this.
-- About 55 of the app's own modules (window, pane, list, delegate, store, index, settings,
-  logs), each also passing through PySide6's import hook, which reads the source of every
-  module that imports after PySide6 is loaded (about 5% of start-up under cProfile). Add
-  argparse, `logging.handlers` for the rotating log file, and platformdirs.
-- Building the window takes about 15 ms. The first frame takes 20 to 30 ms more than the bare
-  window's: a 1100x720 window with SVG icons, and the list and detail of the connections when
-  the worker has read the index by then.
-- Memory: the worker that names the keyring loads keyring's Secret Service backend
-  (secretstorage, cryptography; about 8 MiB). When it finishes before the first frame the peak
-  is about 96 MiB instead of 88 MiB: hence the spread of the memory columns. Starting it only
-  after the first frame would lower this figure without lowering the memory a moment later,
-  so it was not done.
-
-Meeting 1.3x would take a structural change, not one more lazy import. The window would show
-a light shell first (title, menu, "Loading your connections…") and import and build the
-connection pane after the first frame, once the index is read. That changes what the window
-holds when its constructor returns, which tests rely on, so it is left for a decision.
+**Left: the time target is still missed (1.35x to 1.38x).** What the shell still pays
+beyond the bare window:
+keyring's import through our store (the baseline pays it too, but after PySide6 here it is
+no slower), `logging.handlers` and the rotating log file (about 6 to 8 ms), argparse and our
+parser (about 5 ms), platformdirs, `QLocale`/`QTranslator`, the menu's SVG icons and the
+window icon (the SVG icon engine loads for them), and the keyring worker, which can load
+secretstorage and jeepney before the first frame. Next steps, not tried: set the menu icons
+on the menu's first `aboutToShow`, skip argparse for an empty command line, and start the
+keyring description after the first frame.
 """
 
 

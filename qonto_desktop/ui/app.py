@@ -9,13 +9,16 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+# Our pure modules before PySide6: once it is loaded, its import hook looks at every import.
+from qonto_desktop import APP_NAME, __version__
+from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.resources import resource_path
+
+# isort: split
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from qonto_desktop import APP_NAME, __version__
-from qonto_desktop.connections.desk import Desk, open_desk
-from qonto_desktop.resources import resource_path
 from qonto_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,7 @@ def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
     with _desk(demo) as desk:
         language = choose_language(desk.settings)
         install_translator(app, language)
-        window = MainWindow(desk, demo=demo, language=language)
+        # The shell shows first; the connection pane is built just after its first frame.
+        window = MainWindow(desk, demo=demo, language=language, build_later=True)
         window.show()
         return int(app.exec())

@@ -2,6 +2,10 @@
 
 Every network and keyring call runs on :class:`Workers`; results come back on the GUI thread.
 Closing the window cancels a running connect flow and waits, bounded, for the workers.
+
+At start-up the window can show a light shell first (title, menu, banners and "Loading your
+connections…"), then import and build the connection pane just after its first frame is
+painted: see ``build_later``. The index is read on a worker meanwhile either way.
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -22,9 +27,7 @@ from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index import IndexLoad
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
-from qonto_desktop.ui.connection_pane import ConnectionPane
 from qonto_desktop.ui.connection_status import display_name
-from qonto_desktop.ui.empty_state import EmptyState
 from qonto_desktop.ui.icons import app_icon, icon
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.menu_actions import MenuActions
@@ -32,8 +35,13 @@ from qonto_desktop.ui.message_bar import MessageBar
 from qonto_desktop.ui.window_geometry import geometry_file, load_geometry, save_geometry
 from qonto_desktop.ui.workers import Workers
 
-if TYPE_CHECKING:  # the dialog itself loads only when it is first opened
+if TYPE_CHECKING:  # the dialog loads when first opened, the pane when the window builds it
     from qonto_desktop.ui.connect_dialog import ConnectDialog
+    from qonto_desktop.ui.connection_actions import ConnectionActions
+    from qonto_desktop.ui.connection_list import ConnectionList
+    from qonto_desktop.ui.connection_pane import ConnectionPane
+    from qonto_desktop.ui.connection_view import ConnectionView
+    from qonto_desktop.ui.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +60,16 @@ class MainWindow(QMainWindow):
         open_browser: the browser seam, passed on to the connect dialog.
         workers: the worker pool (one of the window's own by default).
         clipboard_clear_ms: how long a copied access token stays on the clipboard.
+        build_later: show a light shell first, and import and build the connection pane (and
+            the empty state) just after the window's first frame is painted; ``pane_built`` is
+            emitted then. By default the window is complete when the constructor returns.
+
+    Signals:
+        pane_built(): the connection pane and the empty state exist (``pane``, ``list``,
+            ``view``, ``connection_actions`` and ``empty`` may be used from then on).
     """
+
+    pane_built = Signal()
 
     def __init__(
         self,
@@ -64,6 +81,7 @@ class MainWindow(QMainWindow):
         workers: Workers | None = None,
         parent: QWidget | None = None,
         clipboard_clear_ms: int = CLEAR_AFTER_MS,
+        build_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -79,6 +97,14 @@ class MainWindow(QMainWindow):
         self.closing = False
         self.connect_dialog: ConnectDialog | None = None
         self._select_after_load: str | None = None
+        # Built by build_pane(), at once or just after the first frame (build_later).
+        self.pane: ConnectionPane
+        self.list: ConnectionList
+        self.view: ConnectionView
+        self.connection_actions: ConnectionActions
+        self.empty: EmptyState
+        self.pane_ready = False
+        self._until_built: Callable[[], None] | None = None  # the last read, while unbuilt
         self.notice = MessageBar(parent=self)
         self.clipboard = TokenClipboard(clipboard_clear_ms, self)
         demo_word = self.tr("Demo")  # lupdate reads no tr() inside an f-string
@@ -86,9 +112,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(920, 580)
         self.menu_actions = MenuActions(self, desk, self.workers, self.notice, demo=demo)
-        self._build()
+        self._build_shell()
         self._build_menu()
-        self._wire()
+        self.menu_actions.settings_saved.connect(self._settings_saved)
         geometry = load_geometry(geometry_file(desk.paths.config_dir))
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
@@ -97,12 +123,16 @@ class MainWindow(QMainWindow):
         self.reread_timer.setInterval(REREAD_MS)
         self.reread_timer.timeout.connect(self._reread_now)
         self.reread_timer.start()
+        if build_later:  # once the loading words are painted: see eventFilter()
+            self.loading.installEventFilter(self)
+        else:
+            self.build_pane()
         self.reload()
         self.workers.run(desk.secrets.describe_backend, self._backend_found, self._backend_unknown)
 
     # --- Building ------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build_shell(self) -> None:
         self.demo_banner = MessageBar(closable=False, parent=self)
         if self.demo:
             self.demo_banner.show_message(
@@ -114,22 +144,9 @@ class MainWindow(QMainWindow):
             )
             self.demo_banner.setAccessibleName(self.tr("Demo mode"))
         self.index_banner = MessageBar(parent=self)
-        self.pane = ConnectionPane(
-            self.desk,
-            self.workers,
-            self.clipboard,
-            self.notice,
-            now=self.desk.now,
-            language=self.language,
-            parent=self,
-        )
-        self.list, self.view = self.pane.list, self.pane.view
-        self.connection_actions = self.pane.connection_actions
-        self.empty = EmptyState(self)
-        loading = QLabel(self.tr("Loading your connections…"), self)
+        self.loading = QLabel(self.tr("Loading your connections…"), self)
         self.pages = QStackedWidget(self)
-        for page in (loading, self.empty, self.pane):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.loading)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -138,6 +155,47 @@ class MainWindow(QMainWindow):
             layout.addWidget(bar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """With ``build_later``: build the pane once the loading words have been painted."""
+        if watched is self.loading and event.type() == QEvent.Type.Paint:
+            self.loading.removeEventFilter(self)
+            # Queued: runs after this frame is on screen, and never once the window is gone.
+            QTimer.singleShot(0, self, self.build_pane)
+        return super().eventFilter(watched, event)
+
+    def build_pane(self) -> None:
+        """Import and build the connection pane and the empty state (once; not once closing)."""
+        if self.pane_ready or self.closing:
+            return
+        from qonto_desktop.ui.connection_pane import ConnectionPane  # noqa: PLC0415
+        from qonto_desktop.ui.empty_state import EmptyState  # noqa: PLC0415
+
+        self.pane = ConnectionPane(
+            self.desk,
+            self.workers,
+            self.clipboard,
+            self.notice,
+            now=self.desk.now,
+            language=self.language,
+            parent=self.pages,
+        )
+        self.list, self.view = self.pane.list, self.pane.view
+        self.connection_actions = self.pane.connection_actions
+        self.empty = EmptyState(self.pages)
+        for page in (self.empty, self.pane):
+            self.pages.addWidget(page)
+        self.pane.connect_requested.connect(self.connect_new)
+        self.pane.reconnect_requested.connect(self.open_connect)
+        self.pane.reload_requested.connect(self.reload)
+        self.empty.connect_requested.connect(self.connect_new)
+        if self.backend is not None:
+            self.pane.set_backend(self.backend)
+        self.pane_ready = True
+        waiting, self._until_built = self._until_built, None
+        if waiting is not None:  # the list was read before the pane existed: show it now
+            waiting()
+        self.pane_built.emit()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -154,13 +212,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.menu_actions.about)
         self.menuBar().setAccessibleName(self.tr("Menu bar"))
 
-    def _wire(self) -> None:
-        self.pane.connect_requested.connect(self.connect_new)
-        self.pane.reconnect_requested.connect(self.open_connect)
-        self.pane.reload_requested.connect(self.reload)
-        self.empty.connect_requested.connect(self.connect_new)
-        self.menu_actions.settings_saved.connect(self._settings_saved)
-
     # --- The list ------------------------------------------------------------------------
 
     def reload(self, select: object = None) -> None:
@@ -169,11 +220,14 @@ class MainWindow(QMainWindow):
         self.workers.run(self.desk.index.load, self._loaded, self._load_failed)
 
     def _reread_now(self) -> None:
-        if not self.workers.busy:
+        if self.pane_ready and not self.workers.busy:
             self.reload(select=self.view.connection.id if self.view.connection else None)
 
     def _loaded(self, load: object) -> None:
         if self.closing or not isinstance(load, IndexLoad):
+            return
+        if not self.pane_ready:
+            self._until_built = partial(self._loaded, load)
             return
         if load.problem is not None:
             self.index_banner.show_error(load.problem)
@@ -189,13 +243,18 @@ class MainWindow(QMainWindow):
             (self.list.view if load.connections else self.empty.button).setFocus()
 
     def _load_failed(self, error: QontoDesktopError) -> None:
-        if not self.closing:
-            self.index_banner.show_error(error)
-            self.pages.setCurrentIndex(EMPTY)
+        if self.closing:
+            return
+        if not self.pane_ready:
+            self._until_built = partial(self._load_failed, error)
+            return
+        self.index_banner.show_error(error)
+        self.pages.setCurrentIndex(EMPTY)
 
     def _backend_found(self, words: object) -> None:
         self.backend = str(words)
-        self.pane.set_backend(self.backend)
+        if self.pane_ready:
+            self.pane.set_backend(self.backend)
         self.menu_actions.set_backend(self.backend)
 
     def _backend_unknown(self, error: QontoDesktopError) -> None:
@@ -253,7 +312,8 @@ class MainWindow(QMainWindow):
 
     def _set_desk(self, desk: Desk) -> None:
         self.desk = desk
-        self.connection_actions.desk = desk
+        if self.pane_ready:
+            self.connection_actions.desk = desk
         self.menu_actions.desk = desk
 
     # --- Closing -------------------------------------------------------------------------
@@ -262,7 +322,8 @@ class MainWindow(QMainWindow):
         """Cancel a running connect flow, wait (bounded) for the workers, remember the size."""
         self.closing = True
         self.reread_timer.stop()
-        self.connection_actions.stopped = True
+        if self.pane_ready:
+            self.connection_actions.stopped = True
         if self.connect_dialog is not None:
             self.connect_dialog.reject()  # cancels its flow and waits for it
         if not self.workers.wait_for_done(CLOSE_WAIT_MS):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QWidget
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.files import make_private_folder
-from qonto_desktop.ui.about_dialog import AboutDialog
 from qonto_desktop.ui.icons import app_icon, icon
 from qonto_desktop.ui.message_bar import MessageBar
-from qonto_desktop.ui.settings_dialog import SettingsDialog
 from qonto_desktop.ui.workers import Workers
+
+if TYPE_CHECKING:  # each dialog loads when it is first opened
+    from qonto_desktop.ui.about_dialog import AboutDialog
+    from qonto_desktop.ui.settings_dialog import SettingsDialog
 
 
 def open_folder(path: Path) -> bool:
@@ -62,6 +64,8 @@ class MenuActions(QObject):
 
     def open_settings(self) -> SettingsDialog:
         """Open the settings; saving happens on a worker."""
+        from qonto_desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - on use
+
         dialog = SettingsDialog(self.desk.paths, self._workers, self.desk.settings, self._window)
         dialog.saved.connect(self._settings_saved)
         dialog.finished.connect(dialog.deleteLater)
@@ -98,6 +102,8 @@ class MenuActions(QObject):
 
     def open_about(self) -> AboutDialog:
         """Show the version, the licence and where things are kept."""
+        from qonto_desktop.ui.about_dialog import AboutDialog  # noqa: PLC0415 - on use
+
         dialog = AboutDialog(self.desk.paths, self._backend, demo=self._demo, parent=self._window)
         dialog.finished.connect(self._about_closed)
         self.about_dialog = dialog

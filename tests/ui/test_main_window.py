@@ -40,8 +40,80 @@ def open_window(qtbot: QtBot, desk: Desk, workers: Workers, **options: Any) -> M
     window = MainWindow(desk, workers=workers, **options)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.pages.currentIndex() != LOADING and window.backend is not None)
+    qtbot.waitUntil(
+        lambda: (
+            window.pane_ready
+            and window.pages.currentIndex() != LOADING
+            and window.backend is not None
+        )
+    )
     return window
+
+
+def test_a_window_built_later_shows_a_light_shell_then_the_connections(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    made = connect_all(desk, emulator)
+    window = MainWindow(desk, workers=workers, build_later=True)
+    qtbot.addWidget(window)
+    assert not window.pane_ready  # nothing of the pane yet: it is built after the first frame
+    assert window.pages.count() == 1
+    assert window.pages.currentIndex() == LOADING
+    assert window.loading.text() == "Loading your connections…"
+    assert window.windowTitle() == "Qonto Desktop"
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Help"]
+    with qtbot.waitSignal(window.pane_built):
+        window.show()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == CONNECTIONS)
+    assert window.pages.currentWidget() is window.pane
+    assert window.list.visible_names() == [
+        "Atelier Lumière Architecture",
+        "Boulangerie Martin",
+        "Durand Conseil",
+    ]
+    assert window.list.view.hasFocus()  # focus follows the change of page, as before
+    qtbot.waitUntil(lambda: window.backend is not None)
+    assert window.list.select(made["durand"].id)
+    assert "keyrings MemoryKeyring" in window.view.details_text()  # described before or after
+
+
+def test_a_list_read_before_the_pane_is_built_is_shown_once_it_is(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_all(desk, emulator)
+    window = MainWindow(desk, workers=workers, build_later=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not workers.busy)  # read and described, never shown: not built
+    assert not window.pane_ready
+    assert window.pages.currentIndex() == LOADING
+    with qtbot.waitSignal(window.pane_built):
+        window.show()
+    assert window.pages.currentIndex() == CONNECTIONS
+    assert len(window.list.visible_names()) == 3
+
+
+def test_a_window_built_later_with_no_connection_shows_the_call_to_action(
+    qtbot: QtBot, desk: Desk, workers: Workers
+) -> None:
+    window = open_window(qtbot, desk, workers, build_later=True, demo=True)
+    assert window.pages.currentIndex() == EMPTY
+    assert window.empty.button.isVisible()
+    assert window.demo_banner.isVisible()
+
+
+def test_closing_before_the_pane_is_built_is_clean(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_all(desk, emulator)
+    window = MainWindow(desk, workers=workers, build_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    qtbot.waitUntil(lambda: not workers.busy)
+    qtbot.wait(50)  # a build already queued, and the list read, arrive after the close
+    assert not window.pane_ready
+    assert window.pages.currentIndex() == LOADING
+    assert (desk.paths.config_dir / "window.json").is_file()
 
 
 def test_with_no_connection_one_call_to_action_is_shown(
@@ -209,11 +281,12 @@ def test_the_geometry_is_remembered(qtbot: QtBot, desk: Desk, workers: Workers) 
     assert second.size() == size
 
 
+@pytest.mark.parametrize("build_later", [False, True], ids=["built-at-once", "built-later"])
 def test_the_keyboard_reaches_every_control_in_order(
-    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers, build_later: bool
 ) -> None:
     connect_all(desk, emulator)
-    window = open_window(qtbot, desk, workers)
+    window = open_window(qtbot, desk, workers, build_later=build_later)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.list.search.setFocus()
@@ -237,11 +310,12 @@ def test_the_keyboard_reaches_every_control_in_order(
     ]
 
 
+@pytest.mark.parametrize("build_later", [False, True], ids=["built-at-once", "built-later"])
 def test_every_control_has_an_accessible_name(
-    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers, build_later: bool
 ) -> None:
     connect_all(desk, emulator)
-    window = open_window(qtbot, desk, workers)
+    window = open_window(qtbot, desk, workers, build_later=build_later)
     window.view.message.show_message("info", "a message with a dismiss button")
     interactive = [
         widget

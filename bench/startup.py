@@ -84,17 +84,20 @@ a light shell first and builds the rest after its first frame:
   hook then has fewer imports to look at.
 
 After (two runs of 15): 1.38x and 1.35x (263 against 190 ms in the first), peak memory 1.19x
-(79 against 66 MiB); the tables above are the second run.
+(79 against 66 MiB).
 
-**Left: the time target is still missed (1.35x to 1.38x).** What the shell still pays
-beyond the bare window:
-keyring's import through our store (the baseline pays it too, but after PySide6 here it is
-no slower), `logging.handlers` and the rotating log file (about 6 to 8 ms), argparse and our
-parser (about 5 ms), platformdirs, `QLocale`/`QTranslator`, the menu's SVG icons and the
-window icon (the SVG icon engine loads for them), and the keyring worker, which can load
-secretstorage and jeepney before the first frame. Next steps, not tried: set the menu icons
-on the menu's first `aboutToShow`, skip argparse for an empty command line, and start the
-keyring description after the first frame.
+- Then the workers (reading the index, naming the keyring) start after the first frame too:
+  their imports (secretstorage, jeepney, cryptography) took the GIL from the GUI thread
+  before it. Two runs of 20 on a quiet machine: 1.36x and 1.34x (235 against 176 ms), memory
+  1.18x; the tables above are the last run.
+
+**Left: the time target is still missed, by about 0.05x; memory meets its target.** What the
+window pays beyond the bare one, by `--importtime`: keyring's import through our store (the
+baseline pays it too), the log set-up (`logging.handlers`, the redaction patterns, about 7 ms
+beyond what the app needs anyway), argparse and our parser (about 5 ms), platformdirs, the
+index and settings modules, `QLocale`/`QTranslator`, and the menu's SVG icons. Next steps,
+not tried: skip argparse when the command line is empty, set the menu icons on the menu's
+first `aboutToShow`. On this shared 2-CPU machine the ratio moves by about 0.1 with the load.
 """
 
 

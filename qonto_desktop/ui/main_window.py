@@ -127,8 +127,14 @@ class MainWindow(QMainWindow):
             self.loading.installEventFilter(self)
         else:
             self.build_pane()
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        """Read the connections and name the keyring, on workers."""
         self.reload()
-        self.workers.run(desk.secrets.describe_backend, self._backend_found, self._backend_unknown)
+        self.workers.run(
+            self.desk.secrets.describe_backend, self._backend_found, self._backend_unknown
+        )
 
     # --- Building ------------------------------------------------------------------------
 
@@ -161,6 +167,8 @@ class MainWindow(QMainWindow):
         if watched is self.loading and event.type() == QEvent.Type.Paint:
             self.loading.removeEventFilter(self)
             # Queued: runs after this frame is on screen, and never once the window is gone.
+            # The workers start then too: their imports would compete for the GIL before it.
+            QTimer.singleShot(0, self, self._start_reading)
             QTimer.singleShot(0, self, self.build_pane)
         return super().eventFilter(watched, event)
 

@@ -5,16 +5,17 @@ Each command imports what it needs when it runs, so that ``token`` starts quickl
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from qonto_desktop.cli_parser import UsageError, build_parser
 from qonto_desktop.commands import exit_codes
 from qonto_desktop.errors import QontoDesktopError
 
-Command = Callable[[argparse.Namespace, TextIO, TextIO, TextIO], int]
+if TYPE_CHECKING:
+    import argparse
+
+Command = Callable[["argparse.Namespace", TextIO, TextIO, TextIO], int]
 
 
 def main(
@@ -25,22 +26,18 @@ def main(
     stdin: TextIO | None = None,
 ) -> int:
     """Run the command named in ``argv``; return the process exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words in ([], ["--demo"]):  # the window, the common case: no parser to build first
+        return _window(demo=bool(words))
     stdout, stderr = out or sys.stdout, err or sys.stderr
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except UsageError as exc:
-        print(exc, file=stderr)
-        return exit_codes.USAGE
-    except SystemExit as exc:  # --help and --version print, then ask to exit
-        return exc.code if isinstance(exc.code, int) else exit_codes.OK
+    args = _parse(words, stdout, stderr)
+    if isinstance(args, int):
+        return args
+    if args.command is None:
+        return _window(demo=args.demo)
     from qonto_desktop.logs import setup_logging
 
     setup_logging()
-    if args.command is None:
-        from qonto_desktop.ui.app import run_window
-
-        return run_window(demo=args.demo)
     try:
         return COMMANDS[args.command](args, stdin or sys.stdin, stdout, stderr)
     except QontoDesktopError as exc:
@@ -49,6 +46,28 @@ def main(
     except KeyboardInterrupt:
         print("Stopped.", file=stderr)
         return exit_codes.ERROR
+
+
+def _parse(words: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespace | int:
+    """The parsed command line, or the exit code when there is nothing more to do."""
+    from qonto_desktop.cli_parser import UsageError, build_parser
+
+    try:
+        return build_parser().parse_args(words)
+    except UsageError as exc:
+        print(exc, file=stderr)
+        return exit_codes.USAGE
+    except SystemExit as exc:  # --help and --version print, then ask to exit
+        return exc.code if isinstance(exc.code, int) else exit_codes.OK
+
+
+def _window(*, demo: bool) -> int:
+    from qonto_desktop.logs import setup_logging
+
+    setup_logging()
+    from qonto_desktop.ui.app import run_window
+
+    return run_window(demo=demo)
 
 
 def _environment(args: argparse.Namespace) -> str:

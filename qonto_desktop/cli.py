@@ -151,6 +151,12 @@ def _emulator(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO)
     return serve(args.port, args.sandbox, out, err=err)
 
 
+def _self_test(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.commands import self_test
+
+    return self_test.run(out=out)
+
+
 COMMANDS: dict[str, Command] = {
     "connect": _connect,
     "status": _status,
@@ -160,4 +166,5 @@ COMMANDS: dict[str, Command] = {
     "configure": _configure,
     "demo": _demo,
     "emulator": _emulator,
+    "self-test": _self_test,
 }

@@ -59,6 +59,9 @@ def build_parser() -> Parser:
     )
     _configure(commands.add_parser("configure", help="set the app registration (client ID...)"))
     _demo(commands.add_parser("demo", help="try a demo account on the built-in emulator"))
+    commands.add_parser(
+        "self-test", help="check what a connection needs here (Qt, keyring, TLS, loopback)"
+    )
     emulator = commands.add_parser("emulator", help="run the built-in Qonto emulator")
     emulator.add_argument(
         "--port",

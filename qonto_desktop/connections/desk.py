@@ -20,6 +20,7 @@ from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.settings import load_settings
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
+from qonto_desktop.tls import trust_os_certificates
 
 if TYPE_CHECKING:  # the HTTP stack and the lock load only when due (``token`` stays quick)
     from filelock import FileLock
@@ -70,6 +71,7 @@ class Desk:
         """A token client for one app registration, its secret read from the keyring."""
         from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 
+        trust_os_certificates()
         secret = self.secrets.get(client_secret_key(environment.name, client_id))
         html_error: type[OAuthError] = (
             SandboxStagingTokenError if environment.needs_staging_token else ResponseFormatError
@@ -87,6 +89,7 @@ class Desk:
         """Business API calls with ``access_token``."""
         from qonto_desktop.qonto.api import QontoApi
 
+        trust_os_certificates()
         return QontoApi(
             environment,
             access_token,

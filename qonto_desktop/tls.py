@@ -1,0 +1,25 @@
+"""HTTPS verified against the operating system's certificate store.
+
+Companies that inspect TLS install their root certificate in the OS store; Python's own
+bundle would not know it. ``truststore`` makes every SSL context use the OS store (it also
+updates a ``requests`` already imported), and verification is never turned off.
+"""
+
+from __future__ import annotations
+
+import threading
+
+_lock = threading.Lock()
+_done = False
+
+
+def trust_os_certificates() -> None:
+    """Verify HTTPS against the OS store from now on; only the first call does anything."""
+    global _done  # noqa: PLW0603 - one process-wide switch, as truststore's own
+    with _lock:
+        if _done:
+            return
+        import truststore  # noqa: PLC0415 - loaded with the HTTP stack, not at start
+
+        truststore.inject_into_ssl()
+        _done = True

@@ -225,7 +225,7 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
         os.environ["QONTO_DESKTOP_HOME"] = temporary
         for language in languages:  # English first: the translator is only ever added
             set_language(language)
-            if language != "en" and install_translator(app, language) is None:
+            if language != "en" and not install_translator(app, language):
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)
             render_language(shooter, Path(temporary) / language)

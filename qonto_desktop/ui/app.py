@@ -15,7 +15,7 @@ from qonto_desktop.connections.desk import Desk, open_desk
 from qonto_desktop.resources import resource_path
 
 # isort: split
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,17 +35,28 @@ def choose_language(settings: Mapping[str, Any], system: str | None = None) -> s
     return "fr" if name.lower().startswith("fr") else "en"
 
 
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Load the compiled translation for ``language``; English needs none."""
+def install_translator(app: QApplication, language: str) -> list[QTranslator]:
+    """Load the app's translation for ``language``, and Qt's own for its standard texts.
+
+    Returns:
+        The translators installed (none for English), so that they can be removed.
+    """
     if language == "en":
-        return None
-    translator = QTranslator(app)
-    path = resource_path("translations", f"qonto_desktop_{language}.qm")
-    if not translator.load(str(path)):
-        log.warning("no translation file for %s at %s", language, path)
-        return None
-    app.installTranslator(translator)
-    return translator
+        return []
+    installed: list[QTranslator] = []
+    sources = (
+        (str(resource_path("translations", f"qonto_desktop_{language}.qm")), ""),
+        # Qt's own words: standard buttons, text fields' context menus, file dialogs.
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(name, folder) if folder else translator.load(name):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("no translation %s for %s", name, language)
+    return installed
 
 
 @contextlib.contextmanager

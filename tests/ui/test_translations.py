@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop import APP_NAME
@@ -160,13 +160,14 @@ def test_the_french_follows_french_typography(committed: list[Message]) -> None:
 def french(qapp: QApplication) -> Iterator[None]:
     """The French translator installed as the app installs it; English again afterwards."""
     language = current_language()
-    translator = install_translator(qapp, "fr")
-    assert translator is not None, f"install_translator could not load {QM}"
+    translators = install_translator(qapp, "fr")
+    assert len(translators) == 2, f"install_translator could not load {QM} and Qt's own"
     try:
         yield
     finally:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
+        for translator in translators:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
         set_language(language)  # MainWindow(language="fr") set it for the whole process
 
 
@@ -185,6 +186,8 @@ def test_with_the_translator_installed_the_window_speaks_french(
     assert dialog.windowTitle() == "Connecter une organisation Qonto"
     assert dialog.form.registration.title() == f"Enregistrement de l{APOSTROPHE}application"
     assert dialog.form.picker.title() == "Autorisations"
+    standard = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own words
+    assert standard.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
     dialog.reject()
     qtbot.waitUntil(lambda: window.connect_dialog is None)
 

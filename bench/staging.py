@@ -16,11 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from keyring.backends import SecretService
-
 from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.settings import save_settings
+from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import backend_of
 from tests.support.secret_service import SecretServiceSession
@@ -74,7 +73,7 @@ def staged(connections: int = 1) -> Iterator[Stage]:
         try:
             with _pointed_at(session), Emulator(consent_mode="approve") as emulator:
                 home = root / "app-home"
-                desk = make_desk(home, emulator, backend_of(SecretService.Keyring))
+                desk = make_desk(home, emulator, backend_of(KeptKeyring))
                 connection = connect_one(desk, emulator)
                 for organization in emulator.organizations[1:connections]:
                     connect_one(desk, emulator, organization_id=organization.id)

@@ -1,14 +1,17 @@
 """keyring's Secret Service backend, on one D-Bus connection kept open.
 
-keyring opens and closes a D-Bus connection for every call; the app's careful writes (read
-back, chunk checks) make several calls per secret, and gnome-keyring-daemon was seen to abort
-on a GLib assertion when clients come and go that fast. One connection per backend, reopened
-once if the daemon went away, keeps the daemon out of that path and saves the handshakes.
+keyring opens and closes a D-Bus connection for every call and replaces an existing entry by
+deleting and re-creating it; the app's careful writes (read back, chunk checks) make several
+calls per secret, and gnome-keyring-daemon was seen to abort on a GLib assertion when clients
+came and went that fast while entries were being replaced. One connection per backend
+(reopened once if the daemon went away), and existing entries updated in place, keep the
+daemon out of that path and save the handshakes.
 Entries, attributes and labels are exactly keyring's, so either backend reads the other's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -63,9 +66,17 @@ class Keyring(SecretService.Keyring):
         """Create or replace the secret."""
         attributes = self._query(service, username, application=self.appid)
         label = f"Password for '{username}' on '{service}'"
-        self._with_collection(
-            lambda collection: collection.create_item(label, attributes, password, replace=True)
-        )
+
+        def write(collection: Any) -> None:
+            # An existing entry gets its new secret in place: replacing the item makes the
+            # daemon drop and re-register its object while other clients may be reading it.
+            for item in collection.search_items(self._query(service, username)):
+                self.unlock(item)  # type: ignore[no-untyped-call]
+                item.set_secret(password)
+                return
+            collection.create_item(label, attributes, password)
+
+        self._with_collection(write)
 
     def delete_password(self, service: str, username: str) -> None:
         """Delete the secret; keyring's PasswordDeleteError when there is none."""
@@ -83,6 +94,14 @@ class Keyring(SecretService.Keyring):
         """Close the kept connection (it reopens on the next call)."""
         with self._lock:
             self._drop()
+
+    def __del__(self) -> None:
+        """Close the connection with the backend (at the latest when the process ends)."""
+        collection = getattr(self, "_collection", None)
+        self._collection = None
+        if collection is not None:
+            with contextlib.suppress(Exception):
+                collection.connection.close()
 
     def _with_collection(self, action: Callable[[Any], T]) -> T:
         with self._lock:

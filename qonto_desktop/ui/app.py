@@ -16,7 +16,6 @@ from qonto_desktop.resources import resource_path
 
 # isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from qonto_desktop.ui.main_window import MainWindow
@@ -78,7 +77,6 @@ def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     with contextlib.suppress(locale.Error):
         locale.setlocale(locale.LC_ALL, "")
     with _desk(demo) as desk:

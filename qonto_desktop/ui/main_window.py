@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
@@ -109,7 +116,6 @@ class MainWindow(QMainWindow):
         self.clipboard = TokenClipboard(clipboard_clear_ms, self)
         demo_word = self.tr("Demo")  # lupdate reads no tr() inside an f-string
         self.setWindowTitle(f"{APP_NAME} — {demo_word}" if demo else APP_NAME)
-        self.setWindowIcon(app_icon())
         self.setMinimumSize(920, 580)
         self.menu_actions = MenuActions(self, desk, self.workers, self.notice, demo=demo)
         self._build_shell()
@@ -179,6 +185,8 @@ class MainWindow(QMainWindow):
         from qonto_desktop.ui.connection_pane import ConnectionPane  # noqa: PLC0415
         from qonto_desktop.ui.empty_state import EmptyState  # noqa: PLC0415
 
+        self._set_icons()
+
         self.pane = ConnectionPane(
             self.desk,
             self.workers,
@@ -205,9 +213,18 @@ class MainWindow(QMainWindow):
             waiting()
         self.pane_built.emit()
 
+    def _set_icons(self) -> None:
+        """The window's and the menu's icons: SVG, so they load the icon engine (not at start)."""
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            application.setWindowIcon(app_icon())  # dialogs inherit it
+        self.setWindowIcon(app_icon())
+        self.connect_action.setIcon(icon("add"))
+        self.menu_actions.set_icons()
+
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
-        self.connect_action = menu.addAction(icon("add"), self.tr("&Connect a Qonto account…"))
+        self.connect_action = menu.addAction(self.tr("&Connect a Qonto account…"))
         self.connect_action.setShortcut(QKeySequence.StandardKey.New)
         self.connect_action.triggered.connect(self.connect_new)
         menu.addAction(self.menu_actions.settings)

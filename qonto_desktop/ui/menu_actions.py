@@ -48,13 +48,19 @@ class MenuActions(QObject):
         self._backend: str | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.about_dialog: AboutDialog | None = None
-        self.settings = QAction(icon("settings"), self.tr("&Settings…"), window)
+        self.settings = QAction(self.tr("&Settings…"), window)
         self.settings.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings.triggered.connect(self.open_settings)
-        self.log_folder = QAction(icon("folder"), self.tr("Open &log folder"), window)
+        self.log_folder = QAction(self.tr("Open &log folder"), window)
         self.log_folder.triggered.connect(self.open_log_folder)
-        self.about = QAction(app_icon(), self.tr("&About Qonto Desktop"), window)
+        self.about = QAction(self.tr("&About Qonto Desktop"), window)
         self.about.triggered.connect(self.open_about)
+
+    def set_icons(self) -> None:
+        """Give the actions their icons (after the first frame: the SVG engine loads then)."""
+        self.settings.setIcon(icon("settings"))
+        self.log_folder.setIcon(icon("folder"))
+        self.about.setIcon(app_icon())
 
     def set_backend(self, words: str) -> None:
         """Name the keyring (found on a worker), for About."""

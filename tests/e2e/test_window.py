@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from keyring.backends import SecretService
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -26,6 +25,7 @@ from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.store.connection import Connection
+from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.ui.connect_dialog import ConnectDialog
 from qonto_desktop.ui.main_window import CONNECTIONS, EMPTY, LOADING, MainWindow
@@ -74,7 +74,7 @@ def home(app_home: Path, emulator: Emulator, secret_service: SecretServiceSessio
 def fresh_desk(home: Home) -> Desk:
     """A new desk object over the same folders and keyring service, as after a restart."""
     emulator = home.emulator
-    backend = backend_of(SecretService.Keyring)
+    backend = backend_of(KeptKeyring)
     desk = make_desk(home.root, emulator, backend)
     registration = {"client_id": emulator.public_client.client_id, "redirect_port": home.port}
     return replace(

@@ -12,7 +12,6 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import SecretService
 
 from qonto_desktop.cli import main
 from qonto_desktop.connections.desk import Desk
@@ -20,6 +19,7 @@ from qonto_desktop.connections.disconnect import disconnect
 from qonto_desktop.connections.fresh import refresh, refresh_all
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.emulator import Emulator
+from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.conftest import Figure
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import MemoryKeyring, backend_of
@@ -51,7 +51,7 @@ def keyring_under_test(
         backend, names = memory, memory.names
     else:
         request.getfixturevalue("secret_service")
-        backend, names = backend_of(SecretService.Keyring), entry_names
+        backend, names = backend_of(KeptKeyring), entry_names
     monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
     return backend, names
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from keyring.backends import SecretService
 
 from qonto_desktop.connections.fresh import HANDOUT_GRACE, REFRESH_MARGIN, access_token
 from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
+from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.conftest import Figure
 from tests.support.command_line import REPO, cli_env
 from tests.support.desks import connect_one, make_desk
@@ -84,7 +84,7 @@ def test_two_processes_get_working_tokens_with_one_refresh_per_expiry(
       ``FRESH_FOR`` s after it, so first sightings closer than half that betray a duplicate.
     """
     with Emulator(consent_mode="approve", access_token_lifetime=REFRESH_MARGIN + FRESH_FOR) as em:
-        desk = make_desk(app_home, em, backend_of(SecretService.Keyring))
+        desk = make_desk(app_home, em, backend_of(KeptKeyring))
         connection = connect_one(desk, em)
         first_token = desk.secrets.get(access_token_key(connection.id))
         assert first_token is not None

@@ -47,19 +47,26 @@ class Timing:
         return max(self.seconds)
 
 
-def run_once(command: Command, env: Mapping[str, str], cwd: Path) -> float:
-    """Run ``command`` to its end, check its result, and return its wall-clock seconds."""
-    started = time.perf_counter()
-    result = subprocess.run(
-        command.argv,
+def run_process(
+    argv: Sequence[str], env: Mapping[str, str], cwd: Path, *, check: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run a measured process to its end: no input, output captured, 60 s at most."""
+    return subprocess.run(
+        list(argv),
         env=dict(env),
         cwd=cwd,
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=60,
-        check=False,
+        check=check,
     )
+
+
+def run_once(command: Command, env: Mapping[str, str], cwd: Path) -> float:
+    """Run ``command`` to its end, check its result, and return its wall-clock seconds."""
+    started = time.perf_counter()
+    result = run_process(command.argv, env, cwd)
     elapsed = time.perf_counter() - started
     command.check(result)
     return elapsed
@@ -158,16 +165,7 @@ def profile_imports(
     """Run ``argv`` (a Python command line) under ``-X importtime`` ``repeats`` times."""
     profiles = []
     for _ in range(repeats):
-        result = subprocess.run(
-            [argv[0], "-X", "importtime", *argv[1:]],
-            env=dict(env),
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
+        result = run_process([argv[0], "-X", "importtime", *argv[1:]], env, cwd, check=True)
         profiles.append(import_profile(result.stderr))
     return median_profile(profiles)
 

@@ -32,7 +32,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bench.measure import Command, Timing, extra_imports, profile_imports, take_turns
+from bench.measure import (
+    Command,
+    Timing,
+    extra_imports,
+    profile_imports,
+    run_process,
+    take_turns,
+)
 from bench.report import (
     extra_table,
     import_table,
@@ -153,16 +160,7 @@ def _succeeded(result: subprocess.CompletedProcess[str]) -> None:
 def probed(command: Command, env: Mapping[str, str], cwd: Path) -> Run:
     """Run ``command`` (the probe on a script) to its end; return what it measured."""
     started = time.monotonic()
-    result = subprocess.run(
-        command.argv,
-        env={**env, SPAWNED_AT: repr(started)},
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_process(command.argv, {**env, SPAWNED_AT: repr(started)}, cwd)
     whole = time.monotonic() - started
     command.check(result)
     lines = result.stdout.strip().splitlines()

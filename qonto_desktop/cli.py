@@ -27,9 +27,20 @@ def main(
 ) -> int:
     """Run the command named in ``argv``; return the process exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["--qt-probe"]:  # the self-test's child process (qonto_desktop.self_test)
+        return _qt_probe(words[1:])
+    if words[:1] == ["--self-test"]:  # as a double-clickable app's users expect to spell it
+        words[0] = "self-test"
     if words in ([], ["--demo"]):  # the window, the common case: no parser to build first
         return _window(demo=bool(words))
-    stdout, stderr = out or sys.stdout, err or sys.stderr
+    from qonto_desktop.windows_console import attach_parent_console
+
+    attach_parent_console()  # the Windows executable typed in a terminal: answer there
+    return _command(words, out or sys.stdout, err or sys.stderr, stdin or sys.stdin)
+
+
+def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
+    """Parse the command line and run its command; errors become one line and an exit code."""
     args = _parse(words, stdout, stderr)
     if isinstance(args, int):
         return args
@@ -39,7 +50,7 @@ def main(
 
     setup_logging()
     try:
-        return COMMANDS[args.command](args, stdin or sys.stdin, stdout, stderr)
+        return COMMANDS[args.command](args, stdin, stdout, stderr)
     except QontoDesktopError as exc:
         print(f"{exc.message} {exc.next_action}", file=stderr)
         return exit_codes.exit_code(exc)
@@ -61,6 +72,12 @@ def _parse(words: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespa
         return exc.code if isinstance(exc.code, int) else exit_codes.OK
 
 
+def _qt_probe(words: list[str]) -> int:
+    from qonto_desktop.ui.qt_probe import main as probe
+
+    return probe(words)
+
+
 def _window(*, demo: bool) -> int:
     from qonto_desktop.logs import setup_logging
 
@@ -74,9 +91,10 @@ def _environment(args: argparse.Namespace) -> str:
     """The environment named on the command line, else the configured default."""
     if args.environment:
         return str(args.environment)
+    from qonto_desktop.connections.registration import default_environment
     from qonto_desktop.settings import load_settings
 
-    return str(load_settings().get("environment") or "production")
+    return default_environment(load_settings())
 
 
 def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:

@@ -21,6 +21,14 @@ MESSAGES: dict[str, str] = {
     "Try again. If it keeps happening, open the log folder and report it.": (
         "Réessayez. Si le problème persiste, ouvrez le dossier des journaux et signalez-le."
     ),
+    # qonto_desktop.build_registration
+    "This copy of the app carries an app registration that cannot be read.": (
+        "Cette copie de l'application contient un enregistrement d'application illisible."
+    ),
+    "Download the app again from your firm, or ask whoever built it.": (
+        "Téléchargez à nouveau l'application auprès de votre cabinet, ou demandez à la personne "
+        "qui l'a préparée."
+    ),
     # qonto_desktop.oauth.errors
     "A setting is not valid.": "Un paramètre n'est pas valide.",
     "Correct it and try again.": "Corrigez-le, puis réessayez.",
@@ -407,17 +415,17 @@ MESSAGES: dict[str, str] = {
         "{environment}."
     ),
     "Enter your app's client ID from Qonto's Developer Portal: "
-    "`main.py configure --environment {environment} --client-id <ID>`.": (
+    "`{program} configure --environment {environment} --client-id <ID>`.": (
         "Saisissez l'identifiant client (client ID) de votre application, indiqué dans le "
         "Developer Portal de Qonto : "
-        "`main.py configure --environment {environment} --client-id <ID>`."
+        "`{program} configure --environment {environment} --client-id <ID>`."
     ),
     "The redirect port saved for {environment} is not a port number.": (
         "Le port de redirection enregistré pour l'environnement {environment} n'est pas un "
         "numéro de port."
     ),
-    "Set it again, e.g. `main.py configure --redirect-port 52817`.": (
-        "Indiquez-le de nouveau, par exemple : `main.py configure --redirect-port 52817`."
+    "Set it again, e.g. `{program} configure --redirect-port 52817`.": (
+        "Indiquez-le de nouveau, par exemple : `{program} configure --redirect-port 52817`."
     ),
     "The permission to read the organization was not granted.": (
         "L'autorisation de consulter l'organisation n'a pas été accordée."

@@ -21,6 +21,7 @@ import truststore
 from qonto_desktop import resources
 from qonto_desktop.oauth.loopback_server import bind_failure_reason, open_listening_socket
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
+from qonto_desktop.program import program_name
 from qonto_desktop.store.errors import StorageError
 from qonto_desktop.store.secrets import SecretStore
 
@@ -41,16 +42,9 @@ REQUIRED_FILES = (
     ("icons", "app.svg"),
     TRANSLATION,
 )
-# The translation is loaded before the application is made, and printed at once, so that it is
-# reported even when creating the application aborts the process.
-_QT_SCRIPT = """\
-import json, sys
-from PySide6.QtCore import QTranslator
-print(json.dumps({"translation": QTranslator().load(sys.argv[1])}), flush=True)
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication(sys.argv[:1])
-print(json.dumps({"platform": app.platformName()}), flush=True)
-"""
+# The entry point that runs the Qt probe (qonto_desktop/ui/qt_probe.py) in a child process.
+MAIN_SCRIPT = Path(__file__).resolve().parent.parent / "main.py"
+QT_PROBE_FLAG = "--qt-probe"
 
 
 @dataclass(frozen=True)
@@ -74,15 +68,23 @@ class QtProbe:
     platform: str | None
     translation_loaded: bool | None
     error: str = ""
+    qt_translation_loaded: bool | None = None
+
+
+def probe_command(translation: Path) -> list[str]:
+    """This app started again as the Qt probe: the executable itself once frozen."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, QT_PROBE_FLAG, str(translation)]
+    return [sys.executable, str(MAIN_SCRIPT), QT_PROBE_FLAG, str(translation)]
 
 
 def probe_qt(
     translation: Path, *, environ: Mapping[str, str] | None = None, timeout: float = QT_TIMEOUT
 ) -> QtProbe:
-    """Start Qt's GUI in a child process (honouring ``QT_QPA_PLATFORM``) and load a translation."""
+    """Start Qt's GUI in a child process (honouring ``QT_QPA_PLATFORM``) and load translations."""
     try:
-        result = subprocess.run(  # noqa: S603 - our own interpreter and script
-            [sys.executable, "-c", _QT_SCRIPT, str(translation)],
+        result = subprocess.run(  # noqa: S603 - this app itself
+            probe_command(translation),
             env=dict(os.environ if environ is None else environ),
             capture_output=True,
             text=True,
@@ -101,6 +103,7 @@ def probe_qt(
             continue
     platform = seen.get("platform")
     loaded = seen.get("translation")
+    qt_loaded = seen.get("qt_translation")
     error = ""
     if result.returncode != 0 or not isinstance(platform, str):
         lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -110,6 +113,7 @@ def probe_qt(
         platform if isinstance(platform, str) and not error else None,
         loaded if isinstance(loaded, bool) else None,
         error,
+        qt_loaded if isinstance(qt_loaded, bool) else None,
     )
 
 
@@ -205,8 +209,8 @@ def check_loopback(port: int = DEFAULT_PORT) -> list[Check]:
                 False,
                 f"port {port}: {bind_failure_reason(exc)}",
                 f"Close the program holding port {port}, or use another port: "
-                "`main.py configure --redirect-port N`, and register that redirect URI in "
-                "Qonto's Developer Portal.",
+                f"`{program_name()} configure --redirect-port N`, and register that redirect "
+                "URI in Qonto's Developer Portal.",
                 blocking=False,
             ),
         ]
@@ -233,6 +237,13 @@ def check_resources(probe: QtProbe) -> Check:
             False,
             f"Qt cannot load {'/'.join(TRANSLATION)}",
             "Reinstall the app: its French translation is damaged.",
+        )
+    if probe.qt_translation_loaded is False:
+        return Check(
+            "Resources",
+            False,
+            "Qt cannot load its own French (qtbase_fr.qm)",
+            "Reinstall the app: its files are incomplete.",
         )
     loaded = "" if probe.translation_loaded else " (translation not loaded: Qt did not start)"
     return Check("Resources", True, f"pages, icon, English and French{loaded}")

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from qonto_desktop.commands.render import connection_data, describe_connection
 from qonto_desktop.connections.desk import open_desk
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.program import program_name
 
 
 def run(*, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
@@ -44,7 +45,7 @@ def run(*, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
         if loaded.problem is not None:
             print(f"{loaded.problem.message} {loaded.problem.next_action}", file=err)
         if not connections:
-            print("No connection yet. Connect one with `main.py connect`.", file=out)
+            print(f"No connection yet. Connect one with `{program_name()} connect`.", file=out)
         for connection in connections:
             print(describe_connection(connection, now), file=out)
             if check:

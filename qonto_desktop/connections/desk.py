@@ -72,7 +72,11 @@ class Desk:
         from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 
         trust_os_certificates()
-        secret = self.secrets.get(client_secret_key(environment.name, client_id))
+        from qonto_desktop.connections.registration import baked_client_secret
+
+        secret = self.secrets.get(
+            client_secret_key(environment.name, client_id)
+        ) or baked_client_secret(environment.name, client_id)
         html_error: type[OAuthError] = (
             SandboxStagingTokenError if environment.needs_staging_token else ResponseFormatError
         )

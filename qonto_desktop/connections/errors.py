@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.program import program_name
 
 
 class NeedsReconnectError(QontoDesktopError):
@@ -42,11 +43,13 @@ class NotConfiguredError(QontoDesktopError):
     message = "No Qonto app registration is set up for {environment}."
     next_action = (
         "Enter your app's client ID from Qonto's Developer Portal: "
-        "`main.py configure --environment {environment} --client-id <ID>`."
+        "`{program} configure --environment {environment} --client-id <ID>`."
     )
 
     def __init__(self, environment: str) -> None:
         super().__init__(
             type(self).message.format(environment=environment),
-            next_action=type(self).next_action.format(environment=environment),
+            next_action=type(self).next_action.format(
+                environment=environment, program=program_name()
+            ),
         )

@@ -1,5 +1,8 @@
 """The user's app registration per environment: client ID and port in the settings, secrets in
-the keyring (the client secret and the sandbox's staging token)."""
+the keyring (the client secret and the sandbox's staging token).
+
+Where the user saved none, a firm's build may carry one (:mod:`qonto_desktop.build_registration`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from qonto_desktop.build_registration import baked_for, baked_registration
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
+from qonto_desktop.program import program_name
 from qonto_desktop.qonto.environments import Environment
 
 CALLBACK_PATH = "/callback"
@@ -37,6 +42,9 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
         ConfigurationError: the saved port is not a port.
     """
     section = (settings.get("registrations") or {}).get(environment.name) or {}
+    baked = baked_for(environment.name)
+    if not section.get("client_id") and baked is not None:
+        return AppRegistration(environment.name, baked.client_id, baked.redirect_port)
     client_id = str(section.get("client_id") or environment.default_client_id or "").strip()
     if not client_id:
         raise NotConfiguredError(environment.name)
@@ -46,16 +54,40 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
     if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port < 65536:
         raise ConfigurationError(
             f"The redirect port saved for {environment.label} is not a port number.",
-            next_action="Set it again, e.g. `main.py configure --redirect-port 52817`.",
+            next_action=f"Set it again, e.g. `{program_name()} configure --redirect-port 52817`.",
         )
     return AppRegistration(environment.name, client_id, port)
 
 
 def with_registration(settings: Mapping[str, Any], registration: AppRegistration) -> dict[str, Any]:
-    """Return new settings holding ``registration`` (nothing secret goes in the settings)."""
+    """Return new settings holding ``registration`` (nothing secret goes in the settings).
+
+    The registration the build carries is not copied into the settings, so that a newer build
+    with another one takes effect.
+    """
     registrations = dict(settings.get("registrations") or {})
-    registrations[registration.environment] = {
-        "client_id": registration.client_id,
-        "redirect_port": registration.redirect_port,
-    }
+    baked = baked_for(registration.environment)
+    if baked is not None and (baked.client_id, baked.redirect_port) == (
+        registration.client_id,
+        registration.redirect_port,
+    ):
+        registrations.pop(registration.environment, None)
+    else:
+        registrations[registration.environment] = {
+            "client_id": registration.client_id,
+            "redirect_port": registration.redirect_port,
+        }
     return {**settings, "registrations": registrations}
+
+
+def default_environment(settings: Mapping[str, Any]) -> str:
+    """The environment to connect to unless told otherwise: the user's, the build's, production."""
+    baked = baked_registration()
+    chosen = settings.get("environment") or (baked.environment if baked else None)
+    return str(chosen or "production")
+
+
+def baked_client_secret(environment: str, client_id: str) -> str | None:
+    """The client secret the build carries for this registration, if it carries one."""
+    baked = baked_for(environment)
+    return baked.client_secret if baked is not None and baked.client_id == client_id else None

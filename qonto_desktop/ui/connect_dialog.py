@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qonto_desktop.connections.connect import ConnectRequest
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.registration import default_environment
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.errors import AuthorizationCancelledError, StateMismatchError
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
@@ -116,6 +117,9 @@ class ConnectForm(QWidget):
                     reconnect.organization_id, reconnect.display_name
                 )
             self.picker.set_selected(reconnect.scopes_requested)
+        elif "emulator" not in names:  # the Demo comes first in demo mode
+            chosen = self.environment.findData(default_environment(desk.settings))
+            self.environment.setCurrentIndex(max(chosen, 0))
         self._environment_changed()
         for first, second in zip(self.controls(), self.controls()[1:], strict=False):
             QWidget.setTabOrder(first, second)

@@ -22,6 +22,8 @@ import requests
 
 REPO = Path(__file__).resolve().parents[2]
 MAIN = str(REPO / "main.py")
+# The app as a command: ``python main.py`` here, the frozen executable in tests/frozen.
+SOURCE = (sys.executable, MAIN)
 TIMEOUT = 60.0
 
 _APP_PREFIX = "QONTO_DESKTOP_"
@@ -58,10 +60,14 @@ def run(
     *,
     stdin: str | None = None,
     timeout: float = TIMEOUT,
+    program: Sequence[str] = SOURCE,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``main.py ARGS`` from the repository's root to its end; never raises on exit codes."""
+    """Run ``main.py ARGS`` (or ``program ARGS``) from the repository's root to its end.
+
+    Never raises on exit codes.
+    """
     return subprocess.run(
-        [sys.executable, MAIN, *args],
+        [*program, *args],
         cwd=REPO,
         env=dict(env),
         input=stdin,
@@ -80,9 +86,11 @@ class RunningCommand:
     reader threads.
     """
 
-    def __init__(self, args: Sequence[str], env: Mapping[str, str]) -> None:
+    def __init__(
+        self, args: Sequence[str], env: Mapping[str, str], program: Sequence[str] = SOURCE
+    ) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, MAIN, *args],
+            [*program, *args],
             cwd=REPO,
             env=dict(env),
             stdin=subprocess.PIPE,

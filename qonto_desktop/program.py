@@ -1,0 +1,13 @@
+"""How the user starts the app from a terminal, for the commands that messages suggest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def program_name() -> str:
+    """``QontoDesktop`` (``QontoDesktop.exe``) in the executable; ``main.py`` from source."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "main.py"

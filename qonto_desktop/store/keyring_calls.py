@@ -4,20 +4,20 @@ A locked or hung Secret Service can block a call for ever (an unlock prompt nobo
 every call runs on a short-lived daemon thread and the caller waits at most ``timeout``. Calls
 are serialised: while a timed-out call is still running, the next one waits for it (again at
 most ``timeout``) rather than pile up threads or race it.
+
+keyring itself (about 40 ms of imports) loads inside the first call's guard, on its thread:
+building a store, as the window does before its first frame, imports none of it.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
-
-from keyring import errors as keyring_errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, TypeVar
 
 from qonto_desktop.store import backends
-from qonto_desktop.store.backend_choice import choose_backend
 from qonto_desktop.store.errors import (
     EntryTooLargeError,
     KeyringLockedError,
@@ -28,6 +28,9 @@ from qonto_desktop.store.errors import (
     SecretWriteError,
     StorageError,
 )
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -43,20 +46,24 @@ _SECRETSTORAGE = {
 }
 
 
-# keyring's own errors, most specific first (NoKeyringError is also a KeyringError).
-_KEYRING_ERRORS: tuple[tuple[type[BaseException], type[StorageError]], ...] = (
-    (keyring_errors.NoKeyringError, NoSecureStorageError),
-    (keyring_errors.KeyringLocked, KeyringLockedError),
-    (keyring_errors.InitError, KeyringUnavailableError),
-    (keyring_errors.PasswordSetError, SecretWriteError),
-    (keyring_errors.PasswordDeleteError, SecretDeleteError),
+# keyring's own errors (by name in ``keyring.errors``), most specific first: NoKeyringError is
+# also a KeyringError.
+_KEYRING_ERRORS: tuple[tuple[str, type[StorageError]], ...] = (
+    ("NoKeyringError", NoSecureStorageError),
+    ("KeyringLocked", KeyringLockedError),
+    ("InitError", KeyringUnavailableError),
+    ("PasswordSetError", SecretWriteError),
+    ("PasswordDeleteError", SecretDeleteError),
 )
 
 
 def _error_class(error: BaseException) -> type[StorageError]:
-    for raised, mapped in _KEYRING_ERRORS:
-        if isinstance(error, raised):
-            return mapped
+    # Only a loaded keyring raises its own errors: never import it here, on a failure path.
+    keyring_errors = sys.modules.get("keyring.errors")
+    if keyring_errors is not None:
+        for name, mapped in _KEYRING_ERRORS:
+            if isinstance(error, getattr(keyring_errors, name)):
+                return mapped
     if getattr(error, "winerror", None) == WINERROR_BAD_STUB_DATA:
         return EntryTooLargeError
     for cls in type(error).__mro__:
@@ -105,7 +112,7 @@ class KeyringCalls:
     def backend(self) -> KeyringBackend:
         """The backend, resolved on first use."""
         if self._backend is None:
-            self._backend = self.run("resolve", None, choose_backend)
+            self._backend = self.run("resolve", None, _choose_backend)
         return self._backend
 
     def get(self, name: str) -> str | None:
@@ -161,3 +168,10 @@ class KeyringCalls:
             log.info("keyring %s of %s failed: %s (%s)", what, name, error.code, error.detail)
             raise error from failure[0]
         return outcome[0]
+
+
+def _choose_backend() -> KeyringBackend:
+    """The OS's backend (see ``backend_choice``), keyring imported here on the call's thread."""
+    from qonto_desktop.store.backend_choice import choose_backend  # noqa: PLC0415
+
+    return choose_backend()

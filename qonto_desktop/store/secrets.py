@@ -13,8 +13,7 @@ import logging
 import sys
 import threading
 from collections.abc import Mapping
-
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from qonto_desktop.store import backends, chunks
 from qonto_desktop.store.entries import Before, Entries
@@ -27,6 +26,9 @@ from qonto_desktop.store.errors import (
     StorageError,
 )
 from qonto_desktop.store.keyring_calls import KeyringCalls
+
+if TYPE_CHECKING:  # keyring itself loads on the thread of the first keyring call
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 

@@ -11,11 +11,12 @@ import os
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from qonto_desktop import browser
-
 
 def open_url(url: str) -> bool:
     """Open ``url`` in a browser; False when none could be asked to."""
+    # On use: it loads subprocess and webbrowser, which the window's first frame does not need.
+    from qonto_desktop import browser  # noqa: PLC0415
+
     if os.environ.get(browser.BROWSER_VARIABLE, "").strip():
         return browser.open_url(url)
     return bool(QDesktopServices.openUrl(QUrl(url)))

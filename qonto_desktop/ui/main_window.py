@@ -34,11 +34,11 @@ from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index import IndexLoad
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
-from qonto_desktop.ui.connection_status import display_name
 from qonto_desktop.ui.icons import app_icon, icon
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.menu_actions import MenuActions
 from qonto_desktop.ui.message_bar import MessageBar
+from qonto_desktop.ui.shortcuts import set_standard_shortcut
 from qonto_desktop.ui.window_geometry import geometry_file, load_geometry, save_geometry
 from qonto_desktop.ui.workers import Workers
 
@@ -225,13 +225,13 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.connect_action = menu.addAction(self.tr("&Connect a Qonto account…"))
-        self.connect_action.setShortcut(QKeySequence.StandardKey.New)
+        set_standard_shortcut(self.connect_action, QKeySequence.StandardKey.New)
         self.connect_action.triggered.connect(self.connect_new)
         menu.addAction(self.menu_actions.settings)
         menu.addAction(self.menu_actions.log_folder)
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_standard_shortcut(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.menu_actions.about)
@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _connected(self, connection: Connection) -> None:
+        from qonto_desktop.ui.connection_status import display_name  # noqa: PLC0415 - with the pane
+
         self.notice.show_message(
             "success", self.tr("%1 is connected.").replace("%1", display_name(connection))
         )

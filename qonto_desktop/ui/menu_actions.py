@@ -15,6 +15,7 @@ from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.files import make_private_folder
 from qonto_desktop.ui.icons import app_icon, icon
 from qonto_desktop.ui.message_bar import MessageBar
+from qonto_desktop.ui.shortcuts import set_standard_shortcut
 from qonto_desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # each dialog loads when it is first opened
@@ -49,7 +50,7 @@ class MenuActions(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.about_dialog: AboutDialog | None = None
         self.settings = QAction(self.tr("&Settings…"), window)
-        self.settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        set_standard_shortcut(self.settings, QKeySequence.StandardKey.Preferences)
         self.settings.triggered.connect(self.open_settings)
         self.log_folder = QAction(self.tr("Open &log folder"), window)
         self.log_folder.triggered.connect(self.open_log_folder)

@@ -1,0 +1,44 @@
+"""What the window's first frame costs: the shell loads neither keyring nor the connection pane.
+
+Both come after the first frame (keyring on the worker that first reads the keyring), so the
+GUI thread does not pay for them before the window is on screen. Run in a fresh interpreter:
+this one has both loaded already.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LATER = ("keyring", "qonto_desktop.ui.connection_pane")
+
+SCRIPT = f"""\
+import json, sys
+from PySide6.QtWidgets import QApplication
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.ui.main_window import MainWindow
+
+app = QApplication(sys.argv[:1])
+window = MainWindow(open_desk(), build_later=True)
+window.show()
+print(json.dumps([name for name in {LATER!r} if name in sys.modules]))
+window.close()
+"""
+
+
+def test_the_shell_loads_no_keyring_and_no_pane(app_home: Path) -> None:
+    env = {**os.environ, "QONTO_DESKTOP_HOME": str(app_home), "QT_QPA_PLATFORM": "offscreen"}
+    finished = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(finished.stdout.strip().splitlines()[-1]) == []

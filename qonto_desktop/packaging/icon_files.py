@@ -35,7 +35,9 @@ def ico_bytes(pngs: Mapping[int, bytes]) -> bytes:
     entries, images = b"", b""
     for size, png in sorted(pngs.items()):
         _check_png(size, png)
-        side = 0 if size >= 256 else size
+        if not 1 <= size <= 256:
+            raise ValueError(f"an ICO file cannot hold a {size} px image (1 to 256)")
+        side = 0 if size == 256 else size
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset)
         images += png
         offset += len(png)
@@ -47,6 +49,8 @@ def icns_bytes(pngs: Mapping[int, bytes]) -> bytes:
     body = b""
     for size, png in sorted(pngs.items()):
         _check_png(size, png)
+        if size not in ICNS_TYPES:
+            raise ValueError(f"an ICNS file has no PNG type for a {size} px image")
         body += ICNS_TYPES[size] + struct.pack(">I", 8 + len(png)) + png
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 

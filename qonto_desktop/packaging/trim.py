@@ -74,9 +74,7 @@ def drop_dangling_links(datas: Iterable[Entry], kept: Iterable[Entry]) -> list[E
     present = files | {folder for name in files for folder in _folders(name)}
     links = {bundle_name(entry): _target(entry) for entry in [*kept, *datas] if _is_link(entry)}
     return [
-        entry
-        for entry in datas
-        if not _is_link(entry) or _follow(_target(entry), links) in present
+        entry for entry in datas if not _is_link(entry) or _follow(_target(entry), links) in present
     ]
 
 

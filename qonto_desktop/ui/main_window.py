@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         waiting, self._until_built = self._until_built, None
         if waiting is not None:  # the list was read before the pane existed: show it now
             waiting()
+        log.info("main window ready")
         self.pane_built.emit()
 
     def _set_icons(self) -> None:

@@ -4,7 +4,10 @@ and a whole connection made and used with it against the emulator, on a real Sec
 
 from __future__ import annotations
 
+import contextlib
 import re
+import subprocess
+import time
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -149,3 +152,33 @@ def test_the_baked_registration_is_ready_to_connect(
     saved = settings.read_text(encoding="utf-8") if settings.exists() else ""
     assert BAKED_CLIENT_ID not in saved  # read from the build, not copied into the settings
     assert not re.search(r"Traceback", shown.stderr)
+
+
+@pytest.mark.keyring
+def test_the_window_opens_in_demo_mode(
+    frozen_app: Path, app_home: Path, keyring_env: dict[str, str]
+) -> None:
+    env = cli_env(app_home, keyring_env=keyring_env, extra={"QT_QPA_PLATFORM": "offscreen"})
+    log = app_home / "logs" / "qonto-desktop.log"
+    window = subprocess.Popen(  # the window runs until closed: stopped once it is ready
+        [str(frozen_app), "--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while "main window ready" not in (log.read_text("utf-8") if log.exists() else ""):
+            assert window.poll() is None, window.communicate()[1].decode()
+            assert time.monotonic() < deadline, "the window did not get ready in 60 s"
+            window_wait(window, 0.1)
+    finally:
+        window.terminate()
+        _, stderr = window.communicate(timeout=30)
+    logged = log.read_text("utf-8")
+    assert "Qonto emulator serving on port" in logged  # demo mode's emulator, in the process
+    assert "Traceback" not in logged + stderr.decode()
+    assert " ERROR " not in logged
+
+
+def window_wait(process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Wait for the process to end, at most ``seconds`` (it normally goes on running)."""
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=seconds)

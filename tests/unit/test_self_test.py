@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,11 +29,13 @@ from qonto_desktop.self_test import (
     check_tls,
     os_certificate_count,
     passed,
+    probe_command,
     probe_qt,
 )
 from qonto_desktop.store.secrets import SecretStore
 
 STARTED = QtProbe("offscreen", True)
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_an_unknown_qt_platform_fails_with_the_packages_to_install() -> None:
@@ -48,7 +53,69 @@ def test_the_offscreen_platform_starts() -> None:
     environ = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     probe = probe_qt(resources.resource_path(*TRANSLATION), environ=environ)
     assert check_qt(probe) == Check("Qt platform", True, "offscreen")
+    assert probe.translation_loaded is True
+    assert probe.qt_translation_loaded is True
     assert check_resources(probe).ok
+
+
+def test_a_missing_translation_is_reported_by_the_probe(tmp_path: Path) -> None:
+    environ = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    probe = probe_qt(tmp_path / "missing_fr.qm", environ=environ)
+    assert probe.platform == "offscreen"
+    assert probe.translation_loaded is False
+    assert not check_resources(probe).ok
+
+
+def test_the_probe_runs_main_py_from_a_source_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    translation = Path("/somewhere/qonto_desktop_fr.qm")
+    command = probe_command(translation)
+    assert command == [sys.executable, str(REPO / "main.py"), "--qt-probe", str(translation)]
+    assert Path(command[1]).is_file()
+
+
+def test_a_frozen_app_probes_with_its_own_executable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    translation = Path("/somewhere/qonto_desktop_fr.qm")
+    assert probe_command(translation) == [sys.executable, "--qt-probe", str(translation)]
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` from the repository, without a screen."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *args],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_main_py_runs_the_hidden_qt_probe() -> None:
+    translation = REPO / "resources" / "translations" / "qonto_desktop_fr.qm"
+    finished = run_main("--qt-probe", str(translation))
+    assert finished.returncode == 0, finished.stderr
+    seen: dict[str, object] = {}
+    for line in finished.stdout.splitlines():
+        seen.update(json.loads(line))
+    assert seen == {"translation": True, "qt_translation": True, "platform": "offscreen"}
+
+
+def test_main_py_self_test_flag_is_the_self_test_command() -> None:
+    """``--self-test``, as a double-clicked app's users spell it, prints the same checks."""
+    flag, command = run_main("--self-test"), run_main("self-test")
+
+    def checks(output: str) -> list[str]:
+        return [line.split(":")[0] for line in output.splitlines() if not line.startswith(" ")]
+
+    assert flag.returncode == command.returncode
+    assert checks(flag.stdout) == checks(command.stdout)
+    assert "Qt platform" in checks(flag.stdout)[0]
+    assert any(line.startswith("ok      Resources") for line in checks(flag.stdout))
+    assert "usage" not in flag.stderr
 
 
 def test_keyrings_fail_backend_is_refused_with_what_to_do() -> None:
@@ -103,6 +170,13 @@ def test_missing_resources_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_an_unloadable_translation_fails() -> None:
     assert not check_resources(QtProbe("offscreen", False)).ok
+
+
+def test_an_unloadable_qt_translation_fails() -> None:
+    check = check_resources(QtProbe("offscreen", True, qt_translation_loaded=False))
+    assert not check.ok
+    assert "qtbase_fr" in check.detail
+    assert check_resources(QtProbe("offscreen", True, qt_translation_loaded=True)).ok
 
 
 def test_the_report_shows_failures_with_advice(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""Whole-process timings, interleaved so drift hits every command alike, and import profiles."""
+"""Timings interleaved so drift hits every subject alike; whole processes; import profiles."""
 
 from __future__ import annotations
 
@@ -24,11 +24,9 @@ class Command:
     check: Check
 
 
-@dataclass(frozen=True)
-class Timing:
-    """The wall-clock seconds of every timed run of one command."""
+class Spread:
+    """Median, fastest and slowest of ``seconds``, the wall-clock seconds of timed runs."""
 
-    command: Command
     seconds: tuple[float, ...]
 
     @property
@@ -45,6 +43,27 @@ class Timing:
     def slowest(self) -> float:
         """The slowest run, in seconds."""
         return max(self.seconds)
+
+
+@dataclass(frozen=True)
+class Timing(Spread):
+    """The wall-clock seconds of every timed run of one command."""
+
+    command: Command
+    seconds: tuple[float, ...]
+
+    @property
+    def label(self) -> str:
+        """The command's label."""
+        return self.command.label
+
+
+@dataclass(frozen=True)
+class Samples(Spread):
+    """The wall-clock seconds of every timed run of something done in this process."""
+
+    label: str
+    seconds: tuple[float, ...]
 
 
 def run_process(

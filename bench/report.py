@@ -7,7 +7,7 @@ import platform
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.measure import ImportLine, Timing
+from bench.measure import ImportLine, Samples, Spread, Timing
 
 PERFORMANCE_INTRO = """# Performance
 
@@ -22,17 +22,16 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 
 
-def ratio(subject: Timing, baseline: Timing) -> float:
+def ratio(subject: Spread, baseline: Spread) -> float:
     """How many times slower ``subject``'s median is than ``baseline``'s."""
     return subject.median / baseline.median
 
 
-def table(timings: Sequence[Timing]) -> str:
-    """A Markdown table: one row per command, median, min and max in milliseconds."""
-    rows = ["| Command | Median (ms) | Min (ms) | Max (ms) |", "|---|---:|---:|---:|"]
+def table(timings: Sequence[Timing | Samples], first: str = "Command") -> str:
+    """A Markdown table: one row per label, median, min and max in milliseconds."""
+    rows = [f"| {first} | Median (ms) | Min (ms) | Max (ms) |", "|---|---:|---:|---:|"]
     rows += [
-        f"| {timing.command.label} | {ms(timing.median)} | {ms(timing.fastest)} "
-        f"| {ms(timing.slowest)} |"
+        f"| {timing.label} | {ms(timing.median)} | {ms(timing.fastest)} | {ms(timing.slowest)} |"
         for timing in timings
     ]
     return "\n".join(rows)

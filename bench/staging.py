@@ -1,9 +1,10 @@
-"""The stage for timing ``main.py token``: a real keyring, the emulator, one connection.
+"""The stage for the benchmarks: a real keyring, the emulator, a desk, and connections.
 
 GNOME Keyring runs on a private D-Bus session bus (:mod:`tests.support.secret_service`), the
-emulator in this process; the organization is connected as the tests connect one
+emulator in this process; organizations are connected as the tests connect one
 (:mod:`tests.support.desks`), into a temporary ``QONTO_DESKTOP_HOME``. All of it ends with the
-``with`` block, the daemons stopped by PID.
+``with`` block, the daemons stopped by PID. :func:`bare_desk` is the stage with no connection
+yet (for timing connections themselves); :func:`staged` adds them (for timing commands).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.settings import save_settings
@@ -23,6 +25,17 @@ from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import backend_of
 from tests.support.secret_service import SecretServiceSession
+
+
+@dataclass(frozen=True)
+class DeskStage:
+    """A desk on a real keyring and the emulator, its home under ``root``; nothing connected."""
+
+    root: Path  # the temporary folder everything lives in
+    home: Path  # the desk's ``QONTO_DESKTOP_HOME``
+    session: SecretServiceSession
+    emulator: Emulator
+    desk: Desk
 
 
 @dataclass(frozen=True)
@@ -57,11 +70,13 @@ def _pointed_at(session: SecretServiceSession) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def staged(connections: int = 1) -> Iterator[Stage]:
-    """Keyring, emulator and ``connections`` (1 to 3) in a temporary home; all ended afterwards.
+def bare_desk(extra_organizations: int = 0) -> Iterator[DeskStage]:
+    """Keyring, auto-approving emulator and a desk with no connection; all ended afterwards.
 
-    The first connection is the one ``Stage.entry`` names; the others are the emulator's next
-    demo organizations.
+    While the block runs, this process's own keyring calls go to the private keyring too.
+
+    Args:
+        extra_organizations: organizations the emulator's user has besides the three demo ones.
     """
     with tempfile.TemporaryDirectory(prefix="qonto-bench-") as folder:
         root = Path(folder)
@@ -71,23 +86,40 @@ def staged(connections: int = 1) -> Iterator[Stage]:
             _program("gnome-keyring-daemon", "gnome-keyring"),
         )
         try:
-            with _pointed_at(session), Emulator(consent_mode="approve") as emulator:
+            with (
+                _pointed_at(session),
+                Emulator(
+                    consent_mode="approve", extra_organizations=extra_organizations
+                ) as emulator,
+            ):
                 home = root / "app-home"
                 desk = make_desk(home, emulator, backend_of(KeptKeyring))
-                connection = connect_one(desk, emulator)
-                for organization in emulator.organizations[1:connections]:
-                    connect_one(desk, emulator, organization_id=organization.id)
-                save_settings(dict(desk.settings), desk.paths)  # what the command line reads
-                env = {
-                    **os.environ,
-                    **session.env,
-                    **desk.environ,
-                    "QONTO_DESKTOP_HOME": str(home),
-                    # Installed apps run from bytecode: let the warm-up runs write it, to a
-                    # folder of this run's own rather than the working tree.
-                    "PYTHONPYCACHEPREFIX": str(root / "pycache"),
-                }
-                env.pop("PYTHONDONTWRITEBYTECODE", None)
-                yield Stage(env, emulator, access_token_key(connection.id))
+                yield DeskStage(root, home, session, emulator, desk)
         finally:
             session.stop()
+
+
+@contextlib.contextmanager
+def staged(connections: int = 1) -> Iterator[Stage]:
+    """Keyring, emulator and ``connections`` (1 to 3) in a temporary home; all ended afterwards.
+
+    The first connection is the one ``Stage.entry`` names; the others are the emulator's next
+    demo organizations.
+    """
+    with bare_desk() as stage:
+        desk, emulator, root = stage.desk, stage.emulator, stage.root
+        connection = connect_one(desk, emulator)
+        for organization in emulator.organizations[1:connections]:
+            connect_one(desk, emulator, organization_id=organization.id)
+        save_settings(dict(desk.settings), desk.paths)  # what the command line reads
+        env = {
+            **os.environ,
+            **stage.session.env,
+            **desk.environ,
+            "QONTO_DESKTOP_HOME": str(stage.home),
+            # Installed apps run from bytecode: let the warm-up runs write it, to a
+            # folder of this run's own rather than the working tree.
+            "PYTHONPYCACHEPREFIX": str(root / "pycache"),
+        }
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        yield Stage(env, emulator, access_token_key(connection.id))

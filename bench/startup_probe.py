@@ -112,6 +112,11 @@ class WatchQtWidgets:
         return spec
 
 
+def watch() -> None:
+    """Watch for the first main window from now on (a frozen app's entry calls this first)."""
+    sys.meta_path.insert(0, WatchQtWidgets())
+
+
 def main() -> None:
     """Run the script named first on the command line, as ``python <script>`` would."""
     if len(sys.argv) < 2:
@@ -120,7 +125,7 @@ def main() -> None:
     # As for ``python <script>``: its folder first on sys.path, instead of this one.
     sys.path[0] = os.path.dirname(script)
     sys.argv = sys.argv[1:]
-    sys.meta_path.insert(0, WatchQtWidgets())
+    watch()
     runpy.run_path(script, run_name="__main__")
 
 

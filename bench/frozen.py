@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bench.baselines import bare_window
 from bench.measure import Command, take_turns
 from bench.report import load_average, machine, replace_section
 from bench.staging import staged
@@ -38,19 +39,7 @@ SIZE_LIMIT_MIB = 50.0
 SIZE_TARGET = 1.05
 START_TARGET = 1.2
 
-BARE_WINDOW = """\
-import sys
-
-import keyring  # noqa: F401
-import requests  # noqa: F401
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setCentralWidget(QLabel("Qonto Desktop"))
-window.show()
-sys.exit(app.exec())
-"""
+BARE_WINDOW = bare_window("keyring", "requests")
 APP = """\
 import sys
 

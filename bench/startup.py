@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bench.baselines import bare_window
 from bench.measure import (
     Command,
     Timing,
@@ -59,18 +60,7 @@ HEADING = "P1/P2 start to main window and peak memory"
 TARGET = 1.3
 CONNECTIONS = 3
 
-BASELINE_SCRIPT = """\
-import sys
-
-import keyring
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setCentralWidget(QLabel("Qonto Desktop"))
-window.show()
-sys.exit(app.exec())
-"""
+BASELINE_SCRIPT = bare_window("keyring")
 
 # What was done about the cost, and what was not; rewrite it when start-up changes.
 NOTES = """\

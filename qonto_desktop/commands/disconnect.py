@@ -5,7 +5,23 @@ from __future__ import annotations
 from typing import TextIO
 
 from qonto_desktop.connections.desk import open_desk
-from qonto_desktop.connections.disconnect import disconnect
+from qonto_desktop.connections.disconnect import NotRevoked, disconnect
+
+ITEMS = {
+    "consent": "the consent",
+    "refresh_token": "the refresh token",
+    "access_token": "the access token",
+}
+
+
+def not_revoked_words(problem: NotRevoked) -> str:
+    """What Qonto could not be told about, and why, in English."""
+    reason = (
+        problem.error.message
+        if problem.error is not None
+        else "no valid access token to withdraw it with"
+    )
+    return f"{ITEMS[problem.item]} ({reason})"
 
 
 def run(query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
@@ -16,8 +32,8 @@ def run(query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
     print(f"{report.connection.display_name}: disconnected; its tokens are deleted.", file=out)
     if report.consent_revoked:
         print("The app's access was also withdrawn in Qonto.", file=out)
-    for item in report.not_revoked:
-        print(f"Could not revoke {item}.", file=err)
+    for problem in report.not_revoked:
+        print(f"Could not revoke {not_revoked_words(problem)}.", file=err)
     if report.not_revoked:
         print(
             "Qonto honours what was not revoked until it expires; you can also withdraw the "

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Literal
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
@@ -14,6 +15,23 @@ from qonto_desktop.store.connection import Connection
 
 log = logging.getLogger(__name__)
 
+Revocable = Literal["consent", "refresh_token", "access_token"]
+
+
+@dataclass(frozen=True)
+class NotRevoked:
+    """One thing Qonto could not be told about, and why; the window and the command line word it.
+
+    Attributes:
+        item: what stays known to Qonto: ``"consent"``, ``"refresh_token"`` or
+            ``"access_token"``.
+        error: what went wrong asking Qonto; None when the consent could not even be asked
+            for, as there was no valid access token to withdraw it with.
+    """
+
+    item: Revocable
+    error: QontoDesktopError | None = None
+
 
 @dataclass(frozen=True)
 class DisconnectReport:
@@ -21,7 +39,7 @@ class DisconnectReport:
 
     connection: Connection
     consent_revoked: bool
-    not_revoked: tuple[str, ...]
+    not_revoked: tuple[NotRevoked, ...]
 
 
 def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -> DisconnectReport:
@@ -37,31 +55,37 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
     connection = desk.index.get(connection_id)
     refresh_token = desk.secrets.get(refresh_token_key(connection_id))
     access = desk.secrets.get(access_token_key(connection_id))
-    problems: list[str] = []
+    problems: list[NotRevoked] = []
     consent_revoked = False
-    steps: list[tuple[str, Callable[[], None]]] = []
+    steps: list[tuple[Revocable, Callable[[], None]]] = []
     if revoke_consent:
         if access and connection.access_expires_at > desk.now():
-            steps.append(("the consent", lambda: _revoke_consent(desk, connection, access)))
+            steps.append(("consent", lambda: _revoke_consent(desk, connection, access)))
         else:
-            problems.append("the consent (no valid access token to withdraw it with)")
-    for name, token, hint in (
-        ("the refresh token", refresh_token, "refresh_token"),
-        ("the access token", access, "access_token"),
-    ):
+            problems.append(NotRevoked("consent"))
+    tokens: tuple[tuple[Revocable, str | None], ...] = (
+        ("refresh_token", refresh_token),
+        ("access_token", access),
+    )
+    for item, token in tokens:
         if token:
-            steps.append((name, partial(_revoke, desk, connection, token, hint)))
-    for name, step in steps:
+            steps.append((item, partial(_revoke, desk, connection, token, item)))
+    for item, step in steps:
         try:
             step()
         except QontoDesktopError as exc:
-            problems.append(f"{name} ({exc.message})")
+            problems.append(NotRevoked(item, exc))
         else:
-            consent_revoked = consent_revoked or name == "the consent"
+            consent_revoked = consent_revoked or item == "consent"
     desk.secrets.delete(refresh_token_key(connection_id))
     desk.secrets.delete(access_token_key(connection_id))
     desk.index.remove(connection_id)
-    log.info("disconnected %s; %d item(s) not revoked", connection_id, len(problems))
+    log.info(
+        "disconnected %s; not revoked: %s",
+        connection_id,
+        ", ".join(f"{p.item} ({p.error.code if p.error else 'no valid token'})" for p in problems)
+        or "nothing",
+    )
     return DisconnectReport(connection, consent_revoked, tuple(problems))
 
 

@@ -26,6 +26,46 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class AbandonedGrant:
+    """Tokens Qonto issued that will not be saved (cancelled, or the save failed).
+
+    They stay valid at Qonto until revoked: see :func:`revoke_abandoned`.
+    """
+
+    environment: str
+    client_id: str
+    tokens: TokenSet
+
+
+def revoke_abandoned(desk: Desk, grant: AbandonedGrant) -> bool:
+    """End an abandoned grant at Qonto, best effort; never raises, never saves anything.
+
+    Revoking the refresh token ends the whole grant (its access tokens too); without one, the
+    access token is revoked.
+
+    Returns:
+        True when Qonto confirmed the revocation.
+    """
+    refresh_token = grant.tokens.refresh_token
+    token, hint = (
+        (refresh_token, "refresh_token")
+        if refresh_token
+        else (grant.tokens.access_token, "access_token")
+    )
+    try:
+        environment = desk.environment(grant.environment)
+        desk.token_client(environment, grant.client_id).revoke(token, token_type_hint=hint)
+    except QontoDesktopError as exc:
+        log.warning("an abandoned grant was not revoked (%s); it lasts until it expires", exc.code)
+        return False
+    except Exception:  # best effort, on its own thread or after a failure: never raise
+        log.exception("revoking an abandoned grant failed unexpectedly")
+        return False
+    log.info("revoked an abandoned grant (%s)", hint)
+    return True
+
+
+@dataclass(frozen=True)
 class Facts:
     """What the Business API said about a grant; ``problem`` when it could not say."""
 

@@ -83,7 +83,7 @@ class Emulator:
 
     @property
     def events(self) -> Counter[str]:
-        """How many codes were redeemed, refreshes made and refreshes refused so far."""
+        """How many codes were redeemed, refreshes made and refused, and grants revoked so far."""
         return Counter(self._grants.events)
 
     def issued_secrets(self) -> set[str]:

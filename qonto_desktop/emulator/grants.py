@@ -116,7 +116,8 @@ class GrantStore:
 
     Attributes:
         events: How many times each thing happened (``code_redeemed``, ``refreshed``,
-            ``refresh_refused``), for tests that count what the server saw.
+            ``refresh_refused``, ``revoked``: a live grant ended at the revocation endpoint),
+            for tests that count what the server saw.
         issued: Every code and token issued so far, for tests that search for leaks.
     """
 
@@ -252,6 +253,8 @@ class GrantStore:
             if family.consent.client_id != client_id:
                 # RFC 7009 §2.1: the server verifies the token was issued to this client.
                 raise GrantError("unauthorized_client", "The token was issued to another client.")
+            if not family.revoked:
+                self.events["revoked"] += 1
             family.revoked = True
 
     def revoke_consent(self, *, client_id: str, user_id: str, organization_id: str) -> int:

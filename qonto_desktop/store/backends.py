@@ -10,8 +10,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from qonto_desktop.errors import QontoDesktopError
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -23,13 +26,23 @@ SECRETS_BUS_NAME = "org.freedesktop.secrets"
 _FAIL = "keyring.backends.fail.Keyring"
 _NULL = "keyring.backends.null.Keyring"
 _CHAINER = "keyring.backends.chainer.ChainerBackend"
+BackendKind = Literal[
+    "windows", "macos", "kwallet", "secret_service", "none", "disabled", "plain_files", "other"
+]
+_ENGLISH: dict[str, str] = {
+    "windows": "Windows Credential Manager",
+    "macos": "macOS Keychain",
+    "kwallet": "KWallet",
+    "none": "none (no keyring backend found)",
+    "disabled": "none (keyring disabled)",
+}
 _SECRET_SERVICE = ("keyring.backends.SecretService.Keyring", "keyring.backends.libsecret.Keyring")
-_NAMES = {
-    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
-    "keyring.backends.macOS.Keyring": "macOS Keychain",
-    "keyring.backends.kwallet.DBusKeyring": "KWallet",
-    _FAIL: "none (no keyring backend found)",
-    _NULL: "none (keyring disabled)",
+_KINDS: dict[str, BackendKind] = {
+    "keyring.backends.Windows.WinVaultKeyring": "windows",
+    "keyring.backends.macOS.Keyring": "macos",
+    "keyring.backends.kwallet.DBusKeyring": "kwallet",
+    _FAIL: "none",
+    _NULL: "disabled",
 }
 # What serves org.freedesktop.secrets, by the start of its program name.
 _PROVIDERS = (
@@ -40,6 +53,55 @@ _PROVIDERS = (
 )
 
 Provider = Callable[[], str | None]
+
+
+@dataclass(frozen=True)
+class BackendName:
+    """One keyring backend as the app names it: what kind it is, and its own name if it has one.
+
+    The window words each kind in its language; :attr:`words` is the English of the command
+    line, the self-test and the log.
+
+    Attributes:
+        kind: ``windows`` (Credential Manager), ``macos`` (Keychain), ``kwallet``,
+            ``secret_service``, ``none`` (no backend found), ``disabled`` (keyring's null
+            backend), ``plain_files`` (keyrings.alt, refused) or ``other``.
+        name: a proper name, never translated: the program serving the Secret Service
+            ("GNOME Keyring", empty when unknown), or the backend's own name for
+            ``plain_files`` and ``other``; empty for the other kinds.
+    """
+
+    kind: BackendKind
+    name: str = ""
+
+    @property
+    def words(self) -> str:
+        """The backend in English ("Secret Service (GNOME Keyring)")."""
+        if self.kind == "secret_service":
+            return f"Secret Service ({self.name})" if self.name else "Secret Service"
+        if self.kind == "plain_files":
+            return f"{self.name} (plain files, refused)"
+        return _ENGLISH.get(self.kind, self.name)
+
+
+@dataclass(frozen=True)
+class BackendDescription:
+    """The keyring in use: the backends it reads in turn (usually one), or why it is unknown.
+
+    Attributes:
+        backends: each backend, in the order keyring uses them; empty when ``error`` is set.
+        error: the keyring could not be asked (locked up, too slow).
+    """
+
+    backends: tuple[BackendName, ...]
+    error: QontoDesktopError | None = None
+
+    @property
+    def words(self) -> str:
+        """The keyring in English ("Secret Service (GNOME Keyring), then KWallet")."""
+        if self.error is not None:
+            return f"unknown ({self.error.message})"
+        return ", then ".join(backend.words for backend in self.backends)
 
 
 def _class_names(backend: KeyringBackend) -> list[str]:
@@ -96,26 +158,30 @@ def unusable_reason(backend: KeyringBackend) -> str | None:
     return None
 
 
-def describe(backend: KeyringBackend, provider: Provider) -> str:
-    """The backend in words, for status output and the window.
+def identify(backend: KeyringBackend, provider: Provider) -> tuple[BackendName, ...]:
+    """The backend named, one name per backend a chainer would use.
 
     Args:
         backend: the keyring backend.
         provider: names the program behind the Secret Service (called only for that backend).
     """
     if chained := _chained(backend):
-        return ", then ".join(describe(each, provider) for each in chained)
+        return tuple(name for each in chained for name in identify(each, provider))
     if chained is not None:
-        return "none (no keyring backend found)"
+        return (BackendName("none"),)
     names = _class_names(backend)
     if any(name in _SECRET_SERVICE for name in names):
-        found = provider()
-        return f"Secret Service ({found})" if found else "Secret Service"
+        return (BackendName("secret_service", provider() or ""),)
     for name in names:
-        if name in _NAMES:
-            return _NAMES[name]
-    words = str(type(backend).name)
-    return f"{words} (plain files, refused)" if _is_plaintext(backend) else words
+        if name in _KINDS:
+            return (BackendName(_KINDS[name]),)
+    own = str(type(backend).name)
+    return (BackendName("plain_files" if _is_plaintext(backend) else "other", own),)
+
+
+def describe(backend: KeyringBackend, provider: Provider) -> str:
+    """The backend in English words, for status output and the self-test."""
+    return BackendDescription(identify(backend, provider)).words
 
 
 def provider_from_process(program: str) -> str | None:

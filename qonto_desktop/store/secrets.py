@@ -85,7 +85,7 @@ class SecretStore:
         self._calls = KeyringCalls(backend, service=service, timeout=timeout, platform=platform)
         self._entries = Entries(self._calls, max_entry_chars)
         self._lock = threading.RLock()
-        self._description: str | None = None
+        self._description: backends.BackendDescription | None = None
 
     def check_available(self) -> None:
         """Make sure secrets can be kept, before any login starts.
@@ -106,18 +106,28 @@ class SecretStore:
             self._calls.get(PROBE_KEY)
 
     def describe_backend(self) -> str:
-        """The keyring in words ("Windows Credential Manager", "Secret Service (GNOME Keyring)")."""
+        """The keyring in English words ("Windows Credential Manager", "Secret Service (GNOME
+        Keyring)"), for the command line and the self-test."""
+        return self.backend_description().words
+
+    def backend_description(self) -> backends.BackendDescription:
+        """The keyring named, kind by kind, for the window to word in its language.
+
+        Never raises: a keyring that cannot be asked is described with the error (and asked
+        again next time).
+        """
         with self._lock:
             if self._description is None:
                 try:
                     backend = self._calls.backend()
-                    self._description = self._calls.run(
+                    names = self._calls.run(
                         "describe",
                         None,
-                        lambda: backends.describe(backend, backends.secret_service_provider),
+                        lambda: backends.identify(backend, backends.secret_service_provider),
                     )
                 except StorageError as error:
-                    return f"unknown ({error.message})"
+                    return backends.BackendDescription((), error)
+                self._description = backends.BackendDescription(names)
             return self._description
 
     def get(self, key: str) -> str | None:

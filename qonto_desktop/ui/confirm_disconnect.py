@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.disconnect import DisconnectReport
+from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.connection_status import display_name
+from qonto_desktop.ui.formatting import fill
+from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.message_bar import Kind
 
 
@@ -107,19 +109,41 @@ class ConfirmDisconnect(QDialog):
         self.explanation.setAccessibleName(self.explanation.text())
 
 
+def not_revoked_words(problem: NotRevoked) -> str:
+    """One thing Qonto could not be told about, and why, in the window's language."""
+    translate = QCoreApplication.translate
+    if problem.error is not None:
+        # The French catalogue (compiled patterns) loads with the first error, not at start-up.
+        from qonto_desktop.messages_fr import translate as in_language  # noqa: PLC0415
+
+        reason = in_language(problem.error.message, current_language())
+    else:
+        reason = translate("ConfirmDisconnect", "no valid access token to withdraw it with")
+    items = {
+        "consent": translate("ConfirmDisconnect", "the consent (%1)"),
+        "refresh_token": translate("ConfirmDisconnect", "the refresh token (%1)"),
+        "access_token": translate("ConfirmDisconnect", "the access token (%1)"),
+    }
+    return items[problem.item].replace("%1", reason)
+
+
 def disconnect_outcome(report: DisconnectReport) -> tuple[Kind, str]:
     """What to tell the user once a disconnect is done: a message kind and its words."""
     name = display_name(report.connection)
     if report.not_revoked:
-        return "warning", (
+        words = [not_revoked_words(problem) for problem in report.not_revoked]
+        listed = words[0]
+        for word in words[1:]:  # French puts a non-breaking space before ";"
+            listed = fill(QCoreApplication.translate("ConfirmDisconnect", "%1; %2"), listed, word)
+        return "warning", fill(
             QCoreApplication.translate(
                 "ConfirmDisconnect",
                 "%1 is disconnected and its tokens are deleted from the keyring, but Qonto "
                 "could not be told about: %2. You can also remove the app's access in "
                 "Qonto's web app.",
-            )
-            .replace("%1", name)
-            .replace("%2", "; ".join(report.not_revoked))
+            ),
+            name,
+            listed,
         )
     if report.consent_revoked:
         return "success", QCoreApplication.translate(

@@ -1,7 +1,9 @@
 """One connection attempt, run on a worker thread and steered from the window.
 
 The use case blocks while it waits for the browser; this object lets the window show the
-address, open it again, pass on a pasted address, and cancel, all from the GUI thread.
+address, open it again, pass on a pasted address, and cancel, all from the GUI thread. A grant
+Qonto issued but that will not be saved (Cancel after the browser came back) is revoked on a
+thread of its own, so that neither Cancel nor closing the window waits for Qonto.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.callback import parse_pasted_address
 from qonto_desktop.oauth.errors import AuthorizationCancelledError, StateMismatchError
@@ -106,7 +109,26 @@ class ConnectFlow(QObject):
 
     def _work(self) -> Connection:
         desk = replace(self._desk, checkpoint=self._stop_if_cancelled)
-        return connect(desk, self._request, self._hop_to_browser, on_waiting=self._listening)
+        return connect(
+            desk,
+            self._request,
+            self._hop_to_browser,
+            on_waiting=self._listening,
+            on_abandoned=self._revoke_elsewhere,
+        )
+
+    def _revoke_elsewhere(self, grant: AbandonedGrant) -> None:
+        """Revoke a grant that will not be saved, on a thread of its own.
+
+        Not on the worker: Cancel and closing wait for the worker, never for this. The thread
+        is not a daemon, so a revocation under way when the window closes still gets its
+        answer (bounded by the HTTP timeouts) before the process exits.
+        """
+        threading.Thread(
+            target=revoke_abandoned,
+            args=(self._desk, grant),
+            name="revoke-abandoned-grant",
+        ).start()
 
     def _stop_if_cancelled(self, step: str) -> None:
         with self._lock:

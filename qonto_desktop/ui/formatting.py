@@ -7,6 +7,8 @@ from Qt's locale data (CLDR) for ``en_GB`` or ``fr_FR``.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from qonto_desktop.qonto.presentation import CURRENCY_SYMBOLS
@@ -17,6 +19,16 @@ DATE_TIME_PATTERN = "d MMM yyyy, HH:mm"
 MINUTE = 60.0
 HOUR = 3600.0
 DAY = 86400.0
+_MARKER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: str) -> str:
+    """A translated template with ``values`` put in for %1, %2…, in one pass.
+
+    One pass, so a value that itself holds "%2" (an organization's name, an error) stays as
+    it is.
+    """
+    return _MARKER.sub(lambda found: values[int(found[1]) - 1], template)
 
 
 def ui_locale(language: str) -> QLocale:

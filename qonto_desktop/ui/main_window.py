@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.store.backends import BackendDescription
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index import IndexLoad
 from qonto_desktop.ui import browser
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         """Read the connections and name the keyring, on workers."""
         self.reload()
         self.workers.run(
-            self.desk.secrets.describe_backend, self._backend_found, self._backend_unknown
+            self.desk.secrets.backend_description, self._backend_found, self._backend_unknown
         )
 
     # --- Building ------------------------------------------------------------------------
@@ -277,14 +278,23 @@ class MainWindow(QMainWindow):
         self.index_banner.show_error(error)
         self.pages.setCurrentIndex(EMPTY)
 
-    def _backend_found(self, words: object) -> None:
-        self.backend = str(words)
-        if self.pane_ready:
-            self.pane.set_backend(self.backend)
-        self.menu_actions.set_backend(self.backend)
+    def _backend_found(self, description: object) -> None:
+        from qonto_desktop.ui.keyring_words import backend_words  # noqa: PLC0415 - after the shell
+
+        if isinstance(description, BackendDescription):
+            self._show_backend(backend_words(description))
 
     def _backend_unknown(self, error: QontoDesktopError) -> None:
-        self._backend_found(self.tr("unknown (%1)").replace("%1", error.message))
+        from qonto_desktop.ui.keyring_words import unknown_backend_words  # noqa: PLC0415
+
+        self._show_backend(unknown_backend_words(error))
+
+    def _show_backend(self, words: str) -> None:
+        """Where the secrets are stored, in words, for the detail pane and the About box."""
+        self.backend = words
+        if self.pane_ready:
+            self.pane.set_backend(words)
+        self.menu_actions.set_backend(words)
 
     # --- Connecting ----------------------------------------------------------------------
 

@@ -107,6 +107,26 @@
         <translation>Les scripts qui utilisent cette connexion cesseront de fonctionner. Pour l’utiliser de nouveau, connectez de nouveau le compte.</translation>
     </message>
     <message>
+        <source>no valid access token to withdraw it with</source>
+        <translation>aucun jeton d’accès valide pour le retirer</translation>
+    </message>
+    <message>
+        <source>the consent (%1)</source>
+        <translation>le consentement (%1)</translation>
+    </message>
+    <message>
+        <source>the refresh token (%1)</source>
+        <translation>le jeton de rafraîchissement (%1)</translation>
+    </message>
+    <message>
+        <source>the access token (%1)</source>
+        <translation>le jeton d’accès (%1)</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1&#xa0;; %2</translation>
+    </message>
+    <message>
         <source>%1 is disconnected and its tokens are deleted from the keyring, but Qonto could not be told about: %2. You can also remove the app&apos;s access in Qonto&apos;s web app.</source>
         <translation>Déconnexion de %1 effectuée et jetons supprimés du trousseau de clés, mais Qonto n’a pas pu être informé pour&#xa0;: %2. Vous pouvez aussi retirer l’accès de l’application dans l’application web de Qonto.</translation>
     </message>
@@ -550,6 +570,49 @@
     </message>
 </context>
 <context>
+    <name>KeyringWords</name>
+    <message>
+        <source>Secret Service (%1)</source>
+        <translation>Secret Service (%1)</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service</translation>
+    </message>
+    <message>
+        <source>%1 (plain files, refused)</source>
+        <translation>%1 (fichiers en clair, refusé)</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Gestionnaire d’identification Windows</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>Trousseau macOS</translation>
+    </message>
+    <message>
+        <source>KWallet</source>
+        <translation>KWallet</translation>
+    </message>
+    <message>
+        <source>none (no keyring backend found)</source>
+        <translation>aucun (aucun trousseau de clés trouvé)</translation>
+    </message>
+    <message>
+        <source>none (keyring disabled)</source>
+        <translation>aucun (trousseau de clés désactivé)</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>inconnu (%1)</translation>
+    </message>
+    <message>
+        <source>%1, then %2</source>
+        <translation>%1, puis %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo</source>
@@ -586,10 +649,6 @@
     <message>
         <source>Menu bar</source>
         <translation>Barre de menus</translation>
-    </message>
-    <message>
-        <source>unknown (%1)</source>
-        <translation>inconnu (%1)</translation>
     </message>
     <message>
         <source>%1 is connected.</source>

@@ -41,7 +41,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.keyring]
 # Chromium's start, its redirects and the real keyring's writes: generous, never a sleep.
 FLOW_MS = 90_000
 STEP_MS = 15_000
-MAX_TABS = 100  # more than the dialog's tab stops (every permission is one)
+MAX_TABS = 30  # more than the dialog's tab stops (the permissions list is one)
 
 
 @dataclass(frozen=True)

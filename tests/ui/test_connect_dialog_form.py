@@ -26,6 +26,9 @@ from tests.support.keyrings import HangingKeyring, MemoryKeyring, files_containi
 
 MakeDialog = Callable[..., ConnectDialog]
 SCOPE_BOXES = [f"scope_{scope.name}" for _, members in scopes.by_group() for scope in members]
+# From the first control: the registration, the organization, the permissions' preset, search
+# and list, the scope string, Close. The permissions list used to take one stop per scope.
+MOST_TABS_TO_CONNECT = 14
 
 
 @pytest.fixture
@@ -90,15 +93,35 @@ def test_tab_walks_every_control_in_visual_order(qtbot: QtBot, make_dialog: Make
         "registration_id",
         "preset",
         "scope_search",
-        *SCOPE_BOXES,
+        SCOPE_BOXES[0],  # the permissions are one stop; the arrow keys move inside
         "raw_scopes",
         "close_form",
         "connect",
     ]
-    assert tab_walk(qtbot, dialog, dialog.form.environment) == expected
+    walked = tab_walk(qtbot, dialog, dialog.form.environment)
+    assert walked == expected
+    assert walked.index("connect") <= MOST_TABS_TO_CONNECT
     dialog.form.environment.setCurrentIndex(1)  # the sandbox adds its staging token
     walked = tab_walk(qtbot, dialog, dialog.form.environment)
     assert walked[1:7] == [*registration, "copy_redirect_uri", "staging_token"]
+    assert len(walked) <= MOST_TABS_TO_CONNECT + 1  # Connect waits for a client ID here
+
+
+def test_the_permission_last_used_is_the_tab_stop(qtbot: QtBot, make_dialog: MakeDialog) -> None:
+    dialog = make_dialog()
+    picker = dialog.form.picker
+    walked = tab_walk(qtbot, dialog, dialog.form.environment)
+    first = walked.index(SCOPE_BOXES[0])
+    focus = picker.checkbox(SCOPE_BOXES[0].removeprefix("scope_"))
+    focus.setFocus()
+    qtbot.waitUntil(focus.hasFocus)
+    for _ in range(3):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        QTest.keyClick(widget, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is picker.checkbox(SCOPE_BOXES[3].removeprefix("scope_"))
+    again = tab_walk(qtbot, dialog, dialog.form.environment)
+    assert again == [*walked[:first], SCOPE_BOXES[3], *walked[first + 1 :]]
 
 
 def test_the_demo_registration_is_read_only_and_skipped_where_disabled(

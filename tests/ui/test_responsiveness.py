@@ -33,6 +33,8 @@ from qonto_desktop.ui.connect_dialog import ConnectDialog
 from qonto_desktop.ui.main_window import EMPTY, LOADING, MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.conftest import Figure
+from tests.support.keyrings import MemoryKeyring
+from tests.unit.connections.test_connect import access_tokens, api_accepts
 
 DELAY = 3.0  # seconds, on every emulator endpoint
 HEARTBEAT_MS = 50
@@ -255,6 +257,47 @@ def test_cancel_after_the_browser_came_back_stops_before_saving(
     qtbot.waitUntil(lambda: window.connect_dialog is None)
 
 
+def revocations_running() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "revoke-abandoned-grant"]
+
+
+def test_cancel_during_the_exchange_revokes_the_grant_qonto_issued(
+    qtbot: QtBot,
+    window: MainWindow,
+    browser: SlowBrowser,
+    *,
+    slow: Emulator,
+    desk: Desk,
+    keyring_backend: MemoryKeyring,
+) -> None:
+    """The tokens Qonto issues for a cancelled attempt would stay valid at Qonto: the grant is
+    revoked, off the GUI thread, without Cancel waiting for it, and nothing is saved."""
+    dialog = start_connecting(qtbot, window)
+    wait_for_browser(qtbot, dialog, browser)
+    qtbot.waitUntil(browser.came_back.is_set, timeout=FLOW_MS)  # now exchanging the code
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    QTest.mouseClick(dialog.waiting_page.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.flow() is None, timeout=FLOW_MS)
+    assert dialog.pages.currentWidget() is dialog.form
+    # Back at the form while the revocation still waits for its (3 s late) answer.
+    assert slow.events["revoked"] == 0, "Cancel waited for the revocation"
+    assert not dialog.busy
+    qtbot.waitUntil(lambda: slow.events["revoked"] == 1, timeout=FLOW_MS)
+    qtbot.waitUntil(lambda: not revocations_running(), timeout=FLOW_MS)
+    heartbeat.stop()
+    assert heartbeat.longest < LONGEST_GAP, f"the GUI thread stalled {heartbeat.longest:.2f} s"
+    assert slow.events["code_redeemed"] == 1
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in keyring_backend.names())
+    slow.faults.clear()
+    issued = access_tokens(slow)
+    assert issued
+    assert not any(api_accepts(slow, token) for token in issued)  # Qonto honours none of it
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.connect_dialog is None)
+
+
 def test_closing_the_window_while_waiting_stops_everything(
     qtbot: QtBot, window: MainWindow, browser: SlowBrowser, workers: Workers, figure: Figure
 ) -> None:
@@ -281,10 +324,17 @@ def test_closing_the_window_while_waiting_stops_everything(
 
 
 def test_closing_the_window_during_the_token_exchange_abandons_the_flow(
-    qtbot: QtBot, window: MainWindow, browser: SlowBrowser, desk: Desk, figure: Figure
+    qtbot: QtBot,
+    window: MainWindow,
+    browser: SlowBrowser,
+    *,
+    slow: Emulator,
+    desk: Desk,
+    figure: Figure,
 ) -> None:
     """After the browser came back, closing stops the flow at its next step: the GUI thread
-    waits for the answer in flight at most, and nothing is saved after the window closed."""
+    waits for the answer in flight at most, and nothing is saved after the window closed.
+    The grant Qonto issued is revoked after the window has gone, never delaying its close."""
     dialog = start_connecting(qtbot, window)
     port = wait_for_browser(qtbot, dialog, browser)
     qtbot.waitUntil(browser.came_back.is_set, timeout=FLOW_MS)
@@ -297,3 +347,7 @@ def test_closing_the_window_during_the_token_exchange_abandons_the_flow(
     assert port_is_free(port)
     assert desk.index.load().connections == (), "a connection was saved after the window closed"
     assert took < 2 * DELAY, f"closing froze the window for {took:.1f} s"
+    assert slow.events["revoked"] == 0  # closing did not wait for the revocation...
+    qtbot.waitUntil(lambda: slow.events["revoked"] == 1, timeout=FLOW_MS)  # ...which happened
+    qtbot.waitUntil(lambda: not revocations_running(), timeout=FLOW_MS)
+    assert desk.index.load().connections == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.qonto import scopes
@@ -136,3 +136,111 @@ def test_labels_and_descriptions_follow_the_language(qtbot: QtBot) -> None:
     assert row.description.text().startswith(scope.description("fr"))
     preset = scopes.PRESETS[0]
     assert french.presets.itemText(french.presets.findData(preset.key)) == preset.label("fr")
+
+
+IN_ORDER = [scope.name for _, members in scopes.by_group() for scope in members]
+
+
+def focused(picker: ScopePicker) -> str:
+    """The scope whose box has the focus, or the focused widget's object name."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return next((name for name, row in picker.rows.items() if row.checkbox is widget), "") or (
+        widget.objectName()
+    )
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    QTest.keyClick(widget, key, modifier)
+
+
+def tab_stops(picker: ScopePicker) -> list[str]:
+    return [
+        name
+        for name, row in picker.rows.items()
+        if row.checkbox.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+
+
+@pytest.fixture
+def active(qtbot: QtBot, picker: ScopePicker) -> ScopePicker:
+    """The picker as the active window, its search field focused."""
+    picker.activateWindow()
+    qtbot.waitUntil(picker.isActiveWindow)
+    picker.search.setFocus()
+    qtbot.waitUntil(picker.search.hasFocus)
+    return picker
+
+
+def test_the_permissions_are_one_tab_stop_walked_with_the_arrow_keys(active: ScopePicker) -> None:
+    picker = active
+    assert tab_stops(picker) == [IN_ORDER[0]]
+    press(Qt.Key.Key_Tab)
+    assert focused(picker) == IN_ORDER[0]
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_Down)
+    assert focused(picker) == IN_ORDER[2]
+    assert tab_stops(picker) == [IN_ORDER[2]]
+    ticked = picker.checkbox(IN_ORDER[2]).isChecked()
+    press(Qt.Key.Key_Space)
+    assert picker.checkbox(IN_ORDER[2]).isChecked() is not ticked
+    assert (IN_ORDER[2] in picker.raw_scopes.text().split()) is not ticked
+    press(Qt.Key.Key_Up)
+    assert focused(picker) == IN_ORDER[1]
+    press(Qt.Key.Key_End)
+    assert focused(picker) == IN_ORDER[-1]
+    press(Qt.Key.Key_Down)  # the last stays the last: the arrows never leave the list
+    assert focused(picker) == IN_ORDER[-1]
+    press(Qt.Key.Key_Home)
+    assert focused(picker) == IN_ORDER[0]
+    press(Qt.Key.Key_Up)
+    assert focused(picker) == IN_ORDER[0]
+    press(Qt.Key.Key_End)
+    press(Qt.Key.Key_Tab)  # out of the list in one press, whichever box had the focus
+    assert focused(picker) == "raw_scopes"
+    press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back to the box last used
+    assert focused(picker) == IN_ORDER[-1]
+    press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused(picker) == "scope_search"
+
+
+def test_the_arrow_keys_skip_what_the_search_hides(active: ScopePicker) -> None:
+    picker = active
+    QTest.keyClicks(picker.search, "card")
+    shown = [name for name in IN_ORDER if name in visible_rows(picker)]
+    assert len(shown) >= 2
+    assert tab_stops(picker) == [shown[0]]  # the first stop was hidden: the first one shown
+    press(Qt.Key.Key_Tab)
+    assert focused(picker) == shown[0]
+    press(Qt.Key.Key_Down)
+    assert focused(picker) == shown[1]
+    press(Qt.Key.Key_End)
+    assert focused(picker) == shown[-1]
+    picker.search.setText("no such permission anywhere")
+    assert tab_stops(picker) == []  # nothing to stop on: Tab goes on to the scope string
+    picker.search.setFocus()
+    press(Qt.Key.Key_Tab)
+    assert focused(picker) == "raw_scopes"
+    picker.search.clear()
+    assert tab_stops(picker) == [IN_ORDER[0]]
+
+
+def test_a_clicked_box_becomes_the_tab_stop(qtbot: QtBot, active: ScopePicker) -> None:
+    picker = active
+    QTest.mouseClick(picker.rows["team.read"].label, Qt.MouseButton.LeftButton)
+    assert picker.checkbox("team.read").isChecked()
+    assert tab_stops(picker) == ["team.read"]
+    picker.search.setFocus()
+    qtbot.waitUntil(picker.search.hasFocus)
+    press(Qt.Key.Key_Tab)
+    assert focused(picker) == "team.read"
+
+
+def test_every_box_keeps_its_accessible_name_and_description(picker: ScopePicker) -> None:
+    for name, row in picker.rows.items():
+        scope = scopes.get(name)
+        assert row.checkbox.accessibleName() == scope.label("en")
+        assert name in row.checkbox.accessibleDescription()
+        assert row.checkbox.focusPolicy() & Qt.FocusPolicy.ClickFocus  # the mouse still works

@@ -11,22 +11,35 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import Windows, fail, kwallet, macOS, null
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
+from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.messages_fr import translate
+from qonto_desktop.store import backend_choice
+from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.ui.app import install_translator
+from qonto_desktop.ui.confirm_disconnect import disconnect_outcome
 from qonto_desktop.ui.connection_status import environment_label
 from qonto_desktop.ui.language import current_language, set_language
+from qonto_desktop.ui.main_window import EMPTY
 from qonto_desktop.ui.workers import Workers
+from tests.support.desks import connect_one
+from tests.support.keyrings import MemoryKeyring, backend_of
 from tests.ui.test_main_window import open_window
+from tests.unit.store.test_backends import PlaintextKeyring, chainer_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -197,3 +210,121 @@ def test_without_the_translator_the_window_stays_english(
 ) -> None:
     window = open_window(qtbot, desk, workers)
     assert window.empty.button.text() == "Connect a Qonto account"
+
+
+# --- The core's words, in the French window ----------------------------------------------------
+
+# What the disconnect report said in English, before the window worded it itself.
+DISCONNECT_ENGLISH = (
+    "the consent",
+    "refresh token",
+    "access token",
+    "no valid access token",
+    "withdraw it with",
+    "Qonto's service",
+    "answered with an error",
+)
+
+
+def test_a_french_disconnect_that_cannot_reach_qonto_says_what_in_french(
+    french: None, qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connect_one(desk, emulator)
+    window = open_window(qtbot, desk, workers, language="fr")
+    for endpoint in ("consents", "revoke"):
+        emulator.faults.set(endpoint, Fault(status=503))
+    window.view.disconnect_button.click()
+    dialog = window.pane.confirm_dialog
+    assert dialog is not None
+    dialog.disconnect_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == EMPTY)
+    assert window.notice.kind == "warning"
+    text = window.notice.text
+    assert text.startswith("Déconnexion de Boulangerie Martin effectuée")
+    for item in (
+        "le consentement (",
+        "le jeton de rafraîchissement (",
+        f"le jeton d{APOSTROPHE}accès (",
+    ):
+        assert item in text, text
+    served = translate("Qonto's service answered with an error (HTTP 503).", "fr")
+    assert served != "Qonto's service answered with an error (HTTP 503).", "no French for it"
+    assert text.count(served) == 3, text
+    english = [words for words in DISCONNECT_ENGLISH if words.casefold() in text.casefold()]
+    assert not english, f"English in the French window: {english}\n{text}"
+
+
+def test_a_french_consent_without_a_valid_access_token_says_why_in_french(
+    french: None, desk: Desk, emulator: Emulator
+) -> None:
+    set_language("fr")
+    connection = connect_one(desk, emulator)
+    report = DisconnectReport(connection, False, (NotRevoked("consent"),))
+    kind, text = disconnect_outcome(report)
+    assert kind == "warning"
+    assert f"le consentement (aucun jeton d{APOSTROPHE}accès valide pour le retirer)" in text
+    assert not [words for words in DISCONNECT_ENGLISH if words in text], text
+
+
+@pytest.fixture
+def hung_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Finding the OS's keyring hangs (until the test ends): the store cannot name it."""
+    release = threading.Event()
+
+    def choose_backend() -> KeyringBackend:
+        release.wait(timeout=60)
+        return MemoryKeyring()
+
+    monkeypatch.setattr(backend_choice, "choose_backend", choose_backend)
+    yield
+    release.set()
+
+
+KEYRING_ENGLISH = (
+    "unknown",
+    "none",
+    "no keyring",
+    "disabled",
+    "then",
+    "did not answer",
+    "plain files",
+    "refused",
+)
+
+
+@pytest.mark.parametrize(
+    ("backend", "french_words"),
+    [
+        (None, f"inconnu (Le trousseau de clés n{APOSTROPHE}a pas répondu dans le délai de 0,2"),
+        (backend_of(fail.Keyring), "aucun (aucun trousseau de clés trouvé)"),
+        (backend_of(null.Keyring), "aucun (trousseau de clés désactivé)"),
+        (backend_of(Windows.WinVaultKeyring), f"Gestionnaire d{APOSTROPHE}identification Windows"),
+        (PlaintextKeyring(), "file PlaintextKeyring (fichiers en clair, refusé)"),
+        (
+            chainer_of(backend_of(macOS.Keyring), backend_of(kwallet.DBusKeyring)),
+            "Trousseau macOS, puis KWallet",
+        ),
+    ],
+    ids=["unknown", "none", "disabled", "windows", "plain-files", "chained"],
+)
+def test_the_french_detail_pane_says_where_the_secrets_are_in_french(
+    french: None,
+    hung_keyring: None,
+    qtbot: QtBot,
+    *,
+    desk: Desk,
+    emulator: Emulator,
+    workers: Workers,
+    backend: KeyringBackend | None,
+    french_words: str,
+) -> None:
+    connection = connect_one(desk, emulator)
+    elsewhere = replace(desk, secrets=SecretStore(backend, timeout=0.2))
+    window = open_window(qtbot, elsewhere, workers, language="fr")
+    assert window.list.select(connection.id)
+    assert window.backend is not None
+    assert window.backend.startswith(french_words), window.backend
+    details = window.view.details_text()
+    assert window.backend in details
+    english = [words for words in KEYRING_ENGLISH if words in window.backend.casefold()]
+    assert not english, f"English in the French window: {english}: {window.backend}"

@@ -11,14 +11,25 @@ import requests
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
+from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
-from qonto_desktop.emulator import Emulator
-from qonto_desktop.oauth.errors import AccessDeniedError, SandboxStagingTokenError
+from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.oauth.errors import (
+    AccessDeniedError,
+    AuthorizationCancelledError,
+    SandboxStagingTokenError,
+)
 from qonto_desktop.qonto.scopes import UnknownScopeError
 from qonto_desktop.store.errors import NoSecureStorageError, StorageError
 from qonto_desktop.store.index_errors import IndexWriteError
-from tests.support.desks import EVERYTHING, connect_one, make_desk
+from tests.support.approval import follow
+from tests.support.desks import EVERYTHING, connect_one, make_desk, registering
 from tests.support.keyrings import FailingSetKeyring, MemoryKeyring, files_containing
+
+
+def access_tokens(emulator: Emulator) -> list[str]:
+    """Every access token the emulator issued."""
+    return [secret for secret in emulator.issued_secrets() if secret.startswith("ory_at_")]
 
 
 def api_accepts(emulator: Emulator, token: str) -> bool:
@@ -35,6 +46,7 @@ def test_connect_saves_a_verified_connection_and_its_tokens(
 ) -> None:
     connection = connect_one(desk, emulator)
     assert connection.state == "ok"
+    assert emulator.events["revoked"] == 0  # a saved grant is kept alive, of course
     assert connection.organization_name == emulator.organizations[0].name
     assert connection.role == "accountant"
     assert connection.user_email == emulator.user.email
@@ -124,13 +136,17 @@ def test_a_refusal_saves_nothing(
     assert not any(name.startswith("conn/") for name in keyring_backend.names())
 
 
-def test_a_keyring_failure_saves_nothing(app_home: Path, emulator: Emulator) -> None:
+def test_a_keyring_failure_saves_nothing_and_ends_the_grant(
+    app_home: Path, emulator: Emulator
+) -> None:
     backend = FailingSetKeyring()
     desk = make_desk(app_home, emulator, backend)
     with pytest.raises(StorageError):
         connect_one(desk, emulator)
     assert desk.index.load().connections == ()
     assert not any(name.startswith("conn/") for name in backend.names())
+    assert emulator.events == {"code_redeemed": 1, "revoked": 1}
+    assert not any(api_accepts(emulator, token) for token in access_tokens(emulator))
 
 
 def test_an_index_failure_leaves_the_keyring_as_it_was(
@@ -169,3 +185,42 @@ def test_a_stop_between_steps_saves_nothing(
         connect_one(desk, emulator)
     assert desk.index.load().connections == ()
     assert not any(name.startswith("conn/") for name in keyring_backend.names())
+    # Qonto had issued tokens: the abandoned grant is revoked, not left alive until it expires.
+    assert emulator.events == {"code_redeemed": 1, "revoked": 1}
+    assert not any(api_accepts(emulator, token) for token in access_tokens(emulator))
+
+
+def test_an_abandoned_grant_goes_to_on_abandoned_instead(
+    app_home: Path, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    def stop_at(reached: str) -> None:
+        if reached == "verified":
+            raise AuthorizationCancelledError()
+
+    desk = make_desk(app_home, emulator, keyring_backend, checkpoint=stop_at)
+    handed: list[AbandonedGrant] = []
+    request = ConnectRequest(environment="emulator", scopes=EVERYTHING, timeout=30)
+    with pytest.raises(AuthorizationCancelledError):
+        connect(desk, request, follow, on_waiting=registering(emulator), on_abandoned=handed.append)
+    assert [grant.environment for grant in handed] == ["emulator"]
+    assert emulator.events["revoked"] == 0  # left to the caller, who revokes it its own way
+    grant = handed[0]
+    assert api_accepts(emulator, grant.tokens.access_token)
+    assert revoke_abandoned(desk, grant)
+    assert emulator.events["revoked"] == 1
+    assert not api_accepts(emulator, grant.tokens.access_token)
+
+
+def test_revoking_an_abandoned_grant_is_best_effort(
+    app_home: Path, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    def stop_at(reached: str) -> None:
+        if reached == "authorized":
+            raise AuthorizationCancelledError()
+
+    emulator.faults.set("revoke", Fault(status=503))
+    desk = make_desk(app_home, emulator, keyring_backend, checkpoint=stop_at)
+    with pytest.raises(AuthorizationCancelledError):  # the cancellation, not the revocation
+        connect_one(desk, emulator)
+    assert emulator.events["revoked"] == 0
+    assert desk.index.load().connections == ()

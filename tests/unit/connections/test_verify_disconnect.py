@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import requests
 
+from qonto_desktop.commands.disconnect import not_revoked_words
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.disconnect import disconnect
+from qonto_desktop.connections.disconnect import NotRevoked, disconnect
 from qonto_desktop.connections.errors import NeedsReconnectError
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.oauth.errors import ServiceUnavailableError
 from qonto_desktop.store.index import NotFoundError
 from tests.support.desks import connect_one
 from tests.support.keyrings import MemoryKeyring
@@ -95,11 +99,36 @@ def test_disconnect_with_qonto_unreachable_still_forgets_and_says_what_was_not_r
         emulator.faults.set(endpoint, Fault(status=503))
     report = disconnect(desk, connection.id)
     assert not report.consent_revoked
-    assert len(report.not_revoked) == 3  # consent, refresh token, access token
+    # Structured, for the window to word in its language: what, and the error that stopped it.
+    assert [problem.item for problem in report.not_revoked] == [
+        "consent",
+        "refresh_token",
+        "access_token",
+    ]
+    assert all(isinstance(problem.error, ServiceUnavailableError) for problem in report.not_revoked)
+    served = "Qonto's service answered with an error (HTTP 503)."
+    assert [not_revoked_words(problem) for problem in report.not_revoked] == [
+        f"the consent ({served})",
+        f"the refresh token ({served})",
+        f"the access token ({served})",
+    ]  # the command line's clear English
     assert desk.index.load().connections == ()
     assert not any(name.startswith("conn/") for name in keyring_backend.names())
     emulator.faults.clear()
     assert refresh_works(emulator, refresh_token)  # honest: Qonto still honours it
+
+
+def test_without_a_valid_access_token_the_consent_cannot_be_withdrawn(
+    desk: Desk, emulator: Emulator
+) -> None:
+    connection = connect_one(desk, emulator)
+    later = replace(desk, now=lambda: connection.access_expires_at + 1)
+    report = disconnect(later, connection.id)
+    assert not report.consent_revoked
+    assert report.not_revoked == (NotRevoked("consent"),)  # no error: nothing was asked
+    assert not_revoked_words(report.not_revoked[0]) == (
+        "the consent (no valid access token to withdraw it with)"
+    )
 
 
 def test_disconnect_keeping_the_consent(desk: Desk, emulator: Emulator) -> None:

@@ -255,6 +255,10 @@ def test_revoking_either_token_kills_the_family(store: GrantStore, which: str) -
     assert store.authenticate(issued.access_token) is None
     with pytest.raises(GrantError, match="revoked"):
         store.refresh(refresh_token(issued), client_id=CLIENT)
+    assert store.events["revoked"] == 1
+    store.revoke(issued.access_token, client_id=CLIENT)  # the family was already revoked
+    store.revoke("ory_at_unknown", client_id=CLIENT)
+    assert store.events["revoked"] == 1  # counts grants ended, not requests
 
 
 def test_revoking_unknown_token_is_silent(store: GrantStore) -> None:

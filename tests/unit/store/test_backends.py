@@ -113,6 +113,32 @@ def test_each_backend_has_a_name_in_words(backend: KeyringBackend, name: str) ->
     assert backends.describe(backend, gnome) == name
 
 
+@pytest.mark.parametrize(
+    ("backend", "names"),
+    [
+        (backend_of(SignedWinVault), (backends.BackendName("windows"),)),
+        (backend_of(macOS.Keyring), (backends.BackendName("macos"),)),
+        (backend_of(libsecret.Keyring), (backends.BackendName("secret_service", "GNOME Keyring"),)),
+        (backend_of(fail.Keyring), (backends.BackendName("none"),)),
+        (backend_of(null.Keyring), (backends.BackendName("disabled"),)),
+        (chainer_of(), (backends.BackendName("none"),)),
+        (
+            chainer_of(backend_of(kwallet.DBusKeyring), MemoryKeyring()),
+            (
+                backends.BackendName("kwallet"),
+                backends.BackendName("other", "keyrings MemoryKeyring"),
+            ),
+        ),
+        (PlaintextKeyring(), (backends.BackendName("plain_files", "file PlaintextKeyring"),)),
+    ],
+)
+def test_each_backend_is_identified_by_kind_for_the_window_to_word(
+    backend: KeyringBackend, names: tuple[backends.BackendName, ...]
+) -> None:
+    """Kinds, not English: the window says each in its language; proper names stay as they are."""
+    assert backends.identify(backend, gnome) == names
+
+
 def test_secret_service_of_unknown_provenance_is_just_secret_service() -> None:
     assert backends.describe(backend_of(SecretService.Keyring), unknown) == "Secret Service"
 
@@ -150,9 +176,10 @@ def test_without_a_session_bus_the_provider_is_unknown(no_dbus: None) -> None:
 
 
 def test_the_store_describes_its_backend() -> None:
-    assert (
-        SecretStore(backend_of(Windows.WinVaultKeyring)).describe_backend()
-        == "Windows Credential Manager"
+    store = SecretStore(backend_of(Windows.WinVaultKeyring))
+    assert store.describe_backend() == "Windows Credential Manager"
+    assert store.backend_description() == backends.BackendDescription(
+        (backends.BackendName("windows"),)
     )
     assert (
         SecretStore(backend_of(fail.Keyring)).describe_backend()

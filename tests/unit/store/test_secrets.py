@@ -441,6 +441,9 @@ def test_a_hung_backend_lookup_times_out_and_is_described_as_unknown(
         assert (
             store.describe_backend() == "unknown (The keyring did not answer within 0.2 seconds.)"
         )
+        described = store.backend_description()  # the error itself, for the window to word
+        assert described.backends == ()
+        assert isinstance(described.error, KeyringTimeoutError)
         with pytest.raises(KeyringTimeoutError):
             store.check_available()
     finally:

@@ -5,8 +5,10 @@ and a whole connection made and used with it against the emulator, on a real Sec
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import subprocess
+import sys
 import time
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -182,3 +184,48 @@ def window_wait(process: subprocess.Popen[bytes], seconds: float) -> None:
     """Wait for the process to end, at most ``seconds`` (it normally goes on running)."""
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=seconds)
+
+
+BROWSER_SCRIPT = """\
+import json, os, sys, urllib.request
+record, address = sys.argv[1], sys.argv[2]
+with open(record, "w", encoding="utf-8") as out:
+    json.dump({"LD_LIBRARY_PATH": os.environ.get("LD_LIBRARY_PATH")}, out)
+urllib.request.urlopen(address, timeout=30).read()  # the emulator approves, then redirects back
+"""
+
+
+@pytest.mark.keyring
+@pytest.mark.skipif("sys.platform != 'linux'", reason="LD_LIBRARY_PATH is Linux's")
+def test_the_browser_gets_the_users_library_path_not_the_bundles(
+    frozen_app: Path,
+    app_home: Path,
+    keyring_env: dict[str, str],
+    redirect_port: int,
+    tmp_path: Path,
+) -> None:
+    script, record = tmp_path / "browser.py", tmp_path / "browser.json"
+    script.write_text(BROWSER_SCRIPT, encoding="utf-8")
+    users_path = str(tmp_path / "the-users-own-libraries")
+    with Emulator(consent_mode="approve") as emulator:
+        emulator.register_redirect_uri(f"http://127.0.0.1:{redirect_port}/callback")
+        env = cli_env(
+            app_home,
+            keyring_env=keyring_env,
+            emulator_url=emulator.base_url,
+            extra={
+                "QONTO_DESKTOP_BROWSER": f"{sys.executable} {script} {record}",
+                "LD_LIBRARY_PATH": users_path,
+            },
+        )
+        app = [str(frozen_app)]
+        configured = run(
+            ["configure", "--environment", "emulator", "--redirect-port", str(redirect_port)],
+            env,
+            program=app,
+        )
+        assert configured.returncode == 0, configured.stderr
+        connected = run(["connect", "--environment", "emulator"], env, program=app)
+        assert connected.returncode == 0, connected.stderr
+    seen = json.loads(record.read_text(encoding="utf-8"))
+    assert seen["LD_LIBRARY_PATH"] == users_path  # not the unpacked bundle's folder first

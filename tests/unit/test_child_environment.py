@@ -6,7 +6,7 @@ import pytest
 
 from qonto_desktop.child_environment import restore_library_path
 
-BUNDLE = "/tmp/_MEIabc123"
+BUNDLE = "/var/tmp/_MEIabc123"  # noqa: S108 - a name, never opened
 
 
 def test_the_users_path_comes_back_from_where_the_bootloader_kept_it() -> None:

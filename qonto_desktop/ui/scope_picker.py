@@ -103,8 +103,10 @@ class ScopeRow(QWidget):
         self.description.setText(description)
         words = [badge.text() for badge in badges]
         self.checkbox.setAccessibleName(scope.label(language))
+        # The list is one tab stop: say how to move inside it.
+        moving = self.tr("Up and Down move to the other permissions; Space ticks or unticks.")
         self.checkbox.setAccessibleDescription(
-            " ".join([*(f"{word}." for word in words), description, scope.name])
+            " ".join([*(f"{word}." for word in words), description, scope.name, moving])
         )
         text = QVBoxLayout()
         text.setSpacing(3)

@@ -999,6 +999,10 @@
         <source>{description} Note: {note}</source>
         <translation>{description} Remarque&#xa0;: {note}</translation>
     </message>
+    <message>
+        <source>Up and Down move to the other permissions; Space ticks or unticks.</source>
+        <translation>Les flèches haut et bas passent aux autres autorisations&#xa0;; Espace coche ou décoche.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

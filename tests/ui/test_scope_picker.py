@@ -244,3 +244,8 @@ def test_every_box_keeps_its_accessible_name_and_description(picker: ScopePicker
         assert row.checkbox.accessibleName() == scope.label("en")
         assert name in row.checkbox.accessibleDescription()
         assert row.checkbox.focusPolicy() & Qt.FocusPolicy.ClickFocus  # the mouse still works
+
+
+def test_every_box_tells_a_screen_reader_how_to_move_in_the_list(picker: ScopePicker) -> None:
+    for row in picker.rows.values():
+        assert "Up and Down move to the other permissions" in row.checkbox.accessibleDescription()

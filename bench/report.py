@@ -13,7 +13,8 @@ PERFORMANCE_INTRO = """# Performance
 
 Measured by the scripts in `bench/`, never guessed: each compares a command with a bare
 baseline in the same run, as whole processes, and reports medians and the ratio of medians.
-Each script rewrites its own section below; tests never assert timings.
+Each script rewrites its own section below; tests never assert timings. All of them, one after
+the other: `.venv/bin/python bench/run.py` (about four minutes).
 """
 
 

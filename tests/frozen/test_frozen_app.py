@@ -36,7 +36,7 @@ NEVER_BUNDLED = (
     "*/platforms/*vnc*", "*/plugins/generic/*", "*/plugins/tls/*", "*/networkinformation/*",
     "*/imageformats/*jpeg*", "*/imageformats/*tiff*", "*/imageformats/*webp*",
     "PySide6/*translations/qt_*", "PySide6/*translations/qtbase_de.qm", "*QtNetwork*",
-    "*libqgtk3*", "*tkinter*",
+    "*libqgtk3*", "*tkinter*", "resources/translations/*.ts",
 )  # fmt: skip
 ALWAYS_BUNDLED = (
     "resources/translations/qonto_desktop_fr.qm", "resources/pages/success.fr.html",

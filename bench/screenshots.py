@@ -55,10 +55,14 @@ STATES = ("main-empty", "connect-dialog", "waiting", "success", "detail", "error
 HIGH_DPI_STATE = "detail"
 
 
-class ScreenshotKeyring(MemoryKeyring):
-    """The in-memory keyring, named in the window as what it is."""
+# The in-memory keyring's name in each language of the shots.
+KEYRING_NAMES = {"en": "In-memory keyring (screenshots)", "fr": "Trousseau en mémoire (captures)"}
 
-    name = "In-memory keyring (screenshots)"
+
+class ScreenshotKeyring(MemoryKeyring):
+    """The in-memory keyring, named in the window as what it is, in the shots' language."""
+
+    name = KEYRING_NAMES["en"]
 
 
 def wait_until(predicate: Callable[[], bool], what: str, timeout_ms: int = WAIT_MS) -> None:
@@ -225,6 +229,7 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
         os.environ["QONTO_DESKTOP_HOME"] = temporary
         for language in languages:  # English first: the translator is only ever added
             set_language(language)
+            ScreenshotKeyring.name = KEYRING_NAMES.get(language, KEYRING_NAMES["en"])
             if language != "en" and not install_translator(app, language):
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)

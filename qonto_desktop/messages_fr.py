@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from string import Formatter
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.french_typography import NBSP, typeset
 from qonto_desktop.messages_fr_data import MESSAGES, REASONS, SUFFIXES, TERMS
 from qonto_desktop.qonto.scope_catalogue import in_language
 
@@ -24,7 +25,7 @@ __all__ = ["localized", "translate", "typeset"]
 
 log = logging.getLogger(__name__)
 
-_NBSP = "\u00a0"
+_NBSP = NBSP
 _FIELD = re.compile(r"\{(\w+)\}")
 # What repr() makes of a str: single quotes unless it holds one and no double quote; escapes.
 _REPR = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\""""
@@ -33,19 +34,6 @@ _EMPTY_NAME = re.compile(r"(?:^|(?<=, ))an empty name(?=, |$)")
 _UNVERIFIED = re.compile(r"Unverified connection (\S+)")
 # A placeholder holding one of TERMS, which carries its article, so it may start the sentence.
 _TERM_FIELD = "what"
-
-
-def typeset(french: str) -> str:
-    """Apply French typography outside `code` spans.
-
-    Typographic apostrophes, and non-breaking spaces before ``: ; ? !`` and inside « ».
-    """
-    parts = french.split("`")
-    for index in range(0, len(parts), 2):
-        text = parts[index].replace("'", "\u2019")
-        text = re.sub(r" (?=[:;?!»])", _NBSP, text)
-        parts[index] = text.replace("« ", "«" + _NBSP)
-    return "`".join(parts)
 
 
 def _fields(english: str) -> list[tuple[str, str | None, str | None, str | None]]:

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from qonto_desktop.french_typography import typeset
+
 _LANGUAGE_SEPARATORS = re.compile(r"[-_.@]")
 
 
@@ -38,14 +40,14 @@ def in_language(language: str, english: str, french: str) -> str:
     Args:
         language: A language tag such as ``"fr"``, ``"fr_FR"``, ``"fr-BE"`` or ``"en"``.
         english: The English text.
-        french: The French text.
+        french: The French text, with plain apostrophes and spaces.
 
     Returns:
-        ``french`` for any French tag, otherwise ``english`` (the fallback for every other
-        language).
+        ``french`` with French typography for any French tag, otherwise ``english`` (the
+        fallback for every other language).
     """
     primary = _LANGUAGE_SEPARATORS.split(language.strip().lower(), maxsplit=1)[0]
-    return french if primary == "fr" else english
+    return typeset(french) if primary == "fr" else english
 
 
 class ScopeGroup(Enum):

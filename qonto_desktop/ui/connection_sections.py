@@ -119,7 +119,7 @@ class ConnectionSections(QWidget):
             return
         main = self.tr("main")  # lupdate reads no tr() inside an f-string
         for row, account in enumerate(connection.accounts):
-            name = account.name + (f"  ({main})" if account.main else "")
+            name = account.name + (f" ({main})" if account.main else "")
             grid.addWidget(self._value(name), row, 0)
             iban = self._value(account.masked_iban, wrap=False)
             iban.setAccessibleName(

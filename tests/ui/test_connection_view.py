@@ -43,7 +43,7 @@ def test_the_detail_in_english(qtbot: QtBot, connection: Connection) -> None:
         "ATELIER LUMIERE ARCHITECTURE",
         "Demo",
         "OK",
-        "Compte courant  (main)",
+        "Compte courant (main)",
         "FR76 •••• •••• 0978",
         "€74,120.85",
         "€21,500.00",
@@ -59,7 +59,7 @@ def test_the_detail_in_french(qtbot: QtBot, connection: Connection) -> None:
     view.show_connection(connection)
     text = view.details_text()
     assert "74\u202f120,85\u00a0€" in text
-    assert "Confirmer qui s'est connecté (openid)" in text
+    assert "Confirmer qui s\u2019est connecté (openid)" in text
 
 
 def test_a_connection_without_refresh_token_or_accounts(

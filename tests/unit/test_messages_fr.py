@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 import qonto_desktop
 from qonto_desktop.connections.errors import NeedsReconnectError, NotConfiguredError
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.messages_fr import localized, translate, typeset
+from qonto_desktop.french_typography import typeset
+from qonto_desktop.messages_fr import localized, translate
 from qonto_desktop.messages_fr_data import MESSAGES, REASONS, SUFFIXES, TERMS
 from qonto_desktop.oauth import flow
 from qonto_desktop.oauth.errors import (

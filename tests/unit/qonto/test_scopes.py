@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from qonto_desktop.french_typography import typeset
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.scopes import (
@@ -129,7 +130,7 @@ def test_notes_come_in_pairs(scope: scopes.Scope) -> None:
     assert (scope.note_en is None) == (scope.note_fr is None)
     if scope.note_en is not None:
         assert scope.note_fr != scope.note_en
-        assert scope.note("fr") == scope.note_fr
+        assert scope.note("fr") == typeset(scope.note_fr)
 
 
 def test_french_text_is_written_with_accents() -> None:
@@ -197,10 +198,10 @@ def test_get_unknown_raises_the_app_error_not_key_error() -> None:
 def test_label_and_description_in_both_languages() -> None:
     scope = scopes.get("organization.read")
     assert scopes.label("organization.read", "en") == scope.label_en
-    assert scopes.label("organization.read", "fr") == scope.label_fr
-    assert scopes.description("organization.read", "fr") == scope.description_fr
-    assert scopes.label("organization.read", "fr_FR") == scope.label_fr
-    assert scopes.label("organization.read", "fr-BE") == scope.label_fr
+    assert scopes.label("organization.read", "fr") == typeset(scope.label_fr)
+    assert scopes.description("organization.read", "fr") == typeset(scope.description_fr)
+    assert scopes.label("organization.read", "fr_FR") == typeset(scope.label_fr)
+    assert scopes.label("organization.read", "fr-BE") == typeset(scope.label_fr)
 
 
 @pytest.mark.parametrize("language", ["de", "es_ES", "", "french"])
@@ -392,3 +393,11 @@ def test_parse_and_join_round_trip(item: scopes.Preset) -> None:
 def test_join_refuses_a_name_that_would_split() -> None:
     with pytest.raises(MalformedScopeError):
         scopes.join(["openid", "organization.read webhook"])
+
+
+def test_the_french_catalogue_is_shown_with_french_typography() -> None:
+    for scope in CATALOGUE:
+        for text in (scope.label("fr"), scope.description("fr"), scope.note("fr") or ""):
+            assert "'" not in text  # typographic apostrophes
+            assert " :" not in text
+            assert " ;" not in text  # a non-breaking space before : and ;

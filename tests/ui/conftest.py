@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.ui.connect_dialog import ConnectDialog
 from qonto_desktop.ui.workers import Workers
 from tests.support.desk_fixtures import desk, emulator, keyring_backend
 
@@ -29,3 +33,25 @@ def workers(qapp: QApplication) -> Iterator[Workers]:
 
 
 __all__ = ["desk", "emulator", "keyring_backend", "no_running_qt_threads", "workers"]
+
+
+MakeDialog = Callable[..., ConnectDialog]
+
+
+@pytest.fixture
+def make_dialog(qtbot: QtBot, desk: Desk, workers: Workers) -> Iterator[MakeDialog]:
+    """Open connect dialogs (on ``desk`` unless told ``on=``); each is closed after the test."""
+    made: list[ConnectDialog] = []
+
+    def make(
+        *, on: Desk = desk, environments: tuple[str, ...] = ("emulator",), **kwargs: Any
+    ) -> ConnectDialog:
+        dialog = ConnectDialog(on, workers, environments=environments, **kwargs)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        made.append(dialog)
+        return dialog
+
+    yield make
+    for dialog in made:
+        dialog.reject()  # cancels and waits for any attempt still running

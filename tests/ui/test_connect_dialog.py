@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -44,9 +43,9 @@ from qonto_desktop.ui.workers import Workers
 from tests.support.approval import follow
 from tests.support.desks import connect_one
 from tests.support.keyrings import LockedKeyring, backend_of
+from tests.ui.conftest import MakeDialog
 
 WAIT_MS = 20_000
-MakeDialog = Callable[..., ConnectDialog]
 
 
 class Browser:
@@ -73,24 +72,6 @@ def never_opens(calls: list[str]) -> Callable[[str], bool]:
         return True
 
     return open_url
-
-
-@pytest.fixture
-def make_dialog(qtbot: QtBot, desk: Desk, workers: Workers) -> Iterator[MakeDialog]:
-    made: list[ConnectDialog] = []
-
-    def make(
-        *, on: Desk = desk, environments: tuple[str, ...] = ("emulator",), **kwargs: Any
-    ) -> ConnectDialog:
-        dialog = ConnectDialog(on, workers, environments=environments, **kwargs)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        made.append(dialog)
-        return dialog
-
-    yield make
-    for dialog in made:
-        dialog.reject()  # cancels and waits for any attempt still running
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
-
-import pytest
-from pytestqt.qtbot import QtBot
 
 from qonto_desktop.build_registration import BakedRegistration
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.ui.connect_dialog import ConnectDialog
-from qonto_desktop.ui.workers import Workers
 from tests.support.baked import Bake, bake
+from tests.ui.conftest import MakeDialog
 
 __all__ = ["bake"]
 
@@ -21,27 +15,11 @@ BOTH = ("production", "sandbox")
 SANDBOX_FIRM = BakedRegistration("sandbox", "firm-sandbox-client", 53002)
 
 
-@pytest.fixture
-def open_dialog(qtbot: QtBot, desk: Desk, workers: Workers) -> Iterator[Any]:
-    made: list[ConnectDialog] = []
-
-    def make(on: Desk = desk, environments: tuple[str, ...] = BOTH) -> ConnectDialog:
-        dialog = ConnectDialog(on, workers, environments=environments)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        made.append(dialog)
-        return dialog
-
-    yield make
-    for dialog in made:
-        dialog.reject()
-
-
 def test_a_sandbox_build_opens_on_the_sandbox_with_its_client_id(
-    bake: Bake, open_dialog: Any
+    bake: Bake, make_dialog: MakeDialog
 ) -> None:
     bake(SANDBOX_FIRM)
-    form = open_dialog().form
+    form = make_dialog(environments=BOTH).form
     assert form.environment_name() == "sandbox"
     assert form.environment.currentText() == "Sandbox"
     assert form.registration.client_id.text() == "firm-sandbox-client"
@@ -50,15 +28,15 @@ def test_a_sandbox_build_opens_on_the_sandbox_with_its_client_id(
 
 
 def test_a_plain_build_opens_on_production_with_nothing_filled_in(
-    bake: Bake, open_dialog: Any
+    bake: Bake, make_dialog: MakeDialog
 ) -> None:
-    form = open_dialog().form
+    form = make_dialog(environments=BOTH).form
     assert form.environment_name() == "production"
     assert form.registration.client_id.text() == ""
 
 
 def test_the_users_saved_environment_and_registration_win(
-    bake: Bake, open_dialog: Any, desk: Desk
+    bake: Bake, make_dialog: MakeDialog, desk: Desk
 ) -> None:
     bake(SANDBOX_FIRM)
     settings = {
@@ -66,14 +44,14 @@ def test_the_users_saved_environment_and_registration_win(
         "environment": "production",
         "registrations": {"sandbox": {"client_id": "my-own-client", "redirect_port": 53100}},
     }
-    form = open_dialog(replace(desk, settings=settings)).form
+    form = make_dialog(on=replace(desk, settings=settings), environments=BOTH).form
     assert form.environment_name() == "production"
     form.environment.setCurrentIndex(form.environment.findData("sandbox"))
     assert form.registration.client_id.text() == "my-own-client"
     assert form.registration.redirect_port.text() == "53100"
 
 
-def test_the_demo_still_comes_first_in_demo_mode(bake: Bake, open_dialog: Any) -> None:
+def test_the_demo_still_comes_first_in_demo_mode(bake: Bake, make_dialog: MakeDialog) -> None:
     bake(SANDBOX_FIRM)
-    form = open_dialog(environments=("emulator", *BOTH)).form
+    form = make_dialog(environments=("emulator", *BOTH)).form
     assert form.environment_name() == "emulator"

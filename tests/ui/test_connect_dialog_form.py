@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,28 +22,12 @@ from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.ui.connect_dialog import ConnectDialog
 from qonto_desktop.ui.workers import Workers
 from tests.support.keyrings import HangingKeyring, MemoryKeyring, files_containing
+from tests.ui.conftest import MakeDialog
 
-MakeDialog = Callable[..., ConnectDialog]
 SCOPE_BOXES = [f"scope_{scope.name}" for _, members in scopes.by_group() for scope in members]
 # From the first control: the registration, the organization, the permissions' preset, search
 # and list, the scope string, Close. The permissions list used to take one stop per scope.
 MOST_TABS_TO_CONNECT = 14
-
-
-@pytest.fixture
-def make_dialog(qtbot: QtBot, desk: Desk, workers: Workers) -> Iterator[MakeDialog]:
-    made: list[ConnectDialog] = []
-
-    def make(*, environments: tuple[str, ...] = ("emulator",), **kwargs: Any) -> ConnectDialog:
-        dialog = ConnectDialog(desk, workers, environments=environments, **kwargs)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        made.append(dialog)
-        return dialog
-
-    yield make
-    for dialog in made:
-        dialog.reject()
 
 
 def recording(opened: list[str]) -> Callable[[str], bool]:

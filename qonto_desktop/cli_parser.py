@@ -7,6 +7,7 @@ from typing import NoReturn
 
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
+from qonto_desktop.program import program_name
 
 # The emulator's usual port, next to the app's loopback port 52817.
 EMULATOR_PORT = 52818
@@ -28,7 +29,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     """Return the parser of every command."""
     parser = Parser(
-        prog="qonto-desktop",
+        prog=program_name(),  # QontoDesktop in the executable, main.py from source
         description=f"{APP_NAME}: connect Qonto bank accounts to your desk. "
         "Without a command, the window opens.",
         epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 needs reconnecting, "

@@ -156,6 +156,15 @@ def test_the_baked_registration_is_ready_to_connect(
     assert not re.search(r"Traceback", shown.stderr)
 
 
+def test_the_executable_names_itself_in_usage_and_advice(frozen_app: Path, app_home: Path) -> None:
+    env = cli_env(app_home, keyring_env={})
+    wrong = run(["no-such-command"], env, program=[str(frozen_app)])
+    assert wrong.returncode == 2
+    assert wrong.stderr.startswith("QontoDesktop: ")
+    assert "main.py" not in wrong.stderr
+    assert "QontoDesktop" in run(["--help"], env, program=[str(frozen_app)]).stdout
+
+
 @pytest.mark.keyring
 def test_the_window_opens_in_demo_mode(
     frozen_app: Path, app_home: Path, keyring_env: dict[str, str]

@@ -4,17 +4,18 @@ Each scope shows its label and description in the dialog's language, its exact n
 badges for sensitive and money-moving scopes (text, so nothing depends on colour). The raw scope
 string the app will send is shown read-only for the technically minded.
 
-The list of check boxes is one tab stop: Tab enters it on the box last used (the first one at
-the start), the arrow keys, Home and End move between the boxes shown, and Space ticks or
-unticks. Every box keeps its accessible name and description.
+The list of check boxes is one tab stop (:mod:`qonto_desktop.ui.roving_focus`): Tab enters it
+on the box last used (the first one at the start), the arrow keys, Home and End move between
+the boxes shown, and Space ticks or unticks. Every box keeps its accessible name and
+description.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QMouseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,12 +33,9 @@ from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.scopes import NoScopesError, Scope
 from qonto_desktop.ui.error_view import message_label
 from qonto_desktop.ui.registration_form import line_edit
+from qonto_desktop.ui.roving_focus import RovingFocus
 
 OFFLINE_ACCESS = "offline_access"
-# Keys that move between the permission boxes: to the previous one, the next, first or last.
-_BACK = (Qt.Key.Key_Up, Qt.Key.Key_Left)
-_FORWARD = (Qt.Key.Key_Down, Qt.Key.Key_Right)
-_ENDS = (Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
 def scrolling(
@@ -169,7 +167,8 @@ class ScopePicker(QGroupBox):
         self.search.setClearButtonEnabled(True)
         self.rows: dict[str, ScopeRow] = {}
         self._headings: list[tuple[QLabel, list[ScopeRow]]] = []
-        self._tab_stop: QCheckBox | None = None
+        # The list of boxes is one tab stop, walked with the arrow keys.
+        self.roving = RovingFocus(self._shown_boxes, self._scroll_to, self)
         self.no_match = message_label(self, "no_match", role="hint")
         self.no_match.setText(self.tr("No permission matches this search."))
         self.no_match.hide()
@@ -194,7 +193,7 @@ class ScopePicker(QGroupBox):
         self.presets.currentIndexChanged.connect(self._on_preset)
         self.search.textChanged.connect(self._filter)
         self.set_selected(scopes.DEFAULT_SCOPES)
-        self._set_tab_stop(self._shown_boxes()[0])
+        self.roving.refresh()
 
     def _scope_list(self, language: str) -> QScrollArea:
         content = QWidget()
@@ -214,7 +213,7 @@ class ScopePicker(QGroupBox):
             for scope in members:
                 row = ScopeRow(scope, language, content)
                 row.checkbox.toggled.connect(self._on_toggled)
-                row.checkbox.installEventFilter(self)
+                self.roving.add(row.checkbox)
                 self.rows[scope.name] = row
                 group_rows.append(row)
                 column.addWidget(row)
@@ -255,52 +254,16 @@ class ScopePicker(QGroupBox):
     @property
     def tab_stop(self) -> QCheckBox | None:
         """The one permission box Tab reaches, or None while the search shows none."""
-        return self._tab_stop
+        stop = self.roving.stop
+        return stop if isinstance(stop, QCheckBox) else None
 
-    # --- One tab stop, the arrow keys inside -------------------------------------------------
-
-    def _shown_boxes(self) -> list[QCheckBox]:
+    def _shown_boxes(self) -> list[QWidget]:
         return [row.checkbox for row in self.rows.values() if not row.isHidden()]
 
-    def _set_tab_stop(self, box: QCheckBox | None) -> None:
-        """Make ``box`` the list's only tab stop (the others still take clicks)."""
-        self._tab_stop = box
-        for row in self.rows.values():
-            focus = Qt.FocusPolicy.StrongFocus if row.checkbox is box else Qt.FocusPolicy.ClickFocus
-            row.checkbox.setFocusPolicy(focus)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """On a permission box: the arrow keys, Home and End move; focus makes it the tab stop."""
-        if not isinstance(watched, QCheckBox):
-            return super().eventFilter(watched, event)
-        if event.type() == QEvent.Type.FocusIn:
-            if watched is not self._tab_stop:
-                self._set_tab_stop(watched)
-            row = watched.parentWidget()
-            if row is not None:
-                self.list.ensureWidgetVisible(row)
-        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return self._move(watched, event)
-        return super().eventFilter(watched, event)
-
-    def _move(self, box: QCheckBox, event: QKeyEvent) -> bool:
-        """Move the focus from ``box`` for an arrow, Home or End; True when the key was one."""
-        key = event.key()
-        plain = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if event.modifiers() not in plain or key not in (*_BACK, *_FORWARD, *_ENDS):
-            return False
-        shown = self._shown_boxes()
-        if box not in shown:
-            return False
-        if key == Qt.Key.Key_Home:
-            target = shown[0]
-        elif key == Qt.Key.Key_End:
-            target = shown[-1]
-        else:
-            step = -1 if key in _BACK else 1
-            target = shown[max(0, min(len(shown) - 1, shown.index(box) + step))]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+    def _scroll_to(self, box: QWidget) -> None:
+        row = box.parentWidget()
+        if row is not None:
+            self.list.ensureWidgetVisible(row)
 
     def checkbox(self, name: str) -> QCheckBox:
         """The check box of one scope."""
@@ -373,6 +336,4 @@ class ScopePicker(QGroupBox):
             heading.setVisible(bool(visible))
             shown += len(visible)
         self.no_match.setVisible(shown == 0)
-        boxes = self._shown_boxes()
-        if self._tab_stop not in boxes:  # hidden by the search: Tab goes to the first one shown
-            self._set_tab_stop(boxes[0] if boxes else None)
+        self.roving.refresh()  # a hidden tab stop hands over to the first box shown

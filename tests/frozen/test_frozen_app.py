@@ -18,6 +18,7 @@ import requests
 from PyInstaller.archive.readers import CArchiveReader
 
 from qonto_desktop.emulator import Emulator
+from qonto_desktop.packaging.checksum import sha256_of
 from tests.conftest import Figure
 from tests.frozen.conftest import BAKED_CLIENT_ID, BAKED_PORT, FROZEN_TIMEOUT
 from tests.support.command_line import (
@@ -60,6 +61,11 @@ def test_the_bundle_is_trimmed(frozen_app: Path, figure: Figure) -> None:
     assert [name for name in ALWAYS_BUNDLED if name not in names] == []
     figure("one-file size (MiB)", round(frozen_app.stat().st_size / 2**20, 2))
     figure("files in the bundle", len(names))
+
+
+def test_a_checksum_to_publish_is_written_beside_the_file(frozen_app: Path) -> None:
+    line = frozen_app.with_name(frozen_app.name + ".sha256").read_text(encoding="ascii")
+    assert line == f"{sha256_of(frozen_app)}  {frozen_app.name}\n"
 
 
 @pytest.mark.keyring

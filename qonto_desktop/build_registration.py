@@ -18,12 +18,12 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.redirect import DEFAULT_PORT
 from qonto_desktop.resources import resource_path
 
 BUILD_FILE = "build-registration.json"
 PREFIX = "QONTO_DESKTOP_BUILD_"
 ENVIRONMENTS = ("production", "sandbox")
-DEFAULT_PORT = 52817  # the same default as qonto_desktop.oauth.redirect, without importing it
 
 
 class BuildSettingError(ValueError):

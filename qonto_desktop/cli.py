@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from qonto_desktop.child_environment import restore_library_path
 from qonto_desktop.commands import exit_codes
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.program import QT_PROBE_FLAG
 
 if TYPE_CHECKING:
     import argparse
@@ -29,7 +30,7 @@ def main(
     """Run the command named in ``argv``; return the process exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
     restore_library_path()  # the executable's libraries are for itself, not for a browser
-    if words[:1] == ["--qt-probe"]:  # the self-test's child process (qonto_desktop.self_test)
+    if words[:1] == [QT_PROBE_FLAG]:  # the self-test's child process (qonto_desktop.self_test)
         return _qt_probe(words[1:])
     if words[:1] == ["--self-test"]:  # as a double-clickable app's users expect to spell it
         words[0] = "self-test"

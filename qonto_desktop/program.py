@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The hidden option that starts the app as the self-test's Qt probe (qonto_desktop/ui/qt_probe.py).
+QT_PROBE_FLAG = "--qt-probe"
+
 
 def program_name() -> str:
     """``QontoDesktop`` (``QontoDesktop.exe``) in the executable; ``main.py`` from source."""

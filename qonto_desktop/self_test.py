@@ -21,7 +21,7 @@ import truststore
 from qonto_desktop import resources
 from qonto_desktop.oauth.loopback_server import bind_failure_reason, open_listening_socket
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
-from qonto_desktop.program import program_name
+from qonto_desktop.program import QT_PROBE_FLAG, program_name
 from qonto_desktop.store.errors import StorageError
 from qonto_desktop.store.secrets import SecretStore
 
@@ -44,7 +44,6 @@ REQUIRED_FILES = (
 )
 # The entry point that runs the Qt probe (qonto_desktop/ui/qt_probe.py) in a child process.
 MAIN_SCRIPT = Path(__file__).resolve().parent.parent / "main.py"
-QT_PROBE_FLAG = "--qt-probe"
 
 
 @dataclass(frozen=True)

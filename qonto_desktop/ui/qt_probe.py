@@ -13,8 +13,6 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QGuiApplication
 
-FLAG = "--qt-probe"
-
 
 def _say(**facts: object) -> None:
     print(json.dumps(facts), flush=True)

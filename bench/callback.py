@@ -52,11 +52,11 @@ from bench.report import load_average, machine, ms, ratio, replace_section, tabl
 from bench.staging import DeskStage, bare_desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, Organization
-from qonto_desktop.logs import setup_logging
 from qonto_desktop.oauth.callback import parse_query
 from qonto_desktop.oauth.flow import AuthorizationRequest, start
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.store.secrets import SERVICE
+from qonto_desktop.system.logs import setup_logging
 from tests.support.approval import REDIRECT_URI
 from tests.support.desks import EVERYTHING, connect_one
 from tests.support.keyrings import backend_of

@@ -43,7 +43,7 @@ BARE_WINDOW = bare_window("keyring", "requests")
 APP = """\
 import sys
 
-from qonto_desktop.cli import main
+from qonto_desktop.cli.main import main
 
 sys.exit(main(sys.argv[1:]))
 """

@@ -41,7 +41,7 @@ from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.ui.app import install_translator
-from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
 from tests.support.desks import connect_one, make_desk

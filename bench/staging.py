@@ -20,8 +20,8 @@ from pathlib import Path
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
-from qonto_desktop.settings import save_settings
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
+from qonto_desktop.system.settings import save_settings
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import backend_of
 from tests.support.secret_service import SecretServiceSession

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError, SandboxStagingTokenError
-from qonto_desktop.paths import AppPaths, app_paths
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.environments import Environment
-from qonto_desktop.settings import load_settings
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
-from qonto_desktop.tls import trust_os_certificates
+from qonto_desktop.system.paths import AppPaths, app_paths
+from qonto_desktop.system.settings import load_settings
+from qonto_desktop.system.tls import trust_os_certificates
 
 if TYPE_CHECKING:  # the HTTP stack and the lock load only when due (``token`` stays quick)
     from filelock import FileLock

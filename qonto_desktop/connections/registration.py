@@ -1,7 +1,7 @@
 """The user's app registration per environment: client ID and port in the settings, secrets in
 the keyring (the client secret and the sandbox's staging token).
 
-Where the user saved none, a firm's build may carry one (:mod:`qonto_desktop.build_registration`).
+Where the user saved none, a firm's build may carry one (:mod:`qonto_desktop.connections.baked`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from qonto_desktop.build_registration import baked_for, baked_registration
+from qonto_desktop.connections.baked import baked_for, baked_registration
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST

@@ -13,7 +13,7 @@ from http import HTTPStatus
 from string import Template
 from typing import Final
 
-from qonto_desktop.resources import resource_path
+from qonto_desktop.system.resources import resource_path
 
 LANGUAGES: Final = ("en", "fr")
 PAGES: Final = ("success", "failure", "wrong-state", "not-found", "bad-request")

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from qonto_desktop.french_typography import typeset
+from qonto_desktop.i18n.typography import typeset
 
 _LANGUAGE_SEPARATORS = re.compile(r"[-_.@]")
 

@@ -24,8 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from qonto_desktop.files import PRIVATE_FILE, make_private_folder, write_atomically
-from qonto_desktop.paths import app_paths
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index_errors import (
     AmbiguousError,
@@ -38,6 +36,8 @@ from qonto_desktop.store.index_errors import (
     NotFoundError,
 )
 from qonto_desktop.store.index_format import SCHEMA_VERSION, FormatError, decode, encode
+from qonto_desktop.system.files import PRIVATE_FILE, make_private_folder, write_atomically
+from qonto_desktop.system.paths import app_paths
 
 __all__ = [
     "AmbiguousError",

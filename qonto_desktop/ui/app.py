@@ -12,7 +12,7 @@ from typing import Any
 # Our pure modules before PySide6: once it is loaded, its import hook looks at every import.
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.desk import Desk, open_desk
-from qonto_desktop.resources import resource_path
+from qonto_desktop.system.resources import resource_path
 
 # isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -62,7 +62,7 @@ def install_translator(app: QApplication, language: str) -> list[QTranslator]:
 def _desk(demo: bool) -> Iterator[Desk]:
     if demo:
         # The emulator and the HTTP stack it pulls in load only in demo mode.
-        from qonto_desktop.demo import DemoMode  # noqa: PLC0415
+        from qonto_desktop.connections.demo import DemoMode  # noqa: PLC0415
 
         with DemoMode() as desk:
             yield desk

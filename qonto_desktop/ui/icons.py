@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from qonto_desktop.resources import resource_path
+from qonto_desktop.system.resources import resource_path
 
 
 @cache

@@ -38,7 +38,7 @@ def backend_name_words(backend: BackendName) -> str:
 def unknown_backend_words(error: QontoDesktopError) -> str:
     """A keyring that could not be asked: "unknown", and why."""
     # The French catalogue (compiled patterns) loads with the first error, not at start-up.
-    from qonto_desktop.messages_fr import translate  # noqa: PLC0415
+    from qonto_desktop.i18n.messages_fr import translate  # noqa: PLC0415
 
     unknown = QCoreApplication.translate("KeyringWords", "unknown (%1)")
     return unknown.replace("%1", translate(error.message, current_language()))

@@ -38,18 +38,18 @@ from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
 from qonto_desktop.ui.icons import app_icon, icon
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.menu_actions import MenuActions
-from qonto_desktop.ui.message_bar import MessageBar
+from qonto_desktop.ui.panes.message_bar import MessageBar
 from qonto_desktop.ui.shortcuts import set_standard_shortcut
 from qonto_desktop.ui.window_geometry import geometry_file, load_geometry, save_geometry
 from qonto_desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # the dialog loads when first opened, the pane when the window builds it
-    from qonto_desktop.ui.connect_dialog import ConnectDialog
-    from qonto_desktop.ui.connection_actions import ConnectionActions
-    from qonto_desktop.ui.connection_list import ConnectionList
-    from qonto_desktop.ui.connection_pane import ConnectionPane
-    from qonto_desktop.ui.connection_view import ConnectionView
-    from qonto_desktop.ui.empty_state import EmptyState
+    from qonto_desktop.ui.connect.dialog import ConnectDialog
+    from qonto_desktop.ui.panes.actions import ConnectionActions
+    from qonto_desktop.ui.panes.connection_list import ConnectionList
+    from qonto_desktop.ui.panes.connection_pane import ConnectionPane
+    from qonto_desktop.ui.panes.connection_view import ConnectionView
+    from qonto_desktop.ui.panes.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
 
@@ -183,8 +183,8 @@ class MainWindow(QMainWindow):
         """Import and build the connection pane and the empty state (once; not once closing)."""
         if self.pane_ready or self.closing:
             return
-        from qonto_desktop.ui.connection_pane import ConnectionPane  # noqa: PLC0415
-        from qonto_desktop.ui.empty_state import EmptyState  # noqa: PLC0415
+        from qonto_desktop.ui.panes.connection_pane import ConnectionPane  # noqa: PLC0415
+        from qonto_desktop.ui.panes.empty_state import EmptyState  # noqa: PLC0415
 
         self._set_icons()
 
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             self.connect_dialog.raise_()
             self.connect_dialog.activateWindow()
             return self.connect_dialog
-        from qonto_desktop.ui.connect_dialog import ConnectDialog  # noqa: PLC0415 - loads on use
+        from qonto_desktop.ui.connect.dialog import ConnectDialog  # noqa: PLC0415 - loads on use
 
         dialog = ConnectDialog(
             self.desk,
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _connected(self, connection: Connection) -> None:
-        from qonto_desktop.ui.connection_status import display_name  # noqa: PLC0415 - with the pane
+        from qonto_desktop.ui.panes.status import display_name  # noqa: PLC0415 - with the pane
 
         self.notice.show_message(
             "success", self.tr("%1 is connected.").replace("%1", display_name(connection))

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QWidget
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.files import make_private_folder
+from qonto_desktop.system.files import make_private_folder
 from qonto_desktop.ui.icons import app_icon, icon
-from qonto_desktop.ui.message_bar import MessageBar
+from qonto_desktop.ui.panes.message_bar import MessageBar
 from qonto_desktop.ui.shortcuts import set_standard_shortcut
 from qonto_desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # each dialog loads when it is first opened
-    from qonto_desktop.ui.about_dialog import AboutDialog
-    from qonto_desktop.ui.settings_dialog import SettingsDialog
+    from qonto_desktop.ui.dialogs.about import AboutDialog
+    from qonto_desktop.ui.dialogs.settings import SettingsDialog
 
 
 def open_folder(path: Path) -> bool:
@@ -71,7 +71,7 @@ class MenuActions(QObject):
 
     def open_settings(self) -> SettingsDialog:
         """Open the settings; saving happens on a worker."""
-        from qonto_desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - on use
+        from qonto_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - on use
 
         dialog = SettingsDialog(self.desk.paths, self._workers, self.desk.settings, self._window)
         dialog.saved.connect(self._settings_saved)
@@ -109,7 +109,7 @@ class MenuActions(QObject):
 
     def open_about(self) -> AboutDialog:
         """Show the version, the licence and where things are kept."""
-        from qonto_desktop.ui.about_dialog import AboutDialog  # noqa: PLC0415 - on use
+        from qonto_desktop.ui.dialogs.about import AboutDialog  # noqa: PLC0415 - on use
 
         dialog = AboutDialog(self.desk.paths, self._backend, demo=self._demo, parent=self._window)
         dialog.finished.connect(self._about_closed)

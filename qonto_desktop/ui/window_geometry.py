@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
-from qonto_desktop.files import write_atomically
+from qonto_desktop.system.files import write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.store.secrets import SecretStore
-from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.main_window import CONNECTIONS, EMPTY, LOADING, MainWindow
 from tests.conftest import Figure
 from tests.support.chromium import HeadlessChromium

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from qonto_desktop.build_registration import BUILD_FILE, BakedRegistration, baked_registration
-from qonto_desktop.resources import resources_dir
+from qonto_desktop.connections.baked import BUILD_FILE, BakedRegistration, baked_registration
+from qonto_desktop.system.resources import resources_dir
 
 # Write a registration (or, for a damaged build, any text) as the build's file; return its path.
 Bake = Callable[[BakedRegistration | str], Path]

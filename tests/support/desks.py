@@ -14,10 +14,10 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.oauth.flow import PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
-from qonto_desktop.paths import AppPaths
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
+from qonto_desktop.system.paths import AppPaths
 from tests.support.approval import follow
 
 EVERYTHING = ("openid", "offline_access", "organization.read", "membership.read")

@@ -14,7 +14,7 @@ import pytest
 
 from tests.integration.conftest import secret_service, secret_service_daemons
 from tests.support.secret_service import SecretServiceSession
-from tests.unit.test_logs import restore_root_logger
+from tests.unit.system.test_logs import restore_root_logger
 
 __all__ = [
     "keyring_env",

@@ -14,7 +14,7 @@ import pytest
 import requests
 from keyring.backends import SecretService
 
-from qonto_desktop.commands import exit_codes
+from qonto_desktop.cli import exit_codes
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secrets import SecretStore

@@ -13,7 +13,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from qonto_desktop.cli import main
+from qonto_desktop.cli.main import main
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import disconnect
 from qonto_desktop.connections.fresh import refresh, refresh_all

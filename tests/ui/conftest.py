@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.workers import Workers
 from tests.support.desk_fixtures import desk, emulator, keyring_backend
 

@@ -38,7 +38,7 @@ from qonto_desktop.oauth.errors import (
 from qonto_desktop.qonto import scopes
 from qonto_desktop.store.errors import KeyringLockedError, NoSecureStorageError
 from qonto_desktop.store.secrets import SecretStore
-from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.workers import Workers
 from tests.support.approval import follow
 from tests.support.desks import connect_one

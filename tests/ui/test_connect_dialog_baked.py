@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from qonto_desktop.build_registration import BakedRegistration
+from qonto_desktop.connections.baked import BakedRegistration
 from qonto_desktop.connections.desk import Desk
 from tests.support.baked import Bake, bake
 from tests.ui.conftest import MakeDialog

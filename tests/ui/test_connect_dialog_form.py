@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.qonto import scopes
-from qonto_desktop.settings import load_settings
 from qonto_desktop.store.secrets import SecretStore
-from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.system.settings import load_settings
+from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.workers import Workers
 from tests.support.keyrings import HangingKeyring, MemoryKeyring, files_containing
 from tests.ui.conftest import MakeDialog

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.ui.connection_delegate import STATUS_ROLE
-from qonto_desktop.ui.connection_list import ConnectionList, fold
+from qonto_desktop.ui.panes.connection_list import ConnectionList, fold
+from qonto_desktop.ui.panes.delegate import STATUS_ROLE
 from tests.support.desks import connect_one
 
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.ui.connection_view import ConnectionView
+from qonto_desktop.ui.panes.connection_view import ConnectionView
 from tests.support.desks import connect_one
 
 

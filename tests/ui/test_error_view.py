@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.oauth.errors import AccessDeniedError, PortUnavailableError
-from qonto_desktop.ui.error_view import ErrorView
 from qonto_desktop.ui.language import current_language, set_language
+from qonto_desktop.ui.panes.error_view import ErrorView
 
 
 @pytest.fixture

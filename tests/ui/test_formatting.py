@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.ui.connection_status import display_name, environment_label, status_of
 from qonto_desktop.ui.formatting import DAY, date_time, days_left, money, time_left
+from qonto_desktop.ui.panes.status import display_name, environment_label, status_of
 
 NNBSP = "\u202f"  # French groups thousands with a narrow no-break space
 NBSP = "\u00a0"

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from qonto_desktop.packaging.icon_files import write_icons
-from qonto_desktop.resources import resource_path
+from qonto_desktop.system.resources import resource_path
 from tests.support.icon_formats import ICNS_SIZES, read_icns, read_ico
 
 

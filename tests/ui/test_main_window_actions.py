@@ -16,7 +16,7 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.emulator.faults import Fault
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.ui.confirm_disconnect import ConfirmDisconnect
+from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect
 from qonto_desktop.ui.main_window import MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.support.approval import follow

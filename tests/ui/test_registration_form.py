@@ -13,8 +13,8 @@ from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import AppRegistration
 from qonto_desktop.oauth.flow import EXAMPLE_UUID
 from qonto_desktop.qonto import environments
-from qonto_desktop.settings import load_settings
-from qonto_desktop.ui.registration_form import (
+from qonto_desktop.system.settings import load_settings
+from qonto_desktop.ui.connect.registration_form import (
     OrganizationFields,
     RegistrationDraft,
     RegistrationForm,

@@ -29,7 +29,7 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.emulator.faults import ENDPOINTS
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
-from qonto_desktop.ui.connect_dialog import ConnectDialog
+from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.main_window import EMPTY, LOADING, MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.conftest import Figure

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.qonto import scopes
-from qonto_desktop.ui.scope_picker import ScopePicker
+from qonto_desktop.ui.connect.scope_picker import ScopePicker
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.paths import AppPaths
-from qonto_desktop.settings import load_settings, save_settings
-from qonto_desktop.ui import settings_dialog
-from qonto_desktop.ui.settings_dialog import SettingsDialog
+from qonto_desktop.system.paths import AppPaths
+from qonto_desktop.system.settings import load_settings, save_settings
+from qonto_desktop.ui.dialogs import settings as settings_dialog
+from qonto_desktop.ui.dialogs.settings import SettingsDialog
 from qonto_desktop.ui.workers import Workers
 from tests.ui.test_main_window import open_window
 

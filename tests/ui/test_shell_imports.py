@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LATER = ("keyring", "qonto_desktop.ui.connection_pane")
+LATER = ("keyring", "qonto_desktop.ui.panes.connection_pane")
 
 SCRIPT = f"""\
 import json, sys

@@ -1,7 +1,7 @@
 """The French translation: complete, compiled, faithful to its placeholders, and really loaded.
 
 The committed ``.ts`` is the source of truth; the build ships the committed ``.qm``. Both are
-regenerated with ``pyside6-lupdate -no-obsolete -locations none qonto_desktop/ui/*.py -ts ...``
+regenerated with ``pyside6-lupdate -no-obsolete -locations none qonto_desktop/ui/**/*.py -ts ...``
 then ``pyside6-lrelease``; these tests fail when either has fallen behind the code.
 """
 
@@ -27,14 +27,14 @@ from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
 from qonto_desktop.emulator import Emulator, Fault
-from qonto_desktop.messages_fr import translate
+from qonto_desktop.i18n.messages_fr import translate
 from qonto_desktop.store import backend_choice
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.ui.app import install_translator
-from qonto_desktop.ui.confirm_disconnect import disconnect_outcome
-from qonto_desktop.ui.connection_status import environment_label
+from qonto_desktop.ui.dialogs.confirm_disconnect import disconnect_outcome
 from qonto_desktop.ui.language import current_language, set_language
 from qonto_desktop.ui.main_window import EMPTY
+from qonto_desktop.ui.panes.status import environment_label
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one
 from tests.support.keyrings import MemoryKeyring, backend_of
@@ -110,7 +110,7 @@ def test_the_committed_ts_holds_exactly_the_messages_of_the_code(
     committed: list[Message], tmp_path: Path
 ) -> None:
     fresh_ts = tmp_path / "qonto_desktop_fr.ts"
-    sources = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("qonto_desktop/ui/*.py"))
+    sources = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("qonto_desktop/ui/**/*.py"))
     run_tool(qt_tool("pyside6-lupdate"), *LUPDATE_OPTIONS, *sources, "-ts", str(fresh_ts))
     in_code = {message.key for message in read_ts(fresh_ts)}
     translated = {message.key for message in committed}

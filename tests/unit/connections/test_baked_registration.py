@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qonto_desktop.build_registration import BakedRegistration
+from qonto_desktop.connections.baked import BakedRegistration
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.keys import client_secret_key
@@ -19,10 +19,10 @@ from qonto_desktop.connections.registration import (
     load_registration,
     with_registration,
 )
-from qonto_desktop.paths import AppPaths
 from qonto_desktop.qonto.environments import PRODUCTION, SANDBOX
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
+from qonto_desktop.system.paths import AppPaths
 from tests.support.baked import Bake, bake
 from tests.support.keyrings import MemoryKeyring
 from tests.unit.oauth.test_tokens_transport import Reply, Servers, TokenServer

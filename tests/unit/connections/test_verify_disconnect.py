@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 import requests
 
-from qonto_desktop.commands.disconnect import not_revoked_words
+from qonto_desktop.cli.disconnect import not_revoked_words
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import NotRevoked, disconnect
 from qonto_desktop.connections.errors import NeedsReconnectError

@@ -8,7 +8,7 @@ from string import Template
 import pytest
 
 from qonto_desktop.oauth import pages
-from qonto_desktop.resources import resource_path
+from qonto_desktop.system.resources import resource_path
 
 PLACEHOLDERS = {
     "success": set(),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from qonto_desktop.french_typography import typeset
+from qonto_desktop.i18n.typography import typeset
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.scopes import (

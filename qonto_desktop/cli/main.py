@@ -1,0 +1,193 @@
+"""The command line: parses arguments and runs one command; ``main.py`` hands argv here.
+
+Each command imports what it needs when it runs, so that ``token`` starts quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from qonto_desktop.cli import exit_codes
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.program import QT_PROBE_FLAG
+from qonto_desktop.system.child_environment import restore_library_path
+
+if TYPE_CHECKING:
+    import argparse
+
+Command = Callable[["argparse.Namespace", TextIO, TextIO, TextIO], int]
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
+    """Run the command named in ``argv``; return the process exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    restore_library_path()  # the executable's libraries are for itself, not for a browser
+    if words[:1] == [
+        QT_PROBE_FLAG
+    ]:  # the self-test's child process (qonto_desktop.connections.self_test)
+        return _qt_probe(words[1:])
+    if words[:1] == ["--self-test"]:  # as a double-clickable app's users expect to spell it
+        words[0] = "self-test"
+    if words in ([], ["--demo"]):  # the window, the common case: no parser to build first
+        return _window(demo=bool(words))
+    from qonto_desktop.system.console import attach_parent_console
+
+    attach_parent_console()  # the Windows executable typed in a terminal: answer there
+    return _command(words, out or sys.stdout, err or sys.stderr, stdin or sys.stdin)
+
+
+def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
+    """Parse the command line and run its command; errors become one line and an exit code."""
+    args = _parse(words, stdout, stderr)
+    if isinstance(args, int):
+        return args
+    if args.command is None:
+        return _window(demo=args.demo)
+    from qonto_desktop.system.logs import setup_logging
+
+    setup_logging()
+    try:
+        return COMMANDS[args.command](args, stdin, stdout, stderr)
+    except QontoDesktopError as exc:
+        print(f"{exc.message} {exc.next_action}", file=stderr)
+        return exit_codes.exit_code(exc)
+    except KeyboardInterrupt:
+        print("Stopped.", file=stderr)
+        return exit_codes.ERROR
+
+
+def _parse(words: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespace | int:
+    """The parsed command line, or the exit code when there is nothing more to do."""
+    from qonto_desktop.cli.parser import UsageError, build_parser
+
+    try:
+        return build_parser().parse_args(words)
+    except UsageError as exc:
+        print(exc, file=stderr)
+        return exit_codes.USAGE
+    except SystemExit as exc:  # --help and --version print, then ask to exit
+        return exc.code if isinstance(exc.code, int) else exit_codes.OK
+
+
+def _qt_probe(words: list[str]) -> int:
+    from qonto_desktop.ui.qt_probe import main as probe
+
+    return probe(words)
+
+
+def _window(*, demo: bool) -> int:
+    from qonto_desktop.system.logs import setup_logging
+
+    setup_logging()
+    from qonto_desktop.ui.app import run_window
+
+    return run_window(demo=demo)
+
+
+def _environment(args: argparse.Namespace) -> str:
+    """The environment named on the command line, else the configured default."""
+    if args.environment:
+        return str(args.environment)
+    from qonto_desktop.connections.registration import default_environment
+    from qonto_desktop.system.settings import load_settings
+
+    return default_environment(load_settings())
+
+
+def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import connect
+    from qonto_desktop.connections.connect import ConnectRequest
+    from qonto_desktop.qonto import scopes
+
+    chosen = tuple(args.scopes) if args.scopes else None
+    if chosen is None:
+        chosen = scopes.preset(args.preset).scopes if args.preset else scopes.DEFAULT_SCOPES
+    request = ConnectRequest(
+        environment=_environment(args),
+        scopes=chosen,
+        organization_id=args.organization_id,
+        registration_id=args.registration_id,
+        language=args.language,
+        timeout=args.timeout,
+    )
+    return connect.run(request, no_browser=args.no_browser, stdin=stdin, out=out, err=err)
+
+
+def _status(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import status
+
+    return status.run(as_json=args.json, check=args.check, out=out, err=err)
+
+
+def _token(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import token
+
+    return token.run(args.connection, as_json=args.json, out=out)
+
+
+def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import refresh
+
+    return refresh.run(args.connection, every=args.all, out=out, err=err)
+
+
+def _disconnect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import disconnect
+
+    return disconnect.run(args.connection, keep_consent=args.keep_consent, out=out, err=err)
+
+
+def _configure(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import configure
+
+    return configure.run(
+        _environment(args),
+        client_id=args.client_id,
+        redirect_port=args.redirect_port,
+        set_client_secret=args.client_secret,
+        set_staging_token=args.staging_token,
+        make_default=args.default,
+        stdin=stdin,
+        out=out,
+    )
+
+
+def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.connections.demo import run_demo
+
+    return run_demo(
+        out=out, auto_approve=args.auto_approve, language=args.language, timeout=args.timeout
+    )
+
+
+def _emulator(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.emulator.cli import serve
+
+    return serve(args.port, args.sandbox, out, err=err)
+
+
+def _self_test(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import self_test
+
+    return self_test.run(out=out)
+
+
+COMMANDS: dict[str, Command] = {
+    "connect": _connect,
+    "status": _status,
+    "token": _token,
+    "refresh": _refresh,
+    "disconnect": _disconnect,
+    "configure": _configure,
+    "demo": _demo,
+    "emulator": _emulator,
+    "self-test": _self_test,
+}

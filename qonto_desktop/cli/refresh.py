@@ -1,0 +1,35 @@
+"""``refresh [--all | CONNECTION]``: renew tokens now, which also keeps refresh tokens alive."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from qonto_desktop.cli import exit_codes
+from qonto_desktop.cli.render import remaining
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.fresh import refresh, refresh_all
+
+
+def run(query: str | None, *, every: bool, out: TextIO, err: TextIO) -> int:
+    """Refresh one connection, or all of them one by one (a failure does not stop the rest)."""
+    desk = open_desk()
+    if not every:
+        fresh = refresh(desk, desk.index.find(query).id)
+        left = remaining(fresh.connection.access_expires_at - desk.now())
+        print(f"{fresh.connection.display_name}: refreshed, expires {left}", file=out)
+        return exit_codes.OK
+    results = refresh_all(desk)
+    worst = exit_codes.OK
+    for result in results:
+        name = result.connection.display_name
+        if result.error is None and result.refreshed:
+            print(f"{name}: refreshed", file=out)
+        elif result.error is None:
+            days = int(result.connection.refresh_days_left(desk.now()) or 0)
+            print(f"{name}: still fresh (refresh token good for {days} more days)", file=out)
+        else:
+            print(f"{name}: {result.error.message} {result.error.next_action}", file=err)
+            worst = max(worst, exit_codes.exit_code(result.error))
+    if not results:
+        print("No connection to refresh.", file=out)
+    return worst

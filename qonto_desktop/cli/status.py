@@ -1,0 +1,56 @@
+"""``status [--json] [--check]``: every connection, where its secrets live, and a live check."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from qonto_desktop.cli.render import connection_data, describe_connection
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.program import program_name
+
+
+def run(*, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
+    """List the connections; with ``check``, verify each against Qonto now.
+
+    Returns 0, or 1 when a live check failed or the index needed repair (the reason is shown).
+    """
+    desk = open_desk()
+    loaded = desk.index.load()
+    connections = list(loaded.connections)
+    checks: dict[str, str] = {}
+    if check:
+        from qonto_desktop.connections.verify import verify
+
+        for position, connection in enumerate(connections):
+            try:
+                connections[position] = verify(desk, connection.id).connection
+                checks[connection.id] = "ok"
+            except QontoDesktopError as exc:
+                checks[connection.id] = f"{exc.message} {exc.next_action}"
+    storage = desk.secrets.describe_backend()
+    now = desk.now()
+    if as_json:
+        data: dict[str, Any] = {
+            "secrets_stored_in": storage,
+            "problem": loaded.problem.message if loaded.problem else None,
+            "connections": [
+                {**connection_data(c, now), **({"check": checks[c.id]} if check else {})}
+                for c in connections
+            ],
+        }
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        if loaded.problem is not None:
+            print(f"{loaded.problem.message} {loaded.problem.next_action}", file=err)
+        if not connections:
+            print(f"No connection yet. Connect one with `{program_name()} connect`.", file=out)
+        for connection in connections:
+            print(describe_connection(connection, now), file=out)
+            if check:
+                print(f"  live check: {checks[connection.id]}", file=out)
+            print(file=out)
+        print(f"Secrets are stored in: {storage}", file=out)
+    failed = any(result != "ok" for result in checks.values())
+    return 1 if failed or loaded.problem is not None else 0

@@ -1,1 +1,0 @@
-"""The command-line commands, one module each; ``qonto_desktop.cli`` parses and dispatches."""

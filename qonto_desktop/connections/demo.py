@@ -1,0 +1,112 @@
+"""Demo mode: the built-in emulator plays Qonto in this process, and a desk is wired to it.
+
+Demo connections live apart from real ones (their own folders and keyring service), so trying
+the app never touches real data. The emulator forgets its tokens when the app closes: a demo
+connection then needs reconnecting.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Mapping
+from dataclasses import replace
+from types import TracebackType
+from typing import TextIO
+
+from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.registration import CALLBACK_PATH
+from qonto_desktop.emulator import ConsentMode, Emulator
+from qonto_desktop.oauth.flow import PendingAuthorization
+from qonto_desktop.oauth.loopback import Receiver
+from qonto_desktop.oauth.redirect import LOOPBACK_HOST
+from qonto_desktop.qonto import scopes
+from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
+from qonto_desktop.qonto.presentation import money
+from qonto_desktop.store.secrets import SERVICE, SecretStore
+from qonto_desktop.system import browser
+from qonto_desktop.system.paths import AppPaths
+
+BANNER = "Demo: not connected to Qonto. The built-in emulator plays Qonto on this computer."
+DEMO_ENVIRONMENT = "emulator"
+
+
+class DemoMode:
+    """The emulator in this process and a desk that talks to it; a context manager."""
+
+    def __init__(
+        self, environ: Mapping[str, str] | None = None, *, consent_mode: ConsentMode = "interactive"
+    ) -> None:
+        self._environ = dict(os.environ if environ is None else environ)
+        self.emulator = Emulator(consent_mode=consent_mode)
+
+    def __enter__(self) -> Desk:
+        """Start the emulator and return the demo desk."""
+        self.emulator.start()
+        try:
+            return self._desk()
+        except BaseException:
+            self.emulator.stop()
+            raise
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop the emulator."""
+        self.emulator.stop()
+
+    def _desk(self) -> Desk:
+        real = open_desk(self._environ)
+        # Demo connections get their own data folder; settings (language, window) are shared.
+        paths = AppPaths(real.paths.config_dir, real.paths.data_dir / "demo", real.paths.log_dir)
+        # The emulator registers the app's redirect URI as Qonto's Developer Portal would.
+        port = _free_port()
+        self.emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
+        client_id = self.emulator.public_client.client_id
+        registrations = dict(real.settings.get("registrations") or {})
+        registrations[DEMO_ENVIRONMENT] = {"client_id": client_id, "redirect_port": port}
+        settings = {**real.settings, "registrations": registrations}
+        return replace(
+            real,
+            paths=paths,
+            secrets=SecretStore(service=f"{SERVICE}-demo"),
+            index=type(real.index)(paths.data_dir / "connections.json"),
+            settings=settings,
+            environ={**self._environ, EMULATOR_URL_VARIABLE: self.emulator.base_url},
+        )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((LOOPBACK_HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) -> int:
+    """Connect one demo organization in the browser and show what the connection reaches."""
+    print(BANNER, file=out)
+    mode = DemoMode(consent_mode="approve" if auto_approve else "interactive")
+    with mode as desk:
+        user = mode.emulator.user
+
+        def waiting(receiver: Receiver, pending: PendingAuthorization) -> None:
+            print("Opening your browser to sign in to the demo Qonto...", file=out)
+            print(f"If it does not open, visit this address:\n  {pending.url}", file=out)
+            print(f"Demo sign-in: {user.email} / {user.password}", file=out)
+            out.flush()
+
+        request = ConnectRequest(
+            DEMO_ENVIRONMENT, scopes.DEFAULT_SCOPES, language=language, timeout=timeout
+        )
+        connection = connect(desk, request, browser.open_url, on_waiting=waiting)
+    print(f"\nConnected: {connection.organization_name} ({connection.legal_name})", file=out)
+    print(f"Signed in as {connection.user_name}, {connection.role}", file=out)
+    print(f"Permissions granted: {scopes.join(connection.scopes_granted)}", file=out)
+    for account in connection.accounts:
+        balance = money(account.balance_cents, account.currency, language)
+        print(f"  {account.name:<28} {account.masked_iban}  {balance:>16}", file=out)
+    return 0

@@ -1,0 +1,1 @@
+"""Translations of the core's messages and French typography."""

@@ -1,0 +1,1 @@
+"""What the app needs from the operating system: paths, files, TLS, browser, logs, redaction."""

@@ -1,0 +1,131 @@
+"""The app's log: one rotating file in the log folder, secrets masked on the way in.
+
+Every module logs through ``logging.getLogger(__name__)``; :func:`setup_logging`, called once
+at start-up, decides where those records go. Each handler it installs carries a
+:class:`~qonto_desktop.system.redaction.RedactingFilter`, so records from any logger (the
+app's, or a library's such as urllib3's) are masked before they are written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from io import TextIOWrapper
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from qonto_desktop.system.paths import AppPaths, app_paths
+from qonto_desktop.system.redaction import RedactingFilter
+
+LOG_FILE_NAME = "qonto-desktop.log"
+MAX_BYTES = 1024 * 1024
+BACKUP_COUNT = 5
+LEVEL_VARIABLE = "QONTO_DESKTOP_LOG_LEVEL"
+
+FILE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+CONSOLE_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+# Handler names mark the handlers this module installed, so a second call finds them.
+FILE_HANDLER_NAME = "qonto_desktop.file"
+CONSOLE_HANDLER_NAME = "qonto_desktop.console"
+
+logger = logging.getLogger(__name__)
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating file handler whose every new file is readable by its owner only (0600)."""
+
+    def _open(self) -> TextIOWrapper:
+        # The standard handler opens with the umask's mode, also after each rotation.
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        stream = open(descriptor, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+        if os.name == "posix":  # a file that existed before keeps no wider mode
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
+def setup_logging(
+    paths: AppPaths | None = None, *, level: int = logging.INFO, console: bool = False
+) -> Path:
+    """Send the app's log records to a rotating file, and optionally warnings to stderr.
+
+    Calling it again does not add handlers: it keeps its file handler when the path is the
+    same, replaces it when the path changed, and adds or removes its console handler to match
+    ``console``. Handlers it did not install are left alone.
+
+    Args:
+        paths: the app's folders (default :func:`~qonto_desktop.system.paths.app_paths`, which
+            honours ``QONTO_DESKTOP_HOME``).
+        level: the root logger's level; ``QONTO_DESKTOP_LOG_LEVEL`` (``DEBUG``, ``INFO``...)
+            overrides it.
+        console: also print warnings and errors, briefly, on stderr.
+
+    Returns:
+        The log file's path.
+
+    Raises:
+        OSError: the log folder or file cannot be created.
+    """
+    paths = paths or app_paths()
+    log_file = paths.log_dir / LOG_FILE_NAME
+    _make_private_folder(paths.log_dir)
+    root = logging.getLogger()
+    chosen, ignored = _level_from_environment(level)
+    root.setLevel(chosen)
+
+    current = _installed(root, FILE_HANDLER_NAME)
+    if current is None or Path(getattr(current, "baseFilename", "")) != log_file:
+        _remove(root, current)
+        file_handler = PrivateRotatingFileHandler(
+            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
+        _install(root, file_handler, FILE_HANDLER_NAME, logging.Formatter(FILE_FORMAT))
+
+    console_handler = _installed(root, CONSOLE_HANDLER_NAME)
+    if console and console_handler is None:
+        stderr_handler = logging.StreamHandler(sys.stderr)
+        stderr_handler.setLevel(logging.WARNING)
+        _install(root, stderr_handler, CONSOLE_HANDLER_NAME, logging.Formatter(CONSOLE_FORMAT))
+    elif not console:
+        _remove(root, console_handler)
+
+    if ignored is not None:
+        logger.warning("Ignored %s=%r: not a logging level", LEVEL_VARIABLE, ignored)
+    return log_file
+
+
+def _level_from_environment(default: int) -> tuple[int, str | None]:
+    """Return the level to use, and the variable's value when it was not a level name."""
+    value = os.environ.get(LEVEL_VARIABLE, "").strip()
+    if not value:
+        return default, None
+    level = logging.getLevelNamesMapping().get(value.upper())
+    if level is None:
+        return default, value
+    return level, None
+
+
+def _make_private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)  # mkdir's mode passes through the umask, and not when it exists
+
+
+def _installed(root: logging.Logger, name: str) -> logging.Handler | None:
+    return next((handler for handler in root.handlers if handler.name == name), None)
+
+
+def _install(
+    root: logging.Logger, handler: logging.Handler, name: str, formatter: logging.Formatter
+) -> None:
+    handler.name = name
+    handler.setFormatter(formatter)
+    handler.addFilter(RedactingFilter())
+    root.addHandler(handler)
+
+
+def _remove(root: logging.Logger, handler: logging.Handler | None) -> None:
+    if handler is not None:
+        root.removeHandler(handler)
+        handler.close()

@@ -1,0 +1,51 @@
+"""The settings file: plain JSON in the config folder, never a secret in it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.system.files import write_atomically
+from qonto_desktop.system.paths import AppPaths, app_paths
+
+
+class SettingsFileError(ConfigurationError):
+    code = "settings_file"
+    message = "The settings file {path} cannot be read: {reason}."
+    next_action = "Fix or delete that file (the app recreates it), then start again."
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(type(self).message.format(path=path, reason=reason))
+
+
+def load_settings(paths: AppPaths | None = None) -> dict[str, Any]:
+    """Read the settings file; a missing file means default settings.
+
+    Raises:
+        SettingsFileError: the file exists but is not a JSON object.
+    """
+    path = (paths or app_paths()).settings_file
+    try:
+        # utf-8-sig: a file saved by an old Windows editor starts with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return {}
+    except UnicodeDecodeError:
+        raise SettingsFileError(str(path), "not UTF-8 text") from None
+    except OSError as exc:
+        raise SettingsFileError(str(path), exc.strerror or "unreadable") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SettingsFileError(str(path), f"not valid JSON (line {exc.lineno})") from exc
+    if not isinstance(data, dict):
+        raise SettingsFileError(str(path), "not a JSON object")
+    return data
+
+
+def save_settings(settings: dict[str, Any], paths: AppPaths | None = None) -> None:
+    """Write the settings file atomically; nothing secret may be in ``settings``."""
+    path = (paths or app_paths()).settings_file
+    text = json.dumps(settings, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    write_atomically(path, text.encode("utf-8"))

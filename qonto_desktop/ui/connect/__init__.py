@@ -1,0 +1,1 @@
+"""The connect dialog and its parts."""

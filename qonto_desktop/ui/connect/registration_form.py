@@ -1,0 +1,387 @@
+"""The app registration of one environment: client ID, secret, redirect port, staging token.
+
+What the user registered in Qonto's Developer Portal, remembered per environment: the client ID
+and port in the settings, the client secret and the sandbox's staging token in the keyring
+(:func:`save_registration`, run on a worker). The Demo's registration is preset and read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.errors import NotConfiguredError
+from qonto_desktop.connections.keys import client_secret_key, staging_token_key
+from qonto_desktop.connections.registration import (
+    CALLBACK_PATH,
+    AppRegistration,
+    load_registration,
+    with_registration,
+)
+from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.oauth.flow import EXAMPLE_UUID, UUID_PATTERN
+from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
+from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.system.settings import save_settings
+from qonto_desktop.ui.panes.error_view import message_label
+
+
+@dataclass(frozen=True)
+class RegistrationDraft:
+    """What the form holds for one environment; secrets empty means "keep the saved one"."""
+
+    registration: AppRegistration
+    client_secret: str = ""
+    staging_token: str = ""
+    preset: bool = False
+
+
+def save_registration(desk: Desk, draft: RegistrationDraft) -> dict[str, Any] | None:
+    """Save a registration: secrets to the keyring first, then the settings file.
+
+    Runs on a worker thread (keyring and file calls). A preset registration is never saved.
+
+    Returns:
+        The new settings, or None when nothing in the settings changed.
+
+    Raises:
+        StorageError: the keyring refused a secret (the settings are then left as they were).
+        SettingsFileError: the settings file could not be written.
+    """
+    if draft.preset:
+        return None
+    registration = draft.registration
+    if draft.client_secret:
+        key = client_secret_key(registration.environment, registration.client_id)
+        desk.secrets.set(key, draft.client_secret)
+    if draft.staging_token:
+        desk.secrets.set(staging_token_key(registration.environment), draft.staging_token)
+    settings = with_registration(desk.settings, registration)
+    if settings == dict(desk.settings):
+        return None
+    save_settings(settings, desk.paths)
+    return settings
+
+
+def saved_registration(environment: Environment, settings: Mapping[str, Any]) -> AppRegistration:
+    """The registration remembered for ``environment``; empty client ID when none is."""
+    try:
+        return load_registration(environment, settings)
+    except NotConfiguredError:
+        return AppRegistration(environment.name, "", DEFAULT_PORT)
+    except ConfigurationError:  # a damaged port: start again from the default
+        section = (settings.get("registrations") or {}).get(environment.name) or {}
+        return AppRegistration(environment.name, str(section.get("client_id") or ""))
+
+
+def parse_port(text: str) -> int | None:
+    """The port typed, or None when it is not a number from 1 to 65535."""
+    stripped = text.strip()
+    if not stripped.isascii() or not stripped.isdigit():
+        return None
+    port = int(stripped)
+    return port if 1 <= port <= 65535 else None
+
+
+def line_edit(
+    parent: QWidget, name: str, accessible_name: str, description: str, *, secret: bool = False
+) -> QLineEdit:
+    """A line edit with its object name, accessible name and description set."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible_name)
+    edit.setAccessibleDescription(description)
+    edit.setToolTip(description)
+    if secret:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def button(parent: QWidget, name: str, text: str, description: str) -> QPushButton:
+    """A push button with its object name, accessible name and description set."""
+    pushed = QPushButton(text, parent)
+    pushed.setObjectName(name)
+    pushed.setAccessibleName(text.replace("&", ""))
+    pushed.setAccessibleDescription(description)
+    # Left auto-default (Qt's default in dialogs): Enter presses the focused button, and the
+    # dialog's default button only when focus is elsewhere (a text field).
+    return pushed
+
+
+class RegistrationForm(QGroupBox):
+    """The registration inputs of the selected environment, validated as the user types."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("App registration"), parent)
+        self.setObjectName("registration_form")
+        self._environment: Environment | None = None
+        self._preset = False
+        self._drafts: dict[str, tuple[str, str, str, str]] = {}
+        self.note = message_label(self, "registration_note", role="hint")
+        self.client_id = line_edit(
+            self,
+            "client_id",
+            self.tr("Client ID"),
+            self.tr("The client ID of your app in Qonto's Developer Portal, for this environment."),
+        )
+        self.client_id_message = message_label(self, "client_id_message")
+        self.client_secret = line_edit(
+            self,
+            "client_secret",
+            self.tr("Client secret"),
+            self.tr(
+                "Optional. Saved in this computer's keyring. Leave empty to keep the saved one."
+            ),
+            secret=True,
+        )
+        self.client_secret.setPlaceholderText(self.tr("Optional; kept in the keyring"))
+        self.redirect_port = line_edit(
+            self,
+            "redirect_port",
+            self.tr("Redirect port"),
+            self.tr(
+                "The port of the redirect URI registered in the Developer Portal (1 to 65535)."
+            ),
+        )
+        self.redirect_port.setMaxLength(5)
+        self.redirect_port_message = message_label(self, "redirect_port_message")
+        self.redirect_uri = line_edit(
+            self,
+            "redirect_uri",
+            self.tr("Redirect URI to register"),
+            self.tr("Register exactly this address as a redirect URI in Qonto's Developer Portal."),
+        )
+        self.redirect_uri.setReadOnly(True)
+        self.copy_redirect_uri = button(
+            self,
+            "copy_redirect_uri",
+            self.tr("Copy"),
+            self.tr("Puts the redirect URI on the clipboard, to paste in the Developer Portal."),
+        )
+        self.copy_redirect_uri.setAccessibleName(self.tr("Copy the redirect URI"))
+        self.copy_redirect_uri.clicked.connect(self._copy_redirect_uri)
+        self.staging_token = line_edit(
+            self,
+            "staging_token",
+            self.tr("Staging token"),
+            self.tr("The Sandbox staging token from the Developer Portal. Saved in the keyring."),
+            secret=True,
+        )
+        self.staging_token.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
+        self._layout(QFormLayout(self))
+        for edit in (self.client_id, self.client_secret, self.redirect_port, self.staging_token):
+            edit.textChanged.connect(self._on_edited)
+
+    def _layout(self, form: QFormLayout) -> None:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self.note)
+        form.addRow(self.tr("Client ID"), self.client_id)
+        form.addRow("", self.client_id_message)
+        form.addRow(self.tr("Client secret"), self.client_secret)
+        form.addRow(self.tr("Redirect port"), self.redirect_port)
+        form.addRow("", self.redirect_port_message)
+        uri_row = QHBoxLayout()
+        uri_row.addWidget(self.redirect_uri, 1)
+        uri_row.addWidget(self.copy_redirect_uri)
+        form.addRow(self.tr("Redirect URI"), uri_row)
+        form.addRow(self.tr("Staging token"), self.staging_token)
+        self._form = form
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)
+
+    def controls(self) -> list[QWidget]:
+        """The interactive controls, in tab order."""
+        return [
+            self.client_id,
+            self.client_secret,
+            self.redirect_port,
+            self.redirect_uri,
+            self.copy_redirect_uri,
+            self.staging_token,
+        ]
+
+    def set_environment(
+        self, environment: Environment, settings: Mapping[str, Any], label: str
+    ) -> None:
+        """Show the registration of ``environment`` (called ``label`` in the window).
+
+        What was typed for another environment is kept for when it comes back.
+        """
+        if self._environment is not None:
+            self._drafts[self._environment.name] = self._texts()
+        self._environment = environment
+        self._preset = environment.default_client_id is not None
+        saved = saved_registration(environment, settings)
+        fresh = (saved.client_id, "", str(saved.redirect_port), "")
+        # The Demo's registration comes with the app: shown as it is, never edited.
+        texts = fresh if self._preset else self._drafts.get(environment.name, fresh)
+        self.note.setText(
+            self.tr("The Demo uses the emulator's own app registration: nothing to set up.")
+            if self._preset
+            else self.tr(
+                "Create an app in Qonto's Developer Portal for {environment}, register the "
+                "redirect URI below, and enter its client ID."
+            ).format(environment=label)
+        )
+        edits = (self.client_id, self.client_secret, self.redirect_port, self.staging_token)
+        for edit, text in zip(edits, texts, strict=True):
+            edit.setText(text)
+            edit.setCursorPosition(0)
+        self.client_id.setReadOnly(self._preset)
+        self.redirect_port.setReadOnly(self._preset)
+        self._form.setRowVisible(self.client_secret, not self._preset)
+        self._form.setRowVisible(self.staging_token, environment.needs_staging_token)
+        self._on_edited()
+
+    def _texts(self) -> tuple[str, str, str, str]:
+        return (
+            self.client_id.text(),
+            self.client_secret.text(),
+            self.redirect_port.text(),
+            self.staging_token.text(),
+        )
+
+    def _on_edited(self) -> None:
+        client_ok = bool(self.client_id.text().strip())
+        self.client_id_message.setText("" if client_ok else self.tr("Enter the client ID."))
+        port = parse_port(self.redirect_port.text())
+        any_port = self._preset and self.redirect_port.text() == "0"  # the Demo's free port
+        port_ok = port is not None or any_port
+        self.redirect_port_message.setText(
+            "" if port_ok else self.tr("The port must be a number from 1 to 65535.")
+        )
+        for label in (self.client_id_message, self.redirect_port_message):
+            label.setVisible(bool(label.text()))
+        if any_port:
+            free = self.tr("<any free port>")
+            self.redirect_uri.setText(f"http://{LOOPBACK_HOST}:{free}{CALLBACK_PATH}")
+        elif port is not None:
+            self.redirect_uri.setText(AppRegistration("", "", port).redirect_uri)
+        else:
+            self.redirect_uri.clear()
+        self.redirect_uri.setCursorPosition(0)
+        self.copy_redirect_uri.setEnabled(port is not None)
+        self.changed.emit()
+
+    def problems(self) -> list[str]:
+        """What stops the registration from being used, in the user's words."""
+        labels = (self.client_id_message, self.redirect_port_message)
+        return [label.text() for label in labels if label.text()]
+
+    def draft(self) -> RegistrationDraft | None:
+        """The registration as typed, or None while it has problems."""
+        if self._environment is None or self.problems():
+            return None
+        port = parse_port(self.redirect_port.text())
+        registration = AppRegistration(
+            self._environment.name, self.client_id.text().strip(), 0 if port is None else port
+        )
+        return RegistrationDraft(
+            registration,
+            client_secret=self.client_secret.text().strip(),
+            staging_token=self.staging_token.text().strip(),
+            preset=self._preset,
+        )
+
+    def _copy_redirect_uri(self) -> None:
+        QGuiApplication.clipboard().setText(self.redirect_uri.text())
+
+
+class OrganizationFields(QGroupBox):
+    """An optional organization ID or registration ID, checked as the user types."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Organization (optional)"), parent)
+        self.setObjectName("organization_fields")
+        self.hint = message_label(self, "organization_hint", role="hint")
+        self.hint.setText(self.tr("Leave both empty to choose the organization in Qonto."))
+        self.organization_id = line_edit(
+            self,
+            "organization_id",
+            self.tr("Organization ID"),
+            self.tr("Optional. Locks the sign-in to this organization."),
+        )
+        self.registration_id = line_edit(
+            self,
+            "registration_id",
+            self.tr("Registration ID"),
+            self.tr("Optional. Preselects the organization created through Qonto's onboarding."),
+        )
+        self.message = message_label(self, "organization_message")
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self.hint)
+        form.addRow(self.tr("Organization ID"), self.organization_id)
+        form.addRow(self.tr("Registration ID"), self.registration_id)
+        form.addRow(self.message)
+        for edit in (self.organization_id, self.registration_id):
+            edit.setPlaceholderText(EXAMPLE_UUID)
+            edit.textChanged.connect(self._on_edited)
+        self._on_edited()
+
+    def controls(self) -> list[QWidget]:
+        """The interactive controls, in tab order."""
+        return [self.organization_id, self.registration_id]
+
+    def fix_organization(self, organization_id: str, name: str) -> None:
+        """Reconnecting: the organization is given and cannot change."""
+        self.hint.setText(
+            self.tr("Reconnecting {organization}: the organization stays the same.").format(
+                organization=name
+            )
+        )
+        self.organization_id.setText(organization_id)
+        self.organization_id.setReadOnly(True)
+        self.registration_id.clear()
+        self.registration_id.setEnabled(False)
+
+    def values(self) -> tuple[str | None, str | None]:
+        """The organization ID and registration ID typed, None for an empty one."""
+        return (
+            self.organization_id.text().strip() or None,
+            self.registration_id.text().strip() or None,
+        )
+
+    def problems(self) -> list[str]:
+        """What is wrong with the IDs typed, in the user's words."""
+        found = []
+        organization, registration = self.values()
+        if organization and not UUID_PATTERN.fullmatch(organization):
+            found.append(
+                self.tr("Not a valid organization ID: it looks like {example}.").format(
+                    example=EXAMPLE_UUID
+                )
+            )
+        if registration and not UUID_PATTERN.fullmatch(registration):
+            found.append(
+                self.tr("Not a valid registration ID: it looks like {example}.").format(
+                    example=EXAMPLE_UUID
+                )
+            )
+        if organization and registration:
+            found.append(self.tr("Give an organization ID or a registration ID, not both."))
+        return found
+
+    def _on_edited(self) -> None:
+        problems = self.problems()
+        self.message.setText("\n".join(problems))
+        self.message.setVisible(bool(problems))
+        self.changed.emit()

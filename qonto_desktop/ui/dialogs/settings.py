@@ -1,0 +1,117 @@
+"""Settings: the language of the window (System, English, Français), saved on a worker.
+
+The choice is written to ``settings.json`` (key ``language``) and applies the next time the app
+starts: a restart retranslates every window, menu and message cleanly, which a live switch of
+half-built dialogs would not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.system.paths import AppPaths
+from qonto_desktop.system.settings import load_settings, save_settings
+from qonto_desktop.ui.panes.message_bar import MessageBar
+from qonto_desktop.ui.workers import Workers
+
+SYSTEM = ""  # no "language" key: follow the system's language
+
+
+def save_language(paths: AppPaths, language: str) -> dict[str, Any]:
+    """Write the language choice into the settings file, keeping every other setting.
+
+    Returns:
+        The settings as saved.
+
+    Raises:
+        SettingsFileError: the file exists but cannot be read.
+    """
+    settings = load_settings(paths)
+    if language == SYSTEM:
+        settings.pop("language", None)
+    else:
+        settings["language"] = language
+    save_settings(settings, paths)
+    return settings
+
+
+class SettingsDialog(QDialog):
+    """The settings the window offers; open it with ``open()``.
+
+    Signals:
+        saved(Mapping): the settings as written, once the worker has saved them.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        workers: Workers,
+        settings: Mapping[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._workers = workers
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("System"), SYSTEM)
+        self.language.addItem("English", "en")  # each language in its own words
+        self.language.addItem("Français", "fr")
+        current = self.language.findData(settings.get("language", SYSTEM))
+        self.language.setCurrentIndex(max(0, current))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setAccessibleDescription(
+            self.tr("The language of the window; System follows the computer's language.")
+        )
+        note = QLabel(self.tr("The new language applies the next time Qonto Desktop starts."), self)
+        note.setWordWrap(True)
+        self.message = MessageBar(closable=False, parent=self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        # The app's own words: Qt's standard texts would stay English without Qt's catalogue.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.language)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def _save(self) -> None:
+        self.buttons.setEnabled(False)
+        language = str(self.language.currentData())
+        paths = self._paths
+        self._workers.run(lambda: save_language(paths, language), self._saved, self._failed)
+
+    def _saved(self, settings: object) -> None:
+        self.saved.emit(settings)
+        self.accept()
+
+    def _failed(self, error: QontoDesktopError) -> None:
+        self.buttons.setEnabled(True)
+        self.message.show_error(error)

@@ -1,0 +1,224 @@
+"""The right pane: the selected connection, what can be done with it, and how that went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.ui.icons import icon
+from qonto_desktop.ui.panes.message_bar import MessageBar
+from qonto_desktop.ui.panes.sections import ConnectionSections
+from qonto_desktop.ui.panes.status import display_name, environment_label, status_of
+
+
+class ConnectionView(QWidget):
+    """One connection in detail, with its actions.
+
+    Signals (each carries the connection's id):
+        test_requested, refresh_requested, copy_requested, reconnect_requested,
+        disconnect_requested.
+    """
+
+    test_requested = Signal(str)
+    refresh_requested = Signal(str)
+    copy_requested = Signal(str)
+    reconnect_requested = Signal(str)
+    disconnect_requested = Signal(str)
+
+    def __init__(
+        self, *, now: Callable[[], float], language: str = "en", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._language = language
+        self._backend: str | None = None
+        self._busy = False
+        self.connection: Connection | None = None
+        self.name = QLabel(self)
+        font = QFont(self.name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legal_name = QLabel(self)
+        self.legal_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.environment = QLabel(self)
+        self.environment.setObjectName("environmentBadge")
+        self.environment.setStyleSheet(
+            "QLabel#environmentBadge { border: 1px solid palette(mid); border-radius: 4px;"
+            " padding: 1px 6px; font-weight: bold; }"
+        )
+        self.status_icon = QLabel(self)
+        self.status_words = QLabel(self)
+        self.test_button = self._button("test", self.tr("Test connection"), self.test_requested)
+        self.test_button.setAccessibleDescription(
+            self.tr("Asks Qonto now whether the connection works, and updates the details.")
+        )
+        self.refresh_button = self._button(
+            "refresh", self.tr("Refresh now"), self.refresh_requested
+        )
+        self.refresh_button.setAccessibleDescription(
+            self.tr("Gets new tokens from Qonto now, which keeps the connection alive.")
+        )
+        self.copy_button = self._button("copy", self.tr("Copy access token"), self.copy_requested)
+        self.copy_button.setAccessibleDescription(
+            self.tr("Copies a valid access token; the clipboard is cleared after 60 seconds.")
+        )
+        self.reconnect_button = self._button(
+            "reconnect", self.tr("Reconnect…"), self.reconnect_requested
+        )
+        self.reconnect_button.setAccessibleName(self.tr("Reconnect"))
+        self.reconnect_button.setAccessibleDescription(
+            self.tr(
+                "Signs in to Qonto again for this organization, to renew or change permissions."
+            )
+        )
+        self.disconnect_button = self._button(
+            "disconnect", self.tr("Disconnect…"), self.disconnect_requested
+        )
+        self.disconnect_button.setAccessibleName(self.tr("Disconnect"))
+        self.disconnect_button.setAccessibleDescription(
+            self.tr("Revokes this connection at Qonto and deletes its tokens, after confirmation.")
+        )
+        self.message = MessageBar(parent=self)
+        self.details = QScrollArea(self)
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details.setAccessibleName(self.tr("Connection details"))
+        self.details.setAccessibleDescription(
+            self.tr("Bank accounts, permissions, token expiry and where the secrets are stored.")
+        )
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self._placeholder())
+        self._pages.addWidget(self._detail_page())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._pages)
+        self.show_connection(None)
+
+    @property
+    def buttons(self) -> tuple[QPushButton, ...]:
+        """The action buttons, in tab order."""
+        return (
+            self.test_button,
+            self.refresh_button,
+            self.copy_button,
+            self.reconnect_button,
+            self.disconnect_button,
+        )
+
+    def show_connection(self, connection: Connection | None) -> None:
+        """Show ``connection`` (None: nothing selected). A new connection clears the message."""
+        if connection is None or self.connection is None or connection.id != self.connection.id:
+            self.message.clear()
+        self.connection = connection
+        if connection is None:
+            self._pages.setCurrentIndex(0)
+            return
+        self._pages.setCurrentIndex(1)
+        now = self._now()
+        status = status_of(connection, now, self._language)
+        self.name.setText(display_name(connection))
+        self.name.setAccessibleName(display_name(connection))
+        self.legal_name.setText(connection.legal_name)
+        self.legal_name.setVisible(bool(connection.legal_name))
+        self.legal_name.setAccessibleName(
+            self.tr("Legal name: %1").replace("%1", connection.legal_name)
+        )
+        self.environment.setText(environment_label(connection.environment))
+        self.environment.setAccessibleName(
+            self.tr("Environment: %1").replace("%1", self.environment.text())
+        )
+        self.status_icon.setPixmap(
+            icon(status.icon).pixmap(QSize(16, 16), self.devicePixelRatioF())
+        )
+        self.status_icon.setAccessibleName(status.words)
+        self.status_words.setText(status.words)
+        self.status_words.setAccessibleName(self.tr("Status: %1").replace("%1", status.words))
+        position = self.details.verticalScrollBar().value()
+        self.details.setWidget(
+            ConnectionSections(connection, now=now, language=self._language, backend=self._backend)
+        )
+        self.details.verticalScrollBar().setValue(position)
+        self.reconnect_button.setDefault(connection.state == "needs_reconnect")
+        self._enable()
+
+    def set_backend(self, words: str) -> None:
+        """Name the keyring that holds the secrets (looked up on a worker)."""
+        self._backend = words
+        self.show_connection(self.connection)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the actions while one runs for the connection shown."""
+        self._busy = busy
+        self._enable()
+
+    def details_text(self) -> str:
+        """Every piece of text the pane shows (for tests and screen-reader checks)."""
+        labels = self.findChildren(QLabel)
+        return "\n".join(label.text() for label in labels if label.text())
+
+    def _enable(self) -> None:
+        for button in self.buttons:
+            button.setEnabled(not self._busy and self.connection is not None)
+
+    def _button(self, icon_name: str, text: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton(icon(icon_name), text, self)
+        button.setAccessibleName(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: self._emit(signal))
+        return button
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.connection is not None:
+            signal.emit(self.connection.id)
+
+    def _placeholder(self) -> QWidget:
+        page = QLabel(self.tr("Select a connection to see its details."), self)
+        page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        page.setWordWrap(True)
+        return page
+
+    def _detail_page(self) -> QWidget:
+        page = QWidget(self)
+        status_line = QHBoxLayout()
+        status_line.setSpacing(8)
+        status_line.addWidget(self.environment)
+        status_line.addSpacing(4)
+        status_line.addWidget(self.status_icon)
+        status_line.addWidget(self.status_words)
+        status_line.addStretch(1)
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        for button in self.buttons[:3]:
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in self.buttons[3:]:
+            actions.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.name)
+        layout.addWidget(self.legal_name)
+        layout.addLayout(status_line)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.details, 1)
+        previous: QWidget = self.buttons[0]
+        for widget in (*self.buttons[1:], self.details):
+            self.setTabOrder(previous, widget)
+            previous = widget
+        return page

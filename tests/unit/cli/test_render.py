@@ -1,0 +1,107 @@
+"""How connections read in a terminal, and which exit code each kind of failure gets."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from qonto_desktop.cli import exit_codes
+from qonto_desktop.cli.render import connection_data, describe_connection, remaining
+from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.errors import NetworkError, OutcomeUnknownError, RateLimitedError
+from qonto_desktop.store.connection import AccountSummary, Connection
+from qonto_desktop.store.errors import KeyringLockedError, NoSecureStorageError
+from qonto_desktop.store.index_errors import AmbiguousError, NotFoundError
+
+NOW = 1_800_000_000.0
+DAY = 86400.0
+
+CONNECTION = Connection(
+    id="a1b2c3d4e5f6",
+    environment="production",
+    client_id="client",
+    organization_id="0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b",
+    organization_name="Boulangerie Martin",
+    organization_slug="boulangerie-martin",
+    legal_name="BOULANGERIE MARTIN",
+    user_name="Camille Lefèvre",
+    user_email="camille@example.test",
+    role="accountant",
+    subject="user-1",
+    scopes_requested=("offline_access", "organization.read", "attachment.read"),
+    scopes_granted=("offline_access", "organization.read"),
+    created_at=NOW - 10 * DAY,
+    refreshed_at=NOW - DAY,
+    verified_at=NOW - DAY,
+    access_expires_at=NOW + 1800,
+    refresh_expires_at=NOW + 80 * DAY,
+    state="ok",
+    accounts=(AccountSummary("Compte principal", "FR76 •••• •••• 1234", "EUR", 123456, True),),
+)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (-1, "expired"),
+        (0, "expired"),
+        (59, "in 0 min"),
+        (1800, "in 30 min"),
+        (7200, "in 2 h"),
+        (3 * DAY, "in 3 days"),
+    ],
+)
+def test_remaining(seconds: float, words: str) -> None:
+    assert remaining(seconds) == words
+
+
+def test_a_connection_in_words() -> None:
+    text = describe_connection(CONNECTION, NOW)
+    assert "Boulangerie Martin  [production]  OK" in text
+    assert "signed in as Camille Lefèvre (accountant)" in text
+    assert "asked for but not granted: attachment.read" in text
+    assert "(in 30 min)" in text
+    assert "refresh token: 80 days left" in text
+    assert "refresh or reconnect soon" not in text
+    assert "FR76 •••• •••• 1234" in text
+    assert "€1,234.56" in text
+
+
+def test_a_refresh_token_close_to_its_end_is_flagged() -> None:
+    soon = replace(CONNECTION, refresh_expires_at=NOW + 5 * DAY)
+    assert "5 days left  <- refresh or reconnect soon" in describe_connection(soon, NOW)
+    assert connection_data(soon, NOW)["refresh_expiring_soon"] is True
+
+
+def test_a_connection_needing_reconnection_says_why() -> None:
+    broken = replace(CONNECTION, state="needs_reconnect", state_reason="its refresh token expired")
+    assert "needs reconnecting: its refresh token expired" in describe_connection(broken, NOW)
+
+
+def test_json_data_is_complete_and_carries_no_secret() -> None:
+    data = connection_data(CONNECTION, NOW)
+    text = json.dumps(data)
+    assert data["organization"]["name"] == "Boulangerie Martin"
+    assert data["scopes_granted"] == ["offline_access", "organization.read"]
+    assert data["accounts"][0]["iban"] == "FR76 •••• •••• 1234"
+    assert 'token":' not in text
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (NeedsReconnectError("Acme"), exit_codes.NEEDS_RECONNECT),
+        (NoSecureStorageError(), exit_codes.NO_SECURE_STORAGE),
+        (KeyringLockedError(), exit_codes.NO_SECURE_STORAGE),
+        (NetworkError(), exit_codes.NETWORK),
+        (OutcomeUnknownError(), exit_codes.NETWORK),
+        (RateLimitedError(), exit_codes.NETWORK),
+        (NotFoundError("x"), exit_codes.NOT_FOUND),
+        (AmbiguousError("x", (CONNECTION, CONNECTION)), exit_codes.NOT_FOUND),
+    ],
+)
+def test_each_kind_of_failure_has_its_exit_code(error: QontoDesktopError, code: int) -> None:
+    assert exit_codes.exit_code(error) == code

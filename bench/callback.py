@@ -39,7 +39,7 @@ import logging
 import statistics
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +54,7 @@ from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, Organization
 from qonto_desktop.oauth.callback import parse_query
 from qonto_desktop.oauth.flow import AuthorizationRequest, start
+from qonto_desktop.qonto.authorization import authorization_parameters
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.store.secrets import SERVICE
 from qonto_desktop.system.logs import setup_logging
@@ -160,14 +161,17 @@ class App:
     def __init__(self, stage: DeskStage, marks: Marks) -> None:
         self.stage = stage
         self.marks = marks
-        self.desk = replace(stage.desk, checkpoint=marks.checkpoint)
+        self.desk = stage.desk
 
     def run(self, organization: Organization) -> Run:
         """Connect ``organization``; check what was saved (untimed)."""
         self.marks.times.clear()
         try:
             connection = connect_one(
-                self.desk, self.stage.emulator, organization_id=organization.id
+                self.desk,
+                self.stage.emulator,
+                organization_id=organization.id,
+                checkpoint=self.marks.checkpoint,
             )
         except requests.RequestException as exc:  # the browser leg's message would show the state
             raise SystemExit(f"the browser leg failed: {type(exc).__name__}") from None
@@ -200,7 +204,7 @@ class Bare:
                 client_id=self.emulator.public_client.client_id,
                 redirect_uri=REDIRECT_URI,
                 scopes=EVERYTHING,
-                organization_id=organization.id,
+                extra=authorization_parameters(organization.id, None),
             )
         )
         try:

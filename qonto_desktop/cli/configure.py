@@ -6,19 +6,20 @@ import getpass
 from dataclasses import replace
 from typing import TextIO
 
-from qonto_desktop.connections.desk import Desk, open_desk
-from qonto_desktop.connections.errors import NotConfiguredError
-from qonto_desktop.connections.keys import client_secret_key, staging_token_key
+from qonto_desktop.connections.desk import Desk, environment_of
+from qonto_desktop.connections.errors import ConfigurationError, NotConfiguredError
 from qonto_desktop.connections.registration import (
     AppRegistration,
+    RegistrationDraft,
+    check_secret_storage,
     load_registration,
-    with_registration,
+    save_registration,
+    saved_secrets,
 )
-from qonto_desktop.oauth.errors import ConfigurationError
-from qonto_desktop.system.settings import save_settings
 
 
 def run(
+    desk: Desk,
     environment_name: str,
     *,
     client_id: str | None,
@@ -30,8 +31,7 @@ def run(
     out: TextIO,
 ) -> int:
     """Change what was given, then show the registration as it now stands."""
-    desk = open_desk()
-    environment = desk.environment(environment_name)
+    environment = environment_of(desk, environment_name)
     try:
         registration = load_registration(environment, desk.settings)
     except NotConfiguredError:
@@ -43,18 +43,15 @@ def run(
     if redirect_port is not None:
         registration = replace(registration, redirect_port=redirect_port)
     if set_client_secret or set_staging_token:
-        desk.secrets.check_available()
-    if set_client_secret:
-        secret = _read_secret("Client secret (input hidden): ", stdin)
-        desk.secrets.set(client_secret_key(environment.name, registration.client_id), secret)
-    if set_staging_token:
-        token = _read_secret("Sandbox staging token (input hidden): ", stdin)
-        desk.secrets.set(staging_token_key(environment.name), token)
-    settings = with_registration(desk.settings, registration)
-    if make_default:
-        settings["environment"] = environment.name
-    if settings != desk.settings:
-        save_settings(settings, desk.paths)
+        check_secret_storage(desk)
+    secret = _read_secret("Client secret (input hidden): ", stdin) if set_client_secret else ""
+    token = (
+        _read_secret("Sandbox staging token (input hidden): ", stdin) if set_staging_token else ""
+    )
+    draft = RegistrationDraft(
+        registration, client_secret=secret, staging_token=token, make_default=make_default
+    )
+    save_registration(desk, draft)
     _show(desk, environment.label, registration, out)
     return 0
 
@@ -69,17 +66,13 @@ def _read_secret(prompt: str, stdin: TextIO) -> str:
 
 
 def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) -> None:
-    has_secret = desk.secrets.get(
-        client_secret_key(registration.environment, registration.client_id)
-    )
+    saved = saved_secrets(desk, registration)
     print(f"{label} app registration", file=out)
     print(f"  client ID:      {registration.client_id}", file=out)
-    print(
-        f"  client secret:  {'stored in the keyring' if has_secret else 'none (PKCE only)'}",
-        file=out,
-    )
+    kept = "stored in the keyring" if saved.client_secret else "none (PKCE only)"
+    print(f"  client secret:  {kept}", file=out)
     if registration.environment == "sandbox":
-        staged = desk.secrets.get(staging_token_key(registration.environment))
+        staged = saved.staging_token
         print(f"  staging token:  {'stored in the keyring' if staged else 'MISSING'}", file=out)
     print(f"  redirect URI:   {registration.redirect_uri}", file=out)
     print("Register exactly this redirect URI for the app in Qonto's Developer Portal.", file=out)

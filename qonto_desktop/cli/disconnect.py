@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import NotRevoked, disconnect
+from qonto_desktop.connections.listing import find_connection
 
 ITEMS = {
     "consent": "the consent",
@@ -24,10 +25,9 @@ def not_revoked_words(problem: NotRevoked) -> str:
     return f"{ITEMS[problem.item]} ({reason})"
 
 
-def run(query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
+def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
     """Disconnect one connection; report what Qonto could not be told."""
-    desk = open_desk()
-    connection = desk.index.find(query)
+    connection = find_connection(desk, query)
     report = disconnect(desk, connection.id, revoke_consent=not keep_consent)
     print(f"{report.connection.display_name}: disconnected; its tokens are deleted.", file=out)
     if report.consent_revoked:

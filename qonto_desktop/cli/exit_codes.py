@@ -25,7 +25,7 @@ _BY_CODE = {
 
 def exit_code(error: QontoDesktopError) -> int:
     """The exit code for an error, by its kind."""
-    from qonto_desktop.store.errors import StorageError
+    from qonto_desktop.connections.errors import StorageError
 
     if isinstance(error, StorageError):
         return NO_SECURE_STORAGE

@@ -17,6 +17,8 @@ from qonto_desktop.system.child_environment import restore_library_path
 if TYPE_CHECKING:
     import argparse
 
+    from qonto_desktop.connections.desk import Desk
+
 Command = Callable[["argparse.Namespace", TextIO, TextIO, TextIO], int]
 
 
@@ -92,64 +94,75 @@ def _window(*, demo: bool) -> int:
     return run_window(demo=demo)
 
 
-def _environment(args: argparse.Namespace) -> str:
+def _desk() -> Desk:
+    """The desk of this command: paths and settings read once, here at the edge."""
+    from qonto_desktop.connections.desk import open_desk
+
+    return open_desk()
+
+
+def _environment(args: argparse.Namespace, desk: Desk) -> str:
     """The environment named on the command line, else the configured default."""
     if args.environment:
         return str(args.environment)
     from qonto_desktop.connections.registration import default_environment
-    from qonto_desktop.system.settings import load_settings
 
-    return default_environment(load_settings())
+    return default_environment(desk.settings)
 
 
 def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import connect
-    from qonto_desktop.connections.connect import ConnectRequest
+    from qonto_desktop.connections.model import ConnectRequest
     from qonto_desktop.qonto import scopes
 
+    desk = _desk()
     chosen = tuple(args.scopes) if args.scopes else None
     if chosen is None:
         chosen = scopes.preset(args.preset).scopes if args.preset else scopes.DEFAULT_SCOPES
     request = ConnectRequest(
-        environment=_environment(args),
+        environment=_environment(args, desk),
         scopes=chosen,
         organization_id=args.organization_id,
         registration_id=args.registration_id,
         language=args.language,
         timeout=args.timeout,
     )
-    return connect.run(request, no_browser=args.no_browser, stdin=stdin, out=out, err=err)
+    return connect.run(desk, request, no_browser=args.no_browser, stdin=stdin, out=out, err=err)
 
 
 def _status(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import status
 
-    return status.run(as_json=args.json, check=args.check, out=out, err=err)
+    return status.run(_desk(), as_json=args.json, check=args.check, out=out, err=err)
 
 
 def _token(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import token
 
-    return token.run(args.connection, as_json=args.json, out=out)
+    return token.run(_desk(), args.connection, as_json=args.json, out=out)
 
 
 def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import refresh
 
-    return refresh.run(args.connection, every=args.all, out=out, err=err)
+    return refresh.run(_desk(), args.connection, every=args.all, out=out, err=err)
 
 
 def _disconnect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import disconnect
 
-    return disconnect.run(args.connection, keep_consent=args.keep_consent, out=out, err=err)
+    return disconnect.run(
+        _desk(), args.connection, keep_consent=args.keep_consent, out=out, err=err
+    )
 
 
 def _configure(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import configure
 
+    desk = _desk()
     return configure.run(
-        _environment(args),
+        desk,
+        _environment(args, desk),
         client_id=args.client_id,
         redirect_port=args.redirect_port,
         set_client_secret=args.client_secret,

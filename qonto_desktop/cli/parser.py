@@ -6,7 +6,7 @@ import argparse
 from typing import NoReturn
 
 from qonto_desktop import APP_NAME, __version__
-from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
+from qonto_desktop.connections.model import DEFAULT_TIMEOUT
 from qonto_desktop.program import program_name
 
 # The emulator's usual port, next to the app's loopback port 52817.

@@ -6,15 +6,15 @@ from typing import TextIO
 
 from qonto_desktop.cli import exit_codes
 from qonto_desktop.cli.render import remaining
-from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.fresh import refresh, refresh_all
+from qonto_desktop.connections.listing import find_connection
 
 
-def run(query: str | None, *, every: bool, out: TextIO, err: TextIO) -> int:
+def run(desk: Desk, query: str | None, *, every: bool, out: TextIO, err: TextIO) -> int:
     """Refresh one connection, or all of them one by one (a failure does not stop the rest)."""
-    desk = open_desk()
     if not every:
-        fresh = refresh(desk, desk.index.find(query).id)
+        fresh = refresh(desk, find_connection(desk, query).id)
         left = remaining(fresh.connection.access_expires_at - desk.now())
         print(f"{fresh.connection.display_name}: refreshed, expires {left}", file=out)
         return exit_codes.OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from qonto_desktop.connections.model import Connection
 from qonto_desktop.qonto.presentation import money
-from qonto_desktop.store.connection import Connection
 
 STATE_WORDS = {
     "ok": "OK",

@@ -6,18 +6,18 @@ import json
 from typing import Any, TextIO
 
 from qonto_desktop.cli.render import connection_data, describe_connection
-from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.listing import describe_storage, list_connections
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.program import program_name
 
 
-def run(*, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
+def run(desk: Desk, *, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
     """List the connections; with ``check``, verify each against Qonto now.
 
     Returns 0, or 1 when a live check failed or the index needed repair (the reason is shown).
     """
-    desk = open_desk()
-    loaded = desk.index.load()
+    loaded = list_connections(desk)
     connections = list(loaded.connections)
     checks: dict[str, str] = {}
     if check:
@@ -29,7 +29,7 @@ def run(*, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
                 checks[connection.id] = "ok"
             except QontoDesktopError as exc:
                 checks[connection.id] = f"{exc.message} {exc.next_action}"
-    storage = desk.secrets.describe_backend()
+    storage = describe_storage(desk).words
     now = desk.now()
     if as_json:
         data: dict[str, Any] = {

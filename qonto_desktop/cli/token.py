@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.fresh import access_token
+from qonto_desktop.connections.listing import find_connection
 
 
-def run(query: str | None, *, as_json: bool, out: TextIO) -> int:
+def run(desk: Desk, query: str | None, *, as_json: bool, out: TextIO) -> int:
     """Print a fresh access token of the connection ``query`` names (or the only one)."""
-    desk = open_desk()
-    connection = desk.index.find(query)
+    connection = find_connection(desk, query)
     fresh = access_token(desk, connection.id)
     if as_json:
         payload = {

@@ -14,12 +14,11 @@ from dataclasses import replace
 from types import TracebackType
 from typing import TextIO
 
+from qonto_desktop.connections.attempt import Attempt
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk, open_desk
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import ConsentMode, Emulator
-from qonto_desktop.oauth.flow import PendingAuthorization
-from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
@@ -93,9 +92,9 @@ def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) 
     with mode as desk:
         user = mode.emulator.user
 
-        def waiting(receiver: Receiver, pending: PendingAuthorization) -> None:
+        def waiting(attempt: Attempt) -> None:
             print("Opening your browser to sign in to the demo Qonto...", file=out)
-            print(f"If it does not open, visit this address:\n  {pending.url}", file=out)
+            print(f"If it does not open, visit this address:\n  {attempt.url}", file=out)
             print(f"Demo sign-in: {user.email} / {user.password}", file=out)
             out.flush()
 

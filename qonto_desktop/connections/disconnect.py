@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
+from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
@@ -57,10 +58,10 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
     access = desk.secrets.get(access_token_key(connection_id))
     problems: list[NotRevoked] = []
     consent_revoked = False
-    steps: list[tuple[Revocable, Callable[[], None]]] = []
+    steps: list[tuple[Revocable, Callable[[ConnectionContext], None]]] = []
     if revoke_consent:
         if access and connection.access_expires_at > desk.now():
-            steps.append(("consent", lambda: _revoke_consent(desk, connection, access)))
+            steps.append(("consent", partial(_revoke_consent, access)))
         else:
             problems.append(NotRevoked("consent"))
     tokens: tuple[tuple[Revocable, str | None], ...] = (
@@ -69,10 +70,16 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
     )
     for item, token in tokens:
         if token:
-            steps.append((item, partial(_revoke, desk, connection, token, item)))
+            steps.append((item, partial(_revoke, token, item)))
+    context: ConnectionContext | QontoDesktopError | None = None
     for item, step in steps:
+        if context is None:  # resolved once, and only when Qonto is to be told something
+            context = _context(desk, connection)
+        if isinstance(context, QontoDesktopError):
+            problems.append(NotRevoked(item, context))
+            continue
         try:
-            step()
+            step(context)
         except QontoDesktopError as exc:
             problems.append(NotRevoked(item, exc))
         else:
@@ -89,11 +96,17 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
     return DisconnectReport(connection, consent_revoked, tuple(problems))
 
 
-def _revoke_consent(desk: Desk, connection: Connection, access_token: str) -> None:
-    environment = desk.environment(connection.environment)
-    desk.api(environment, access_token).revoke_consent()
+def _context(desk: Desk, connection: Connection) -> ConnectionContext | QontoDesktopError:
+    """The connection's context, or why it cannot be had (then nothing is revoked)."""
+    try:
+        return for_connection(desk, connection)
+    except QontoDesktopError as exc:
+        return exc
 
 
-def _revoke(desk: Desk, connection: Connection, token: str, hint: str) -> None:
-    environment = desk.environment(connection.environment)
-    desk.token_client(environment, connection.client_id).revoke(token, token_type_hint=hint)
+def _revoke_consent(access_token: str, context: ConnectionContext) -> None:
+    context.api(access_token).revoke_consent()
+
+
+def _revoke(token: str, hint: str, context: ConnectionContext) -> None:
+    context.token_client.revoke(token, token_type_hint=hint)

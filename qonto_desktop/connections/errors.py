@@ -1,9 +1,34 @@
-"""Errors of the use cases that are not already an OAuth, API or storage error."""
+"""The errors the faces handle by type: the use cases' own, and those of the parts below.
+
+The window and the command line import error classes from here only, never from ``oauth`` or
+``store``; every one is a :class:`QontoDesktopError`.
+"""
 
 from __future__ import annotations
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.errors import (
+    AuthorizationCancelledError,
+    CallbackFormatError,
+    ConfigurationError,
+    OAuthError,
+    StateMismatchError,
+)
 from qonto_desktop.program import program_name
+from qonto_desktop.store.errors import StorageError
+
+__all__ = [
+    "AuthorizationCancelledError",
+    "CallbackFormatError",
+    "ConfigurationError",
+    "NeedsReconnectError",
+    "NoRefreshTokenError",
+    "NotConfiguredError",
+    "OAuthError",
+    "QontoDesktopError",
+    "StateMismatchError",
+    "StorageError",
+]
 
 
 class NeedsReconnectError(QontoDesktopError):

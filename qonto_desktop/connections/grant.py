@@ -6,9 +6,10 @@ import contextlib
 import logging
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
@@ -32,12 +33,16 @@ class AbandonedGrant:
     They stay valid at Qonto until revoked: see :func:`revoke_abandoned`.
     """
 
-    environment: str
-    client_id: str
-    tokens: TokenSet
+    context: ConnectionContext = field(repr=False)
+    tokens: TokenSet = field(repr=False)
+
+    @property
+    def environment(self) -> str:
+        """The name of the environment that issued the grant."""
+        return self.context.environment.name
 
 
-def revoke_abandoned(desk: Desk, grant: AbandonedGrant) -> bool:
+def revoke_abandoned(grant: AbandonedGrant) -> bool:
     """End an abandoned grant at Qonto, best effort; never raises, never saves anything.
 
     Revoking the refresh token ends the whole grant (its access tokens too); without one, the
@@ -53,8 +58,7 @@ def revoke_abandoned(desk: Desk, grant: AbandonedGrant) -> bool:
         else (grant.tokens.access_token, "access_token")
     )
     try:
-        environment = desk.environment(grant.environment)
-        desk.token_client(environment, grant.client_id).revoke(token, token_type_hint=hint)
+        grant.context.token_client.revoke(token, token_type_hint=hint)
     except QontoDesktopError as exc:
         log.warning("an abandoned grant was not revoked (%s); it lasts until it expires", exc.code)
         return False
@@ -74,9 +78,9 @@ class Facts:
     problem: str | None
 
 
-def read_facts(desk: Desk, environment: Environment, tokens: TokenSet) -> Facts:
+def read_facts(context: ConnectionContext, tokens: TokenSet) -> Facts:
     """Ask the API who and what the grant reaches, as far as its scopes allow."""
-    api = desk.api(environment, tokens.access_token)
+    api = context.api(tokens.access_token)
     organization = membership = None
     problem = None
     if "organization.read" in tokens.scopes:
@@ -157,12 +161,13 @@ def new_connection_id() -> str:
     return secrets.token_hex(6)
 
 
-def save_grant(desk: Desk, connection: Connection, tokens: TokenSet) -> Connection:
+def save_grant(context: ConnectionContext, connection: Connection, tokens: TokenSet) -> Connection:
     """Save a grant's tokens and record; on any failure the store is left as it was.
 
     Connecting an organization again replaces its tokens and keeps its id; the replaced
     grant's refresh token is then revoked (best effort), so no forgotten grant stays alive.
     """
+    desk = context.desk
     existing = desk.index.find_same(connection)
     if existing is not None:
         connection = replace(connection, id=existing.id, created_at=existing.created_at)
@@ -177,7 +182,7 @@ def save_grant(desk: Desk, connection: Connection, tokens: TokenSet) -> Connecti
         raise
     old_refresh = before[keys[0]]
     if old_refresh and old_refresh != tokens.refresh_token and existing is not None:
-        _revoke_quietly(desk, existing, old_refresh)
+        _revoke_quietly(context, existing, old_refresh)
     log.info("saved connection %s (%s)", stored.id, stored.state)
     return stored
 
@@ -190,10 +195,12 @@ def _put(desk: Desk, values: Mapping[str, str | None]) -> None:
             desk.secrets.delete(key)
 
 
-def _revoke_quietly(desk: Desk, connection: Connection, refresh_token: str) -> None:
+def _revoke_quietly(context: ConnectionContext, replaced: Connection, refresh_token: str) -> None:
+    """Revoke the grant a new connection of the same organization replaced."""
     try:
-        environment = desk.environment(connection.environment)
-        client = desk.token_client(environment, connection.client_id)
-        client.revoke(refresh_token, token_type_hint="refresh_token")
+        # The replaced grant may come from another registration: revoke it as its own client.
+        same = replaced.client_id == context.client_id
+        owner = context if same else for_connection(context.desk, replaced)
+        owner.token_client.revoke(refresh_token, token_type_hint="refresh_token")
     except QontoDesktopError as exc:
         log.info("the replaced grant could not be revoked: %s", exc.code)

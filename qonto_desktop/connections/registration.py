@@ -1,5 +1,6 @@
 """The user's app registration per environment: client ID and port in the settings, secrets in
-the keyring (the client secret and the sandbox's staging token).
+the keyring (the client secret and the sandbox's staging token). Loading and saving are written
+once here, for the window's form and the ``configure`` command alike.
 
 Where the user saved none, a firm's build may carry one (:mod:`qonto_desktop.connections.baked`).
 """
@@ -7,15 +8,40 @@ Where the user saved none, a firm's build may carry one (:mod:`qonto_desktop.con
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from qonto_desktop.connections.baked import baked_for, baked_registration
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
+from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
 from qonto_desktop.program import program_name
+from qonto_desktop.qonto.authorization import EXAMPLE_UUID, UUID_PATTERN
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.system.settings import save_settings
+
+# Re-exported for the window's form, which shows and checks them as the user types.
+__all__ = [
+    "CALLBACK_PATH",
+    "DEFAULT_PORT",
+    "EXAMPLE_UUID",
+    "LOOPBACK_HOST",
+    "UUID_PATTERN",
+    "AppRegistration",
+    "Environment",
+    "RegistrationDraft",
+    "SavedSecrets",
+    "baked_client_secret",
+    "check_secret_storage",
+    "default_environment",
+    "load_registration",
+    "save_registration",
+    "saved_registration",
+    "saved_secrets",
+    "with_registration",
+]
 
 CALLBACK_PATH = "/callback"
 
@@ -91,3 +117,81 @@ def baked_client_secret(environment: str, client_id: str) -> str | None:
     """The client secret the build carries for this registration, if it carries one."""
     baked = baked_for(environment)
     return baked.client_secret if baked is not None and baked.client_id == client_id else None
+
+
+def saved_registration(environment: Environment, settings: Mapping[str, Any]) -> AppRegistration:
+    """The registration remembered for ``environment``; empty client ID when none is."""
+    try:
+        return load_registration(environment, settings)
+    except NotConfiguredError:
+        return AppRegistration(environment.name, "", DEFAULT_PORT)
+    except ConfigurationError:  # a damaged port: start again from the default
+        section = (settings.get("registrations") or {}).get(environment.name) or {}
+        return AppRegistration(environment.name, str(section.get("client_id") or ""))
+
+
+@dataclass(frozen=True)
+class RegistrationDraft:
+    """A registration to save; secrets empty means "keep the saved one"."""
+
+    registration: AppRegistration
+    client_secret: str = field(default="", repr=False)
+    staging_token: str = field(default="", repr=False)
+    preset: bool = False
+    make_default: bool = False
+
+
+@dataclass(frozen=True)
+class SavedSecrets:
+    """Which of a registration's secrets the keyring holds (never the secrets themselves)."""
+
+    client_secret: bool
+    staging_token: bool
+
+
+def check_secret_storage(desk: Desk) -> None:
+    """Make sure secrets can be saved before asking the user for one.
+
+    Raises:
+        StorageError: no usable keyring.
+    """
+    desk.secrets.check_available()
+
+
+def save_registration(desk: Desk, draft: RegistrationDraft) -> dict[str, Any] | None:
+    """Save a registration: secrets to the keyring first, then the settings file.
+
+    Keyring and file calls: the window runs it on a worker. A preset registration is never
+    saved.
+
+    Returns:
+        The new settings, or None when nothing in the settings changed.
+
+    Raises:
+        StorageError: the keyring refused a secret (the settings are then left as they were).
+        SettingsFileError: the settings file could not be written.
+    """
+    if draft.preset:
+        return None
+    registration = draft.registration
+    if draft.client_secret:
+        key = client_secret_key(registration.environment, registration.client_id)
+        desk.secrets.set(key, draft.client_secret)
+    if draft.staging_token:
+        desk.secrets.set(staging_token_key(registration.environment), draft.staging_token)
+    settings = with_registration(desk.settings, registration)
+    if draft.make_default:
+        settings["environment"] = registration.environment
+    if settings == dict(desk.settings):
+        return None
+    save_settings(settings, desk.paths)
+    return settings
+
+
+def saved_secrets(desk: Desk, registration: AppRegistration) -> SavedSecrets:
+    """Which secrets of ``registration`` are saved in the keyring."""
+    client_key = client_secret_key(registration.environment, registration.client_id)
+    return SavedSecrets(
+        client_secret=bool(desk.secrets.get(client_key)),
+        staging_token=bool(desk.secrets.get(staging_token_key(registration.environment))),
+    )

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.fresh import access_token, refresh
+from qonto_desktop.connections.fresh import cached
 from qonto_desktop.connections.grant import account_summaries
+from qonto_desktop.connections.model import FreshToken
+from qonto_desktop.connections.renewal import refresh_now, renewed_token
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.qonto.api import ApiUnauthorizedError, Membership, Organization
 from qonto_desktop.store.connection import Connection
@@ -28,19 +31,26 @@ def verify(desk: Desk, connection_id: str) -> Verification:
     """Check the connection against Qonto's API now and record what it found.
 
     An access token Qonto refuses although it has not expired (revoked in Qonto's web app,
-    say) is refreshed once; a second refusal is reported, never retried in a loop.
+    say) is refreshed once; a second refusal is reported, never retried in a loop. The
+    connection's context is resolved once, here, and serves the token and the API calls.
 
     Raises:
         NeedsReconnectError: the refresh token is no longer accepted.
         QontoDesktopError: network, storage or API errors.
     """
-    fresh = access_token(desk, connection_id)
-    environment = desk.environment(fresh.connection.environment)
+    connection = desk.index.get(connection_id)
+    token = cached(desk, connection)  # a connection that needs a new sign-in says so first
+    context = for_connection(desk, connection)
+    fresh = (
+        FreshToken(token, connection)
+        if token is not None
+        else renewed_token(desk, connection, context=context)
+    )
     try:
-        organization, membership = _read(desk, fresh.connection, fresh.access_token)
+        organization, membership = _read(context, fresh.connection, fresh.access_token)
     except ApiUnauthorizedError:
-        fresh = refresh(desk, connection_id)
-        organization, membership = _read(desk, fresh.connection, fresh.access_token)
+        fresh = refresh_now(desk, fresh.connection, context=context)
+        organization, membership = _read(context, fresh.connection, fresh.access_token)
     changes: dict[str, object] = {"verified_at": desk.now()}
     if organization is not None:
         changes.update(
@@ -59,14 +69,14 @@ def verify(desk: Desk, connection_id: str) -> Verification:
             role=membership.role,
         )
     saved = desk.index.update(connection_id, **changes)
-    log.info("verified connection %s in %s", connection_id, environment.name)
+    log.info("verified connection %s in %s", connection_id, context.environment.name)
     return Verification(saved, organization, membership)
 
 
 def _read(
-    desk: Desk, connection: Connection, token: str
+    context: ConnectionContext, connection: Connection, token: str
 ) -> tuple[Organization | None, Membership | None]:
-    api = desk.api(desk.environment(connection.environment), token)
+    api = context.api(token)
     organization = membership = None
     if "organization.read" in connection.scopes_granted:
         organization = api.organization()

@@ -6,9 +6,7 @@ what came back and exchanges the code, at most once.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -38,8 +36,22 @@ class AuthorizationRequest:
     client_id: str
     redirect_uri: str
     scopes: tuple[str, ...]
-    organization_id: str | None = None
-    registration_id: str | None = None
+    # Parameters the authorization server defines beyond RFC 6749, already checked by the caller.
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+class OneShot:
+    """A claim that succeeds once: the attempt's code is sent for exchange at most once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._taken = False
+
+    def take(self) -> bool:
+        """Claim it; True only for the first caller, whatever the threads."""
+        with self._lock:
+            taken, self._taken = self._taken, True
+        return not taken
 
 
 @dataclass(frozen=True)
@@ -52,12 +64,24 @@ class PendingAuthorization:
     redirect_uri: str
     client_id: str
     scopes: tuple[str, ...]
-    organization_id: str | None
+    extra: tuple[tuple[str, str], ...]
     started_at: float
+    # Owned by this attempt (and shared by its copies): no process-wide record of finished ones.
+    claim: OneShot = field(default_factory=OneShot, repr=False, compare=False)
 
 
-UUID_PATTERN = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
-EXAMPLE_UUID = "0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b"
+# Set by the flow itself: a caller's extra parameters may not replace them.
+RESERVED = frozenset(
+    {
+        "client_id",
+        "response_type",
+        "redirect_uri",
+        "scope",
+        "state",
+        "code_challenge",
+        "code_challenge_method",
+    }
+)
 
 
 class CodeExchanger(Protocol):
@@ -70,16 +94,13 @@ class CodeExchanger(Protocol):
         ...
 
 
-_finished: set[bytes] = set()
-_finished_lock = threading.Lock()
-
-
 def start(request: AuthorizationRequest) -> PendingAuthorization:
     """Check the request and build the authorization address with fresh state and PKCE.
 
     Raises:
-        ConfigurationError: the client ID is empty, an organization or registration ID is not
-            a UUID, no scope is given, or the redirect URI is not ``http://127.0.0.1:<port>/...``.
+        ConfigurationError: the client ID is empty, no scope is given, or the redirect URI is
+            not ``http://127.0.0.1:<port>/...``.
+        ValueError: an extra parameter would replace one the flow sets.
     """
     client_id = request.client_id.strip()
     if not client_id:
@@ -92,16 +113,17 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
     if any(not name or any(ch.isspace() for ch in name) for name in request.scopes):
         raise ConfigurationError("A permission name is empty or contains a space.")
     parse_redirect_uri(request.redirect_uri, any_port=False)
-    organization_id = _uuid_or_none(request.organization_id, "organization ID")
-    registration_id = _uuid_or_none(request.registration_id, "registration ID")
+    clashing = sorted(name for name, _ in request.extra if name in RESERVED)
+    if clashing:  # a caller's mistake, not the user's: no message for the user
+        raise ValueError(f"extra authorization parameters replace the flow's own: {clashing}")
 
     state = pkce.new_state()
     verifier = pkce.new_verifier()
-    extra = {"code_challenge": pkce.challenge(verifier), "code_challenge_method": "S256"}
-    if organization_id:
-        extra["organization_id"] = organization_id
-    if registration_id:
-        extra["registration_id"] = registration_id
+    extra = {
+        **dict(request.extra),
+        "code_challenge": pkce.challenge(verifier),
+        "code_challenge_method": "S256",
+    }
     url = prepare_grant_uri(
         request.authorize_url,
         client_id=client_id,
@@ -118,7 +140,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
         redirect_uri=request.redirect_uri,
         client_id=client_id,
         scopes=tuple(request.scopes),
-        organization_id=organization_id,
+        extra=tuple(request.extra),
         started_at=time.time(),
     )
 
@@ -144,11 +166,8 @@ def finish(
     if not params.code:
         raise CallbackFormatError()
     # A code redeemed twice may revoke the grant (RFC 9700 §4.2.4): claim the attempt first.
-    key = hashlib.sha256(pending.state.encode()).digest()
-    with _finished_lock:
-        if key in _finished:
-            raise AlreadyFinishedError()
-        _finished.add(key)
+    if not pending.claim.take():
+        raise AlreadyFinishedError()
     return tokens.exchange_code(
         code=params.code,
         redirect_uri=pending.redirect_uri,
@@ -161,15 +180,3 @@ def authorization_error(error: str, description: str | None) -> AuthorizationErr
     """Return the typed error for an ``error=`` redirect (RFC 6749 §4.1.2.1)."""
     cls = AUTHORIZATION_ERRORS.get(error, AuthorizationError)
     return cls(oauth_error=error, detail=description)
-
-
-def _uuid_or_none(value: str | None, what: str) -> str | None:
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    if not UUID_PATTERN.fullmatch(text):
-        raise ConfigurationError(
-            f"The {what} {text!r} is not valid.",
-            next_action=f"Copy the {what} from Qonto; it looks like {EXAMPLE_UUID}.",
-        )
-    return text.lower()

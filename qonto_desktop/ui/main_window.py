@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 
 from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.listing import describe_storage, list_connections
+from qonto_desktop.connections.model import BackendDescription, Connection, IndexLoad
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.store.backends import BackendDescription
-from qonto_desktop.store.connection import Connection
-from qonto_desktop.store.index import IndexLoad
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
 from qonto_desktop.ui.icons import app_icon, icon
@@ -139,9 +138,8 @@ class MainWindow(QMainWindow):
     def _start_reading(self) -> None:
         """Read the connections and name the keyring, on workers."""
         self.reload()
-        self.workers.run(
-            self.desk.secrets.backend_description, self._backend_found, self._backend_unknown
-        )
+        desk = self.desk
+        self.workers.run(lambda: describe_storage(desk), self._backend_found, self._backend_unknown)
 
     # --- Building ------------------------------------------------------------------------
 
@@ -244,7 +242,8 @@ class MainWindow(QMainWindow):
     def reload(self, select: object = None) -> None:
         """Read the connections again (on a worker); select ``select`` once shown."""
         self._select_after_load = select if isinstance(select, str) else None
-        self.workers.run(self.desk.index.load, self._loaded, self._load_failed)
+        desk = self.desk
+        self.workers.run(lambda: list_connections(desk), self._loaded, self._load_failed)
 
     def _reread_now(self) -> None:
         if self.pane_ready and not self.workers.busy:

@@ -17,6 +17,7 @@ from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.api import QontoApi
+from qonto_desktop.qonto.authorization import authorization_parameters
 from tests.support.chromium import HeadlessChromium
 
 pytestmark = pytest.mark.browser
@@ -30,7 +31,7 @@ def _request(emulator: Emulator, organization_id: str | None = None) -> Authoriz
         client_id=emulator.public_client.client_id,
         redirect_uri="http://127.0.0.1:0/callback",
         scopes=SCOPES,
-        organization_id=organization_id,
+        extra=authorization_parameters(organization_id, None),
     )
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
+from qonto_desktop.connections.attempt import Attempt
+from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
-from qonto_desktop.oauth.flow import PendingAuthorization
-from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
@@ -28,7 +27,6 @@ def make_desk(
     emulator: Emulator,
     backend: KeyringBackend,
     *,
-    checkpoint: Callable[[str], None] | None = None,
     timeout: float = 5.0,
 ) -> Desk:
     """A desk on the emulator environment, its redirect port picked freely (port 0)."""
@@ -38,7 +36,7 @@ def make_desk(
             "emulator": {"client_id": emulator.public_client.client_id, "redirect_port": 0}
         }
     }
-    desk = Desk(
+    return Desk(
         paths=paths,
         secrets=SecretStore(backend, timeout=timeout),
         index=ConnectionIndex(paths.data_dir / "connections.json"),
@@ -46,14 +44,13 @@ def make_desk(
         environ={"QONTO_DESKTOP_EMULATOR_URL": emulator.base_url},
         now=time.time,
     )
-    return desk if checkpoint is None else replace(desk, checkpoint=checkpoint)
 
 
-def registering(emulator: Emulator) -> Callable[[Receiver, PendingAuthorization], None]:
-    """An ``on_waiting`` that registers the receiver's redirect URI with the emulator."""
+def registering(emulator: Emulator) -> Callable[[Attempt], None]:
+    """An ``on_waiting`` that registers the attempt's redirect URI with the emulator."""
 
-    def on_waiting(receiver: Receiver, pending: PendingAuthorization) -> None:
-        emulator.register_redirect_uri(receiver.redirect_uri)
+    def on_waiting(attempt: Attempt) -> None:
+        emulator.register_redirect_uri(attempt.redirect_uri)
 
     return on_waiting
 
@@ -64,9 +61,10 @@ def connect_one(
     scopes: tuple[str, ...] = EVERYTHING,
     *,
     organization_id: str | None = None,
+    checkpoint: Checkpoint = carry_on,
 ) -> Connection:
     """Connect through the emulator (auto-approve), as the window or the command line would."""
     request = ConnectRequest(
         environment="emulator", scopes=scopes, organization_id=organization_id, timeout=30
     )
-    return connect(desk, request, follow, on_waiting=registering(emulator))
+    return connect(desk, request, follow, on_waiting=registering(emulator), checkpoint=checkpoint)

@@ -12,9 +12,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.emulator.faults import Fault
+from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect
 from qonto_desktop.ui.main_window import MainWindow
@@ -116,7 +117,7 @@ def test_copy_puts_a_working_token_on_the_clipboard_for_a_while(
         window.view.copy_button.click()
         qtbot.waitUntil(lambda: clipboard.text() != "")
         token = clipboard.text()
-        organization = desk.api(desk.environment("emulator"), token).organization()
+        organization = QontoApi(environment_of(desk, "emulator"), token).organization()
         assert organization.name == "Boulangerie Martin"
         assert token not in window.view.details_text()
         assert token not in window.view.message.text

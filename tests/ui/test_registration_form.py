@@ -8,11 +8,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import AppRegistration
-from qonto_desktop.oauth.flow import EXAMPLE_UUID
 from qonto_desktop.qonto import environments
+from qonto_desktop.qonto.authorization import EXAMPLE_UUID
 from qonto_desktop.system.settings import load_settings
 from qonto_desktop.ui.connect.registration_form import (
     OrganizationFields,
@@ -157,7 +157,7 @@ def test_saving_puts_secrets_in_the_keyring_and_the_rest_in_the_settings(desk: D
 
 
 def test_saving_an_unchanged_or_preset_registration_writes_nothing(desk: Desk) -> None:
-    same = desk.environment("emulator")
+    same = environment_of(desk, "emulator")
     registration = AppRegistration(
         same.name, desk.settings["registrations"]["emulator"]["client_id"], 0
     )

@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.connect import ConnectRequest
-from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.desk import Desk, environment_of
+from qonto_desktop.connections.errors import AuthorizationCancelledError, StateMismatchError
+from qonto_desktop.connections.model import DEFAULT_TIMEOUT, Connection, ConnectRequest
 from qonto_desktop.connections.registration import default_environment
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.errors import AuthorizationCancelledError, StateMismatchError
-from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
-from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.connect.flow import ConnectFlow
 from qonto_desktop.ui.connect.registration_form import (
@@ -182,7 +180,7 @@ class ConnectForm(QWidget):
         next(widget for widget in self.controls() if widget.isEnabled()).setFocus()
 
     def _environment_changed(self) -> None:
-        environment = self.desk.environment(self.environment_name())
+        environment = environment_of(self.desk, self.environment_name())
         label = self.environment.currentText()
         self.registration.set_environment(environment, self.desk.settings, label)
 

@@ -11,19 +11,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.attempt import Attempt
+from qonto_desktop.connections.connect import connect
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.errors import (
+    AuthorizationCancelledError,
+    QontoDesktopError,
+    StateMismatchError,
+)
 from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
-from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.callback import parse_pasted_address
-from qonto_desktop.oauth.errors import AuthorizationCancelledError, StateMismatchError
-from qonto_desktop.oauth.flow import PendingAuthorization
-from qonto_desktop.oauth.loopback import Receiver
-from qonto_desktop.store.connection import Connection
+from qonto_desktop.connections.model import Connection, ConnectRequest
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.workers import Workers
 
@@ -57,7 +57,7 @@ class ConnectFlow(QObject):
         self._request = request
         self._open_browser = open_browser
         self._lock = threading.Lock()
-        self._receiver: Receiver | None = None
+        self._attempt: Attempt | None = None
         self._url = ""
         self._cancelled = False
         self._running = False
@@ -82,9 +82,9 @@ class ConnectFlow(QObject):
         """Stop waiting; ``failed`` follows with a cancellation. Safe at any moment."""
         with self._lock:
             self._cancelled = True
-            receiver = self._receiver
-        if receiver is not None:
-            receiver.cancel()
+            attempt = self._attempt
+        if attempt is not None:
+            attempt.cancel()
 
     def open_again(self) -> bool:
         """Ask the browser to open the address once more."""
@@ -98,23 +98,21 @@ class ConnectFlow(QObject):
             StateMismatchError: an answer, but to another attempt (or this one is over).
         """
         with self._lock:
-            receiver = self._receiver
-        if receiver is None:
+            attempt = self._attempt
+        if attempt is None:
             raise StateMismatchError()
-        params = parse_pasted_address(address, receiver.redirect_uri)
-        if not receiver.offer(params):
-            raise StateMismatchError()
+        attempt.offer_pasted(address)
 
     # --- On the worker thread ------------------------------------------------------------
 
     def _work(self) -> Connection:
-        desk = replace(self._desk, checkpoint=self._stop_if_cancelled)
         return connect(
-            desk,
+            self._desk,
             self._request,
             self._hop_to_browser,
             on_waiting=self._listening,
             on_abandoned=self._revoke_elsewhere,
+            checkpoint=self._stop_if_cancelled,
         )
 
     def _revoke_elsewhere(self, grant: AbandonedGrant) -> None:
@@ -126,7 +124,7 @@ class ConnectFlow(QObject):
         """
         threading.Thread(
             target=revoke_abandoned,
-            args=(self._desk, grant),
+            args=(grant,),
             name="revoke-abandoned-grant",
         ).start()
 
@@ -136,16 +134,16 @@ class ConnectFlow(QObject):
         if cancelled:  # the browser had come back: stop before the next step, save nothing
             raise AuthorizationCancelledError()
 
-    def _listening(self, receiver: Receiver, pending: PendingAuthorization) -> None:
+    def _listening(self, attempt: Attempt) -> None:
         with self._lock:
-            self._receiver = receiver
+            self._attempt = attempt
             cancelled = self._cancelled
         if cancelled:
-            receiver.cancel()
+            attempt.cancel()
             return
-        self._url = pending.url
+        self._url = attempt.url
         deadline = time.monotonic() + self._request.timeout
-        self.waiting.emit(pending.url, receiver.redirect_uri, deadline)
+        self.waiting.emit(attempt.url, attempt.redirect_uri, deadline)
 
     def _hop_to_browser(self, url: str) -> bool:
         self._open.emit(url)  # the desktop's browser is opened from the GUI thread

@@ -2,13 +2,13 @@
 
 What the user registered in Qonto's Developer Portal, remembered per environment: the client ID
 and port in the settings, the client secret and the sandbox's staging token in the keyring
-(:func:`save_registration`, run on a worker). The Demo's registration is preset and read-only.
+(``connections.registration.save_registration``, run on a worker). The Demo's registration is
+preset and read-only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -23,69 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.errors import NotConfiguredError
-from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import (
     CALLBACK_PATH,
+    EXAMPLE_UUID,
+    LOOPBACK_HOST,
+    UUID_PATTERN,
     AppRegistration,
-    load_registration,
-    with_registration,
+    Environment,
+    RegistrationDraft,
+    save_registration,
+    saved_registration,
 )
-from qonto_desktop.oauth.errors import ConfigurationError
-from qonto_desktop.oauth.flow import EXAMPLE_UUID, UUID_PATTERN
-from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
-from qonto_desktop.qonto.environments import Environment
-from qonto_desktop.system.settings import save_settings
 from qonto_desktop.ui.panes.error_view import message_label
 
-
-@dataclass(frozen=True)
-class RegistrationDraft:
-    """What the form holds for one environment; secrets empty means "keep the saved one"."""
-
-    registration: AppRegistration
-    client_secret: str = ""
-    staging_token: str = ""
-    preset: bool = False
-
-
-def save_registration(desk: Desk, draft: RegistrationDraft) -> dict[str, Any] | None:
-    """Save a registration: secrets to the keyring first, then the settings file.
-
-    Runs on a worker thread (keyring and file calls). A preset registration is never saved.
-
-    Returns:
-        The new settings, or None when nothing in the settings changed.
-
-    Raises:
-        StorageError: the keyring refused a secret (the settings are then left as they were).
-        SettingsFileError: the settings file could not be written.
-    """
-    if draft.preset:
-        return None
-    registration = draft.registration
-    if draft.client_secret:
-        key = client_secret_key(registration.environment, registration.client_id)
-        desk.secrets.set(key, draft.client_secret)
-    if draft.staging_token:
-        desk.secrets.set(staging_token_key(registration.environment), draft.staging_token)
-    settings = with_registration(desk.settings, registration)
-    if settings == dict(desk.settings):
-        return None
-    save_settings(settings, desk.paths)
-    return settings
-
-
-def saved_registration(environment: Environment, settings: Mapping[str, Any]) -> AppRegistration:
-    """The registration remembered for ``environment``; empty client ID when none is."""
-    try:
-        return load_registration(environment, settings)
-    except NotConfiguredError:
-        return AppRegistration(environment.name, "", DEFAULT_PORT)
-    except ConfigurationError:  # a damaged port: start again from the default
-        section = (settings.get("registrations") or {}).get(environment.name) or {}
-        return AppRegistration(environment.name, str(section.get("client_id") or ""))
+__all__ = ["RegistrationDraft", "RegistrationForm", "save_registration", "saved_registration"]
 
 
 def parse_port(text: str) -> int | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.connections.errors import ConfigurationError
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.scopes import NoScopesError, Scope
 from qonto_desktop.ui.connect.registration_form import line_edit

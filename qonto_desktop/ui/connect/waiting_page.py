@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qonto_desktop.connections.model import Connection
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.connect.registration_form import button, line_edit
 from qonto_desktop.ui.formatting import money
 from qonto_desktop.ui.panes.error_view import ErrorView, message_label

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from qonto_desktop.connections import fresh
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import DisconnectReport, disconnect
+from qonto_desktop.connections.model import Connection
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.clipboard import TokenClipboard
 from qonto_desktop.ui.panes.status import display_name
 from qonto_desktop.ui.workers import Workers

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.store.connection import Connection
+from qonto_desktop.connections.model import Connection
 from qonto_desktop.ui.icons import icon
 from qonto_desktop.ui.panes.message_bar import MessageBar
 from qonto_desktop.ui.panes.sections import ConnectionSections

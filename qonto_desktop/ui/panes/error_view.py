@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from qonto_desktop.connections.errors import OAuthError
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.errors import OAuthError
 from qonto_desktop.ui.language import current_language
 
 

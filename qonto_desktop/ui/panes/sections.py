@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from qonto_desktop.connections.model import Connection
 from qonto_desktop.qonto import scopes
-from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.formatting import date_time, days_left, money, time_left
 from qonto_desktop.ui.icons import icon
 

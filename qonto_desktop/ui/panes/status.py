@@ -12,7 +12,7 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 
-from qonto_desktop.store.connection import Connection
+from qonto_desktop.connections.model import Connection
 from qonto_desktop.ui.formatting import DAY, number
 
 Tone = Literal["ok", "warning", "error", "unknown"]

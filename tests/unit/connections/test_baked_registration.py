@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.connections.baked import BakedRegistration
+from qonto_desktop.connections.context import resolve
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.keys import client_secret_key
@@ -175,7 +176,9 @@ def sent_secret(desk: Desk, server: TokenServer, client_id: str) -> list[str] | 
         token_url=server.url("/oauth2/token"),
         revoke_url=server.url("/oauth2/revoke"),
     )
-    desk.token_client(production, client_id).revoke("ory_rt_x", token_type_hint="refresh_token")
+    resolve(desk, production, client_id).token_client.revoke(
+        "ory_rt_x", token_type_hint="refresh_token"
+    )
     form = server.seen[-1].form
     assert form["client_id"] == [client_id]
     return form.get("client_secret")

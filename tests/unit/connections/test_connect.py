@@ -180,9 +180,9 @@ def test_a_stop_between_steps_saves_nothing(
         if reached == step:
             raise StoppedError(reached)
 
-    desk = make_desk(app_home, emulator, keyring_backend, checkpoint=stop_at)
+    desk = make_desk(app_home, emulator, keyring_backend)
     with pytest.raises(StoppedError):
-        connect_one(desk, emulator)
+        connect_one(desk, emulator, checkpoint=stop_at)
     assert desk.index.load().connections == ()
     assert not any(name.startswith("conn/") for name in keyring_backend.names())
     # Qonto had issued tokens: the abandoned grant is revoked, not left alive until it expires.
@@ -197,16 +197,23 @@ def test_an_abandoned_grant_goes_to_on_abandoned_instead(
         if reached == "verified":
             raise AuthorizationCancelledError()
 
-    desk = make_desk(app_home, emulator, keyring_backend, checkpoint=stop_at)
+    desk = make_desk(app_home, emulator, keyring_backend)
     handed: list[AbandonedGrant] = []
     request = ConnectRequest(environment="emulator", scopes=EVERYTHING, timeout=30)
     with pytest.raises(AuthorizationCancelledError):
-        connect(desk, request, follow, on_waiting=registering(emulator), on_abandoned=handed.append)
+        connect(
+            desk,
+            request,
+            follow,
+            on_waiting=registering(emulator),
+            on_abandoned=handed.append,
+            checkpoint=stop_at,
+        )
     assert [grant.environment for grant in handed] == ["emulator"]
     assert emulator.events["revoked"] == 0  # left to the caller, who revokes it its own way
     grant = handed[0]
     assert api_accepts(emulator, grant.tokens.access_token)
-    assert revoke_abandoned(desk, grant)
+    assert revoke_abandoned(grant)
     assert emulator.events["revoked"] == 1
     assert not api_accepts(emulator, grant.tokens.access_token)
 
@@ -219,8 +226,8 @@ def test_revoking_an_abandoned_grant_is_best_effort(
             raise AuthorizationCancelledError()
 
     emulator.faults.set("revoke", Fault(status=503))
-    desk = make_desk(app_home, emulator, keyring_backend, checkpoint=stop_at)
+    desk = make_desk(app_home, emulator, keyring_backend)
     with pytest.raises(AuthorizationCancelledError):  # the cancellation, not the revocation
-        connect_one(desk, emulator)
+        connect_one(desk, emulator, checkpoint=stop_at)
     assert emulator.events["revoked"] == 0
     assert desk.index.load().connections == ()

@@ -108,10 +108,10 @@ def test_a_crash_at_any_step_of_a_refresh_loses_nothing(
         if reached == step:
             raise CrashError(step)
 
-    crashing = make_desk(app_home, short_lived, backend, checkpoint=crash_at)
+    crashing = make_desk(app_home, short_lived, backend)
     connection = connect_one(crashing, short_lived)
     with pytest.raises(CrashError):
-        refresh(crashing, connection.id)
+        refresh(crashing, connection.id, checkpoint=crash_at)
     restarted = make_desk(app_home, short_lived, backend)  # a new process, same keyring and files
     fresh = access_token(restarted, connection.id)
     assert api_accepts(short_lived, fresh.access_token)

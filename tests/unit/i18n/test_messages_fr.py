@@ -30,6 +30,7 @@ from qonto_desktop.oauth.loopback_server import bind_failure_reason
 from qonto_desktop.oauth.redirect import parse_redirect_uri
 from qonto_desktop.qonto import environments, scopes
 from qonto_desktop.qonto.api import ApiError
+from qonto_desktop.qonto.authorization import EXAMPLE_UUID, authorization_parameters
 from qonto_desktop.store.backends import storage_advice
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.errors import EntryTooLargeError, KeyringTimeoutError
@@ -234,8 +235,7 @@ def started(*, organization_id: str | None = None, registration_id: str | None =
         "cid",
         URI,
         ("openid",),
-        organization_id=organization_id,
-        registration_id=registration_id,
+        extra=authorization_parameters(organization_id, registration_id),
     )
     flow.start(request)
 
@@ -404,12 +404,12 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
     ),
     (
         raised(lambda: started(organization_id="it's")),
-        ('"it\'s"', flow.EXAMPLE_UUID),
+        ('"it\'s"', EXAMPLE_UUID),
         ("L\u2019identifiant d\u2019organisation",),
     ),
     (
         raised(lambda: started(registration_id="r1")),
-        ("'r1'", flow.EXAMPLE_UUID),
+        ("'r1'", EXAMPLE_UUID),
         ("L\u2019identifiant d\u2019enregistrement",),
     ),
 ]

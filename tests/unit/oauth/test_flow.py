@@ -31,8 +31,6 @@ from qonto_desktop.oauth.tokenset import TokenSet
 
 AUTHORIZE_URL = "https://oauth.example.test/oauth2/auth"
 REDIRECT_URI = "http://127.0.0.1:52817/callback"
-ORG_ID = "0F1E2D3C-4B5A-4978-8A9B-0C1D2E3F4A5B"
-REG_ID = "AAAABBBB-CCCC-4DDD-8EEE-FFFF00001111"
 
 
 def request(**changes: object) -> AuthorizationRequest:
@@ -108,7 +106,7 @@ def test_start_keeps_what_it_checked_in_the_pending_authorization() -> None:
     assert pending.client_id == "my-client"
     assert pending.redirect_uri == REDIRECT_URI
     assert pending.scopes == ("openid", "offline_access", "organization.read")
-    assert pending.organization_id is None
+    assert pending.extra == ()
     assert len(pending.state) >= 43
     assert 43 <= len(pending.code_verifier) <= 128
 
@@ -119,19 +117,19 @@ def test_start_gives_fresh_secrets_each_time() -> None:
     assert first.code_verifier != second.code_verifier
 
 
-def test_start_adds_organization_and_registration_ids_in_lower_case() -> None:
-    pending = flow.start(request(organization_id=f" {ORG_ID} ", registration_id=REG_ID))
+def test_start_sends_the_extra_parameters_as_given() -> None:
+    extra = (("organization_id", "org-1"), ("audience", "the api"))
+    pending = flow.start(request(extra=extra))
     query = query_of(pending.url)
-    assert query["organization_id"] == [ORG_ID.lower()]
-    assert query["registration_id"] == [REG_ID.lower()]
-    assert pending.organization_id == ORG_ID.lower()
+    assert query["organization_id"] == ["org-1"]
+    assert query["audience"] == ["the api"]
+    assert pending.extra == extra
 
 
-def test_start_ignores_blank_organization_and_registration_ids() -> None:
-    pending = flow.start(request(organization_id="  ", registration_id=""))
-    query = query_of(pending.url)
-    assert "organization_id" not in query
-    assert "registration_id" not in query
+@pytest.mark.parametrize("name", sorted(flow.RESERVED))
+def test_start_refuses_an_extra_parameter_that_replaces_one_of_its_own(name: str) -> None:
+    with pytest.raises(ValueError, match=name):
+        flow.start(request(extra=((name, "x"),)))
 
 
 def test_start_keeps_a_query_already_in_the_authorize_url() -> None:
@@ -161,13 +159,6 @@ def test_pending_authorization_repr_hides_its_secrets() -> None:
         {"scopes": ("openid", "")},
         {"scopes": ("openid organization.read",)},
         {"scopes": ("openid\t",)},
-        {"organization_id": "not-a-uuid"},
-        {"organization_id": "{" + ORG_ID + "}"},
-        {"organization_id": "urn:uuid:" + ORG_ID},
-        {"organization_id": ORG_ID.replace("-", "")},
-        {"registration_id": "not-a-uuid"},
-        {"registration_id": "{" + REG_ID + "}"},
-        {"registration_id": "urn:uuid:" + REG_ID},
     ],
     ids=repr,
 )
@@ -370,3 +361,21 @@ def test_two_threads_finishing_at_once_exchange_once() -> None:
         "AlreadyFinishedError",
         "TokenSet",
     ]
+
+
+def test_a_copy_of_an_attempt_shares_its_one_exchange() -> None:
+    pending = flow.start(request())
+    exchanger = RecordingExchanger()
+    params = CallbackParams(code="c", state=pending.state)
+    flow.finish(pending, params, exchanger)
+    with pytest.raises(AlreadyFinishedError):
+        flow.finish(replace(pending, scopes=("openid",)), params, exchanger)
+    assert len(exchanger.calls) == 1
+
+
+def test_the_flow_module_keeps_no_record_of_finished_attempts() -> None:
+    lock_type = type(threading.Lock())
+    module_state = [
+        name for name, value in vars(flow).items() if isinstance(value, set | lock_type)
+    ]
+    assert module_state == []

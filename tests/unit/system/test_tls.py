@@ -19,10 +19,11 @@ def run(code: str) -> str:
 def test_the_os_store_is_used_once_an_api_client_is_built() -> None:
     code = (
         "import ssl\n"
+        "from qonto_desktop.connections.context import resolve\n"
         "from qonto_desktop.connections.desk import open_desk\n"
         "from qonto_desktop.qonto import environments\n"
         "before = ssl.SSLContext.__module__\n"
-        "open_desk().api(environments.PRODUCTION, 'an-access-token')\n"
+        "resolve(open_desk(), environments.PRODUCTION, 'a-client').api('an-access-token')\n"
         "print(before, ssl.SSLContext.__module__)\n"
     )
     before, after = run(code).split()

@@ -1,0 +1,61 @@
+"""The plain values the application API hands the window and the command line.
+
+:class:`Connection` stays defined in :mod:`qonto_desktop.store.connection`, as the index
+persists it field by field; the faces take it, and the storage facts they show, from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
+from qonto_desktop.store.backends import BackendDescription, BackendName
+from qonto_desktop.store.connection import AccountSummary, Connection
+from qonto_desktop.store.index import IndexLoad
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AccountSummary",
+    "BackendDescription",
+    "BackendName",
+    "ConnectRequest",
+    "Connection",
+    "FreshToken",
+    "IndexLoad",
+    "RefreshResult",
+]
+
+
+@dataclass(frozen=True)
+class ConnectRequest:
+    """What the user asked for in the connect dialog or on the command line."""
+
+    environment: str
+    scopes: tuple[str, ...]
+    organization_id: str | None = None
+    registration_id: str | None = None
+    language: str = "en"
+    timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class FreshToken:
+    """An access token and the connection it belongs to, as saved."""
+
+    access_token: str
+    connection: Connection
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    """The outcome of keeping one connection alive among many.
+
+    Attributes:
+        refreshed: Qonto issued new tokens; False when the connection was still fresh.
+        error: what went wrong, or None.
+    """
+
+    connection: Connection
+    refreshed: bool
+    error: QontoDesktopError | None = None

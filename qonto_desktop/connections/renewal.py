@@ -1,0 +1,141 @@
+"""Refreshing tokens: one refresh at a time per connection, rotated tokens kept, crash-safe.
+
+The slow path of :mod:`qonto_desktop.connections.fresh`: it holds the cross-process lock and
+talks to Qonto through the connection's :class:`ConnectionContext`, resolved once per journey.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
+from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
+from qonto_desktop.connections.fresh import HANDOUT_GRACE, REFRESH_MARGIN, cached
+from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.model import FreshToken, RefreshResult
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
+from qonto_desktop.store.connection import REFRESH_TOKEN_LIFETIME, Connection
+
+log = logging.getLogger(__name__)
+
+
+def renewed_token(
+    desk: Desk,
+    connection: Connection,
+    *,
+    checkpoint: Checkpoint = carry_on,
+    context: ConnectionContext | None = None,
+) -> FreshToken:
+    """A token for a connection whose cached one fell due: refreshed under the lock."""
+    with refresh_lock(desk, connection.id):
+        connection = desk.index.get(connection.id)  # another process may have refreshed
+        token = cached(desk, connection)
+        if token is not None:
+            return FreshToken(token, connection)
+        # Let tokens handed out just before they fell due live their grace (see HANDOUT_GRACE).
+        wait = connection.access_expires_at - desk.now() - (REFRESH_MARGIN - HANDOUT_GRACE)
+        if wait > 0:
+            desk.pause(min(wait, HANDOUT_GRACE))
+        return _refresh_locked(desk, connection, checkpoint, context)
+
+
+def refresh_now(
+    desk: Desk,
+    connection: Connection,
+    *,
+    checkpoint: Checkpoint = carry_on,
+    context: ConnectionContext | None = None,
+) -> FreshToken:
+    """Refresh whatever the expiry (see ``fresh.refresh``)."""
+    with refresh_lock(desk, connection.id):
+        return _refresh_locked(desk, desk.index.get(connection.id), checkpoint, context)
+
+
+def keep_all_alive(desk: Desk) -> list[RefreshResult]:
+    """Keep every connection alive, one by one (see ``fresh.refresh_all``)."""
+    results = []
+    for connection in desk.index.load().connections:
+        try:
+            results.append(_keep_alive(desk, connection))
+        except QontoDesktopError as exc:
+            results.append(RefreshResult(connection, refreshed=False, error=exc))
+    return results
+
+
+def _refresh_locked(
+    desk: Desk,
+    connection: Connection,
+    checkpoint: Checkpoint,
+    context: ConnectionContext | None,
+) -> FreshToken:
+    """Refresh while holding the lock. The order of the saves is what makes a crash harmless.
+
+    0. the index marks the current access token spent (Qonto revokes it when it rotates);
+    1. the new refresh token, at once: the old one dies 60 s after the rotation;
+    2. the new access token;
+    3. the index (expiry times). A crash before 3 only costs one more refresh later, with the
+       old refresh token inside Qonto's 60-second grace, or with the new one once saved.
+    """
+    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    if refresh_token is None:
+        raise _needs_reconnect(desk, connection, "no refresh token is saved for it")
+    client = (context or for_connection(desk, connection)).token_client
+    # Qonto revokes the current access token when it rotates: mark it spent first, so that a
+    # crash after Qonto's answer never leaves a revoked token looking valid.
+    desk.index.update(
+        connection.id, access_expires_at=min(connection.access_expires_at, desk.now())
+    )
+    try:
+        tokens = client.refresh(refresh_token, previous_scopes=connection.scopes_granted)
+    except InvalidGrantError as exc:  # never retried: Qonto throttles repeated failures
+        reason = "its refresh token expired or was revoked"
+        raise _needs_reconnect(desk, connection, reason) from exc
+    except OutcomeUnknownError:
+        raise  # Qonto may have rotated: the current access token may be dead
+    except QontoDesktopError:
+        # Qonto did not rotate (it was not reached, or it refused): the token still holds.
+        desk.index.update(connection.id, access_expires_at=connection.access_expires_at)
+        raise
+    checkpoint("token answer received")
+    if tokens.refresh_token:
+        desk.secrets.set(refresh_token_key(connection.id), tokens.refresh_token)
+    checkpoint("refresh token saved")
+    desk.secrets.set(access_token_key(connection.id), tokens.access_token)
+    checkpoint("access token saved")
+    now = desk.now()
+    saved = desk.index.update(
+        connection.id,
+        access_expires_at=tokens.expires_at,
+        refresh_expires_at=now + REFRESH_TOKEN_LIFETIME
+        if tokens.refresh_token
+        else connection.refresh_expires_at,
+        refreshed_at=now,
+        scopes_granted=tokens.scopes,
+    )
+    checkpoint("index written")
+    log.info("refreshed connection %s", connection.id)
+    return FreshToken(tokens.access_token, saved)
+
+
+def _needs_reconnect(desk: Desk, connection: Connection, reason: str) -> NeedsReconnectError:
+    try:
+        desk.index.update(connection.id, state="needs_reconnect", state_reason=reason)
+    except QontoDesktopError as exc:  # the error to report is the reconnect, not this
+        log.warning("could not mark connection %s: %s", connection.id, exc.code)
+    return NeedsReconnectError(connection.display_name, reason=reason)
+
+
+def _keep_alive(desk: Desk, connection: Connection) -> RefreshResult:
+    if connection.state == "needs_reconnect":
+        raise NeedsReconnectError(connection.display_name, reason=connection.state_reason)
+    if connection.refresh_expires_at is None:
+        raise NoRefreshTokenError(connection.display_name)
+    if connection.refresh_expiring_soon(desk.now()):
+        return RefreshResult(refresh_now(desk, connection).connection, refreshed=True)
+    token = cached(desk, connection)
+    fresh = FreshToken(token, connection) if token is not None else renewed_token(desk, connection)
+    refreshed = fresh.connection.access_expires_at != connection.access_expires_at
+    return RefreshResult(fresh.connection, refreshed=refreshed)

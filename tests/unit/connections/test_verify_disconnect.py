@@ -14,7 +14,7 @@ from qonto_desktop.connections.errors import NeedsReconnectError
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator, Fault
-from qonto_desktop.oauth.errors import ServiceUnavailableError
+from qonto_desktop.oauth.errors import SandboxStagingTokenError, ServiceUnavailableError
 from qonto_desktop.store.index import NotFoundError
 from tests.support.desks import connect_one
 from tests.support.keyrings import MemoryKeyring
@@ -136,3 +136,24 @@ def test_disconnect_keeping_the_consent(desk: Desk, emulator: Emulator) -> None:
     report = disconnect(desk, connection.id, revoke_consent=False)
     assert not report.consent_revoked
     assert report.not_revoked == ()
+
+
+def test_disconnect_forgets_even_when_the_connections_context_cannot_be_had(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    connection = connect_one(desk, emulator)
+    # The sandbox needs a staging token and none is saved: nothing can be sent to Qonto.
+    desk.index.update(connection.id, environment="sandbox")
+    report = disconnect(desk, connection.id)
+    assert not report.consent_revoked
+    assert [problem.item for problem in report.not_revoked] == [
+        "consent",
+        "refresh_token",
+        "access_token",
+    ]
+    assert all(
+        isinstance(problem.error, SandboxStagingTokenError) for problem in report.not_revoked
+    )
+    assert emulator.events["revoked"] == 0
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in keyring_backend.names())

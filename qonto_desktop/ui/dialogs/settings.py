@@ -21,31 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qonto_desktop.connections.preferences import SYSTEM_LANGUAGE, save_language
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.system.paths import AppPaths
-from qonto_desktop.system.settings import load_settings, save_settings
 from qonto_desktop.ui.panes.message_bar import MessageBar
 from qonto_desktop.ui.workers import Workers
 
-SYSTEM = ""  # no "language" key: follow the system's language
+SYSTEM = SYSTEM_LANGUAGE
 
-
-def save_language(paths: AppPaths, language: str) -> dict[str, Any]:
-    """Write the language choice into the settings file, keeping every other setting.
-
-    Returns:
-        The settings as saved.
-
-    Raises:
-        SettingsFileError: the file exists but cannot be read.
-    """
-    settings = load_settings(paths)
-    if language == SYSTEM:
-        settings.pop("language", None)
-    else:
-        settings["language"] = language
-    save_settings(settings, paths)
-    return settings
+__all__ = ["SYSTEM", "SettingsDialog", "save_language"]
 
 
 class SettingsDialog(QDialog):

@@ -1,0 +1,31 @@
+"""The user's preferences that are not an app registration: the window's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qonto_desktop.system.paths import AppPaths
+from qonto_desktop.system.settings import load_settings, save_settings
+
+SYSTEM_LANGUAGE = ""  # no "language" key: follow the system's language
+
+
+def save_language(paths: AppPaths, language: str) -> dict[str, Any]:
+    """Write the language choice into the settings file, keeping every other setting.
+
+    The file is read again first: what was saved since the face read it (a registration from
+    the connect dialog, say) is kept.
+
+    Returns:
+        The settings as saved.
+
+    Raises:
+        SettingsFileError: the file exists but cannot be read.
+    """
+    settings = load_settings(paths)
+    if language == SYSTEM_LANGUAGE:
+        settings.pop("language", None)
+    else:
+        settings["language"] = language
+    save_settings(settings, paths)
+    return settings

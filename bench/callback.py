@@ -7,8 +7,8 @@ Starts its own GNOME Keyring on a private D-Bus session bus and the emulator in 
   (``connections.connect.connect``); ``requests`` plays the browser, following the
   auto-approving emulator's redirect to the app's loopback receiver. Timed from the receiver's
   log record that the browser brought back a code (its state matched) until ``connect()``
-  returns the saved connection. The desk's checkpoints (``authorized``, ``verified``) and the
-  receiver's "stopped listening" record split that time into phases.
+  returns the saved connection. The connect use case's checkpoints (``authorized``,
+  ``verified``) and the receiver's "stopped listening" record split that time into phases.
 - the baseline makes the same round trips with plain ``requests`` (``POST`` the code to the
   token endpoint, ``GET /v2/organization``, ``GET /v2/membership``) and writes the same two
   tokens into the same keyring with keyring's own Secret Service backend (``set_password``,
@@ -117,7 +117,7 @@ and a test run measured the app at 96 ms (1.26x the baseline).
 
 
 class Marks(logging.Handler):
-    """The moments of one connection: the receiver's log records and the desk's checkpoints."""
+    """The moments of one connection: the receiver's log records and the use case's checkpoints."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -130,7 +130,7 @@ class Marks(logging.Handler):
             self.times[step] = time.perf_counter()
 
     def checkpoint(self, step: str) -> None:
-        """The desk's checkpoint: note the time the use case got there."""
+        """The use case's checkpoint: note the time it got there."""
         self.times[step] = time.perf_counter()
 
 
@@ -347,7 +347,7 @@ def _section(results: Results) -> str:
         f"The app's median: **{ms(results.app.total.median)} ms** ({verdict} the "
         f"≤ {TARGET_MS:.0f} ms target). Ratio of medians, the app / baseline: "
         f"**{results.ratio:.2f}x**; the app / reference: {results.reference_ratio:.2f}x.",
-        "Phases, from the receiver's log records and the desk's checkpoints `authorized` and "
+        "Phases, from the receiver's log records and the use case's checkpoints `authorized` and "
         "`verified` (medians of each phase, so they need not add up to the total):",
         phases(results),
         f"Reproduce: `.venv/bin/python bench/callback.py --runs {results.runs}` (needs "

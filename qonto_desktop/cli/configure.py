@@ -14,6 +14,7 @@ from qonto_desktop.connections.registration import (
     load_registration,
     with_registration,
 )
+from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.system.settings import save_settings
 
@@ -64,7 +65,9 @@ def _read_secret(prompt: str, stdin: TextIO) -> str:
     value = getpass.getpass(prompt) if stdin.isatty() else stdin.readline()
     value = value.strip()
     if not value:
-        raise ConfigurationError("Nothing was entered.", next_action="Run the command again.")
+        raise ConfigurationError(
+            N_("Nothing was entered."), next_action=N_("Run the command again.")
+        )
     return value
 
 

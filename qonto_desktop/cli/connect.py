@@ -57,7 +57,7 @@ def _read_pasted(receiver: Receiver, stdin: TextIO, err: TextIO) -> None:
         if not address:
             continue
         try:
-            params = parse_pasted_address(address, receiver.redirect_uri)
+            params = parse_pasted_address(address, receiver.redirect_uri, service=receiver.service)
         except CallbackFormatError as exc:
             print(f"{exc.message} {exc.next_action}", file=err)
             continue

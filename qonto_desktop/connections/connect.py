@@ -20,6 +20,7 @@ from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
 from qonto_desktop.qonto import scopes
+from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.errors import PartialWriteError
 
@@ -82,6 +83,7 @@ def connect(
             scopes=names,
             organization_id=request.organization_id,
             registration_id=request.registration_id,
+            service=SERVICE,
         ),
         token_client,
         open_browser,

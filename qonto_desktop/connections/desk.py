@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
-from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError, SandboxStagingTokenError
+from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.system.paths import AppPaths, app_paths
@@ -86,6 +87,7 @@ class Desk:
             credentials=ClientCredentials(client_id, secret),
             headers=self.staging_headers(environment),
             html_error=html_error,
+            service=SERVICE,
             now=self.now,
         )
 

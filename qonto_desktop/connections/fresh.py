@@ -9,6 +9,7 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
 from qonto_desktop.store.connection import REFRESH_TOKEN_LIFETIME, Connection
 
@@ -76,7 +77,7 @@ def refresh(desk: Desk, connection_id: str) -> FreshToken:
 
 def _cached(desk: Desk, connection: Connection) -> str | None:
     if connection.state == "needs_reconnect":
-        raise NeedsReconnectError(connection.display_name, reason=connection.state_reason)
+        raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.access_expires_at - desk.now() <= REFRESH_MARGIN:
         return None
     return desk.secrets.get(access_token_key(connection.id))
@@ -93,7 +94,7 @@ def _refresh_locked(desk: Desk, connection: Connection) -> FreshToken:
     """
     refresh_token = desk.secrets.get(refresh_token_key(connection.id))
     if refresh_token is None:
-        raise _needs_reconnect(desk, connection, "no refresh token is saved for it")
+        raise _needs_reconnect(desk, connection, N_("no refresh token is saved for it"))
     environment = desk.environment(connection.environment)
     client = desk.token_client(environment, connection.client_id)
     # Qonto revokes the current access token when it rotates: mark it spent first, so that a
@@ -104,7 +105,7 @@ def _refresh_locked(desk: Desk, connection: Connection) -> FreshToken:
     try:
         tokens = client.refresh(refresh_token, previous_scopes=connection.scopes_granted)
     except InvalidGrantError as exc:  # never retried: Qonto throttles repeated failures
-        reason = "its refresh token expired or was revoked"
+        reason = N_("its refresh token expired or was revoked")
         raise _needs_reconnect(desk, connection, reason) from exc
     except OutcomeUnknownError:
         raise  # Qonto may have rotated: the current access token may be dead
@@ -138,7 +139,7 @@ def _needs_reconnect(desk: Desk, connection: Connection, reason: str) -> NeedsRe
         desk.index.update(connection.id, state="needs_reconnect", state_reason=reason)
     except QontoDesktopError as exc:  # the error to report is the reconnect, not this
         log.warning("could not mark connection %s: %s", connection.id, exc.code)
-    return NeedsReconnectError(connection.display_name, reason=reason)
+    return NeedsReconnectError(connection.name_text, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,9 @@ def refresh_all(desk: Desk) -> list[RefreshResult]:
 
 def _keep_alive(desk: Desk, connection: Connection) -> RefreshResult:
     if connection.state == "needs_reconnect":
-        raise NeedsReconnectError(connection.display_name, reason=connection.state_reason)
+        raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.refresh_expires_at is None:
-        raise NoRefreshTokenError(connection.display_name)
+        raise NoRefreshTokenError(connection.name_text)
     if connection.refresh_expiring_soon(desk.now()):
         return RefreshResult(refresh(desk, connection.id).connection, refreshed=True)
     fresh = access_token(desk, connection.id)

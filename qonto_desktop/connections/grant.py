@@ -12,6 +12,7 @@ from typing import Any
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto.api import Membership, Organization
 from qonto_desktop.qonto.environments import Environment
@@ -85,7 +86,7 @@ def read_facts(desk: Desk, environment: Environment, tokens: TokenSet) -> Facts:
         except QontoDesktopError as exc:
             problem = exc.message
     else:
-        problem = "The permission to read the organization was not granted."
+        problem = N_("The permission to read the organization was not granted.")
     if "membership.read" in tokens.scopes:
         with contextlib.suppress(QontoDesktopError):  # who signed in is a nicety, not a need
             membership = api.membership()

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 
+from qonto_desktop.i18n.message import N_, Message, Term
 from qonto_desktop.oauth import pkce
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.errors import (
@@ -25,6 +26,7 @@ from qonto_desktop.oauth.errors import (
     CallbackFormatError,
     ConfigurationError,
     StateMismatchError,
+    service_name,
 )
 from qonto_desktop.oauth.redirect import parse_redirect_uri
 from qonto_desktop.oauth.tokenset import TokenSet
@@ -32,7 +34,10 @@ from qonto_desktop.oauth.tokenset import TokenSet
 
 @dataclass(frozen=True)
 class AuthorizationRequest:
-    """What the user asked for: which app, which permissions, which organization."""
+    """What the user asked for: which app, which permissions, which organization.
+
+    ``service`` is the provider's name its errors show (None: "the server").
+    """
 
     authorize_url: str
     client_id: str
@@ -40,6 +45,7 @@ class AuthorizationRequest:
     scopes: tuple[str, ...]
     organization_id: str | None = None
     registration_id: str | None = None
+    service: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class PendingAuthorization:
     scopes: tuple[str, ...]
     organization_id: str | None
     started_at: float
+    service: str | None = None
 
 
 UUID_PATTERN = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
@@ -84,16 +91,19 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
     client_id = request.client_id.strip()
     if not client_id:
         raise ConfigurationError(
-            "The client ID is empty.",
-            next_action="Copy your app's client ID from Qonto's Developer Portal.",
+            N_("The client ID is empty."),
+            next_action=Message(
+                N_("Copy your app's client ID from {service}'s Developer Portal."),
+                service=service_name(request.service),
+            ),
         )
     if not request.scopes:
-        raise ConfigurationError("Choose at least one permission.")
+        raise ConfigurationError(N_("Choose at least one permission."))
     if any(not name or any(ch.isspace() for ch in name) for name in request.scopes):
-        raise ConfigurationError("A permission name is empty or contains a space.")
-    parse_redirect_uri(request.redirect_uri, any_port=False)
-    organization_id = _uuid_or_none(request.organization_id, "organization ID")
-    registration_id = _uuid_or_none(request.registration_id, "registration ID")
+        raise ConfigurationError(N_("A permission name is empty or contains a space."))
+    parse_redirect_uri(request.redirect_uri, any_port=False, service=request.service)
+    organization_id = _uuid_or_none(request.organization_id, N_("organization ID"), request)
+    registration_id = _uuid_or_none(request.registration_id, N_("registration ID"), request)
 
     state = pkce.new_state()
     verifier = pkce.new_verifier()
@@ -120,6 +130,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
         scopes=tuple(request.scopes),
         organization_id=organization_id,
         started_at=time.time(),
+        service=request.service,
     )
 
 
@@ -130,7 +141,7 @@ def finish(
 
     Raises:
         StateMismatchError: the answer's ``state`` is not this attempt's (RFC 6749 §10.12).
-        AuthorizationError: Qonto answered with ``error=...`` (a subclass per RFC 6749 §4.1.2.1).
+        AuthorizationError: the server answered ``error=...`` (a subclass per RFC 6749 §4.1.2.1).
         CallbackFormatError: the answer has neither code nor error.
         AlreadyFinishedError: this attempt's code was already sent for exchange.
         OAuthError: the token exchange failed (see ``TokenClient.exchange_code``).
@@ -138,16 +149,16 @@ def finish(
     if params.state is None or not hmac.compare_digest(
         params.state.encode(), pending.state.encode()
     ):
-        raise StateMismatchError()
+        raise StateMismatchError(service=pending.service)
     if params.error:
-        raise authorization_error(params.error, params.error_description)
+        raise authorization_error(params.error, params.error_description, pending.service)
     if not params.code:
-        raise CallbackFormatError()
+        raise CallbackFormatError(service=pending.service)
     # A code redeemed twice may revoke the grant (RFC 9700 §4.2.4): claim the attempt first.
     key = hashlib.sha256(pending.state.encode()).digest()
     with _finished_lock:
         if key in _finished:
-            raise AlreadyFinishedError()
+            raise AlreadyFinishedError(service=pending.service)
         _finished.add(key)
     return tokens.exchange_code(
         code=params.code,
@@ -157,19 +168,27 @@ def finish(
     )
 
 
-def authorization_error(error: str, description: str | None) -> AuthorizationError:
+def authorization_error(
+    error: str, description: str | None, service: str | None = None
+) -> AuthorizationError:
     """Return the typed error for an ``error=`` redirect (RFC 6749 §4.1.2.1)."""
     cls = AUTHORIZATION_ERRORS.get(error, AuthorizationError)
-    return cls(oauth_error=error, detail=description)
+    return cls(oauth_error=error, detail=description, service=service)
 
 
-def _uuid_or_none(value: str | None, what: str) -> str | None:
+def _uuid_or_none(value: str | None, what: str, request: AuthorizationRequest) -> str | None:
     if value is None or not value.strip():
         return None
     text = value.strip()
     if not UUID_PATTERN.fullmatch(text):
+        term = Term(what)
         raise ConfigurationError(
-            f"The {what} {text!r} is not valid.",
-            next_action=f"Copy the {what} from Qonto; it looks like {EXAMPLE_UUID}.",
+            Message(N_("The {what} {text!r} is not valid."), what=term, text=text),
+            next_action=Message(
+                N_("Copy the {what} from {service}; it looks like {example}."),
+                what=term,
+                service=service_name(request.service),
+                example=EXAMPLE_UUID,
+            ),
         )
     return text.lower()

@@ -101,7 +101,7 @@ class ConnectFlow(QObject):
             receiver = self._receiver
         if receiver is None:
             raise StateMismatchError()
-        params = parse_pasted_address(address, receiver.redirect_uri)
+        params = parse_pasted_address(address, receiver.redirect_uri, service=receiver.service)
         if not receiver.offer(params):
             raise StateMismatchError()
 

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from qonto_desktop.cli import exit_codes
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n import localize
-from qonto_desktop.i18n.languages import command_line_language
 from qonto_desktop.program import QT_PROBE_FLAG
 from qonto_desktop.system.child_environment import restore_library_path
 
@@ -69,12 +67,15 @@ def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) ->
 
 def error_line(error: QontoDesktopError) -> str:
     """An error as the command line prints it: one line, in the user's language."""
+    from qonto_desktop.i18n.localize import localize  # the catalogue loads only for an error
+
     message, next_action = localize(error, _language())
     return f"{message} {next_action}".strip()
 
 
 def _language() -> str:
     """The settings' language, else the environment's (``LC_ALL``, ...), else English."""
+    from qonto_desktop.i18n.languages import command_line_language
     from qonto_desktop.system.settings import load_settings
 
     try:

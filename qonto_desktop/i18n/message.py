@@ -9,8 +9,6 @@ apart until it is rendered, so a translation is chosen before the values are put
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from string import Formatter
-from typing import Any
 
 Lookup = Callable[[str], str]
 
@@ -96,24 +94,22 @@ def _same(template: str) -> str:
     return template
 
 
-class _Filler(Formatter):
-    """Puts values into a translated template; nested messages go through the same lookup."""
+class _Decimal(float):
+    """A number shown with a decimal comma (French): 2.5 secondes -> 2,5 secondes."""
 
-    def __init__(self, lookup: Lookup, decimal_comma: bool) -> None:
-        super().__init__()
-        self._lookup = lookup
-        self._decimal_comma = decimal_comma
+    __slots__ = ()
 
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if isinstance(value, Message):  # a part of the sentence: a term is not capitalised
-            value = render(value, self._lookup, decimal_comma=self._decimal_comma, sentence=False)
-        return super().convert_field(value, conversion)
+    def __format__(self, format_spec: str) -> str:
+        return format(float(self), format_spec).replace(".", ",")
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        text = format(value, format_spec)
-        if self._decimal_comma and isinstance(value, float):
-            return text.replace(".", ",")  # 2.5 secondes -> 2,5 secondes
-        return text
+
+def _value(value: object, lookup: Lookup, decimal_comma: bool) -> object:
+    """A parameter ready for ``str.format``: a nested message rendered in the same language."""
+    if isinstance(value, Message):  # a part of the sentence: a term is not capitalised
+        return render(value, lookup, decimal_comma=decimal_comma, sentence=False)
+    if decimal_comma and isinstance(value, float):
+        return _Decimal(value)
+    return value
 
 
 def render(
@@ -122,35 +118,32 @@ def render(
     """``message`` with its template passed through ``lookup``, then its values put in.
 
     A ``sentence`` that opens with a :class:`Term` gets a capital there; a part of a sentence
-    (a reason, a list) is left as it is.
-
-    A translation that does not fit its values (a placeholder the English lacks) falls back
-    to the English template: a message is always shown, if need be in English.
+    (a reason, a list) is left as it is. A translation that does not fit its values (a
+    placeholder the English lacks) falls back to the English template: a message is always
+    shown, if need be in English.
     """
-    if not message.params:
-        return lookup(message.template)
-    filler = _Filler(lookup, decimal_comma)
     translated = lookup(message.template)
+    if not message.params:
+        return translated
+    values = {name: _value(value, lookup, decimal_comma) for name, value in message.params.items()}
     try:
-        text = filler.vformat(translated, (), message.params)
-    except (KeyError, IndexError, ValueError):
+        text = translated.format_map(values)
+    except (KeyError, IndexError, ValueError, AttributeError):
         translated = message.template
-        text = filler.vformat(translated, (), message.params)
+        text = translated.format_map(values)
     if sentence and _starts_with_a_term(translated, message.params):
-        return _capitalised(text)
+        return text[:1].upper() + text[1:]  # "l'identifiant ... n'est pas valide" opens it
     return text
 
 
 def _starts_with_a_term(template: str, params: Mapping[str, object]) -> bool:
     """True when the sentence opens with a placeholder holding a :class:`Term`."""
-    for literal, name, _, _ in Formatter().parse(template):
-        return literal == "" and name is not None and isinstance(params.get(name), Term)
-    return False
-
-
-def _capitalised(text: str) -> str:
-    # "l'identifiant d'organisation n'est pas valide" opens a sentence: "L'identifiant ...".
-    return text[:1].upper() + text[1:]
+    if not template.startswith("{") or template.startswith("{{"):
+        return False
+    name = template[1:].split("}", 1)[0]
+    for separator in "!:.[":
+        name = name.split(separator, 1)[0]
+    return isinstance(params.get(name), Term)
 
 
 def with_reason(message: Message, reason: Text) -> Message:

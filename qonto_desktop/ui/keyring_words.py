@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n import localize
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.store.backends import BackendDescription, BackendName
 from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language

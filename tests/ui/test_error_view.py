@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from qonto_desktop.cli.main import main
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n import localize
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.oauth.errors import AccessDeniedError, PortUnavailableError
 from qonto_desktop.system.paths import app_paths
 from qonto_desktop.system.settings import SettingsFileError, load_settings

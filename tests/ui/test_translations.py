@@ -27,7 +27,7 @@ from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
 from qonto_desktop.emulator import Emulator, Fault
-from qonto_desktop.i18n import localize
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.oauth.errors import ServiceUnavailableError
 from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.store import backend_choice

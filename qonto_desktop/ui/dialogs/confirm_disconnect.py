@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
-from qonto_desktop.i18n import localize
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n import localize
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.oauth.errors import OAuthError
 from qonto_desktop.ui.language import current_language
 

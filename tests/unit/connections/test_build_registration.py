@@ -16,7 +16,7 @@ from qonto_desktop.connections.baked import (
     from_build_environ,
 )
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n import localize
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.system.resources import resource_path
 from tests.support.baked import Bake, bake
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from qonto_desktop.connections.errors import NeedsReconnectError, NotConfiguredError
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n import N_, Message, localize, translate
-from qonto_desktop.i18n.message import listing
+from qonto_desktop.i18n.localize import localize, translate
+from qonto_desktop.i18n.message import N_, Message, listing
 from qonto_desktop.i18n.regenerate import po_path, read
 from qonto_desktop.oauth import flow
 from qonto_desktop.oauth.errors import (

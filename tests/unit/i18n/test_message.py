@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qonto_desktop.i18n import N_, Message, translate
 from qonto_desktop.i18n.languages import command_line_language, offered, primary
-from qonto_desktop.i18n.message import COMMAS, Term, listing, render, with_reason
+from qonto_desktop.i18n.localize import translate
+from qonto_desktop.i18n.message import COMMAS, N_, Message, Term, listing, render, with_reason
 from qonto_desktop.i18n.typography import typeset
 
 

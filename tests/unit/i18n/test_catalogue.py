@@ -96,26 +96,49 @@ def given_texts(call: ast.Call, errors: set[str]) -> list[ast.expr]:
     return [*call.args[:1], *(k.value for k in call.keywords if k.arg == "next_action")]
 
 
-def unmarked_texts() -> list[str]:
-    """Literal texts given to error constructors without ``N_`` or a Message: never translated."""
-    errors = error_names()
-    found: list[str] = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "ui" in path.relative_to(PACKAGE).parts:
+def message_templates(call: ast.Call) -> list[ast.expr]:
+    """The template given to ``Message(...)`` or ``Term(...)``, if the call is one."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id in {"Message", "Term"}:
+        return call.args[:1]
+    return []
+
+
+def unmarked_lines(source: str, errors: set[str]) -> list[int]:
+    """Lines where a literal text reaches an error or a message without ``N_``: never French."""
+    found: list[int] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            for text in given_texts(node, errors):
-                if isinstance(text, ast.JoinedStr) or (
-                    isinstance(text, ast.Constant) and isinstance(text.value, str)
-                ):
-                    found.append(f"{path.relative_to(PACKAGE)}:{text.lineno}")
+        for text in [*given_texts(node, errors), *message_templates(node)]:
+            if isinstance(text, ast.JoinedStr) or (
+                isinstance(text, ast.Constant) and isinstance(text.value, str)
+            ):
+                found.append(text.lineno)
     return found
 
 
 def test_no_error_is_given_a_finished_english_sentence() -> None:
-    assert unmarked_texts() == []
+    errors = error_names()
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "ui" not in path.relative_to(PACKAGE).parts
+        for line in unmarked_lines(path.read_text(encoding="utf-8"), errors)
+    ]
+    assert found == []
+
+
+def test_the_scan_finds_an_unmarked_text() -> None:
+    source = "\n".join(
+        [
+            'raise ConfigurationError(f"The port {port} is wrong.")',
+            'raise ConfigurationError(N_("Fine."), next_action="Not marked.")',
+            'Message("Not marked either {x}.", x=1)',
+            'raise ConfigurationError(Message(N_("Marked {x}."), x=1), next_action=N_("Marked."))',
+        ]
+    )
+    assert unmarked_lines(source, {"ConfigurationError"}) == [1, 2, 3]
 
 
 @pytest.mark.parametrize("platform", ["win32", "darwin", "linux", "sunos5"])

@@ -33,11 +33,12 @@ def available(language: str) -> bool:
     return isinstance(translations(language), gettext.GNUTranslations)
 
 
-@functools.cache
 def lookup(template: str, language: str) -> str:
     """The translation of ``template`` in ``language``, French typography applied once here.
 
     Any language but French, and any template the catalogue lacks, gives the English back.
+    Nothing is cached per text (a literal message may be any text: an OS message, a path), so
+    memory stays bounded; ``typeset`` keeps its own bounded cache.
     """
     chosen = offered(language)
     if chosen == DEFAULT or not template:  # gettext("") is the catalogue's header

@@ -7,7 +7,8 @@ One command, from the project folder, after changing a message::
 It extracts every ``N_("...")`` template of the package into ``locale/qonto_desktop.pot``,
 merges that into each ``locale/<language>/LC_MESSAGES/qonto_desktop.po`` (a new message gets an
 empty translation, a message gone from the code is dropped) and compiles each ``.po`` into its
-``.mo``. Translate the empty entries, then run it again. The same steps with ``pybabel``::
+``.mo``. Translate the empty entries, then run it again. The same steps with ``pybabel``
+(its files carry line numbers and dates; running this module afterwards makes them even)::
 
     pybabel extract -k N_ --no-default-keywords --omit-header -o qonto_desktop/i18n/locale/qonto_desktop.pot qonto_desktop
     pybabel update -D qonto_desktop -d qonto_desktop/i18n/locale -i qonto_desktop/i18n/locale/qonto_desktop.pot -N --ignore-obsolete

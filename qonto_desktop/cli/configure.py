@@ -16,6 +16,7 @@ from qonto_desktop.connections.registration import (
     save_registration,
     saved_secrets,
 )
+from qonto_desktop.i18n.message import N_
 
 
 def run(
@@ -61,7 +62,9 @@ def _read_secret(prompt: str, stdin: TextIO) -> str:
     value = getpass.getpass(prompt) if stdin.isatty() else stdin.readline()
     value = value.strip()
     if not value:
-        raise ConfigurationError("Nothing was entered.", next_action="Run the command again.")
+        raise ConfigurationError(
+            N_("Nothing was entered."), next_action=N_("Run the command again.")
+        )
     return value
 
 

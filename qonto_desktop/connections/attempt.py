@@ -41,7 +41,9 @@ class Attempt:
             CallbackFormatError: not a sign-in answer at all.
             StateMismatchError: an answer, but to another attempt (or this one is over).
         """
-        params = parse_pasted_address(address, self.receiver.redirect_uri)
+        params = parse_pasted_address(
+            address, self.receiver.redirect_uri, service=self.receiver.service
+        )
         if not self.receiver.offer(params):
             raise StateMismatchError()
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.redirect import DEFAULT_PORT
 from qonto_desktop.system.resources import resource_path
 
@@ -34,8 +35,8 @@ class DamagedBuildError(QontoDesktopError):
     """The registration bundled in this build cannot be read."""
 
     code = "damaged_build"
-    message = "This copy of the app carries an app registration that cannot be read."
-    next_action = "Download the app again from your firm, or ask whoever built it."
+    message = N_("This copy of the app carries an app registration that cannot be read.")
+    next_action = N_("Download the app again from your firm, or ask whoever built it.")
 
 
 @dataclass(frozen=True)

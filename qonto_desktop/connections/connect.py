@@ -22,6 +22,7 @@ from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.authorization import authorization_parameters
+from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.errors import PartialWriteError
 
@@ -75,6 +76,7 @@ def connect(
             redirect_uri=registration.redirect_uri,
             scopes=names,
             extra=extra,
+            service=SERVICE,
         ),
         context.token_client,
         open_browser,

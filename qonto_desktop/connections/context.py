@@ -16,10 +16,11 @@ from filelock import FileLock
 from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import baked_client_secret
-from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError, SandboxStagingTokenError
+from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.system.tls import trust_os_certificates
 
@@ -62,6 +63,7 @@ class ConnectionContext:
             credentials=ClientCredentials(self.client_id, secret),
             headers=self.headers,
             html_error=html_error,
+            service=SERVICE,
             now=self.desk.now,
         )
 

@@ -7,6 +7,7 @@ The window and the command line import error classes from here only, never from 
 from __future__ import annotations
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_, Message, Text, with_reason
 from qonto_desktop.oauth.errors import (
     AuthorizationCancelledError,
     CallbackFormatError,
@@ -35,46 +36,39 @@ class NeedsReconnectError(QontoDesktopError):
     """Qonto no longer accepts the connection's refresh token: only a new sign-in helps."""
 
     code = "needs_reconnect"
-    message = "Qonto no longer accepts the connection to {name}."
-    next_action = "Reconnect it: sign in to Qonto again from the app (the same organization)."
+    message = N_("Qonto no longer accepts the connection to {name}.")
+    next_action = N_("Reconnect it: sign in to Qonto again from the app (the same organization).")
 
-    def __init__(self, name: str, *, reason: str | None = None) -> None:
-        message = type(self).message.format(name=name)
-        if reason:
-            message = f"{message} ({reason})"
-        super().__init__(message)
-        self.name = name
+    def __init__(self, name: Text, *, reason: Text | None = None) -> None:
+        message = Message(type(self).message, name=name)
+        super().__init__(with_reason(message, reason) if reason else message)
+        self.name = str(name)
 
 
 class NoRefreshTokenError(QontoDesktopError):
     """A connection made without ``offline_access``: it cannot be renewed, only reconnected."""
 
     code = "no_refresh_token"
-    message = "The connection to {name} has no refresh token: it ends when its access expires."
-    next_action = (
+    message = N_("The connection to {name} has no refresh token: it ends when its access expires.")
+    next_action = N_(
         "Reconnect it with the permission “Stay connected without signing in again” "
         "(offline_access) ticked."
     )
 
-    def __init__(self, name: str) -> None:
-        super().__init__(type(self).message.format(name=name))
-        self.name = name
+    def __init__(self, name: Text) -> None:
+        super().__init__(params={"name": name})
+        self.name = str(name)
 
 
 class NotConfiguredError(QontoDesktopError):
     """No app registration (client ID) is set for an environment."""
 
     code = "not_configured"
-    message = "No Qonto app registration is set up for {environment}."
-    next_action = (
+    message = N_("No Qonto app registration is set up for {environment}.")
+    next_action = N_(
         "Enter your app's client ID from Qonto's Developer Portal: "
         "`{program} configure --environment {environment} --client-id <ID>`."
     )
 
     def __init__(self, environment: str) -> None:
-        super().__init__(
-            type(self).message.format(environment=environment),
-            next_action=type(self).next_action.format(
-                environment=environment, program=program_name()
-            ),
-        )
+        super().__init__(params={"environment": environment, "program": program_name()})

@@ -83,7 +83,7 @@ def cached(desk: Desk, connection: Connection) -> str | None:
         NeedsReconnectError: the connection is marked as needing a new sign-in.
     """
     if connection.state == "needs_reconnect":
-        raise NeedsReconnectError(connection.display_name, reason=connection.state_reason)
+        raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.access_expires_at - desk.now() <= REFRESH_MARGIN:
         return None
     return desk.secrets.get(access_token_key(connection.id))

@@ -13,6 +13,7 @@ from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto.api import Membership, Organization
 from qonto_desktop.qonto.environments import Environment
@@ -89,7 +90,7 @@ def read_facts(context: ConnectionContext, tokens: TokenSet) -> Facts:
         except QontoDesktopError as exc:
             problem = exc.message
     else:
-        problem = "The permission to read the organization was not granted."
+        problem = N_("The permission to read the organization was not granted.")
     if "membership.read" in tokens.scopes:
         with contextlib.suppress(QontoDesktopError):  # who signed in is a nicety, not a need
             membership = api.membership()

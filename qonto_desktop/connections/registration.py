@@ -15,6 +15,7 @@ from qonto_desktop.connections.baked import baked_for, baked_registration
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
+from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
 from qonto_desktop.program import program_name
@@ -79,8 +80,14 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
     # (RFC 8252 §7.3); Qonto may not, so it is never the default.
     if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port < 65536:
         raise ConfigurationError(
-            f"The redirect port saved for {environment.label} is not a port number.",
-            next_action=f"Set it again, e.g. `{program_name()} configure --redirect-port 52817`.",
+            Message(
+                N_("The redirect port saved for {environment} is not a port number."),
+                environment=environment.label,
+            ),
+            next_action=Message(
+                N_("Set it again, e.g. `{program} configure --redirect-port 52817`."),
+                program=program_name(),
+            ),
         )
     return AppRegistration(environment.name, client_id, port)
 

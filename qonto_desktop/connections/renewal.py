@@ -16,6 +16,7 @@ from qonto_desktop.connections.fresh import HANDOUT_GRACE, REFRESH_MARGIN, cache
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.model import FreshToken, RefreshResult
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
 from qonto_desktop.store.connection import REFRESH_TOKEN_LIFETIME, Connection
 
@@ -81,7 +82,7 @@ def _refresh_locked(
     """
     refresh_token = desk.secrets.get(refresh_token_key(connection.id))
     if refresh_token is None:
-        raise _needs_reconnect(desk, connection, "no refresh token is saved for it")
+        raise _needs_reconnect(desk, connection, N_("no refresh token is saved for it"))
     client = (context or for_connection(desk, connection)).token_client
     # Qonto revokes the current access token when it rotates: mark it spent first, so that a
     # crash after Qonto's answer never leaves a revoked token looking valid.
@@ -91,7 +92,7 @@ def _refresh_locked(
     try:
         tokens = client.refresh(refresh_token, previous_scopes=connection.scopes_granted)
     except InvalidGrantError as exc:  # never retried: Qonto throttles repeated failures
-        reason = "its refresh token expired or was revoked"
+        reason = N_("its refresh token expired or was revoked")
         raise _needs_reconnect(desk, connection, reason) from exc
     except OutcomeUnknownError:
         raise  # Qonto may have rotated: the current access token may be dead
@@ -125,14 +126,14 @@ def _needs_reconnect(desk: Desk, connection: Connection, reason: str) -> NeedsRe
         desk.index.update(connection.id, state="needs_reconnect", state_reason=reason)
     except QontoDesktopError as exc:  # the error to report is the reconnect, not this
         log.warning("could not mark connection %s: %s", connection.id, exc.code)
-    return NeedsReconnectError(connection.display_name, reason=reason)
+    return NeedsReconnectError(connection.name_text, reason=reason)
 
 
 def _keep_alive(desk: Desk, connection: Connection) -> RefreshResult:
     if connection.state == "needs_reconnect":
-        raise NeedsReconnectError(connection.display_name, reason=connection.state_reason)
+        raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.refresh_expires_at is None:
-        raise NoRefreshTokenError(connection.display_name)
+        raise NoRefreshTokenError(connection.name_text)
     if connection.refresh_expiring_soon(desk.now()):
         return RefreshResult(refresh_now(desk, connection).connection, refreshed=True)
     token = cached(desk, connection)

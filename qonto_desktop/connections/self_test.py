@@ -18,6 +18,7 @@ from pathlib import Path
 
 import truststore
 
+from qonto_desktop.i18n import catalogue
 from qonto_desktop.oauth.loopback_server import bind_failure_reason, open_listening_socket
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
 from qonto_desktop.program import QT_PROBE_FLAG, program_name
@@ -229,6 +230,13 @@ def check_resources(probe: QtProbe) -> Check:
             False,
             f"missing or empty in {resources.resources_dir()}: {', '.join(missing)}",
             "Reinstall the app: its files are incomplete.",
+        )
+    if not catalogue.available("fr"):
+        return Check(
+            "Resources",
+            False,
+            f"the messages' French catalogue is missing from {catalogue.LOCALE_DIR}",
+            "Reinstall the app: its French translation is damaged.",
         )
     if probe.translation_loaded is False:
         return Check(

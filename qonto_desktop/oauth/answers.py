@@ -6,6 +6,7 @@ from typing import Any
 
 import requests
 
+from qonto_desktop.i18n.message import Text
 from qonto_desktop.oauth.errors import (
     TOKEN_ERRORS,
     OAuthError,
@@ -17,7 +18,11 @@ from qonto_desktop.oauth.errors import (
 
 
 def check(
-    response: requests.Response, *, html_error: type[OAuthError], expect_json: bool
+    response: requests.Response,
+    *,
+    html_error: type[OAuthError],
+    expect_json: bool,
+    service: Text | None = None,
 ) -> dict[str, Any]:
     """Return the JSON object of a successful answer, or raise the error it stands for.
 
@@ -25,6 +30,7 @@ def check(
         html_error: what a web page instead of JSON means (for the sandbox: a missing or wrong
             staging token, since it answers with its sign-in page).
         expect_json: a success must carry a JSON object (not so for RFC 7009 revocation).
+        service: the provider's name, for the error's message.
 
     Raises:
         OAuthError: a subclass naming what went wrong, with a message and a next action.
@@ -33,32 +39,37 @@ def check(
     # A gateway's HTML page still means what its status says; only a 200 or a redirect
     # to a web page is the sandbox's sign-in page.
     if status == 429:
-        raise RateLimitedError(retry_after=retry_after(response))
+        raise RateLimitedError(retry_after=retry_after(response), service=service)
     if status >= 500:
-        raise ServiceUnavailableError(status)
+        raise ServiceUnavailableError(status, service=service)
     if 300 <= status < 400 or looks_like_html(response):
-        raise html_error(status=status)
+        raise html_error(status=status, service=service)
     body = json_object(response)
     if status >= 400 or (body is not None and "error" in body):
-        raise token_error(body, status)
+        raise token_error(body, status, service)
     if not expect_json:
         return body or {}
     if body is None:
-        raise ResponseFormatError(detail="the answer is not a JSON object", status=status)
+        detail = "the answer is not a JSON object"
+        raise ResponseFormatError(detail=detail, status=status, service=service)
     return body
 
 
-def token_error(body: dict[str, Any] | None, status: int) -> OAuthError:
+def token_error(
+    body: dict[str, Any] | None, status: int, service: Text | None = None
+) -> OAuthError:
     """Return the typed error of an RFC 6749 §5.2 error answer."""
     error = body.get("error") if body else None
     if not isinstance(error, str):
-        return ResponseFormatError(detail=f"HTTP {status} without an OAuth error", status=status)
+        detail = f"HTTP {status} without an OAuth error"
+        return ResponseFormatError(detail=detail, status=status, service=service)
     description = body.get("error_description") if body else None
     cls = TOKEN_ERRORS.get(error, TokenError)
     return cls(
         oauth_error=error,
         detail=description if isinstance(description, str) else None,
         status=status,
+        service=service,
     )
 
 

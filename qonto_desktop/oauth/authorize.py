@@ -39,7 +39,10 @@ def authorize(
         PortUnavailableError: before any browser opens, when the port is taken or forbidden.
         OAuthError: timeout, cancel, refusal, wrong state, or a failed exchange.
     """
-    with Receiver(request.redirect_uri, timeout=timeout, language=language) as receiver:
+    receiver = Receiver(
+        request.redirect_uri, timeout=timeout, language=language, service=request.service
+    )
+    with receiver:
         pending = start(replace(request, redirect_uri=receiver.redirect_uri))
         receiver.expect(pending.state)
         if on_waiting is not None:

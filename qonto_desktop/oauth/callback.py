@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from qonto_desktop.oauth.errors import CallbackFormatError
 
-# Longer values than this are not something Qonto sends; refusing them bounds the work done.
+# Longer values than this are not something a server sends; refusing them bounds the work done.
 MAX_PARAM_LENGTH = 4096
 
 
@@ -60,7 +60,9 @@ def parse_query(query: str) -> CallbackParams:
     )
 
 
-def parse_pasted_address(address: str, redirect_uri: str) -> CallbackParams:
+def parse_pasted_address(
+    address: str, redirect_uri: str, *, service: str | None = None
+) -> CallbackParams:
     """Read the parameters from an address the user copied from the browser's address bar.
 
     Used when the browser cannot reach this computer's loopback (remote desktop, another machine).
@@ -68,6 +70,7 @@ def parse_pasted_address(address: str, redirect_uri: str) -> CallbackParams:
     Args:
         address: what the user pasted.
         redirect_uri: the redirect URI of the pending authorization.
+        service: the provider's name, for the error's message.
 
     Returns:
         The parameters found in the address.
@@ -85,10 +88,10 @@ def parse_pasted_address(address: str, redirect_uri: str) -> CallbackParams:
             and pasted.hostname in {expected.hostname, "localhost", "127.0.0.1"}
         )
     except ValueError:  # a port out of range, a broken IPv6 literal
-        raise CallbackFormatError() from None
+        raise CallbackFormatError(service=service) from None
     if not same_place:
-        raise CallbackFormatError()
+        raise CallbackFormatError(service=service)
     params = parse_query(pasted.query)
     if not params.is_answer:
-        raise CallbackFormatError()
+        raise CallbackFormatError(service=service)
     return params

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 
+from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth import pkce
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.errors import (
@@ -23,6 +24,7 @@ from qonto_desktop.oauth.errors import (
     CallbackFormatError,
     ConfigurationError,
     StateMismatchError,
+    service_name,
 )
 from qonto_desktop.oauth.redirect import parse_redirect_uri
 from qonto_desktop.oauth.tokenset import TokenSet
@@ -30,7 +32,10 @@ from qonto_desktop.oauth.tokenset import TokenSet
 
 @dataclass(frozen=True)
 class AuthorizationRequest:
-    """What the user asked for: which app, which permissions, which organization."""
+    """What the user asked for: which app, which permissions, which organization.
+
+    ``service`` is the provider's name its errors show (None: "the server").
+    """
 
     authorize_url: str
     client_id: str
@@ -38,6 +43,7 @@ class AuthorizationRequest:
     scopes: tuple[str, ...]
     # Parameters the authorization server defines beyond RFC 6749, already checked by the caller.
     extra: tuple[tuple[str, str], ...] = ()
+    service: str | None = None
 
 
 class OneShot:
@@ -68,6 +74,7 @@ class PendingAuthorization:
     started_at: float
     # Owned by this attempt (and shared by its copies): no process-wide record of finished ones.
     claim: OneShot = field(default_factory=OneShot, repr=False, compare=False)
+    service: str | None = None
 
 
 # Set by the flow itself: a caller's extra parameters may not replace them.
@@ -105,14 +112,17 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
     client_id = request.client_id.strip()
     if not client_id:
         raise ConfigurationError(
-            "The client ID is empty.",
-            next_action="Copy your app's client ID from Qonto's Developer Portal.",
+            N_("The client ID is empty."),
+            next_action=Message(
+                N_("Copy your app's client ID from {service}'s Developer Portal."),
+                service=service_name(request.service),
+            ),
         )
     if not request.scopes:
-        raise ConfigurationError("Choose at least one permission.")
+        raise ConfigurationError(N_("Choose at least one permission."))
     if any(not name or any(ch.isspace() for ch in name) for name in request.scopes):
-        raise ConfigurationError("A permission name is empty or contains a space.")
-    parse_redirect_uri(request.redirect_uri, any_port=False)
+        raise ConfigurationError(N_("A permission name is empty or contains a space."))
+    parse_redirect_uri(request.redirect_uri, any_port=False, service=request.service)
     clashing = sorted(name for name, _ in request.extra if name in RESERVED)
     if clashing:  # a caller's mistake, not the user's: no message for the user
         raise ValueError(f"extra authorization parameters replace the flow's own: {clashing}")
@@ -142,6 +152,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
         scopes=tuple(request.scopes),
         extra=tuple(request.extra),
         started_at=time.time(),
+        service=request.service,
     )
 
 
@@ -152,7 +163,7 @@ def finish(
 
     Raises:
         StateMismatchError: the answer's ``state`` is not this attempt's (RFC 6749 §10.12).
-        AuthorizationError: Qonto answered with ``error=...`` (a subclass per RFC 6749 §4.1.2.1).
+        AuthorizationError: the server answered ``error=...`` (a subclass per RFC 6749 §4.1.2.1).
         CallbackFormatError: the answer has neither code nor error.
         AlreadyFinishedError: this attempt's code was already sent for exchange.
         OAuthError: the token exchange failed (see ``TokenClient.exchange_code``).
@@ -160,14 +171,14 @@ def finish(
     if params.state is None or not hmac.compare_digest(
         params.state.encode(), pending.state.encode()
     ):
-        raise StateMismatchError()
+        raise StateMismatchError(service=pending.service)
     if params.error:
-        raise authorization_error(params.error, params.error_description)
+        raise authorization_error(params.error, params.error_description, pending.service)
     if not params.code:
-        raise CallbackFormatError()
+        raise CallbackFormatError(service=pending.service)
     # A code redeemed twice may revoke the grant (RFC 9700 §4.2.4): claim the attempt first.
     if not pending.claim.take():
-        raise AlreadyFinishedError()
+        raise AlreadyFinishedError(service=pending.service)
     return tokens.exchange_code(
         code=params.code,
         redirect_uri=pending.redirect_uri,
@@ -176,7 +187,9 @@ def finish(
     )
 
 
-def authorization_error(error: str, description: str | None) -> AuthorizationError:
+def authorization_error(
+    error: str, description: str | None, service: str | None = None
+) -> AuthorizationError:
     """Return the typed error for an ``error=`` redirect (RFC 6749 §4.1.2.1)."""
     cls = AUTHORIZATION_ERRORS.get(error, AuthorizationError)
-    return cls(oauth_error=error, detail=description)
+    return cls(oauth_error=error, detail=description, service=service)

@@ -1,4 +1,4 @@
-"""The one-shot loopback receiver that hears the browser come back from Qonto.
+"""The one-shot loopback receiver that hears the browser come back from the sign-in service.
 
 RFC 8252 §7.3: a native app receives the authorization response on a loopback redirect URI.
 The receiver binds ``127.0.0.1:<port>`` before the browser opens, answers every request with a
@@ -18,6 +18,7 @@ import threading
 from types import TracebackType
 from typing import Final
 
+from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth import pages
 from qonto_desktop.oauth.callback import CallbackParams, parse_query
 from qonto_desktop.oauth.errors import (
@@ -58,7 +59,12 @@ class Receiver:
     """
 
     def __init__(
-        self, redirect_uri: str, *, timeout: float = DEFAULT_TIMEOUT, language: str = "en"
+        self,
+        redirect_uri: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        language: str = "en",
+        service: str | None = None,
     ) -> None:
         """Prepare a receiver; nothing is bound until it is entered.
 
@@ -66,16 +72,22 @@ class Receiver:
             redirect_uri: ``http://127.0.0.1:<port>/<path>``; port 0 picks a free port.
             timeout: seconds from entering until the receiver gives up.
             language: ``"en"`` or ``"fr"``, for the pages the browser shows.
+            service: the provider's name, for the errors' messages.
 
         Raises:
             ConfigurationError: a bad redirect URI, timeout or language.
         """
-        self._port, self._path = parse_redirect_uri(redirect_uri)
+        self._port, self._path = parse_redirect_uri(redirect_uri, service=service)
         self._configured_uri = redirect_uri
+        self._service = service
         if language not in pages.LANGUAGES:
-            raise ConfigurationError(f"No pages in language {language!r}.")
+            raise ConfigurationError(
+                Message(N_("No pages in language {language!r}."), language=language)
+            )
         if not timeout > 0:
-            raise ConfigurationError("The sign-in timeout must be a positive number of seconds.")
+            raise ConfigurationError(
+                N_("The sign-in timeout must be a positive number of seconds.")
+            )
         self._timeout = timeout
         self._language = language
         self._hosts: frozenset[str] = frozenset()
@@ -92,6 +104,11 @@ class Receiver:
     def port(self) -> int:
         """The port; the one actually bound once entered (useful with port 0)."""
         return self._port
+
+    @property
+    def service(self) -> str | None:
+        """The provider's name its errors show (None: "the server")."""
+        return self._service
 
     @property
     def redirect_uri(self) -> str:
@@ -135,7 +152,7 @@ class Receiver:
             ConfigurationError: an empty state.
         """
         if not state:
-            raise ConfigurationError("The sign-in state must not be empty.")
+            raise ConfigurationError(N_("The sign-in state must not be empty."))
         with self._lock:
             self._expected = state
 
@@ -149,7 +166,7 @@ class Receiver:
                 timeout (counted from entering).
 
         Returns:
-            The parameters of the genuine callback; ``error`` is set when Qonto refused.
+            The parameters of the genuine callback; ``error`` is set when the server refused.
 
         Raises:
             AuthorizationTimeoutError: no answer in time.
@@ -159,7 +176,7 @@ class Receiver:
         if self._thread is None:
             raise RuntimeError("enter the Receiver before waiting")
         if not self._settled.wait(timeout):
-            self._settle(AuthorizationTimeoutError())
+            self._settle(AuthorizationTimeoutError(service=self._service))
         self.close()
         outcome = self._outcome
         if isinstance(outcome, CallbackParams):
@@ -183,7 +200,7 @@ class Receiver:
 
     def cancel(self) -> None:
         """End a ``wait()`` promptly with ``AuthorizationCancelledError``; safe from any thread."""
-        self._settle(AuthorizationCancelledError())
+        self._settle(AuthorizationCancelledError(service=self._service))
         self._wake()
 
     def close(self) -> None:
@@ -215,7 +232,9 @@ class Receiver:
             return open_listening_socket(LOOPBACK_HOST, self._port)
         except OSError as exc:
             reason = bind_failure_reason(exc)
-            raise PortUnavailableError(self._port, self._configured_uri, reason=reason) from exc
+            raise PortUnavailableError(
+                self._port, self._configured_uri, reason=reason, service=self._service
+            ) from exc
 
     # --- The receiver's thread ----------------------------------------------------------------
 
@@ -227,7 +246,8 @@ class Receiver:
             logger.error("the receiver stopped on an unexpected %s", type(exc).__name__)
         finally:
             timer.cancel()
-            self._settle(ReceiverError("The app stopped listening for the browser's answer."))
+            stopped = N_("The app stopped listening for the browser's answer.")
+            self._settle(ReceiverError(stopped, service=self._service))
             with self._lock:
                 self._loop_open = False
             loop.run_until_complete(loop.shutdown_asyncgens())
@@ -236,7 +256,7 @@ class Receiver:
             logger.info("stopped listening on port %d", self._port)
 
     def _expire(self) -> None:
-        self._settle(AuthorizationTimeoutError())
+        self._settle(AuthorizationTimeoutError(service=self._service))
         self._server.stop()
 
     def _refuse(self, refused: HeadRefused) -> Reply:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from qonto_desktop.i18n.message import N_, Message, Text
 from qonto_desktop.oauth.loopback_http import MAX_LINE, HeadRefused, Request, read_head
 
 logger = logging.getLogger(__name__)
@@ -231,7 +232,7 @@ def reset_linger(platform: str) -> bytes:
     return struct.pack("HH" if platform == "win32" else "ii", 1, 0)
 
 
-def bind_failure_reason(exc: OSError) -> str:
+def bind_failure_reason(exc: OSError) -> Text:
     """Say in plain words why the port could not be bound.
 
     Args:
@@ -242,10 +243,11 @@ def bind_failure_reason(exc: OSError) -> str:
     """
     if isinstance(exc, PermissionError) or exc.errno in _FORBIDDEN:
         # Hyper-V, WSL and Docker reserve port ranges on Windows: binding there is "access denied".
-        return (
+        return N_(
             "the system does not allow the app to use this port; on Windows, Hyper-V or WSL "
             "may have reserved it"
         )
     if exc.errno in _IN_USE:
-        return "another program is already using this port"
-    return f"the system refused it: {exc.strerror or type(exc).__name__}"
+        return N_("another program is already using this port")
+    detail = exc.strerror or type(exc).__name__
+    return Message(N_("the system refused it: {detail}"), detail=detail)

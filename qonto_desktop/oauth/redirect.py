@@ -5,21 +5,26 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlsplit
 
-from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.i18n.message import N_, Message
+from qonto_desktop.oauth.errors import ConfigurationError, service_name
 
-DEFAULT_PORT: Final = 52817  # not 53683 (Qonto's CLI) nor 18920 (another client): no collision
+# Not 53683 nor 18920, which other command-line clients use: the tools can run side by side.
+DEFAULT_PORT: Final = 52817
 LOOPBACK_HOST: Final = "127.0.0.1"
 # How long the receiver waits for the browser, by default: five minutes.
 DEFAULT_TIMEOUT: Final = 300.0
 DEFAULT_REDIRECT_URI: Final = f"http://{LOOPBACK_HOST}:{DEFAULT_PORT}/callback"
 
 
-def parse_redirect_uri(redirect_uri: str, *, any_port: bool = True) -> tuple[int, str]:
+def parse_redirect_uri(
+    redirect_uri: str, *, any_port: bool = True, service: str | None = None
+) -> tuple[int, str]:
     """Check that a redirect URI is a loopback one this receiver can serve.
 
     Args:
         redirect_uri: e.g. ``http://127.0.0.1:52817/callback``.
         any_port: accept port 0, "any free port" (for the receiver, before it binds).
+        service: the provider's name, for the error's message.
 
     Returns:
         The port and the callback path.
@@ -45,10 +50,20 @@ def parse_redirect_uri(redirect_uri: str, *, any_port: bool = True) -> tuple[int
     )
     if not valid or port is None:
         raise ConfigurationError(
-            f"The redirect URI {redirect_uri!r} is not a loopback address the app can listen on.",
-            next_action=(
-                f"Use an address like http://{LOOPBACK_HOST}:{DEFAULT_PORT}/callback, and register "
-                "exactly the same one in Qonto's Developer Portal."
+            Message(
+                N_(
+                    "The redirect URI {redirect_uri!r} is not a loopback address the app can "
+                    "listen on."
+                ),
+                redirect_uri=redirect_uri,
+            ),
+            next_action=Message(
+                N_(
+                    "Use an address like {example}, and register exactly the same one in "
+                    "{service}'s Developer Portal."
+                ),
+                example=DEFAULT_REDIRECT_URI,
+                service=service_name(service),
             ),
         )
     return port, parts.path

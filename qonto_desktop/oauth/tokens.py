@@ -17,6 +17,7 @@ import requests
 from authlib.integrations.requests_client import OAuth2Session
 from urllib3.exceptions import NewConnectionError
 
+from qonto_desktop.i18n.message import N_, Text
 from qonto_desktop.oauth import answers
 from qonto_desktop.oauth.errors import (
     NetworkError,
@@ -28,7 +29,7 @@ from qonto_desktop.oauth.tokenset import TokenSet, token_set
 
 log = logging.getLogger(__name__)
 
-# (connect, read) seconds: a dead network fails fast, a slow Qonto still gets time to answer.
+# (connect, read) seconds: a dead network fails fast, a slow server still gets time to answer.
 DEFAULT_TIMEOUT = (10.0, 30.0)
 # Pauses before the retries of a request that never reached the server.
 DEFAULT_RETRY_DELAYS = (0.5, 1.5)
@@ -36,7 +37,7 @@ DEFAULT_RETRY_DELAYS = (0.5, 1.5)
 
 @dataclass(frozen=True)
 class ClientCredentials:
-    """The app registration from Qonto's Developer Portal. The secret is optional (PKCE)."""
+    """The app registration from the provider's developer portal. The secret is optional (PKCE)."""
 
     client_id: str
     client_secret: str | None = field(default=None, repr=False)
@@ -53,6 +54,7 @@ class TokenClient:
         credentials: ClientCredentials,
         headers: Mapping[str, str] | None = None,
         html_error: type[OAuthError] = ResponseFormatError,
+        service: Text | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
         now: Callable[[], float] = time.time,
@@ -64,8 +66,10 @@ class TokenClient:
             headers: sent with every request (the sandbox's staging token).
             html_error: the error an HTML answer becomes (the sandbox's sign-in page means
                 its staging token is missing or wrong).
+            service: the provider's name, for the errors' messages ("the server" if not given).
             now, pause: the clock and the wait between retries, injectable for tests.
         """
+        self._service = service
         self._token_url = token_url
         self._revoke_url = revoke_url
         self._credentials = credentials
@@ -82,8 +86,8 @@ class TokenClient:
         """Redeem an authorization code (RFC 6749 §4.1.3 with RFC 7636 §4.5).
 
         Raises:
-            TokenError: Qonto refused (a subclass per RFC 6749 §5.2 code).
-            OutcomeUnknownError: the request may have reached Qonto; it is never resent.
+            TokenError: the server refused (a subclass per RFC 6749 §5.2 code).
+            OutcomeUnknownError: the request may have reached the server; it is never resent.
             NetworkError, RateLimitedError, ServiceUnavailableError, ResponseFormatError.
         """
         data = self._call(
@@ -96,10 +100,10 @@ class TokenClient:
                 **self._request_options(),
             )
         )
-        return token_set(data, requested_scopes, self._credentials.client_id, self._now())
+        return self._token_set(data, requested_scopes)
 
     def refresh(self, refresh_token: str, *, previous_scopes: tuple[str, ...]) -> TokenSet:
-        """Trade a refresh token for new tokens (RFC 6749 §6); Qonto rotates the refresh token.
+        """Trade a refresh token for new tokens (RFC 6749 §6); the server may rotate it.
 
         Raises:
             InvalidGrantError: the refresh token expired, was rotated or revoked: reconnect.
@@ -110,7 +114,7 @@ class TokenClient:
                 self._token_url, refresh_token=refresh_token, **self._request_options()
             )
         )
-        return token_set(data, previous_scopes, self._credentials.client_id, self._now())
+        return self._token_set(data, previous_scopes)
 
     def revoke(self, token: str, *, token_type_hint: str) -> None:
         """Revoke a token (RFC 7009 §2.1); an unknown token counts as revoked (§2.2).
@@ -126,7 +130,9 @@ class TokenClient:
                 **self._request_options(),
             )
         )
-        answers.check(response, html_error=self._html_error, expect_json=False)
+        answers.check(
+            response, html_error=self._html_error, expect_json=False, service=self._service
+        )
 
     def _request_options(self) -> dict[str, Any]:
         return {
@@ -140,8 +146,17 @@ class TokenClient:
         }
 
     def _check(self, response: requests.Response) -> requests.Response:
-        answers.check(response, html_error=self._html_error, expect_json=True)
+        answers.check(
+            response, html_error=self._html_error, expect_json=True, service=self._service
+        )
         return response
+
+    def _token_set(self, data: Any, scopes: tuple[str, ...]) -> TokenSet:
+        """The answer as a TokenSet; a malformed one is reported as this provider's."""
+        try:
+            return token_set(data, scopes, self._credentials.client_id, self._now())
+        except ResponseFormatError as exc:
+            raise ResponseFormatError(detail=exc.detail, service=self._service) from None
 
     def _call(self, request: Callable[[OAuth2Session], Any]) -> Any:
         """Run one request, retrying only while it certainly never reached the server."""
@@ -165,7 +180,7 @@ class TokenClient:
                     if never_reached(exc) and number < len(attempts):
                         log.info("token endpoint unreachable, retrying (attempt %d)", number)
                         continue
-                    raise network_error(exc) from None
+                    raise network_error(exc, self._service) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -185,16 +200,17 @@ def never_reached(exc: requests.RequestException) -> bool:
     return False
 
 
-def network_error(exc: requests.RequestException) -> NetworkError:
+def network_error(exc: requests.RequestException, service: Text | None = None) -> NetworkError:
     """Turn a transport failure into the error the user sees."""
     if never_reached(exc):
-        return NetworkError()
+        return NetworkError(service=service)
     if isinstance(exc, requests.exceptions.SSLError):
         return NetworkError(
-            "The secure connection to Qonto could not be verified.",
-            next_action=(
+            N_("The secure connection to {service} could not be verified."),
+            next_action=N_(
                 "If your company inspects web traffic, make sure its certificate is installed "
                 "in this computer's certificate store, then try again."
             ),
+            service=service,
         )
-    return OutcomeUnknownError()
+    return OutcomeUnknownError(service=service)

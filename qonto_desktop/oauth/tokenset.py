@@ -45,7 +45,7 @@ def token_set(
     if not isinstance(access_token, str) or not access_token:
         raise _bad("no access token")
     token_type = data.get("token_type")
-    # RFC 6749 §5.1: token_type is case-insensitive; Qonto issues bearer tokens only.
+    # RFC 6749 §5.1: token_type is case-insensitive; only bearer tokens are accepted.
     if not isinstance(token_type, str) or token_type.lower() != "bearer":
         raise _bad("token type is not bearer")
     expires_in = data.get("expires_in")
@@ -101,4 +101,5 @@ def id_token_claims(id_token: object, client_id: str) -> dict[str, Any]:
 
 
 def _bad(what: str) -> ResponseFormatError:
+    # The token client names the provider when it passes this on (TokenClient._token_set).
     return ResponseFormatError(detail=what)

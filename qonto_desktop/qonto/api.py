@@ -12,15 +12,16 @@ from typing import Any
 import requests
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth.answers import json_object, looks_like_html, retry_after
 from qonto_desktop.oauth.errors import (
     NetworkError,
     RateLimitedError,
     ResponseFormatError,
-    SandboxStagingTokenError,
     ServiceUnavailableError,
 )
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
 
 TIMEOUT = (10.0, 30.0)
 
@@ -29,24 +30,24 @@ class ApiError(QontoDesktopError):
     """Qonto's Business API answered with an error the other classes do not name."""
 
     code = "api"
-    message = "Qonto's API refused the request."
-    next_action = "Try again later."
+    message = N_("Qonto's API refused the request.")
+    next_action = N_("Try again later.")
 
 
 class ApiUnauthorizedError(ApiError):
     """HTTP 401: the access token is unknown, expired or revoked."""
 
     code = "api_unauthorized"
-    message = "Qonto no longer accepts this connection's access."
-    next_action = "Refresh the connection; if that fails, reconnect it."
+    message = N_("Qonto no longer accepts this connection's access.")
+    next_action = N_("Refresh the connection; if that fails, reconnect it.")
 
 
 class MissingScopeError(ApiError):
     """HTTP 403: the grant lacks the scope the call needs ("missing required oauth scope")."""
 
     code = "missing_scope"
-    message = "This connection was not given the permission this needs."
-    next_action = "Reconnect and tick the missing permission."
+    message = N_("This connection was not given the permission this needs.")
+    next_action = N_("Reconnect and tick the missing permission.")
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class QontoApi:
         if accounts is None:
             accounts = []
         if not isinstance(accounts, list):
-            raise ResponseFormatError(detail="bank_accounts is not a list")
+            raise ResponseFormatError(detail="bank_accounts is not a list", service=SERVICE)
         return Organization(
             id=_text(data, "id"),
             name=_text(data, "name"),
@@ -151,37 +152,43 @@ class QontoApi:
                 allow_redirects=False,  # the sandbox redirects to its sign-in page
             )
         except requests.RequestException:
-            raise NetworkError() from None
+            raise NetworkError(service=SERVICE) from None
         finally:
             if self._session is None:
                 session.close()
         status = response.status_code
         if status == 429:
-            raise RateLimitedError(retry_after=retry_after(response))
+            raise RateLimitedError(retry_after=retry_after(response), service=SERVICE)
         if status >= 500:
-            raise ServiceUnavailableError(status)
+            raise ServiceUnavailableError(status, service=SERVICE)
         if looks_like_html(response) or 300 <= status < 400:
             if self._environment.needs_staging_token:
-                raise SandboxStagingTokenError(status=status)
-            raise ResponseFormatError(detail="a web page instead of JSON", status=status)
+                raise SandboxStagingTokenError(status=status, service=SERVICE)
+            raise ResponseFormatError(
+                detail="a web page instead of JSON", status=status, service=SERVICE
+            )
         if status == 401:
             raise ApiUnauthorizedError()
         if status == 403:
             raise MissingScopeError()
         if status >= 400:
-            raise ApiError(f"Qonto's API refused the request (HTTP {status}).")
+            raise ApiError(
+                Message(N_("Qonto's API refused the request (HTTP {status})."), status=status)
+            )
         if status == 204 or not response.content:
             return {}
         body = json_object(response)
         if body is None:
-            raise ResponseFormatError(detail="the answer is not a JSON object", status=status)
+            raise ResponseFormatError(
+                detail="the answer is not a JSON object", status=status, service=SERVICE
+            )
         return body
 
 
 def _field(body: dict[str, Any], name: str) -> dict[str, Any]:
     value = body.get(name)
     if not isinstance(value, dict):
-        raise ResponseFormatError(detail=f"no {name} in the answer")
+        raise ResponseFormatError(detail=f"no {name} in the answer", service=SERVICE)
     return value
 
 
@@ -191,15 +198,15 @@ def _text(data: dict[str, Any], name: str, *, required: bool = True) -> str:
         return value
     if value is None and not required:
         return ""
-    raise ResponseFormatError(detail=f"{name} is missing or not text")
+    raise ResponseFormatError(detail=f"{name} is missing or not text", service=SERVICE)
 
 
 def _bank_account(item: object) -> BankAccount:
     if not isinstance(item, dict):
-        raise ResponseFormatError(detail="a bank account is not an object")
+        raise ResponseFormatError(detail="a bank account is not an object", service=SERVICE)
     cents = item.get("balance_cents")
     if isinstance(cents, bool) or not isinstance(cents, int):
-        raise ResponseFormatError(detail="balance_cents is not a whole number")
+        raise ResponseFormatError(detail="balance_cents is not a whole number", service=SERVICE)
     return BankAccount(
         id=_text(item, "id"),
         name=_text(item, "name", required=False),

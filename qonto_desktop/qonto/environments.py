@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from qonto_desktop.oauth.errors import ConfigurationError, SandboxStagingTokenError
+from qonto_desktop.i18n.message import N_, Message, Term
+from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 
 # Spelled exactly so; the sandbox answers an HTML sign-in page without it (Qonto sandbox docs).
 STAGING_HEADER = "X-Qonto-Staging-Token"
@@ -28,6 +30,13 @@ CUSTOM_URL_VARIABLES = {
     "token_url": "QONTO_DESKTOP_TOKEN_URL",
     "revoke_url": "QONTO_DESKTOP_REVOKE_URL",
     "api_base_url": "QONTO_DESKTOP_API_URL",
+}
+# What each address is called in a message (a term the French gives its article).
+ADDRESSES = {
+    "authorize_url": N_("authorize url"),
+    "token_url": N_("token url"),
+    "revoke_url": N_("revoke url"),
+    "api_base_url": N_("api base url"),
 }
 
 
@@ -66,7 +75,7 @@ class Environment:
         if not self.needs_staging_token:
             return {}
         if not staging_token:
-            raise SandboxStagingTokenError("The sandbox staging token is not set.")
+            raise SandboxStagingTokenError(N_("The sandbox staging token is not set."))
         return {STAGING_HEADER: staging_token}
 
 
@@ -92,7 +101,7 @@ SANDBOX = Environment(
 
 def emulator(base_url: str, *, sandbox: bool = False) -> Environment:
     """Return the environment of the built-in Qonto emulator listening at ``base_url``."""
-    base = check_url(base_url, "emulator address")
+    base = check_url(base_url, N_("emulator address"))
     return Environment(
         name="emulator",
         label="Demo",
@@ -115,16 +124,20 @@ def custom(environ: Mapping[str, str], settings: Mapping[str, Any]) -> Environme
     """
     section = settings.get("custom_environment") or {}
     if not isinstance(section, Mapping):
-        raise ConfigurationError("The custom_environment section of the settings is not valid.")
+        raise ConfigurationError(N_("The custom_environment section of the settings is not valid."))
     urls: dict[str, str] = {}
     for key, variable in CUSTOM_URL_VARIABLES.items():
         value = environ.get(variable) or section.get(key)
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(
-                f"The custom environment has no {key.replace('_', ' ')}.",
-                next_action=f"Set {variable}, or {key} in the settings' custom_environment.",
+                Message(N_("The custom environment has no {what}."), what=Term(ADDRESSES[key])),
+                next_action=Message(
+                    N_("Set {variable}, or {setting} in the settings' custom_environment."),
+                    variable=variable,
+                    setting=key,
+                ),
             )
-        urls[key] = check_url(value.strip(), key.replace("_", " "))
+        urls[key] = check_url(value.strip(), ADDRESSES[key])
     return Environment(
         name="custom",
         label="Custom",
@@ -153,21 +166,25 @@ def check_url(url: str, what: str) -> str:
         ConfigurationError: the address is malformed, uses another scheme, carries user
             information or a fragment, or is plain ``http`` to another computer.
     """
+    term = Term(what)
+    invalid = Message(N_("The {what} {url!r} is not a valid address."), what=term, url=url)
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError as exc:
-        raise ConfigurationError(f"The {what} {url!r} is not a valid address.") from exc
+        raise ConfigurationError(invalid) from exc
     if parts.scheme not in {"https", "http"} or not host or "@" in parts.netloc or parts.fragment:
         raise ConfigurationError(
-            f"The {what} {url!r} is not a valid address.",
-            next_action="Use a full address such as https://oauth.example.com/oauth2/token.",
+            invalid,
+            next_action=N_("Use a full address such as https://oauth.example.com/oauth2/token."),
         )
     if parts.scheme == "http" and not is_loopback_host(host):
         raise ConfigurationError(
-            f"The {what} {url!r} uses plain http to another computer.",
-            next_action="Use https; plain http is allowed only for this computer (127.0.0.1).",
+            Message(
+                N_("The {what} {url!r} uses plain http to another computer."), what=term, url=url
+            ),
+            next_action=N_("Use https; plain http is allowed only for this computer (127.0.0.1)."),
         )
     return url.rstrip("/")
 
@@ -189,8 +206,8 @@ def by_name(name: str, environ: Mapping[str, str], settings: Mapping[str, Any]) 
     if name == "emulator":
         return emulator(environ.get(EMULATOR_URL_VARIABLE) or DEFAULT_EMULATOR_URL)
     raise ConfigurationError(
-        f"There is no environment called {name!r}.",
-        next_action=f"Use one of: {', '.join(ENVIRONMENT_NAMES)}.",
+        Message(N_("There is no environment called {name!r}."), name=name),
+        next_action=Message(N_("Use one of: {choices}."), choices=", ".join(ENVIRONMENT_NAMES)),
     )
 
 

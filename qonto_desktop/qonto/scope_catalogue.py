@@ -25,13 +25,11 @@ or removes a safeguard on later payments. Edge cases are commented where they ar
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
+from qonto_desktop.i18n.languages import offered
 from qonto_desktop.i18n.typography import typeset
-
-_LANGUAGE_SEPARATORS = re.compile(r"[-_.@]")
 
 
 def in_language(language: str, english: str, french: str) -> str:
@@ -46,8 +44,7 @@ def in_language(language: str, english: str, french: str) -> str:
         ``french`` with French typography for any French tag, otherwise ``english`` (the
         fallback for every other language).
     """
-    primary = _LANGUAGE_SEPARATORS.split(language.strip().lower(), maxsplit=1)[0]
-    return typeset(french) if primary == "fr" else english
+    return typeset(french) if offered(language) == "fr" else english
 
 
 class ScopeGroup(Enum):

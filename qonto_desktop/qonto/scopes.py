@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from qonto_desktop.i18n.message import COMMAS, N_, Message, Text, listing
 from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.qonto.scope_catalogue import (
     CATALOGUE,
@@ -54,6 +55,7 @@ _SCOPE_TOKEN = re.compile(r"[\x21\x23-\x5b\x5d-\x7e]+")
 # Spellings Qonto refuses, with the one it accepts (facts sheet, "Scopes"). difflib would
 # send request_review.read to request_review.write, a permission to approve payments, when
 # what the user wanted, reading requests, comes with organization.read.
+_DID_YOU_MEAN = N_('"{name}" (did you mean "{close}"?)')
 _KNOWN_MISTAKES: dict[str, str] = {
     "client_invoice.read": "client_invoices.read",
     "client_invoices.write": "client_invoice.write",
@@ -70,8 +72,8 @@ class UnknownScopeError(ConfigurationError):
     """
 
     code = "unknown_scope"
-    message = "The app does not know this permission."
-    next_action = (
+    message = N_("The app does not know this permission.")
+    next_action = N_(
         "Check the spelling against the permissions listed in the app; names are case-sensitive."
     )
 
@@ -82,14 +84,16 @@ class UnknownScopeError(ConfigurationError):
             close = suggest(name)
             if close is not None:
                 self.suggestions[name] = close
-        parts = [
-            f'"{name}" (did you mean "{self.suggestions[name]}"?)'
+        parts: list[Text] = [
+            Message(_DID_YOU_MEAN, name=name, close=self.suggestions[name])
             if name in self.suggestions
             else f'"{name}"'
             for name in self.unknown
         ]
-        noun = "permission" if len(parts) == 1 else "permissions"
-        super().__init__(f"The app does not know the {noun} {', '.join(parts)}.")
+        one = N_("The app does not know the permission {names}.")
+        several = N_("The app does not know the permissions {names}.")
+        template = one if len(parts) == 1 else several
+        super().__init__(Message(template, names=listing(parts, COMMAS)))
 
 
 class UnknownPresetError(ConfigurationError):
@@ -101,22 +105,21 @@ class UnknownPresetError(ConfigurationError):
     """
 
     code = "unknown_preset"
-    next_action = "Choose one of the listed presets."
+    next_action = N_("Choose one of the listed presets.")
 
     def __init__(self, key: str) -> None:
         self.key = key
         self.valid: tuple[str, ...] = tuple(item.key for item in PRESETS)
-        super().__init__(
-            f'There is no permission preset "{key}". Valid presets: {", ".join(self.valid)}.'
-        )
+        template = N_('There is no permission preset "{key}". Valid presets: {valid}.')
+        super().__init__(Message(template, key=key, valid=", ".join(self.valid)))
 
 
 class NoScopesError(ConfigurationError):
     """The list of permissions is empty."""
 
     code = "no_scopes"
-    message = "Choose at least one permission."
-    next_action = "Tick the permissions the app should ask Qonto for, or pick a preset."
+    message = N_("Choose at least one permission.")
+    next_action = N_("Tick the permissions the app should ask Qonto for, or pick a preset.")
 
 
 class MalformedScopeError(ConfigurationError):
@@ -127,15 +130,17 @@ class MalformedScopeError(ConfigurationError):
     """
 
     code = "malformed_scope"
-    next_action = (
+    next_action = N_(
         "Write one permission per entry, without spaces or quotes, such as organization.read."
     )
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names: tuple[str, ...] = tuple(names)
-        shown = ", ".join(f'"{name}"' if name else "an empty name" for name in self.names)
-        noun = "a valid permission name" if len(self.names) == 1 else "valid permission names"
-        super().__init__(f"Not {noun}: {shown}.")
+        parts = [f'"{name}"' if name else Message(N_("an empty name")) for name in self.names]
+        one = N_("Not a valid permission name: {shown}.")
+        several = N_("Not valid permission names: {shown}.")
+        template = one if len(self.names) == 1 else several
+        super().__init__(Message(template, shown=listing(parts, COMMAS)))
 
 
 def suggest(name: str) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -235,23 +236,23 @@ def storage_advice(platform: str) -> str:
         platform: a ``sys.platform`` value ("linux", "win32", "darwin", ...).
     """
     if platform in ("win32", "cygwin"):
-        return (
+        return N_(
             "The app uses Windows Credential Manager. Sign in to Windows with your own user "
             "account (not a temporary or restricted profile) and make sure the Credential "
             "Manager service is running, then try again."
         )
     if platform == "darwin":
-        return (
+        return N_(
             "The app uses the macOS Keychain. Make sure your login keychain exists and is "
             "unlocked (Keychain Access), then try again."
         )
     if platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return (
+        return N_(
             "The app uses the Secret Service. Install GNOME Keyring or KWallet "
             "(for example: sudo apt install gnome-keyring), unlock it, and run the app inside "
             "your desktop session, where D-Bus is available (not over plain SSH)."
         )
-    return (
+    return N_(
         "The app needs the operating system's keyring, and none was found. Run it on "
         "Windows, macOS or a Linux desktop with GNOME Keyring or KWallet."
     )

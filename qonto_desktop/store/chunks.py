@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.store.errors import EntryTooLargeError, SecretDamagedError
 
 VERSION = "v1"
@@ -71,9 +72,8 @@ def lay_out(value: str, budget: int, *, key: str) -> Layout:
         size += width
     parts.append("".join(current))
     if len(parts) > MAX_CHUNKS:
-        raise EntryTooLargeError(
-            f"This secret is too large for the keyring ({len(value)} characters).", key=key
-        )
+        too_large = N_("This secret is too large for the keyring ({count} characters).")
+        raise EntryTooLargeError(Message(too_large, count=len(value)), key=key)
     return Layout(f"{VERSION}:{len(parts)}:{digest(value)}", tuple(parts))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from qonto_desktop.i18n.message import N_, Message, Text
+
 ConnectionState = Literal["ok", "unverified", "needs_reconnect"]
 
 # Qonto's refresh tokens live 90 days from issue, and each refresh issues a new one.
@@ -64,7 +66,14 @@ class Connection:
     @property
     def display_name(self) -> str:
         """What the user calls it: the organization's name, or a placeholder when unverified."""
-        return self.organization_name or f"Unverified connection {self.id}"
+        return str(self.name_text)
+
+    @property
+    def name_text(self) -> Text:
+        """:attr:`display_name` as a message, so that the placeholder can be translated."""
+        if self.organization_name:
+            return self.organization_name
+        return Message(N_("Unverified connection {id}"), id=self.id)
 
     def refresh_days_left(self, now: float) -> float | None:
         """Days of refresh-token life left, or None without a refresh token."""

@@ -8,20 +8,21 @@ message, since it is often cryptic ("WinError 1783").
 from __future__ import annotations
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_, Message, Text
 
 
 class StorageError(QontoDesktopError):
     """Base of everything that goes wrong with the keyring."""
 
     code = "storage"
-    message = "The app could not use this computer's secure storage (the keyring)."
-    next_action = "Try again. If it keeps happening, open the log folder and report it."
+    message = N_("The app could not use this computer's secure storage (the keyring).")
+    next_action = N_("Try again. If it keeps happening, open the log folder and report it.")
 
     def __init__(
         self,
-        message: str | None = None,
+        message: Text | None = None,
         *,
-        next_action: str | None = None,
+        next_action: Text | None = None,
         key: str | None = None,
         detail: str | None = None,
     ) -> None:
@@ -34,7 +35,7 @@ class NoSecureStorageError(StorageError):
     """No keyring that keeps secrets safely; ``next_action`` says what to install for the OS."""
 
     code = "no_secure_storage"
-    message = (
+    message = N_(
         "There is no secure storage on this computer, so the app cannot keep a Qonto "
         "connection safely. It never stores secrets in plain files."
     )
@@ -42,8 +43,8 @@ class NoSecureStorageError(StorageError):
 
 class KeyringLockedError(StorageError):
     code = "keyring_locked"
-    message = "The keyring is locked."
-    next_action = (
+    message = N_("The keyring is locked.")
+    next_action = N_(
         "Unlock it (log in to your desktop session / enter the keyring password) and try again."
     )
 
@@ -52,8 +53,8 @@ class KeyringUnavailableError(StorageError):
     """The keyring exists but could not be opened (not running, or the unlock prompt failed)."""
 
     code = "keyring_unavailable"
-    message = "The keyring could not be opened."
-    next_action = (
+    message = N_("The keyring could not be opened.")
+    next_action = N_(
         "Make sure the keyring is running and unlocked (log in to your desktop session), "
         "then try again."
     )
@@ -61,43 +62,43 @@ class KeyringUnavailableError(StorageError):
 
 class KeyringTimeoutError(StorageError):
     code = "keyring_timeout"
-    message = "The keyring did not answer within {seconds:g} seconds."
-    next_action = (
+    message = N_("The keyring did not answer within {seconds:g} seconds.")
+    next_action = N_(
         "It may be waiting for you to unlock it: look for a password prompt, unlock the "
         "keyring, and try again."
     )
 
     def __init__(self, seconds: float, *, key: str | None = None) -> None:
-        super().__init__(type(self).message.format(seconds=seconds), key=key)
+        super().__init__(Message(type(self).message, seconds=seconds), key=key)
         self.seconds = seconds
 
 
 class SecretWriteError(StorageError):
     code = "secret_write"
-    message = "The keyring refused to save a secret."
-    next_action = "Make sure the keyring is unlocked and not read-only, then try again."
+    message = N_("The keyring refused to save a secret.")
+    next_action = N_("Make sure the keyring is unlocked and not read-only, then try again.")
 
 
 class SecretDeleteError(StorageError):
     code = "secret_delete"
-    message = "The keyring refused to delete a secret."
-    next_action = "Make sure the keyring is unlocked, then try again."
+    message = N_("The keyring refused to delete a secret.")
+    next_action = N_("Make sure the keyring is unlocked, then try again.")
 
 
 class EntryTooLargeError(StorageError):
     """An entry over the backend's size limit (Windows: 2,560 bytes, "WinError 1783")."""
 
     code = "entry_too_large"
-    message = "The keyring refused a secret as too large."
-    next_action = "Report this, with the log: the app should have split the secret."
+    message = N_("The keyring refused a secret as too large.")
+    next_action = N_("Report this, with the log: the app should have split the secret.")
 
 
 class SecretMismatchError(StorageError):
     """The read-back after a write differed; the previous value was put back."""
 
     code = "secret_mismatch"
-    message = "The keyring did not give back the secret the app had just saved."
-    next_action = (
+    message = N_("The keyring did not give back the secret the app had just saved.")
+    next_action = N_(
         "Nothing was changed. Try again; if it keeps happening, the keyring may be damaged "
         "or another program may be changing it."
     )
@@ -107,22 +108,24 @@ class SecretDamagedError(StorageError):
     """A split secret whose parts are missing or stale: reported, never returned wrong."""
 
     code = "secret_damaged"
-    message = "A secret saved in the keyring is incomplete or out of date."
-    next_action = "Save it again: reconnect the account, or enter the secret again in Settings."
+    message = N_("A secret saved in the keyring is incomplete or out of date.")
+    next_action = N_("Save it again: reconnect the account, or enter the secret again in Settings.")
 
 
 class PartialWriteError(StorageError):
     """A failed save could not be undone: some entries may hold the new value."""
 
     code = "partial_write"
-    message = "Saving to the keyring failed, and the previous secrets could not all be put back."
-    next_action = "Make sure the keyring is unlocked, then reconnect the accounts concerned."
+    message = N_(
+        "Saving to the keyring failed, and the previous secrets could not all be put back."
+    )
+    next_action = N_("Make sure the keyring is unlocked, then reconnect the accounts concerned.")
 
 
 class InvalidSecretNameError(StorageError):
     code = "invalid_secret_name"
-    message = "A name for a keyring entry is not valid."
-    next_action = (
+    message = N_("A name for a keyring entry is not valid.")
+    next_action = N_(
         "Check the client ID in Settings: it must be printable ASCII without spaces or '#', "
         "at most 200 characters."
     )

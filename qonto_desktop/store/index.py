@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from qonto_desktop.i18n.message import N_, Message, Text, listing
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index_errors import (
     AmbiguousError,
@@ -66,7 +67,7 @@ class IndexLoad:
 @dataclass(frozen=True)
 class _Damage:
     data: bytes
-    reason: str
+    reason: Text
     damaged_records: int | None = None  # None: the whole file could not be read
 
 
@@ -113,7 +114,8 @@ class ConnectionIndex:
             with self._locked():
                 return self._settle(self._read())
         except (IndexBusyError, IndexWriteError) as exc:
-            problem = IndexCopyFailedError(self.path, f"{reading.damage.reason}; {exc.message}")
+            reason = listing([reading.damage.reason, exc.message_text])
+            problem = IndexCopyFailedError(self.path, reason)
             return _settled(reading.connections, problem)
 
     def find_same(self, connection: Connection) -> Connection | None:
@@ -242,12 +244,12 @@ class ConnectionIndex:
         try:
             decoded = decode(data)
         except FormatError as exc:
-            return _Reading(damage=_Damage(data, str(exc)))
+            return _Reading(damage=_Damage(data, exc.reason))
         if decoded.schema > SCHEMA_VERSION:
             log.warning("%s was written by a newer version; not changing it", self.path)
             return _Reading(decoded.connections, problem=IndexNewerError(self.path, decoded.schema))
         if decoded.problems:
-            damage = _Damage(data, "; ".join(decoded.problems), len(decoded.problems))
+            damage = _Damage(data, listing(decoded.reasons), len(decoded.reasons))
             return _Reading(decoded.connections, damage=damage)
         return _Reading(decoded.connections)
 
@@ -260,7 +262,8 @@ class ConnectionIndex:
         try:
             backup = self._keep_copy(damage.data)
         except OSError as exc:
-            reason = f"{damage.reason}; the copy failed: {exc.strerror or exc}"
+            failed = Message(N_("the copy failed: {detail}"), detail=exc.strerror or str(exc))
+            reason = listing([damage.reason, failed])
             return _settled(reading.connections, IndexCopyFailedError(self.path, reason))
         problem = IndexProblem(
             self.path,

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.message import N_, Message, Text, as_message
 from qonto_desktop.store.connection import Connection
 
 
@@ -26,8 +27,8 @@ class IndexProblem(QontoDesktopError):  # noqa: N818 - a reported condition, not
     """
 
     code = "index_damaged"
-    message = "The list of connections was damaged; a copy was kept at {backup}."
-    next_action = (
+    message = N_("The list of connections was damaged; a copy was kept at {backup}.")
+    next_action = N_(
         "The connections that could be read are listed; connect again any that are missing, "
         "and keep the copy for a bug report."
     )
@@ -36,18 +37,29 @@ class IndexProblem(QontoDesktopError):  # noqa: N818 - a reported condition, not
     def __init__(
         self,
         path: Path,
-        reason: str,
+        reason: Text,
         *,
         backup: Path | None = None,
         damaged_records: int | None = None,
         total_records: int = 0,
     ) -> None:
-        text = type(self).message.format(path=path, backup=backup, reason=reason)
+        # The app's reasons are templates; an OS message is looked up in vain and kept.
+        shown = as_message(reason)
+        text = Message(type(self).message, path=path, backup=backup, reason=shown)
         if backup is not None:
             if damaged_records is None:
-                text += f" It could not be read at all: {reason}."
+                text = Message(
+                    N_("{message} It could not be read at all: {reason}."),
+                    message=text,
+                    reason=shown,
+                )
             else:
-                text += f" {damaged_records} of its {total_records} connections could not be read."
+                text = Message(
+                    N_("{message} {damaged} of its {total} connections could not be read."),
+                    message=text,
+                    damaged=damaged_records,
+                    total=total_records,
+                )
         super().__init__(text)
         self.path = path
         self.reason = reason
@@ -59,11 +71,11 @@ class IndexCopyFailedError(IndexProblem):
     """The file is damaged and no copy of it could be kept, so the app will not change it."""
 
     code = "index_damaged_no_copy"
-    message = (
+    message = N_(
         "The list of connections at {path} is damaged ({reason}), and no copy of it could be "
         "kept; the app will not change it until one can be."
     )
-    next_action = "Check the free space and the permissions of that folder, then try again."
+    next_action = N_("Check the free space and the permissions of that folder, then try again.")
     blocks_writes = True
 
 
@@ -71,8 +83,8 @@ class IndexUnreadableError(IndexProblem):
     """The file exists but cannot be opened or read (permissions, a folder in its place)."""
 
     code = "index_unreadable"
-    message = "The list of connections at {path} cannot be read ({reason})."
-    next_action = "Check that file's permissions, then try again."
+    message = N_("The list of connections at {path} cannot be read ({reason}).")
+    next_action = N_("Check that file's permissions, then try again.")
     blocks_writes = True
 
 
@@ -80,15 +92,15 @@ class IndexNewerError(IndexProblem):
     """A newer version wrote the file; it is shown as far as possible and never changed."""
 
     code = "index_newer"
-    message = (
+    message = N_(
         "The list of connections at {path} was made by a newer version of Qonto Desktop; "
         "this version shows what it can read but will not change it."
     )
-    next_action = "Install the newer version of Qonto Desktop again to change your connections."
+    next_action = N_("Install the newer version of Qonto Desktop again to change your connections.")
     blocks_writes = True
 
     def __init__(self, path: Path, schema: int) -> None:
-        super().__init__(path, f"schema version {schema}")
+        super().__init__(path, Message(N_("schema version {schema}"), schema=schema))
         self.schema = schema
 
 
@@ -96,8 +108,10 @@ class IndexBusyError(QontoDesktopError):
     """Another copy of the app held the list's lock for longer than the timeout."""
 
     code = "index_busy"
-    message = "Another Qonto Desktop is busy with the connections list; try again."
-    next_action = "Wait a moment. If it lasts, close the other Qonto Desktop windows and commands."
+    message = N_("Another Qonto Desktop is busy with the connections list; try again.")
+    next_action = N_(
+        "Wait a moment. If it lasts, close the other Qonto Desktop windows and commands."
+    )
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -108,11 +122,11 @@ class IndexWriteError(QontoDesktopError):
     """The file could not be written (disk full, permissions); the previous one is intact."""
 
     code = "index_write"
-    message = "The list of connections at {path} could not be saved ({reason})."
-    next_action = "Check the free space and the permissions of that folder, then try again."
+    message = N_("The list of connections at {path} could not be saved ({reason}).")
+    next_action = N_("Check the free space and the permissions of that folder, then try again.")
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(type(self).message.format(path=path, reason=reason))
+    def __init__(self, path: Path, reason: Text) -> None:
+        super().__init__(params={"path": path, "reason": as_message(reason)})
         self.path = path
         self.reason = reason
 
@@ -121,14 +135,16 @@ class NotFoundError(QontoDesktopError):
     """No connection matches what the user typed (or there is none at all)."""
 
     code = "not_found"
-    message = "No connection matches '{query}'."
-    next_action = "Run `status` to list them."
+    message = N_("No connection matches '{query}'.")
+    next_action = N_("Run `status` to list them.")
 
     def __init__(self, query: str | None) -> None:
         if query is None:
-            super().__init__("There is no connection yet.", next_action="Connect one first.")
+            super().__init__(
+                N_("There is no connection yet."), next_action=N_("Connect one first.")
+            )
         else:
-            super().__init__(type(self).message.format(query=query))
+            super().__init__(params={"query": query})
         self.query = query
 
 
@@ -136,14 +152,16 @@ class AmbiguousError(NotFoundError):
     """Several connections match; the message names each by id, name and environment."""
 
     code = "ambiguous"
-    next_action = "Name one by its id."
+    next_action = N_("Name one by its id.")
 
     def __init__(self, query: str | None, candidates: Iterable[Connection]) -> None:
         self.candidates = tuple(candidates)
         names = ", ".join(f"{c.id} ({c.display_name}, {c.environment})" for c in self.candidates)
         if query is None:
-            text = f"There are several connections: {names}."
+            text = Message(N_("There are several connections: {names}."), names=names)
         else:
-            text = f"'{query}' matches several connections: {names}."
+            text = Message(
+                N_("'{query}' matches several connections: {names}."), query=query, names=names
+            )
         QontoDesktopError.__init__(self, text)
         self.query = query

@@ -15,17 +15,27 @@ from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, cast, get_args
 
+from qonto_desktop.i18n.message import N_, Message, Text, as_message
 from qonto_desktop.store.connection import AccountSummary, Connection, ConnectionState
 
 SCHEMA_VERSION = 1
+_RECORD = N_("record {position}: {problem}")
 
 
-class FormatError(ValueError):
+class _ReadError(ValueError):
+    """Something in the file cannot be read; ``reason`` says what, as a message."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(str(reason))
+        self.reason = as_message(reason)  # the app's reasons are templates: translated later
+
+
+class FormatError(_ReadError):
     """The whole file is unreadable as an index: not UTF-8, not JSON, or the wrong shape."""
 
 
-class RecordError(ValueError):
-    """One record cannot be read as a connection; the message names the field."""
+class RecordError(_ReadError):
+    """One record cannot be read as a connection; the reason names the field."""
 
 
 @dataclass(frozen=True)
@@ -35,24 +45,30 @@ class Decoded:
     Attributes:
         schema: the file's schema version; above ``SCHEMA_VERSION``, ``connections`` is a
             best-effort reading of records that happen to look like this version's.
-        problems: one reason per record that could not be read (a duplicate id counts).
+        reasons: one reason per record that could not be read (a duplicate id counts), as a
+            message to translate; ``problems`` has the same in English.
     """
 
     schema: int
     connections: tuple[Connection, ...]
-    problems: tuple[str, ...] = ()
+    reasons: tuple[Message, ...] = ()
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The reasons in English, for the log."""
+        return tuple(reason.english() for reason in self.reasons)
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise RecordError("not text")
+        raise RecordError(N_("not text"))
     return value
 
 
 def _name(value: object) -> str:
     text = _text(value)
     if not text:
-        raise RecordError("empty")
+        raise RecordError(N_("empty"))
     return text
 
 
@@ -62,25 +78,25 @@ def _optional_text(value: object) -> str | None:
 
 def _texts(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise RecordError("not a list")
+        raise RecordError(N_("not a list"))
     return tuple(_text(item) for item in value)
 
 
 def _integer(value: object) -> int:
     if type(value) is not int:  # bool is an int subclass; a flag is not an amount
-        raise RecordError("not an integer")
+        raise RecordError(N_("not an integer"))
     return value
 
 
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
-        raise RecordError("not true or false")
+        raise RecordError(N_("not true or false"))
     return value
 
 
 def _number(value: object) -> float:
     if type(value) not in (int, float) or not math.isfinite(cast(float, value)):
-        raise RecordError("not a finite number")
+        raise RecordError(N_("not a finite number"))
     return float(cast(float, value))
 
 
@@ -90,7 +106,7 @@ def _optional_number(value: object) -> float | None:
 
 def _state(value: object) -> ConnectionState:
     if value not in get_args(ConnectionState):
-        raise RecordError("not a known state")
+        raise RecordError(N_("not a known state"))
     return cast(ConnectionState, value)
 
 
@@ -107,7 +123,7 @@ ACCOUNT_FIELDS: dict[str, Check] = {
 
 def _accounts(value: object) -> tuple[AccountSummary, ...]:
     if not isinstance(value, list):
-        raise RecordError("not a list")
+        raise RecordError(N_("not a list"))
     return tuple(AccountSummary(**_read_fields(item, ACCOUNT_FIELDS, set())) for item in value)
 
 
@@ -144,17 +160,19 @@ _OPTIONAL = {
 
 def _read_fields(record: object, checks: dict[str, Check], optional: set[str]) -> dict[str, Any]:
     if not isinstance(record, dict):
-        raise RecordError("not a JSON object")
+        raise RecordError(N_("not a JSON object"))
     values: dict[str, Any] = {}
     for name, check in checks.items():
         if name not in record:
             if name in optional:
                 continue
-            raise RecordError(f"field {name!r} is missing")
+            raise RecordError(Message(N_("field {field!r} is missing"), field=name))
         try:
             values[name] = check(record[name])
         except RecordError as exc:
-            raise RecordError(f"field {name!r}: {exc}") from None
+            raise RecordError(
+                Message(N_("field {field!r}: {problem}"), field=name, problem=exc.reason)
+            ) from None
     return values
 
 
@@ -189,34 +207,35 @@ def decode(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark from a hand edit is harmless
     except UnicodeDecodeError:
-        raise FormatError("not UTF-8 text") from None
+        raise FormatError(N_("not UTF-8 text")) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON (line {exc.lineno})") from None
+        raise FormatError(Message(N_("not valid JSON (line {line})"), line=exc.lineno)) from None
     except RecursionError:
-        raise FormatError("nested too deeply") from None
+        raise FormatError(N_("nested too deeply")) from None
     if not isinstance(document, dict):
-        raise FormatError("not a JSON object")
+        raise FormatError(N_("not a JSON object"))
     schema = document.get("schema")
     if type(schema) is not int or schema < 1:
-        raise FormatError("no valid schema version")
+        raise FormatError(N_("no valid schema version"))
     records = document.get("connections")
     if not isinstance(records, list):
         if schema > SCHEMA_VERSION:
             return Decoded(schema, ())
-        raise FormatError("no list of connections")
+        raise FormatError(N_("no list of connections"))
     connections: list[Connection] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     seen: set[str] = set()
     for position, record in enumerate(records, start=1):
         try:
             connection = connection_from_record(record)
         except RecordError as exc:
-            problems.append(f"record {position}: {exc}")
+            problems.append(Message(_RECORD, position=position, problem=exc.reason))
             continue
         if connection.id in seen:
-            problems.append(f"record {position}: the same id as an earlier record")
+            duplicate = Message(N_("the same id as an earlier record"))
+            problems.append(Message(_RECORD, position=position, problem=duplicate))
             continue
         seen.add(connection.id)
         connections.append(connection)

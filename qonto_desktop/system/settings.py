@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.errors import ConfigurationError
+from qonto_desktop.i18n.message import N_, Message, Text, as_message
 from qonto_desktop.system.files import write_atomically
 from qonto_desktop.system.paths import AppPaths, app_paths
 
 
 class SettingsFileError(ConfigurationError):
     code = "settings_file"
-    message = "The settings file {path} cannot be read: {reason}."
-    next_action = "Fix or delete that file (the app recreates it), then start again."
+    message = N_("The settings file {path} cannot be read: {reason}.")
+    next_action = N_("Fix or delete that file (the app recreates it), then start again.")
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(type(self).message.format(path=path, reason=reason))
+    def __init__(self, path: str, reason: Text) -> None:
+        # The app's reasons are templates; an OS message is looked up in vain and kept.
+        super().__init__(params={"path": path, "reason": as_message(reason)})
 
 
 def load_settings(paths: AppPaths | None = None) -> dict[str, Any]:
@@ -32,15 +34,17 @@ def load_settings(paths: AppPaths | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError:
-        raise SettingsFileError(str(path), "not UTF-8 text") from None
+        raise SettingsFileError(str(path), N_("not UTF-8 text")) from None
     except OSError as exc:
-        raise SettingsFileError(str(path), exc.strerror or "unreadable") from exc
+        raise SettingsFileError(str(path), exc.strerror or N_("unreadable")) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SettingsFileError(str(path), f"not valid JSON (line {exc.lineno})") from exc
+        raise SettingsFileError(
+            str(path), Message(N_("not valid JSON (line {line})"), line=exc.lineno)
+        ) from exc
     if not isinstance(data, dict):
-        raise SettingsFileError(str(path), "not a JSON object")
+        raise SettingsFileError(str(path), N_("not a JSON object"))
     return data
 
 

@@ -17,6 +17,7 @@ from qonto_desktop.emulator.iban import is_valid_iban
 from qonto_desktop.oauth import errors
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.qonto import environments
+from qonto_desktop.qonto import errors as qonto_errors
 from qonto_desktop.qonto.api import (
     ApiError,
     ApiUnauthorizedError,
@@ -177,7 +178,7 @@ def test_the_sandbox_with_its_staging_token_answers(sandbox: Emulator) -> None:
 def test_the_sandbox_without_staging_token_is_refused_before_sending(
     sandbox: Emulator, staging_token: str | None
 ) -> None:
-    with pytest.raises(errors.SandboxStagingTokenError):
+    with pytest.raises(qonto_errors.SandboxStagingTokenError):
         QontoApi(sandbox_environment(sandbox), "ory_at_x", staging_token=staging_token)
 
 
@@ -185,7 +186,7 @@ def test_the_sandbox_with_a_wrong_staging_token_says_so(sandbox: Emulator) -> No
     client = QontoApi(
         sandbox_environment(sandbox), sandbox_token(sandbox), staging_token="not-the-token"
     )
-    with pytest.raises(errors.SandboxStagingTokenError) as caught:
+    with pytest.raises(qonto_errors.SandboxStagingTokenError) as caught:
         client.organization()
     assert caught.value.status == 200  # the sandbox's sign-in page
 

@@ -19,6 +19,7 @@ from qonto_desktop.oauth.flow import PendingAuthorization, finish
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto import environments
+from qonto_desktop.qonto import errors as qonto_errors
 from tests.support.approval import approved_code
 
 REDIRECT_URI = "http://127.0.0.1:52817/callback"  # registered by default; nothing listens
@@ -155,13 +156,13 @@ def test_a_code_is_redeemed_once_and_a_replay_revokes_the_grant(emulator: Emulat
 def test_sandbox_without_staging_token_says_so(emulator: Emulator) -> None:
     with Emulator(consent_mode="approve", sandbox=True) as sandbox:
         environment = environments.emulator(sandbox.base_url, sandbox=True)
-        without = _client(sandbox, html_error=errors.SandboxStagingTokenError)
-        with pytest.raises(errors.SandboxStagingTokenError):
+        without = _client(sandbox, html_error=qonto_errors.SandboxStagingTokenError)
+        with pytest.raises(qonto_errors.SandboxStagingTokenError):
             _exchange(sandbox, without)
         assert sandbox.staging_token is not None
         staged = _client(
             sandbox,
-            html_error=errors.SandboxStagingTokenError,
+            html_error=qonto_errors.SandboxStagingTokenError,
             headers=environment.request_headers(sandbox.staging_token),
         )
         tokens = _exchange(sandbox, staged)

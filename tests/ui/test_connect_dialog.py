@@ -32,10 +32,10 @@ from qonto_desktop.oauth.errors import (
     CallbackFormatError,
     InvalidScopeError,
     PortUnavailableError,
-    SandboxStagingTokenError,
     StateMismatchError,
 )
 from qonto_desktop.qonto import scopes
+from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
 from qonto_desktop.store.errors import KeyringLockedError, NoSecureStorageError
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.ui.connect.dialog import ConnectDialog
@@ -134,7 +134,7 @@ def test_a_refusal_shows_the_message_and_retry_keeps_the_inputs(
     dialog.form.picker.checkbox("card.read").setChecked(True)
     chosen = dialog.form.picker.selected()
     click(qtbot, dialog.form.connect_button)
-    wait_for_failure(qtbot, dialog, AccessDeniedError())
+    wait_for_failure(qtbot, dialog, AccessDeniedError(service=SERVICE))
     assert desk.index.load().connections == ()
     click(qtbot, dialog.result_page.retry)
     assert dialog.pages.currentWidget() is dialog.form
@@ -158,7 +158,7 @@ def test_an_answer_to_another_attempt_is_refused_inline_then_the_real_one_comple
     page.pasted.clear()
     QTest.keyClicks(page.pasted, "https://example.com/not-an-answer")
     click(qtbot, page.use_address)
-    assert CallbackFormatError.message in page.paste_error.text()
+    assert CallbackFormatError(service=SERVICE).message in page.paste_error.text()
     assert dialog.pages.currentWidget() is page
     assert dialog.flow() is flow
     assert flow.running
@@ -170,7 +170,7 @@ def test_no_answer_in_time_shows_the_timeout(qtbot: QtBot, make_dialog: MakeDial
     calls: list[str] = []
     dialog = make_dialog(open_browser=never_opens(calls), timeout=1.0)
     click(qtbot, dialog.form.connect_button)
-    wait_for_failure(qtbot, dialog, AuthorizationTimeoutError())
+    wait_for_failure(qtbot, dialog, AuthorizationTimeoutError(service=SERVICE))
     assert len(calls) == 1
 
 
@@ -201,7 +201,7 @@ def test_a_busy_port_is_reported_before_any_browser_opens(
         dialog = make_dialog(on=busy, open_browser=never_opens(calls))
         assert str(port) in dialog.form.registration.redirect_uri.text()
         click(qtbot, dialog.form.connect_button)
-        expected = PortUnavailableError(port, f"http://127.0.0.1:{port}/callback")
+        expected = PortUnavailableError(port, f"http://127.0.0.1:{port}/callback", service=SERVICE)
         wait_for_failure(qtbot, dialog, expected)
     assert calls == []
 
@@ -262,7 +262,7 @@ def test_a_permission_qonto_refuses_shows_invalid_scope(
     dialog.form.picker.checkbox("beneficiary.trust").setChecked(True)
     assert "beneficiary.trust" in dialog.form.picker.raw_scopes.text()
     click(qtbot, dialog.form.connect_button)
-    wait_for_failure(qtbot, dialog, InvalidScopeError())
+    wait_for_failure(qtbot, dialog, InvalidScopeError(service=SERVICE))
 
 
 @pytest.mark.parametrize(
@@ -330,7 +330,7 @@ def test_closing_after_a_failure_rejects_the_dialog(
     emulator.consent_mode = "deny"
     dialog = make_dialog(open_browser=Browser(emulator, approve=True))
     click(qtbot, dialog.form.connect_button)
-    wait_for_failure(qtbot, dialog, AccessDeniedError())
+    wait_for_failure(qtbot, dialog, AccessDeniedError(service=SERVICE))
     with qtbot.waitSignal(dialog.finished):
         click(qtbot, dialog.result_page.close_button)
     assert dialog.result() == ConnectDialog.DialogCode.Rejected

@@ -27,7 +27,9 @@ from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
 from qonto_desktop.emulator import Emulator, Fault
-from qonto_desktop.i18n.messages_fr import translate
+from qonto_desktop.i18n.localize import localize
+from qonto_desktop.oauth.errors import ServiceUnavailableError
+from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.store import backend_choice
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.ui.app import install_translator
@@ -247,7 +249,7 @@ def test_a_french_disconnect_that_cannot_reach_qonto_says_what_in_french(
         f"le jeton d{APOSTROPHE}accès (",
     ):
         assert item in text, text
-    served = translate("Qonto's service answered with an error (HTTP 503).", "fr")
+    served = localize(ServiceUnavailableError(503, service=SERVICE), "fr")[0]
     assert served != "Qonto's service answered with an error (HTTP 503).", "no French for it"
     assert text.count(served) == 3, text
     english = [words for words in DISCONNECT_ENGLISH if words.casefold() in text.casefold()]

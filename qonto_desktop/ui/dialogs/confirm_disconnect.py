@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
 from qonto_desktop.connections.model import Connection
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.panes.message_bar import Kind
@@ -113,10 +114,7 @@ def not_revoked_words(problem: NotRevoked) -> str:
     """One thing Qonto could not be told about, and why, in the window's language."""
     translate = QCoreApplication.translate
     if problem.error is not None:
-        # The French catalogue (compiled patterns) loads with the first error, not at start-up.
-        from qonto_desktop.i18n.messages_fr import translate as in_language  # noqa: PLC0415
-
-        reason = in_language(problem.error.message, current_language())
+        reason = localize(problem.error, current_language())[0]
     else:
         reason = translate("ConfirmDisconnect", "no valid access token to withdraw it with")
     items = {

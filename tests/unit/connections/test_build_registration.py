@@ -16,7 +16,7 @@ from qonto_desktop.connections.baked import (
     from_build_environ,
 )
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n.messages_fr import localized
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.system.resources import resource_path
 from tests.support.baked import Bake, bake
 
@@ -183,7 +183,7 @@ def test_a_damaged_file_is_a_damaged_build(bake: Bake, text: str) -> None:
 
 def test_the_damaged_build_error_speaks_french() -> None:
     error = DamagedBuildError()
-    message, next_action = localized(error, "fr")
+    message, next_action = localize(error, "fr")
     assert message == (
         "Cette copie de l\u2019application contient un enregistrement d\u2019application illisible."
     )

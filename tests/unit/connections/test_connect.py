@@ -17,8 +17,8 @@ from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import (
     AccessDeniedError,
     AuthorizationCancelledError,
-    SandboxStagingTokenError,
 )
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 from qonto_desktop.qonto.scopes import UnknownScopeError
 from qonto_desktop.store.errors import NoSecureStorageError, StorageError
 from qonto_desktop.store.index_errors import IndexWriteError

@@ -13,8 +13,8 @@ from qonto_desktop.connections.context import for_connection, resolve
 from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.emulator import Emulator
-from qonto_desktop.oauth.errors import SandboxStagingTokenError
 from qonto_desktop.qonto.environments import SANDBOX
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 from tests.support.desks import connect_one
 from tests.support.keyrings import MemoryKeyring
 

@@ -14,7 +14,8 @@ from qonto_desktop.connections.errors import NeedsReconnectError
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator, Fault
-from qonto_desktop.oauth.errors import SandboxStagingTokenError, ServiceUnavailableError
+from qonto_desktop.oauth.errors import ServiceUnavailableError
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 from qonto_desktop.store.index import NotFoundError
 from tests.support.desks import connect_one
 from tests.support.keyrings import MemoryKeyring

@@ -14,7 +14,6 @@ from qonto_desktop.oauth.errors import (
     OAuthError,
     RateLimitedError,
     ResponseFormatError,
-    SandboxStagingTokenError,
     ServiceUnavailableError,
     TokenError,
     TokenInvalidScopeError,
@@ -22,6 +21,7 @@ from qonto_desktop.oauth.errors import (
     TokenUnauthorizedClientError,
     UnsupportedGrantTypeError,
 )
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 
 JSON = {"Content-Type": "application/json"}
 HTML = {"Content-Type": "text/html; charset=utf-8"}

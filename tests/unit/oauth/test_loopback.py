@@ -189,7 +189,7 @@ def test_reset_linger_matches_each_platforms_struct() -> None:
     ],
 )
 def test_bind_failures_are_explained(error: OSError, words: str) -> None:
-    assert words in bind_failure_reason(error)
+    assert words in str(bind_failure_reason(error))
 
 
 def test_genuine_callback_completes_while_wait_runs_in_another_thread() -> None:

@@ -22,10 +22,10 @@ from qonto_desktop.oauth.errors import (
     InvalidGrantError,
     NetworkError,
     OutcomeUnknownError,
-    SandboxStagingTokenError,
 )
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.oauth.tokenset import TokenSet
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 
 CLIENT_ID = "my-client"
 NOW = 1_700_000_000.0

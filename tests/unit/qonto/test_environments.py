@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from qonto_desktop.oauth.errors import ConfigurationError, SandboxStagingTokenError
+from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.environments import (
     CUSTOM_URL_VARIABLES,
@@ -17,6 +17,7 @@ from qonto_desktop.qonto.environments import (
     custom,
     emulator,
 )
+from qonto_desktop.qonto.errors import SandboxStagingTokenError
 
 CUSTOM_SETTINGS = {
     "custom_environment": {

@@ -1,25 +1,21 @@
-"""French errors: every error's text has its French, templates keep their values, nothing raises."""
+"""Errors in French: templates keep their values, every tag of French gets it, nothing raises."""
 
 from __future__ import annotations
 
-import ast
 import errno
-import importlib
-import pkgutil
 import re
+from dataclasses import replace
 from pathlib import Path
-from string import Formatter
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-import qonto_desktop
 from qonto_desktop.connections.errors import NeedsReconnectError, NotConfiguredError
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n.messages_fr import localized, translate
-from qonto_desktop.i18n.messages_fr_data import MESSAGES, REASONS, SUFFIXES, TERMS
-from qonto_desktop.i18n.typography import typeset
+from qonto_desktop.i18n.localize import localize, translate
+from qonto_desktop.i18n.message import N_, Message, listing
+from qonto_desktop.i18n.regenerate import po_path, read
 from qonto_desktop.oauth import flow
 from qonto_desktop.oauth.errors import (
     ConfigurationError,
@@ -31,7 +27,7 @@ from qonto_desktop.oauth.redirect import parse_redirect_uri
 from qonto_desktop.qonto import environments, scopes
 from qonto_desktop.qonto.api import ApiError
 from qonto_desktop.qonto.authorization import EXAMPLE_UUID, authorization_parameters
-from qonto_desktop.store.backends import storage_advice
+from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.errors import EntryTooLargeError, KeyringTimeoutError
 from qonto_desktop.store.index_errors import (
@@ -44,44 +40,45 @@ from qonto_desktop.store.index_errors import (
     NotFoundError,
 )
 from qonto_desktop.system.settings import SettingsFileError
-from tests.unit.store.test_index_format import sample
 
-PACKAGE = Path(qonto_desktop.__file__).parent
 URI = "http://127.0.0.1:52817/callback"
 INDEX = Path("/home/anne/.local/share/qonto-desktop/connections.json")
 BACKUP = INDEX.with_name("connections.json.damaged-20250101")
-
-
-def error_classes() -> list[type[QontoDesktopError]]:
-    """Every error class of the core, found by importing each module outside the UI."""
-    for info in pkgutil.walk_packages(qonto_desktop.__path__, prefix="qonto_desktop."):
-        if not info.name.startswith("qonto_desktop.ui"):
-            importlib.import_module(info.name)
-    found: set[type[QontoDesktopError]] = set()
-    todo: list[type[QontoDesktopError]] = [QontoDesktopError]
-    while todo:
-        cls = todo.pop()
-        found.add(cls)
-        todo.extend(cls.__subclasses__())
-    core = (c for c in found if c.__module__.startswith("qonto_desktop."))  # not the tests'
-    return sorted(
-        (c for c in core if not c.__module__.startswith("qonto_desktop.ui")),
-        key=lambda c: (c.__module__, c.__qualname__),
-    )
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+CONNECTION = Connection(
+    id="c0",
+    environment="production",
+    client_id="client-123",
+    organization_id="org-1",
+    organization_name="",
+    organization_slug="",
+    legal_name="",
+    user_name="",
+    user_email="",
+    role="",
+    subject=None,
+    scopes_requested=(),
+    scopes_granted=(),
+    created_at=0.0,
+    refreshed_at=None,
+    verified_at=None,
+    access_expires_at=0.0,
+    refresh_expires_at=None,
+    state="ok",
+)
 
 
 def words(text: str) -> set[str]:
     return {word.lower() for word in re.findall(r"[A-Za-z]{3,}", text)}
 
 
-# Words of the English catalogue that its French never uses: one in a French text is a leftover.
-ENGLISH_ONLY = words(" ".join([*MESSAGES, *SUFFIXES, *REASONS, *TERMS])) - words(
-    " ".join([*MESSAGES.values(), *SUFFIXES.values(), *REASONS.values(), *TERMS.values()])
-)
+def english_only() -> set[str]:
+    """Words of the English templates that their French never uses: one in French is a leftover."""
+    catalog = read(po_path("fr"), "fr")
+    pairs = [(str(m.id), str(m.string)) for m in catalog if m.id]
+    return words(" ".join(e for e, _ in pairs)) - words(" ".join(f for _, f in pairs))
+
+
+ENGLISH_ONLY = english_only()
 
 
 def leftovers(french: str, kept: tuple[str, ...]) -> set[str]:
@@ -90,136 +87,8 @@ def leftovers(french: str, kept: tuple[str, ...]) -> set[str]:
     return words(french) & ENGLISH_ONLY
 
 
-# --- The catalogue covers the error tree ----------------------------------------------------
-
-
-def test_the_error_tree_is_found() -> None:
-    names = {cls.__name__ for cls in error_classes()}
-    assert {"PortUnavailableError", "IndexProblem", "SettingsFileError", "ApiError"} <= names
-    assert len(names) > 50
-
-
-def test_every_error_class_text_has_french() -> None:
-    missing: list[str] = []
-    unchanged: list[str] = []
-    for cls in error_classes():
-        for attribute in ("message", "next_action"):
-            text: str = getattr(cls, attribute)
-            where = f"{cls.__module__}.{cls.__qualname__}.{attribute}: {text!r}"
-            if text not in MESSAGES:
-                missing.append(where)
-            elif translate(text, "fr") == text:
-                unchanged.append(where)
-    assert missing == [], "no French for:\n" + "\n".join(missing)
-    assert unchanged == [], "French equal to the English for:\n" + "\n".join(unchanged)
-
-
-def rendered(part: ast.expr) -> str:
-    """A part of an f-string as text: its literal, or ``x`` for a value (``'x'`` for ``!r``)."""
-    if isinstance(part, ast.Constant):
-        return str(part.value)
-    if isinstance(part, ast.FormattedValue) and part.conversion == ord("r"):
-        return "'x'"
-    return "x"
-
-
-def given_texts(call: ast.Call, errors: set[str], in_error_class: bool) -> list[ast.expr]:
-    """The message and next action a call passes to an error's constructor, if it is one."""
-    func, args = call.func, call.args
-    if isinstance(func, ast.Name) and func.id in errors:  # SomeError("...")
-        pass
-    elif not (isinstance(func, ast.Attribute) and func.attr == "__init__" and in_error_class):
-        return []
-    elif isinstance(func.value, ast.Name):  # Base.__init__(self, "...")
-        args = args[1:]
-    return [*args[:1], *(k.value for k in call.keywords if k.arg == "next_action")]
-
-
-def constructed_texts() -> list[tuple[str, str, bool]]:
-    """Texts passed to error constructors: (where, text, built by an f-string)."""
-    errors = {cls.__name__ for cls in error_classes()}
-    found: list[tuple[str, str, bool]] = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "ui" in path.relative_to(PACKAGE).parts:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        inside = {
-            id(node)
-            for cls in ast.walk(tree)
-            if isinstance(cls, ast.ClassDef) and cls.name in errors
-            for node in ast.walk(cls)
-        }
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            for text in given_texts(node, errors, id(node) in inside):
-                where = f"{path.relative_to(PACKAGE)}:{text.lineno}"
-                if isinstance(text, ast.Constant) and isinstance(text.value, str):
-                    found.append((where, text.value, False))
-                elif isinstance(text, ast.JoinedStr):
-                    found.append((where, "".join(map(rendered, text.values)), True))
-    return found
-
-
-# f-strings whose values come from a short fixed list the French spells out (an article, a
-# plural): "x" is not one of them, so these are checked with real values further down.
-FIXED_VOCABULARY = {
-    "The x 'x' is not valid.",
-    "Copy the x from Qonto; it looks like x.",
-    "The custom environment has no x.",
-    "The x 'x' is not a valid address.",
-    "The x 'x' uses plain http to another computer.",
-    "The app does not know the x x.",
-    "Not x: x.",
-}
-
-
-def test_every_text_given_to_an_error_has_french() -> None:
-    texts = constructed_texts()
-    assert len([text for text in texts if text[2]]) > 10  # the scan sees the f-strings
-    missing = [
-        f"{where}: {text!r}"
-        for where, text, _ in texts
-        if text not in FIXED_VOCABULARY and translate(text, "fr") == text
-    ]
-    assert missing == [], "no French for:\n" + "\n".join(missing)
-    assert FIXED_VOCABULARY.issubset(text for _, text, _ in texts)  # none went stale
-
-
-@pytest.mark.parametrize("platform", ["win32", "darwin", "linux", "sunos5"])
-def test_the_secure_storage_advice_has_french(platform: str) -> None:
-    advice = storage_advice(platform)
-    assert translate(advice, "fr") != advice
-
-
-@pytest.mark.parametrize(
-    ("catalogue", "name"),
-    [(MESSAGES, "MESSAGES"), (SUFFIXES, "SUFFIXES"), (REASONS, "REASONS"), (TERMS, "TERMS")],
-)
-def test_each_french_keeps_the_placeholders_of_its_english(
-    catalogue: dict[str, str], name: str
-) -> None:
-    wrong = [
-        english
-        for english, french in catalogue.items()
-        if fields(english) != fields(french)
-        or "{" in re.sub(r"\{\w+\}", "", french)  # French placeholders are plain {name}
-        or (typeset(french) == english and words(english) - fields(english))
-    ]
-    assert wrong == [], f"{name}: " + "\n".join(wrong)
-
-
-def test_french_typography_is_applied_outside_code() -> None:
-    assert typeset("L'URI : « x » ; ok ? `a : b`") == (
-        "L\u2019URI\u00a0: «\u00a0x\u00a0»\u00a0; ok\u00a0? `a : b`"
-    )
-
-
-# --- Templates keep their values --------------------------------------------------------------
-
-
 def connection(ident: str, name: str) -> Connection:
-    return sample(id=ident, organization_name=name)
+    return replace(CONNECTION, id=ident, organization_name=name)
 
 
 def raised(call: object) -> QontoDesktopError:
@@ -236,11 +105,13 @@ def started(*, organization_id: str | None = None, registration_id: str | None =
         URI,
         ("openid",),
         extra=authorization_parameters(organization_id, registration_id),
+        service=SERVICE,
     )
     flow.start(request)
 
 
 IN_USE = OSError(errno.EADDRINUSE, "Address already in use")
+RECORD = N_("record {position}: {problem}")
 
 # (error, values kept as they are, French that must appear)
 CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
@@ -278,11 +149,15 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
     (NeedsReconnectError("Acme", reason="invalid_grant"), ("Acme", "invalid_grant"), ()),
     (NeedsReconnectError("Acme"), ("Acme",), ("n\u2019accepte plus la connexion à Acme.",)),
     (
-        NeedsReconnectError(connection("a1b2c3", "").display_name),
+        NeedsReconnectError(connection("a1b2c3", "").name_text),
         ("a1b2c3",),
         ("organisation non vérifiée",),
     ),
-    (ServiceUnavailableError(503), ("HTTP 503",), ("a répondu par une erreur",)),
+    (
+        ServiceUnavailableError(503, service=SERVICE),
+        ("HTTP 503",),
+        ("Le service de Qonto a répondu par une erreur",),
+    ),
     (KeyringTimeoutError(10.0), ("10",), ("10 secondes",)),
     (KeyringTimeoutError(2.5), (), ("2,5 secondes",)),
     (
@@ -309,7 +184,9 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
         ("n\u2019a pas pu être enregistrée",),
     ),
     (
-        SettingsFileError("/etc/qd/settings.json", "not valid JSON (line 3)"),
+        SettingsFileError(
+            "/etc/qd/settings.json", Message(N_("not valid JSON (line {line})"), line=3)
+        ),
         ("/etc/qd/settings.json",),
         ("JSON non valide (ligne 3)",),
     ),
@@ -319,15 +196,33 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
         ("ne peut pas être lu",),
     ),
     (
-        IndexProblem(INDEX, "not valid JSON (line 2)", backup=BACKUP),
+        IndexProblem(INDEX, Message(N_("not valid JSON (line {line})"), line=2), backup=BACKUP),
         (str(BACKUP),),
         ("entièrement illisible\u00a0: JSON non valide (ligne 2).",),
     ),
     (
         IndexProblem(
             INDEX,
-            "record 2: field 'accounts': field 'name': not text; "
-            "record 5: the same id as an earlier record",
+            listing(
+                [
+                    Message(
+                        RECORD,
+                        position=2,
+                        problem=Message(
+                            N_("field {field!r}: {problem}"),
+                            field="accounts",
+                            problem=Message(
+                                N_("field {field!r}: {problem}"),
+                                field="name",
+                                problem=Message(N_("not text")),
+                            ),
+                        ),
+                    ),
+                    Message(
+                        RECORD, position=5, problem=Message(N_("the same id as an earlier record"))
+                    ),
+                ]
+            ),
             backup=BACKUP,
             damaged_records=2,
             total_records=7,
@@ -336,13 +231,27 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
         ("Connexions illisibles\u00a0: 2 sur 7.",),
     ),
     (
-        IndexCopyFailedError(INDEX, "not a JSON object; the copy failed: Read-only file system"),
+        IndexCopyFailedError(
+            INDEX,
+            listing(
+                [
+                    Message(N_("not a JSON object")),
+                    Message(N_("the copy failed: {detail}"), detail="Read-only file system"),
+                ]
+            ),
+        ),
         (str(INDEX), "Read-only file system"),
         ("(ce n\u2019est pas un objet JSON\u00a0; la copie a échoué\u00a0: Read-only",),
     ),
     (
         IndexCopyFailedError(
-            INDEX, f"no list of connections; {IndexWriteError(INDEX, 'No space left').message}"
+            INDEX,
+            listing(
+                [
+                    Message(N_("no list of connections")),
+                    IndexWriteError(INDEX, "No space left").message_text,
+                ]
+            ),
         ),
         (str(INDEX), "No space left"),
         ("aucune liste de connexions\u00a0; La liste des connexions n\u2019a pas pu",),
@@ -350,11 +259,19 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
     (IndexUnreadableError(INDEX, "Is a directory"), (str(INDEX), "Is a directory"), ()),
     (IndexNewerError(INDEX, 9), (str(INDEX),), ("version plus récente",)),
     (
-        EntryTooLargeError("This secret is too large for the keyring (9000 characters)."),
+        EntryTooLargeError(
+            Message(
+                N_("This secret is too large for the keyring ({count} characters)."), count=9000
+            )
+        ),
         ("9000",),
         ("9000 caractères",),
     ),
-    (ApiError("Qonto's API refused the request (HTTP 418)."), ("HTTP 418",), ()),
+    (
+        ApiError(Message(N_("Qonto's API refused the request (HTTP {status})."), status=418)),
+        ("HTTP 418",),
+        ("L\u2019API de Qonto a refusé la requête",),
+    ),
     (
         raised(lambda: scopes.validate(["organization.reed", "bogus"])),
         ('"organization.reed"', '"organization.read"', '"bogus"'),
@@ -398,14 +315,14 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
         ("L\u2019adresse de l\u2019émulateur",),
     ),
     (
-        raised(lambda: parse_redirect_uri("http://localhost:52817/callback")),
+        raised(lambda: parse_redirect_uri("http://localhost:52817/callback", service=SERVICE)),
         ("'http://localhost:52817/callback'", "http://127.0.0.1:52817/callback"),
-        ("URI de redirection",),
+        ("URI de redirection", "Developer Portal de Qonto"),
     ),
     (
         raised(lambda: started(organization_id="it's")),
         ('"it\'s"', EXAMPLE_UUID),
-        ("L\u2019identifiant d\u2019organisation",),
+        ("L\u2019identifiant d\u2019organisation", "depuis Qonto"),
     ),
     (
         raised(lambda: started(registration_id="r1")),
@@ -421,7 +338,7 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
 def test_a_template_keeps_its_values_and_leaves_no_english(
     error: QontoDesktopError, kept: tuple[str, ...], french: tuple[str, ...]
 ) -> None:
-    message, next_action = localized(error, "fr")
+    message, next_action = localize(error, "fr")
     assert message != error.message
     assert next_action != error.next_action
     shown = f"{message} {next_action}"
@@ -432,7 +349,17 @@ def test_a_template_keeps_its_values_and_leaves_no_english(
 
 def test_a_reason_from_the_system_is_kept_as_it_is() -> None:
     error = PortUnavailableError(52817, URI, reason="Adresse déjà utilisée")
-    assert localized(error, "fr")[0].endswith(f"{URI}. (Adresse déjà utilisée)")
+    assert localize(error, "fr")[0].endswith(f"{URI}. (Adresse déjà utilisée)")
+
+
+def test_the_english_is_the_template_filled_in() -> None:
+    error = PortUnavailableError(52817, URI, reason=bind_failure_reason(IN_USE), service=SERVICE)
+    assert error.message == (
+        f"The app cannot listen on port 52817, which your redirect URI {URI} uses. "
+        "(another program is already using this port)"
+    )
+    assert "another tool for Qonto" in error.next_action
+    assert localize(error, "en") == (error.message, error.next_action)
 
 
 # --- Other languages, unknown and odd texts ---------------------------------------------------
@@ -441,12 +368,12 @@ def test_a_reason_from_the_system_is_kept_as_it_is() -> None:
 @pytest.mark.parametrize("language", ["en", "en_GB", "de", "", "english"])
 def test_other_languages_get_the_english(language: str) -> None:
     error = PortUnavailableError(52817, URI, reason="another program is using it")
-    assert localized(error, language) == (error.message, error.next_action)
+    assert localize(error, language) == (error.message, error.next_action)
 
 
-@pytest.mark.parametrize("language", ["fr", "fr_FR", "fr-BE", "FR"])
+@pytest.mark.parametrize("language", ["fr", "fr_FR", "fr-BE", "FR", "fr_FR.UTF-8"])
 def test_every_french_tag_gets_the_french(language: str) -> None:
-    assert localized(NotFoundError(None), language) == (
+    assert localize(NotFoundError(None), language) == (
         "Il n\u2019y a encore aucune connexion.",
         "Commencez par créer une connexion.",
     )
@@ -466,7 +393,7 @@ def test_every_french_tag_gets_the_french(language: str) -> None:
         "\\",
         "[a-z",
         "No connection matches '",
-        "No connection matches ''.",  # an empty value is no match
+        "No connection matches ''.",
         "The keyring did not answer within  seconds.",
         "The list of connections was damaged; a copy was kept at x. It could not be read at all: ",
         "Quelque chose s'est mal passé.",
@@ -480,7 +407,11 @@ def test_an_unknown_or_odd_text_comes_back_unchanged(text: str) -> None:
 
 def test_an_unknown_error_text_comes_back_unchanged() -> None:
     error = ConfigurationError("Le paramètre est faux.", next_action="Whatever you like.")
-    assert localized(error, "fr") == ("Le paramètre est faux.", "Whatever you like.")
+    assert localize(error, "fr") == ("Le paramètre est faux.", "Whatever you like.")
+
+
+def test_a_lone_message_has_no_next_action() -> None:
+    assert localize(Message(N_("Try again later.")), "fr") == ("Réessayez plus tard.", "")
 
 
 @given(st.text(), st.sampled_from(["fr", "fr_CA", "en", "de"]))
@@ -493,7 +424,7 @@ def test_translate_never_raises_and_keeps_english_for_english(text: str, languag
 
 @given(st.text(min_size=1))
 def test_any_query_is_kept_in_the_french(query: str) -> None:
-    french = translate(NotFoundError(query).message, "fr")
+    french = localize(NotFoundError(query), "fr")[0]
     assert french == f"Aucune connexion ne correspond à «\u00a0{query}\u00a0»."
 
 
@@ -503,7 +434,7 @@ def test_any_query_is_kept_in_the_french(query: str) -> None:
 )
 def test_any_name_and_reason_are_kept_in_the_french(name: str, reason: str) -> None:
     assume(not name.startswith("Unverified connection"))
-    french = translate(NeedsReconnectError(name, reason=reason).message, "fr")
+    french = localize(NeedsReconnectError(name, reason=reason), "fr")[0]
     assert french.startswith("Qonto n\u2019accepte plus la connexion à ")
     assert name in french
     assert french.endswith(f" ({reason})")

@@ -1,0 +1,22 @@
+"""The one error of the models: Qonto answered, but nothing usable could be read."""
+
+from __future__ import annotations
+
+from qonto_desktop.errors import QontoDesktopError
+
+
+class UnusableAnswerError(QontoDesktopError):
+    """The body is not JSON, or lacks what identifies it (the organization's ``id``, say).
+
+    ``detail`` says what was wrong in the app's words (a JSON path, never a value Qonto sent),
+    for the log; ``endpoint`` names the call, e.g. ``GET /v2/organization``.
+    """
+
+    code = "qonto_answer_unusable"
+    message = "Qonto's answer to {endpoint} could not be read."
+    next_action = "Try again later; if it keeps happening, open the log folder and report it."
+
+    def __init__(self, detail: str, *, endpoint: str) -> None:
+        super().__init__(type(self).message.format(endpoint=endpoint))
+        self.detail = detail
+        self.endpoint = endpoint

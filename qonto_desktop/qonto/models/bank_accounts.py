@@ -104,7 +104,7 @@ def parse_bank_accounts(body: bytes) -> BankAccountList:
     raw_items = items(data.bank_accounts)
     if raw_items is None:
         raise UnusableAnswerError(
-            "bank_accounts is missing or not an array", endpoint=BANK_ACCOUNTS_ENDPOINT
+            detail="bank_accounts is missing or not an array", endpoint=BANK_ACCOUNTS_ENDPOINT
         )
     accounts, unread = read_accounts(raw_items, "bank_accounts")
     next_page = data.meta.next_page if data.meta is not None else None

@@ -39,7 +39,7 @@ def decode(reader: msgspec.json.Decoder[T], body: bytes | msgspec.Raw, *, endpoi
         return reader.decode(body)
     except msgspec.DecodeError as error:
         # msgspec's messages name the JSON path and the expected type, not the value sent.
-        raise UnusableAnswerError(str(error), endpoint=endpoint) from None
+        raise UnusableAnswerError(detail=str(error), endpoint=endpoint) from None
 
 
 def absent(raw: msgspec.Raw) -> bool:

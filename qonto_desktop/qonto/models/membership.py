@@ -56,7 +56,7 @@ def parse_membership(body: bytes) -> Membership:
     wire = decode(_BODY, body, endpoint=MEMBERSHIP_ENDPOINT).membership
     identifier = text(wire.id)
     if identifier is None:
-        raise UnusableAnswerError("membership.id is empty", endpoint=MEMBERSHIP_ENDPOINT)
+        raise UnusableAnswerError(detail="membership.id is empty", endpoint=MEMBERSHIP_ENDPOINT)
     return Membership(
         id=identifier,
         first_name=text(wire.first_name),

@@ -80,7 +80,7 @@ def parse_organization(body: bytes) -> Organization:
     wire = decode(_BODY, body, endpoint=ORGANIZATION_ENDPOINT).organization
     identifier = text(wire.id)
     if identifier is None:
-        raise UnusableAnswerError("organization.id is empty", endpoint=ORGANIZATION_ENDPOINT)
+        raise UnusableAnswerError(detail="organization.id is empty", endpoint=ORGANIZATION_ENDPOINT)
     raw_items = items(wire.bank_accounts)
     if raw_items is None:
         accounts: tuple[BankAccount, ...] = ()

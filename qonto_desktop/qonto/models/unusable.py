@@ -9,14 +9,15 @@ class UnusableAnswerError(QontoDesktopError):
     """The body is not JSON, or lacks what identifies it (the organization's ``id``, say).
 
     ``detail`` says what was wrong in the app's words (a JSON path, never a value Qonto sent),
-    for the log; ``endpoint`` names the call, e.g. ``GET /v2/organization``.
+    for the log; ``endpoint`` names the call, e.g. ``GET /v2/organization``. The message and
+    next action are the catalogue's existing ones for a malformed answer, so they translate.
     """
 
     code = "qonto_answer_unusable"
-    message = "Qonto's answer to {endpoint} could not be read."
-    next_action = "Try again later; if it keeps happening, open the log folder and report it."
+    message = "Qonto's answer was not in the expected format."
+    next_action = "Try again. If it keeps happening, open the log folder and report it."
 
-    def __init__(self, detail: str, *, endpoint: str) -> None:
-        super().__init__(type(self).message.format(endpoint=endpoint))
+    def __init__(self, *, detail: str, endpoint: str) -> None:
+        super().__init__()
         self.detail = detail
         self.endpoint = endpoint

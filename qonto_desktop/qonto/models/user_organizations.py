@@ -59,7 +59,7 @@ def parse_user_organizations(body: bytes) -> UserOrganizations:
     raw_items = items(decode(_BODY, body, endpoint=USER_ORGANIZATIONS_ENDPOINT).organizations)
     if raw_items is None:
         raise UnusableAnswerError(
-            "organizations is missing or not an array", endpoint=USER_ORGANIZATIONS_ENDPOINT
+            detail="organizations is missing or not an array", endpoint=USER_ORGANIZATIONS_ENDPOINT
         )
     found: list[UserOrganization] = []
     unread: list[Unread] = []

@@ -265,7 +265,7 @@ def test_an_unusable_organization_raises_one_clear_error(body: bytes) -> None:
     error = caught.value
     assert isinstance(error, QontoDesktopError)
     assert error.code == "qonto_answer_unusable"
-    assert error.message == "Qonto's answer to GET /v2/organization could not be read."
+    assert error.message == "Qonto's answer was not in the expected format."
     assert error.next_action
     assert error.endpoint == "GET /v2/organization"
 

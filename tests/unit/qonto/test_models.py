@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, generated_organizations
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.qonto.models import (
     Unread,
@@ -310,3 +311,17 @@ def test_any_two_place_amount_gives_the_same_cents(
     (account,) = parse_organization(body).bank_accounts
     assert account.balance_cents == expected
     assert account.balance == amount
+
+
+# --- the emulator's answers -----------------------------------------------------------------
+
+
+def test_every_emulator_organization_reads_whole() -> None:
+    for source in (*DEMO_ORGANIZATIONS, *generated_organizations(20)):
+        body = json.dumps({"organization": source.to_api()}).encode()
+        organization = parse_organization(body)
+        assert organization.id == source.id
+        assert organization.unread == ()
+        assert [account.balance_cents for account in organization.bank_accounts] == [
+            account.balance_cents for account in source.bank_accounts
+        ]

@@ -12,7 +12,7 @@ from typing import Any
 import requests
 
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.answers import json_object, looks_like_html, retry_after
+from qonto_desktop.oauth.answers import json_object, looks_like_html
 from qonto_desktop.oauth.errors import (
     NetworkError,
     RateLimitedError,
@@ -21,8 +21,7 @@ from qonto_desktop.oauth.errors import (
     ServiceUnavailableError,
 )
 from qonto_desktop.qonto.environments import Environment
-
-TIMEOUT = (10.0, 30.0)
+from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session, retry_after
 
 
 class ApiError(QontoDesktopError):
@@ -95,8 +94,13 @@ class QontoApi:
         *,
         staging_token: str | None = None,
         session: requests.Session | None = None,
+        sender: Sender | None = None,
     ) -> None:
         """Prepare calls; nothing is sent yet.
+
+        Args:
+            sender: sends each call under the API policy (a GET is resent after a throttled
+                or unavailable answer); by default :data:`API_RETRY`.
 
         Raises:
             SandboxStagingTokenError: the environment needs a staging token and none is given.
@@ -108,6 +112,7 @@ class QontoApi:
             **environment.request_headers(staging_token),
         }
         self._session = session
+        self._sender = sender or Sender(API_RETRY)
 
     def organization(self) -> Organization:
         """``GET /v2/organization`` (needs ``organization.read``)."""
@@ -141,14 +146,17 @@ class QontoApi:
         self._request("DELETE", "/v2/oauth2/consents")
 
     def _request(self, method: str, path: str) -> dict[str, Any]:
-        session = self._session or requests.Session()
+        session = self._session or new_session(requests.Session)
         try:
-            response = session.request(
-                method,
-                self._environment.api_url(path),
-                headers=self._headers,
-                timeout=TIMEOUT,
-                allow_redirects=False,  # the sandbox redirects to its sign-in page
+            response = self._sender.send(
+                lambda: session.request(
+                    method,
+                    self._environment.api_url(path),
+                    headers=self._headers,
+                    timeout=TIMEOUT,
+                    allow_redirects=False,  # the sandbox redirects to its sign-in page
+                ),
+                idempotent=method == "GET",
             )
         except requests.RequestException:
             raise NetworkError() from None

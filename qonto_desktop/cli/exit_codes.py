@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.store.errors import StorageError
 
 OK = 0
 ERROR = 1  # anything else: the message on stderr says what and what to do
@@ -25,8 +26,6 @@ _BY_CODE = {
 
 def exit_code(error: QontoDesktopError) -> int:
     """The exit code for an error, by its kind."""
-    from qonto_desktop.store.errors import StorageError
-
     if isinstance(error, StorageError):
         return NO_SECURE_STORAGE
     return _BY_CODE.get(error.code, ERROR)

@@ -14,6 +14,7 @@ it is the commit point.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from qonto_desktop.store.errors import EntryTooLargeError, SecretDamagedError
@@ -32,8 +33,6 @@ def units(text: str) -> int:
 
 def digest(value: str) -> str:
     """The prefix of the value's SHA-256 that its head entry records."""
-    import hashlib  # noqa: PLC0415 - loads with the first long secret, not with the window
-
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.messages_fr import translate
 from qonto_desktop.store.backends import BackendDescription, BackendName
 from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language
@@ -37,9 +38,6 @@ def backend_name_words(backend: BackendName) -> str:
 
 def unknown_backend_words(error: QontoDesktopError) -> str:
     """A keyring that could not be asked: "unknown", and why."""
-    # The French catalogue (compiled patterns) loads with the first error, not at start-up.
-    from qonto_desktop.i18n.messages_fr import translate  # noqa: PLC0415
-
     unknown = QCoreApplication.translate("KeyringWords", "unknown (%1)")
     return unknown.replace("%1", translate(error.message, current_language()))
 

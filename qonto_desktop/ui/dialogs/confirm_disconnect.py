@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
+from qonto_desktop.i18n.messages_fr import translate as in_language
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language
@@ -113,9 +114,6 @@ def not_revoked_words(problem: NotRevoked) -> str:
     """One thing Qonto could not be told about, and why, in the window's language."""
     translate = QCoreApplication.translate
     if problem.error is not None:
-        # The French catalogue (compiled patterns) loads with the first error, not at start-up.
-        from qonto_desktop.i18n.messages_fr import translate as in_language  # noqa: PLC0415
-
         reason = in_language(problem.error.message, current_language())
     else:
         reason = translate("ConfirmDisconnect", "no valid access token to withdraw it with")

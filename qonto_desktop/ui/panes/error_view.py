@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.messages_fr import localized
 from qonto_desktop.oauth.errors import OAuthError
 from qonto_desktop.ui.language import current_language
 
@@ -79,9 +80,6 @@ class ErrorView(QWidget):
 
     def show_error(self, error: QontoDesktopError) -> None:
         """Show ``error``'s message, its next action and Qonto's own words, if any."""
-        # The French catalogue (compiled patterns) loads with the first error, not at start-up.
-        from qonto_desktop.i18n.messages_fr import localized  # noqa: PLC0415
-
         message, next_action = localized(error, current_language())
         self.message.setText(message)
         self.next_action.setText(self.tr("What to do: {action}").format(action=next_action))

@@ -14,7 +14,6 @@ it is the commit point.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from qonto_desktop.store.errors import EntryTooLargeError, SecretDamagedError
@@ -33,6 +32,9 @@ def units(text: str) -> int:
 
 def digest(value: str) -> str:
     """The prefix of the value's SHA-256 that its head entry records."""
+    # OpenSSL's libcrypto is 4 MiB of the first frame's memory: it loads with a long secret.
+    import hashlib  # noqa: PLC0415
+
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
 
 

@@ -171,22 +171,21 @@ class KeyringCalls:
 
 
 def _choose_backend() -> KeyringBackend:
-    """The OS's backend (see ``backend_choice``); run it in the guard."""
-    return _worker_side()[0]()
+    """The OS's backend (see ``backend_choice``); run it in the guard.
+
+    Imported here, on the keyring call's thread: the window builds its secret store before its
+    first frame, and keyring (its backends, about 40 ms) must not load on the GUI thread.
+    """
+    from qonto_desktop.store.backend_choice import choose_backend  # noqa: PLC0415
+
+    return choose_backend()
 
 
 def secret_service_provider() -> str | None:
-    """Name the program serving the Secret Service (see ``bus_owner``); run it in the guard."""
-    return _worker_side()[1]()
+    """Name the program serving the Secret Service (see ``bus_owner``); run it in the guard.
 
-
-def _worker_side() -> tuple[Callable[[], KeyringBackend], Callable[[], str | None]]:
-    """The backend chooser and the bus question, imported here on the keyring call's thread.
-
-    The window builds its secret store before its first frame: keyring (its backends, about
-    40 ms) and jeepney must load on the worker that first uses them, never on the GUI thread.
+    Imported here, like keyring: only describing the keyring asks the bus, never ``token``.
     """
-    from qonto_desktop.store.backend_choice import choose_backend  # noqa: PLC0415
-    from qonto_desktop.store.bus_owner import secret_service_provider  # noqa: PLC0415
+    from qonto_desktop.store.bus_owner import secret_service_provider as ask  # noqa: PLC0415
 
-    return choose_backend, secret_service_provider
+    return ask()

@@ -123,27 +123,27 @@ class Sender:
             requests.RequestException: the last transport failure, when no resend is allowed.
         """
         attempts = self.policy.attempts
-        for resend in range(1, attempts + 1):
+        for attempt in range(1, attempts + 1):
             if self._limiter is not None:
                 self._limiter.acquire()
             try:
                 result = request()
             except requests.RequestException as exc:
-                if resend == attempts or not may_resend(exc, idempotent=idempotent):
+                if attempt == attempts or not may_resend(exc, idempotent=idempotent):
                     raise
-                wait = self.policy.backoff(resend, self._draw)
-                log.info("request failed before an answer, sending again (attempt %d)", resend)
+                wait = self.policy.backoff(attempt, self._draw)
+                log.info("request failed before an answer, sending again (attempt %d)", attempt)
             else:
                 answer = _resendable(result, self.policy, idempotent=idempotent)
-                if answer is None or resend == attempts:
+                if answer is None or attempt == attempts:
                     return result
                 asked = retry_after(answer, self._now())
                 if asked is not None and asked > self.policy.max_wait:
                     return result  # too long to wait here: the caller reports it
                 if asked is not None and self._limiter is not None:
                     self._limiter.hold(asked)
-                wait = asked if asked is not None else self.policy.backoff(resend, self._draw)
-                log.info("HTTP %d, sending again (attempt %d)", answer.status_code, resend)
+                wait = asked if asked is not None else self.policy.backoff(attempt, self._draw)
+                log.info("HTTP %d, sending again (attempt %d)", answer.status_code, attempt)
                 answer.close()
             self._pause(wait)
         raise AssertionError("unreachable")  # pragma: no cover

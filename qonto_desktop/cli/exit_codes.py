@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qonto_desktop.connections.errors import StorageError
 from qonto_desktop.errors import QontoDesktopError
 
 OK = 0
@@ -25,8 +26,6 @@ _BY_CODE = {
 
 def exit_code(error: QontoDesktopError) -> int:
     """The exit code for an error, by its kind."""
-    from qonto_desktop.connections.errors import StorageError
-
     if isinstance(error, StorageError):
         return NO_SECURE_STORAGE
     return _BY_CODE.get(error.code, ERROR)

@@ -41,9 +41,10 @@ def main(
         words[0] = "self-test"
     if words in ([], ["--demo"]):  # the window, the common case: no parser to build first
         return _window(demo=bool(words))
-    from qonto_desktop.system.console import attach_parent_console
+    if sys.platform == "win32":  # the Windows executable typed in a terminal: answer there
+        from qonto_desktop.system.console import attach_parent_console
 
-    attach_parent_console()  # the Windows executable typed in a terminal: answer there
+        attach_parent_console()
     return _command(words, out or sys.stdout, err or sys.stderr, stdin or sys.stdin)
 
 
@@ -154,7 +155,11 @@ def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) 
 def _status(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import status
 
-    return status.run(_desk(), as_json=args.json, check=args.check, out=out, err=err)
+    if not args.check:  # listing reads the index and the keyring: no HTTP stack to load
+        return status.run(_desk(), as_json=args.json, verify=None, out=out, err=err)
+    from qonto_desktop.connections.verify import verify
+
+    return status.run(_desk(), as_json=args.json, verify=verify, out=out, err=err)
 
 
 def _token(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:

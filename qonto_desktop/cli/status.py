@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qonto_desktop.cli.render import connection_data, describe_connection
 from qonto_desktop.connections.desk import Desk
@@ -11,18 +12,30 @@ from qonto_desktop.connections.listing import describe_storage, list_connections
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.program import program_name
 
+if TYPE_CHECKING:  # verify brings the HTTP stack: the dispatch hands it in for --check only
+    from qonto_desktop.connections.verify import Verification
 
-def run(desk: Desk, *, as_json: bool, check: bool, out: TextIO, err: TextIO) -> int:
-    """List the connections; with ``check``, verify each against Qonto now.
+
+def run(
+    desk: Desk,
+    *,
+    as_json: bool,
+    verify: Callable[[Desk, str], Verification] | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """List the connections; given ``verify`` (``--check``), verify each against Qonto now.
+
+    The command dispatch passes ``connections.verify.verify`` only for ``--check``, so a plain
+    listing never loads the HTTP stack.
 
     Returns 0, or 1 when a live check failed or the index needed repair (the reason is shown).
     """
     loaded = list_connections(desk)
     connections = list(loaded.connections)
     checks: dict[str, str] = {}
-    if check:
-        from qonto_desktop.connections.verify import verify
-
+    check = verify is not None
+    if verify is not None:
         for position, connection in enumerate(connections):
             try:
                 connections[position] = verify(desk, connection.id).connection

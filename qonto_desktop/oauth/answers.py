@@ -15,6 +15,7 @@ from qonto_desktop.oauth.errors import (
     ServiceUnavailableError,
     TokenError,
 )
+from qonto_desktop.system.http import retry_after
 
 
 def check(
@@ -88,9 +89,3 @@ def json_object(response: requests.Response) -> dict[str, Any] | None:
     except ValueError:
         return None
     return body if isinstance(body, dict) else None
-
-
-def retry_after(response: requests.Response) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header in seconds (RFC 9110 §10.2.3), if any."""
-    value = response.headers.get("Retry-After", "").strip()
-    return float(value) if value.isdigit() else None

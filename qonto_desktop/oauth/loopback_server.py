@@ -30,6 +30,9 @@ LINGER_TIMEOUT: Final = 2.0  # after answering, how long the client may take to 
 LINGER_BYTES: Final = 65536
 # Beyond this many open connections, new ones are closed at once: no running out of descriptors.
 MAX_CONNECTIONS: Final = 256
+# ...unless one of them has been open this long: then the newcomer takes the oldest one's place,
+# so a crowd of stalled connections cannot lock the browser out.
+STALE_AFTER: Final = 1.0
 
 # winsock2.h: #define SO_EXCLUSIVEADDRUSE ((int)(~SO_REUSEADDR)), SO_REUSEADDR being 4 there.
 _SO_EXCLUSIVEADDRUSE: Final[int] = getattr(socket, "SO_EXCLUSIVEADDRUSE", ~4)
@@ -67,6 +70,8 @@ class LoopbackServer:
         self._respond = respond
         self._refuse = refuse
         self._connections: set[asyncio.Task[None]] = set()
+        # The connections being served, oldest first, with when each came.
+        self._since: dict[asyncio.Task[None], float] = {}
         self._spared: asyncio.Task[None] | None = None
         self._stopping = False
         self._stopped: asyncio.Future[None] | None = None
@@ -106,7 +111,8 @@ class LoopbackServer:
         graceful = False
         self._connections.add(task)
         try:
-            if not self._stopping and len(self._connections) <= MAX_CONNECTIONS:
+            if not self._stopping and self._make_room():
+                self._since[task] = asyncio.get_running_loop().time()
                 graceful = await self._converse(reader, writer)
         except asyncio.CancelledError:
             pass  # stop(): the connection is aborted below, the task ends normally
@@ -114,7 +120,22 @@ class LoopbackServer:
             logger.warning("a loopback connection failed: %s", type(exc).__name__)
         finally:
             self._connections.discard(task)
+            self._since.pop(task, None)
             await _close(writer, graceful=graceful)
+
+    def _make_room(self) -> bool:
+        """True when a new connection may be served: under the cap, or instead of a stale one."""
+        if sum(not task.cancelling() for task in self._connections) <= MAX_CONNECTIONS:
+            return True
+        now = asyncio.get_running_loop().time()
+        for task, since in self._since.items():
+            if now - since < STALE_AFTER:
+                return False  # oldest first: every later one is younger still
+            if task is not self._spared and not task.cancelling():
+                task.cancel()
+                logger.debug("at the connection cap: a stalled connection made room")
+                return True
+        return False
 
     async def _converse(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         """Read one request and answer it; return True when the client closed its side first."""

@@ -1,13 +1,12 @@
 """The token client: code exchange, refresh and revocation (RFC 6749 §4.1.3, §6; RFC 7009).
 
 Authlib's requests client builds the requests and authenticates the app (``client_secret_post``,
-or ``none`` for a public client with PKCE); this module decides what may be retried and turns
-every answer into a :class:`TokenSet` or a typed error.
+or ``none`` for a public client with PKCE); :mod:`qonto_desktop.system.http` decides what may be
+resent; this module turns every answer into a :class:`TokenSet` or a typed error.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from typing import Any
 
 import requests
 from authlib.integrations.requests_client import OAuth2Session
-from urllib3.exceptions import NewConnectionError
 
 from qonto_desktop.i18n.message import N_, Text
 from qonto_desktop.oauth import answers
@@ -26,13 +24,7 @@ from qonto_desktop.oauth.errors import (
     ResponseFormatError,
 )
 from qonto_desktop.oauth.tokenset import TokenSet, token_set
-
-log = logging.getLogger(__name__)
-
-# (connect, read) seconds: a dead network fails fast, a slow server still gets time to answer.
-DEFAULT_TIMEOUT = (10.0, 30.0)
-# Pauses before the retries of a request that never reached the server.
-DEFAULT_RETRY_DELAYS = (0.5, 1.5)
+from qonto_desktop.system.http import TIMEOUT, TOKEN_RETRY, Sender, never_reached, new_session
 
 
 @dataclass(frozen=True)
@@ -55,10 +47,9 @@ class TokenClient:
         headers: Mapping[str, str] | None = None,
         html_error: type[OAuthError] = ResponseFormatError,
         service: Text | None = None,
-        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-        retry_delays: tuple[float, ...] = DEFAULT_RETRY_DELAYS,
+        timeout: tuple[float, float] = TIMEOUT,
+        sender: Sender | None = None,
         now: Callable[[], float] = time.time,
-        pause: Callable[[float], None] = time.sleep,
     ) -> None:
         """Set up the client.
 
@@ -67,7 +58,9 @@ class TokenClient:
             html_error: the error an HTML answer becomes (the sandbox's sign-in page means
                 its staging token is missing or wrong).
             service: the provider's name, for the errors' messages ("the server" if not given).
-            now, pause: the clock and the wait between retries, injectable for tests.
+            sender: sends each request under the token policy (a send that may have
+                reached the server is never repeated); by default :data:`TOKEN_RETRY`.
+            now: the clock the token lifetimes start from, injectable for tests.
         """
         self._service = service
         self._token_url = token_url
@@ -76,9 +69,8 @@ class TokenClient:
         self._headers = dict(headers or {})
         self._html_error = html_error
         self._timeout = timeout
-        self._retry_delays = retry_delays
+        self._sender = sender or Sender(TOKEN_RETRY)
         self._now = now
-        self._pause = pause
 
     def exchange_code(
         self, *, code: str, redirect_uri: str, code_verifier: str, requested_scopes: tuple[str, ...]
@@ -159,45 +151,28 @@ class TokenClient:
             raise ResponseFormatError(detail=exc.detail, service=self._service) from None
 
     def _call(self, request: Callable[[OAuth2Session], Any]) -> Any:
-        """Run one request, retrying only while it certainly never reached the server."""
+        """Run one request under the token policy; a transport failure becomes a typed error."""
         credentials = self._credentials
         method = "client_secret_post" if credentials.client_secret else "none"
-        attempts = (0.0, *self._retry_delays)
-        for number, delay in enumerate(attempts, start=1):
-            if delay:
-                self._pause(delay)
-            with OAuth2Session(
-                client_id=credentials.client_id,
-                client_secret=credentials.client_secret,
-                token_endpoint_auth_method=method,
-                revocation_endpoint_auth_method=method,
+
+        def send() -> Any:
+            with new_session(
+                lambda: OAuth2Session(
+                    client_id=credentials.client_id,
+                    client_secret=credentials.client_secret,
+                    token_endpoint_auth_method=method,
+                    revocation_endpoint_auth_method=method,
+                )
             ) as session:
                 session.register_compliance_hook("access_token_response", self._check)
                 session.register_compliance_hook("refresh_token_response", self._check)
-                try:
-                    return request(session)
-                except requests.RequestException as exc:
-                    if never_reached(exc) and number < len(attempts):
-                        log.info("token endpoint unreachable, retrying (attempt %d)", number)
-                        continue
-                    raise network_error(exc, self._service) from None
-        raise AssertionError("unreachable")  # pragma: no cover
+                return request(session)
 
-
-def never_reached(exc: requests.RequestException) -> bool:
-    """True when the request certainly did not reach the server, so resending it is safe.
-
-    A refused or unresolved connection, or a connect timeout, sent nothing. A reset, a read
-    timeout or a TLS failure may come after the server got the request.
-    """
-    if isinstance(exc, requests.ConnectTimeout):
-        return True
-    if isinstance(exc, requests.exceptions.SSLError | requests.exceptions.ProxyError):
-        return False
-    if isinstance(exc, requests.ConnectionError):
-        reason = getattr(exc.args[0], "reason", None) if exc.args else None
-        return isinstance(reason, NewConnectionError)
-    return False
+        try:
+            # POSTs: resent only while they never reached the server (system.http).
+            return self._sender.send(send, idempotent=False)
+        except requests.RequestException as exc:
+            raise network_error(exc, self._service) from None
 
 
 def network_error(exc: requests.RequestException, service: Text | None = None) -> NetworkError:

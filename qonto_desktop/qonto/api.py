@@ -13,7 +13,7 @@ import requests
 
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_, Message
-from qonto_desktop.oauth.answers import json_object, looks_like_html, retry_after
+from qonto_desktop.oauth.answers import json_object, looks_like_html
 from qonto_desktop.oauth.errors import (
     NetworkError,
     RateLimitedError,
@@ -22,8 +22,7 @@ from qonto_desktop.oauth.errors import (
 )
 from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
-
-TIMEOUT = (10.0, 30.0)
+from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session, retry_after
 
 
 class ApiError(QontoDesktopError):
@@ -96,8 +95,13 @@ class QontoApi:
         *,
         staging_token: str | None = None,
         session: requests.Session | None = None,
+        sender: Sender | None = None,
     ) -> None:
         """Prepare calls; nothing is sent yet.
+
+        Args:
+            sender: sends each call under the API policy (a GET is resent after a throttled
+                or unavailable answer); by default :data:`API_RETRY`.
 
         Raises:
             SandboxStagingTokenError: the environment needs a staging token and none is given.
@@ -109,6 +113,7 @@ class QontoApi:
             **environment.request_headers(staging_token),
         }
         self._session = session
+        self._sender = sender or Sender(API_RETRY)
 
     def organization(self) -> Organization:
         """``GET /v2/organization`` (needs ``organization.read``)."""
@@ -142,14 +147,17 @@ class QontoApi:
         self._request("DELETE", "/v2/oauth2/consents")
 
     def _request(self, method: str, path: str) -> dict[str, Any]:
-        session = self._session or requests.Session()
+        session = self._session or new_session(requests.Session)
         try:
-            response = session.request(
-                method,
-                self._environment.api_url(path),
-                headers=self._headers,
-                timeout=TIMEOUT,
-                allow_redirects=False,  # the sandbox redirects to its sign-in page
+            response = self._sender.send(
+                lambda: session.request(
+                    method,
+                    self._environment.api_url(path),
+                    headers=self._headers,
+                    timeout=TIMEOUT,
+                    allow_redirects=False,  # the sandbox redirects to its sign-in page
+                ),
+                idempotent=method == "GET",
             )
         except requests.RequestException:
             raise NetworkError(service=SERVICE) from None

@@ -8,10 +8,8 @@ timeout of their own: the secret store runs them inside its guard.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from qonto_desktop.errors import QontoDesktopError
@@ -21,8 +19,6 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
-
-SECRETS_BUS_NAME = "org.freedesktop.secrets"
 
 _FAIL = "keyring.backends.fail.Keyring"
 _NULL = "keyring.backends.null.Keyring"
@@ -192,41 +188,6 @@ def provider_from_process(program: str) -> str | None:
         if base.startswith(prefix):
             return product
     return None
-
-
-def secret_service_provider() -> str | None:
-    """Name the program serving the Secret Service on the session bus, or None if unknown.
-
-    Asks the bus for the owner's process ID, then reads its program name from ``/proc``.
-    """
-    # Imported here, on the worker that asks: jeepney is not needed to start the app. It comes
-    # with keyring on Linux only; elsewhere there is no Secret Service to name.
-    try:
-        from jeepney.bus_messages import message_bus  # noqa: PLC0415
-        from jeepney.io.blocking import open_dbus_connection  # noqa: PLC0415
-        from jeepney.wrappers import unwrap_msg  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - not on Linux
-        return None
-    try:
-        with open_dbus_connection(bus="SESSION") as connection:
-            call = message_bus.GetConnectionUnixProcessID(SECRETS_BUS_NAME)
-            (pid,) = unwrap_msg(connection.send_and_get_reply(call, timeout=5))
-    except Exception as error:  # no bus, no owner, no permission: then we cannot tell
-        log.info("cannot tell who serves the Secret Service: %s", error)
-        return None
-    return provider_from_process(_program_name(int(pid)))
-
-
-def _program_name(pid: int) -> str:
-    proc = Path("/proc", str(pid))
-    try:
-        return os.readlink(proc / "exe")
-    except OSError:  # another user's process, or no /proc
-        pass
-    try:
-        return (proc / "comm").read_text(encoding="utf-8").strip()
-    except OSError:
-        return ""
 
 
 def storage_advice(platform: str) -> str:

@@ -33,7 +33,8 @@ def units(text: str) -> int:
 
 def digest(value: str) -> str:
     """The prefix of the value's SHA-256 that its head entry records."""
-    import hashlib  # noqa: PLC0415 - loads with the first long secret, not with the window
+    # OpenSSL's libcrypto is 4 MiB of the first frame's memory: it loads with a long secret.
+    import hashlib  # noqa: PLC0415
 
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
 

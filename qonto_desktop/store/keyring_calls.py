@@ -171,7 +171,21 @@ class KeyringCalls:
 
 
 def _choose_backend() -> KeyringBackend:
-    """The OS's backend (see ``backend_choice``), keyring imported here on the call's thread."""
+    """The OS's backend (see ``backend_choice``); run it in the guard.
+
+    Imported here, on the keyring call's thread: the window builds its secret store before its
+    first frame, and keyring (its backends, about 40 ms) must not load on the GUI thread.
+    """
     from qonto_desktop.store.backend_choice import choose_backend  # noqa: PLC0415
 
     return choose_backend()
+
+
+def secret_service_provider() -> str | None:
+    """Name the program serving the Secret Service (see ``bus_owner``); run it in the guard.
+
+    Imported here, like keyring: only describing the keyring asks the bus, never ``token``.
+    """
+    from qonto_desktop.store.bus_owner import secret_service_provider as ask  # noqa: PLC0415
+
+    return ask()

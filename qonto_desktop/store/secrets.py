@@ -25,7 +25,7 @@ from qonto_desktop.store.errors import (
     SecretMismatchError,
     StorageError,
 )
-from qonto_desktop.store.keyring_calls import KeyringCalls
+from qonto_desktop.store.keyring_calls import KeyringCalls, secret_service_provider
 
 if TYPE_CHECKING:  # keyring itself loads on the thread of the first keyring call
     from keyring.backend import KeyringBackend
@@ -123,7 +123,7 @@ class SecretStore:
                     names = self._calls.run(
                         "describe",
                         None,
-                        lambda: backends.identify(backend, backends.secret_service_provider),
+                        lambda: backends.identify(backend, secret_service_provider),
                     )
                 except StorageError as error:
                     return backends.BackendDescription((), error)

@@ -8,6 +8,7 @@ console. Everywhere else, and in a source checkout, it does nothing.
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from typing import Any
 
@@ -24,8 +25,6 @@ def attach_parent_console(platform: str = sys.platform) -> bool:
     missing = sys.stdin is None or sys.stdout is None or sys.stderr is None
     if platform != "win32" or not getattr(sys, "frozen", False) or not missing:
         return False
-    import ctypes  # noqa: PLC0415 - Windows only
-
     kernel32: Any = getattr(ctypes, "WinDLL")("kernel32", use_last_error=True)  # noqa: B009
     if not kernel32.AttachConsole(ATTACH_PARENT_PROCESS):
         return False

@@ -2,12 +2,16 @@
 
 Companies that inspect TLS install their root certificate in the OS store; Python's own
 bundle would not know it. ``truststore`` makes every SSL context use the OS store (it also
-updates a ``requests`` already imported), and verification is never turned off.
+updates a ``requests`` already imported), and verification is never turned off. Only the HTTP
+stack imports this module (:mod:`qonto_desktop.system.http`, the per-connection context), so the
+quick paths never load truststore.
 """
 
 from __future__ import annotations
 
 import threading
+
+import truststore
 
 _lock = threading.Lock()
 _done = False
@@ -19,7 +23,5 @@ def trust_os_certificates() -> None:
     with _lock:
         if _done:
             return
-        import truststore  # noqa: PLC0415 - loaded with the HTTP stack, not at start
-
         truststore.inject_into_ssl()
         _done = True

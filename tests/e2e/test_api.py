@@ -27,6 +27,7 @@ from qonto_desktop.qonto.api import (
     QontoApi,
 )
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.system.http import API_RETRY, NO_RETRY, Sender
 from tests.support.approval import approved_code
 
 REDIRECT_URI = "http://127.0.0.1:52817/callback"  # registered by default; nothing listens
@@ -50,7 +51,7 @@ def access_token(
         revoke_url=emulator.revoke_url,
         credentials=ClientCredentials(client.client_id, client.client_secret),
         headers=headers,
-        retry_delays=(),
+        sender=Sender(NO_RETRY),
     ).exchange_code(
         code=code,
         redirect_uri=pending.redirect_uri,
@@ -208,6 +209,30 @@ def test_rate_limited_carries_retry_after(emulator: Emulator) -> None:
         client.organization()
     assert caught.value.retry_after == 10
     assert caught.value.status == 429
+
+
+def test_a_passing_unavailability_is_waited_out(emulator: Emulator) -> None:
+    pauses: list[float] = []
+    environment = environments.emulator(emulator.base_url)
+    client = QontoApi(
+        environment, access_token(emulator), sender=Sender(API_RETRY, pause=pauses.append)
+    )
+    emulator.faults.set("organization", Fault(status=503, times=1))
+    assert client.organization().id == emulator.organizations[0].id
+    assert len(pauses) == 1
+    assert 0 < pauses[0] <= API_RETRY.first_wait
+
+
+def test_a_long_retry_after_is_reported_at_once(emulator: Emulator) -> None:
+    def no_pause(seconds: float) -> None:
+        raise AssertionError(f"waited {seconds} s")
+
+    environment = environments.emulator(emulator.base_url)
+    client = QontoApi(environment, access_token(emulator), sender=Sender(API_RETRY, pause=no_pause))
+    emulator.faults.set("organization", Fault(rate_limited=True))  # Retry-After: 10, over the cap
+    with pytest.raises(errors.RateLimitedError) as caught:
+        client.organization()
+    assert caught.value.retry_after == 10
 
 
 @pytest.mark.parametrize("status", [500, 502, 503])

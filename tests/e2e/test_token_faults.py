@@ -20,6 +20,7 @@ from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto import errors as qonto_errors
+from qonto_desktop.system.http import NO_RETRY, Sender
 from tests.support.approval import approved_code
 
 REDIRECT_URI = "http://127.0.0.1:52817/callback"  # registered by default; nothing listens
@@ -38,7 +39,7 @@ def _client(emulator: Emulator, **options: object) -> TokenClient:
         token_url=emulator.token_url,
         revoke_url=emulator.revoke_url,
         credentials=ClientCredentials(client.client_id, client.client_secret),
-        retry_delays=(),
+        sender=Sender(NO_RETRY),
         **options,  # type: ignore[arg-type]
     )
 

@@ -333,6 +333,23 @@ def test_connections_beyond_the_cap_are_closed_at_once(monkeypatch: pytest.Monke
         assert receiver.wait().code == "the-code"
 
 
+def test_at_the_cap_the_oldest_stalled_connection_makes_room(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A crowd that holds every slot cannot lock the browser out once its connections are stale.
+    monkeypatch.setattr(loopback_server, "MAX_CONNECTIONS", 3)
+    monkeypatch.setattr(loopback_server, "STALE_AFTER", 0.0)
+    with listening() as receiver:
+        idle = [socket.create_connection((HOST, receiver.port), timeout=10) for _ in range(3)]
+        try:
+            assert genuine(receiver).status_code == 200
+            assert receiver.wait().code == "the-code"
+            assert_dropped(idle[0])  # the oldest gave its place to the browser
+        finally:
+            for sock in idle:
+                sock.close()
+
+
 def test_nothing_secret_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="qonto_desktop")
     with listening() as receiver:

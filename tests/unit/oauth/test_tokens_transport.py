@@ -11,7 +11,7 @@ import socket
 import socketserver
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs
 
@@ -22,10 +22,13 @@ from qonto_desktop.oauth.errors import (
     InvalidGrantError,
     NetworkError,
     OutcomeUnknownError,
+    RateLimitedError,
+    ServiceUnavailableError,
 )
 from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto.errors import SandboxStagingTokenError
+from qonto_desktop.system.http import RetryPolicy, Sender
 
 CLIENT_ID = "my-client"
 NOW = 1_700_000_000.0
@@ -54,6 +57,7 @@ class Reply:
     status: int = 200
     body: bytes = json.dumps(GOOD_ANSWER).encode()
     content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class TokenServer(HTTPServer):
@@ -86,6 +90,8 @@ class TokenHandler(BaseHTTPRequestHandler):
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(reply.body)
 
@@ -205,9 +211,8 @@ def client(
         headers=headers,
         html_error=SandboxStagingTokenError,
         timeout=timeout,
-        retry_delays=retry_delays,
+        sender=Sender(RetryPolicy.fixed(retry_delays), pause=pause or no_pause),
         now=lambda: NOW,
-        pause=pause or no_pause,
     )
 
 
@@ -276,6 +281,26 @@ def test_a_server_that_never_answers_is_never_resent(servers: Servers) -> None:
     servers.stop(mute)
     assert len(mute.requests) == 1
     assert pauses == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        (Reply(status=429, headers={"Retry-After": "1"}), RateLimitedError),
+        (Reply(status=503, headers={"Retry-After": "1"}), ServiceUnavailableError),
+    ],
+    ids=["429", "503"],
+)
+def test_a_throttled_token_request_is_reported_not_resent(
+    token_server: TokenServer, reply: Reply, error: type[Exception]
+) -> None:
+    # Even a short Retry-After: the code reached Qonto, and presenting it twice may revoke.
+    token_server.reply = reply
+    with pytest.raises(error) as caught:
+        exchange(client(token_server.url("/oauth2/token")))  # its pause fails any retry
+    assert len(token_server.seen) == 1
+    if isinstance(caught.value, RateLimitedError):
+        assert caught.value.retry_after == 1.0
 
 
 # --- what is sent ----------------------------------------------------------------------------

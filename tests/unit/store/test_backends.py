@@ -8,7 +8,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import SecretService, Windows, chainer, fail, kwallet, libsecret, macOS, null
 
-from qonto_desktop.store import backends
+from qonto_desktop.store import backends, bus_owner
 from qonto_desktop.store.errors import NoSecureStorageError
 from qonto_desktop.store.secrets import SecretStore
 from tests.support.keyrings import MemoryKeyring, backend_of
@@ -172,7 +172,7 @@ def test_the_provider_is_named_from_its_program(program: str, product: str | Non
 
 
 def test_without_a_session_bus_the_provider_is_unknown(no_dbus: None) -> None:
-    assert backends.secret_service_provider() is None
+    assert bus_owner.secret_service_provider() is None
 
 
 def test_the_store_describes_its_backend() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import TextIO
 
-from qonto_desktop.cli.render import describe_connection
+from qonto_desktop.cli.render import describe_connection, error_line
 from qonto_desktop.connections.attempt import Attempt
 from qonto_desktop.connections.connect import connect
 from qonto_desktop.connections.desk import Desk
@@ -63,7 +63,7 @@ def _read_pasted(attempt: Attempt, stdin: TextIO, err: TextIO) -> None:
         try:
             attempt.offer_pasted(address)
         except CallbackFormatError as exc:
-            print(f"{exc.message} {exc.next_action}", file=err)
+            print(error_line(exc), file=err)
             continue
         except StateMismatchError:
             print(

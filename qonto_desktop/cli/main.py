@@ -5,7 +5,6 @@ Each command imports what it needs when it runs, so that ``token`` starts quickl
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -61,31 +60,13 @@ def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) ->
     try:
         return COMMANDS[args.command](args, stdin, stdout, stderr)
     except QontoDesktopError as exc:
+        from qonto_desktop.cli.render import error_line
+
         print(error_line(exc), file=stderr)
         return exit_codes.exit_code(exc)
     except KeyboardInterrupt:
         print("Stopped.", file=stderr)
         return exit_codes.ERROR
-
-
-def error_line(error: QontoDesktopError) -> str:
-    """An error as the command line prints it: one line, in the user's language."""
-    from qonto_desktop.i18n.localize import localize  # the catalogue loads only for an error
-
-    message, next_action = localize(error, _language())
-    return f"{message} {next_action}".strip()
-
-
-def _language() -> str:
-    """The settings' language, else the environment's (``LC_ALL``, ...), else English."""
-    from qonto_desktop.i18n.languages import command_line_language
-    from qonto_desktop.system.settings import load_settings
-
-    try:
-        setting = load_settings().get("language")
-    except QontoDesktopError:  # an unreadable settings file may be the very error shown
-        setting = None
-    return command_line_language(setting, os.environ)
 
 
 def _parse(words: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespace | int:

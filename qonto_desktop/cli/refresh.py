@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from qonto_desktop.cli import exit_codes
-from qonto_desktop.cli.render import remaining
+from qonto_desktop.cli.render import error_line, remaining
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.fresh import refresh, refresh_all
 from qonto_desktop.connections.listing import find_connection
@@ -28,7 +28,7 @@ def run(desk: Desk, query: str | None, *, every: bool, out: TextIO, err: TextIO)
             days = int(result.connection.refresh_days_left(desk.now()) or 0)
             print(f"{name}: still fresh (refresh token good for {days} more days)", file=out)
         else:
-            print(f"{name}: {result.error.message} {result.error.next_action}", file=err)
+            print(f"{name}: {error_line(result.error)}", file=err)
             worst = max(worst, exit_codes.exit_code(result.error))
     if not results:
         print("No connection to refresh.", file=out)

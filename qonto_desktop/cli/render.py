@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
 from qonto_desktop.connections.model import Connection
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.languages import command_line_language
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.qonto.presentation import money
+from qonto_desktop.system.settings import load_settings
 
 STATE_WORDS = {
     "ok": "OK",
@@ -108,3 +113,21 @@ def connection_data(connection: Connection, now: float) -> dict[str, Any]:
 
 def _int_or_none(value: float | None) -> int | None:
     return None if value is None else int(value)
+
+
+def error_line(error: QontoDesktopError) -> str:
+    """An error as the command line prints it: one line, in the user's language.
+
+    The window shows the same words (both go through :func:`localize`).
+    """
+    message, next_action = localize(error, _language())
+    return f"{message} {next_action}".strip()
+
+
+def _language() -> str:
+    """The settings' language, else the environment's (``LC_ALL``, ...), else English."""
+    try:
+        setting = load_settings().get("language")
+    except QontoDesktopError:  # an unreadable settings file may be the very error shown
+        setting = None
+    return command_line_language(setting, os.environ)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from qonto_desktop.cli.render import connection_data, describe_connection
+from qonto_desktop.cli.render import connection_data, describe_connection, error_line
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.listing import describe_storage, list_connections
 from qonto_desktop.errors import QontoDesktopError
@@ -41,7 +41,7 @@ def run(
                 connections[position] = verify(desk, connection.id).connection
                 checks[connection.id] = "ok"
             except QontoDesktopError as exc:
-                checks[connection.id] = f"{exc.message} {exc.next_action}"
+                checks[connection.id] = error_line(exc)
     storage = describe_storage(desk).words
     now = desk.now()
     if as_json:
@@ -56,7 +56,7 @@ def run(
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         if loaded.problem is not None:
-            print(f"{loaded.problem.message} {loaded.problem.next_action}", file=err)
+            print(error_line(loaded.problem), file=err)
         if not connections:
             print(f"No connection yet. Connect one with `{program_name()} connect`.", file=out)
         for connection in connections:

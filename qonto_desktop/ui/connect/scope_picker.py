@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from qonto_desktop.connections.errors import ConfigurationError
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.scopes import NoScopesError, Scope
 from qonto_desktop.ui.connect.registration_form import line_edit
+from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.panes.error_view import message_label
 from qonto_desktop.ui.roving_focus import RovingFocus
 
@@ -294,7 +296,7 @@ class ScopePicker(QGroupBox):
         except NoScopesError:
             return [self.tr("Choose at least one permission.")]
         except ConfigurationError as error:
-            return [error.message]
+            return [localize(error, current_language())[0]]
         return []
 
     def _on_preset(self, index: int) -> None:

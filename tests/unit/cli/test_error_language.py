@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from qonto_desktop.cli.main import error_line
+from qonto_desktop.cli.render import error_line
 from qonto_desktop.store.index_errors import NotFoundError
 from qonto_desktop.system.paths import app_paths
 

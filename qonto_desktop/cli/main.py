@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from qonto_desktop.cli import exit_codes
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.program import QT_PROBE_FLAG
 from qonto_desktop.system.child_environment import restore_library_path
@@ -57,6 +56,8 @@ def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) ->
     from qonto_desktop.system.logs import setup_logging
 
     setup_logging()
+    from qonto_desktop.cli import exit_codes
+
     try:
         return COMMANDS[args.command](args, stdin, stdout, stderr)
     except QontoDesktopError as exc:
@@ -71,6 +72,7 @@ def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) ->
 
 def _parse(words: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespace | int:
     """The parsed command line, or the exit code when there is nothing more to do."""
+    from qonto_desktop.cli import exit_codes
     from qonto_desktop.cli.parser import UsageError, build_parser
 
     try:

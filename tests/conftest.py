@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,6 +12,9 @@ import pytest
 
 # Qt must never need a screen in the tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Fixtures every folder may use, kept in tests/support (conftest modules import no test module).
+pytest_plugins = ["tests.support.root_logger", "tests.support.secret_service_fixtures"]
 
 _FIGURES: list[tuple[str, str, object]] = []
 
@@ -59,3 +63,12 @@ def no_leaked_threads() -> Iterator[None]:
         thread.join(timeout=5)
     leaked = [t.name for t in new if t.is_alive()]
     assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture
+def redirect_port() -> int:
+    """A port free on 127.0.0.1 right now, for a redirect URI the app will listen on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

@@ -43,7 +43,7 @@ from qonto_desktop.store.index_errors import (
     NotFoundError,
 )
 from qonto_desktop.system.settings import SettingsFileError
-from tests.unit.store.test_index_format import sample
+from tests.support.connections import sample
 
 PACKAGE = Path(qonto_desktop.__file__).parent
 URI = "http://127.0.0.1:52817/callback"

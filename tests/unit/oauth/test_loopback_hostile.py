@@ -19,8 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import TracebackType
 
+import pytest
+
 from tests.conftest import Figure
-from tests.unit.oauth.loopback_client import HOST, STATE, call, exchange, listening
+from tests.support.loopback_client import HOST, STATE, call, exchange, listening
 
 SEED = 8252
 REQUESTS = 10_000
@@ -306,6 +308,7 @@ def run_client(client: int, port: int, tally: Tally, lock: threading.Lock) -> No
         tally.kinds.update(seen.kinds)
 
 
+@pytest.mark.slow
 def test_hostile_flood_cannot_complete_block_or_crash_the_receiver(figure: Figure) -> None:
     tally, lock = Tally(), threading.Lock()
     started = time.monotonic()

@@ -31,7 +31,7 @@ from tests.support.command_line import (
 
 pytestmark = [
     pytest.mark.frozen,
-    pytest.mark.slow,
+    pytest.mark.slow(seconds=60),
     pytest.mark.timeout(FROZEN_TIMEOUT),
 ]
 

@@ -25,7 +25,7 @@ NOT_SOURCE = shutil.ignore_patterns(
 INSTALL_TIMEOUT = 540.0
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.slow(seconds=20),
     pytest.mark.keyring,
     pytest.mark.timeout(INSTALL_TIMEOUT + 60),
 ]

@@ -47,7 +47,7 @@ def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
 
 
 @pytest.mark.keyring
-@pytest.mark.slow
+@pytest.mark.slow(seconds=90)  # 40 s on a quiet machine; each call is a process start
 @pytest.mark.timeout(300)  # each expiry holds callers for HANDOUT_GRACE (10 s) by design
 def test_two_processes_get_working_tokens_with_one_refresh_per_expiry(
     app_home: Path, keyring_env: dict[str, str], figure: Figure

@@ -42,7 +42,7 @@ LONGEST_GAP = 0.5  # seconds; see the module docstring
 CANCEL_WITHIN_MS = 2000  # Cancel while waiting for the browser: back to the form by then
 FLOW_MS = 60_000  # the whole slow flow: about 4 delayed answers
 # Every test here waits out Qonto answering DELAY seconds late, on purpose.
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(seconds=8)
 
 
 class Heartbeat:

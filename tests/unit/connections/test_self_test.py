@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -162,21 +162,19 @@ def test_the_os_store_is_counted_without_a_connection() -> None:
 
 
 @pytest.fixture
-def busy_default_port() -> Iterator[socket.socket]:
-    try:
-        sock = open_listening_socket(LOOPBACK_HOST, DEFAULT_PORT)
-    except OSError:
-        pytest.skip(f"port {DEFAULT_PORT} is already taken by another program")
-    with sock:
-        yield sock
+def busy_port() -> Iterator[int]:
+    """A port some other program holds; a free one, so that no other test run can take it first."""
+    with open_listening_socket(LOOPBACK_HOST, 0) as sock:
+        yield sock.getsockname()[1]
 
 
-def test_a_busy_default_port_is_a_warning(busy_default_port: socket.socket) -> None:
-    bound, port = check_loopback()
+def test_a_busy_default_port_is_a_warning(busy_port: int) -> None:
+    assert inspect.signature(check_loopback).parameters["port"].default == DEFAULT_PORT
+    bound, port = check_loopback(busy_port)
     assert bound.ok
     assert not port.ok
     assert not port.blocking
-    assert str(DEFAULT_PORT) in port.detail
+    assert str(busy_port) in port.detail
     assert "--redirect-port" in port.advice
     assert passed([bound, port])
 

@@ -308,7 +308,7 @@ def run_client(client: int, port: int, tally: Tally, lock: threading.Lock) -> No
         tally.kinds.update(seen.kinds)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=6)
 def test_hostile_flood_cannot_complete_block_or_crash_the_receiver(figure: Figure) -> None:
     tally, lock = Tally(), threading.Lock()
     started = time.monotonic()

@@ -20,7 +20,7 @@ from tests.support.command_line import REPO, cli_env
 
 # What a clean clone would not have: version control, local environments, build output, caches.
 NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
 )
 INSTALL_TIMEOUT = 540.0
 
@@ -76,7 +76,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bin_dir
 
 
-def test_the_fresh_venv_has_only_what_pip_installed(installed: Path, tmp_path: Path) -> None:
+def test_the_package_runs_from_the_venv_not_the_checkout(installed: Path, tmp_path: Path) -> None:
     where = run(
         [str(installed / "python"), "-c", "import qonto_desktop; print(qonto_desktop.__file__)"],
         outside_env(),

@@ -52,7 +52,6 @@ def test_every_listed_package_exists() -> None:
 def test_the_version_is_read_from_the_package_and_has_a_changelog_entry() -> None:
     assert "version" in PYPROJECT["project"]["dynamic"]
     assert SETUPTOOLS["dynamic"]["version"] == {"attr": "qonto_desktop.__version__"}
-    assert qonto_desktop.__version__ == "0.2.0"
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (\d+\.\d+\.\d+) - ", changelog, re.MULTILINE)
     assert headings[0] == qonto_desktop.__version__  # newest first

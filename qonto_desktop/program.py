@@ -12,7 +12,7 @@ INSTALLED_COMMAND = "qonto-desktop"
 
 
 def program_name() -> str:
-    """The program as started: the executable's name, ``qonto-desktop``, or ``main.py``."""
+    """The program as started: the executable, ``qonto-desktop``, ``python -m`` or ``main.py``."""
     if getattr(sys, "frozen", False):
         return Path(sys.executable).name
     main_spec = getattr(sys.modules.get("__main__"), "__spec__", None)

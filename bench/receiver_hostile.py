@@ -43,8 +43,8 @@ from pathlib import Path
 from bench.stdlib_receiver import GENUINE_CODE, HttpServerReceiver
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.loopback_server import READ_TIMEOUT
-from tests.unit.oauth.loopback_client import STATE, call, exchange, listening
-from tests.unit.oauth.test_loopback_hostile import IdleCrowd, Tally, check, generate
+from tests.support.hostile_load import IdleCrowd, Tally, check, generate
+from tests.support.loopback_client import STATE, call, exchange, listening
 
 VARIANTS = ("asyncio", "threading", "single")
 CLIENTS = 4

@@ -16,7 +16,7 @@ from qonto_desktop.oauth import pages
 from qonto_desktop.oauth.callback import CallbackParams, parse_query
 from qonto_desktop.oauth.loopback_http import MAX_HEAD_BYTES, MAX_HEADERS, MAX_LINE
 from qonto_desktop.oauth.loopback_server import READ_TIMEOUT
-from tests.unit.oauth.loopback_client import HOST, STATE
+from tests.support.loopback_client import HOST, STATE
 
 GENUINE_CODE = "the-genuine-code"
 

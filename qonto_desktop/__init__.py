@@ -2,4 +2,4 @@
 
 APP_NAME = "Qonto Desktop"
 APP_ID = "qonto-desktop"
-__version__ = "0.1.0"
+__version__ = "0.2.0"

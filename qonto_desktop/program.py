@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 # The hidden option that starts the app as the self-test's Qt probe (qonto_desktop/ui/qt_probe.py).
 QT_PROBE_FLAG = "--qt-probe"
+# The command `pip install .` puts on the PATH ([project.scripts] in pyproject.toml).
+INSTALLED_COMMAND = "qonto-desktop"
 
 
 def program_name() -> str:
-    """``QontoDesktop`` (``QontoDesktop.exe``) in the executable; ``main.py`` from source."""
+    """The program as started: the executable, ``qonto-desktop``, ``python -m`` or ``main.py``."""
     if getattr(sys, "frozen", False):
         return Path(sys.executable).name
+    main_spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if main_spec is not None and main_spec.name == f"{__package__}.__main__":
+        return f"python -m {__package__}"
+    # pip's launcher is qonto-desktop on Unix and qonto-desktop.exe on Windows; PureWindowsPath
+    # splits on both separators, so one rule serves every system.
+    started = PureWindowsPath(sys.argv[0]) if sys.argv else PureWindowsPath()
+    if started.stem == INSTALLED_COMMAND:
+        return INSTALLED_COMMAND
     return "main.py"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,9 +13,24 @@ import pytest
 # Qt must never need a screen in the tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-_FIGURES: list[tuple[str, str, object]] = []
+# Fixtures every folder may use, kept in tests/support (conftest modules import no test module).
+pytest_plugins = ["tests.support.root_logger", "tests.support.secret_service_fixtures"]
+
+_FIGURES: list[tuple[str, str, str]] = []
+_FIGURE_PREFIX = "figure: "
 
 Figure = Callable[[str, object], None]
+
+
+def expected_seconds(item: pytest.Item) -> float:
+    """How long a test is expected to take: its ``slow(seconds=N)`` marker, else nothing."""
+    slow = item.get_closest_marker("slow")
+    return float(slow.kwargs.get("seconds", 1)) if slow is not None else 0.0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the longest tests first, so that under xdist no worker starts one near the end."""
+    items.sort(key=expected_seconds, reverse=True)
 
 
 @pytest.fixture
@@ -22,9 +38,19 @@ def figure(request: pytest.FixtureRequest) -> Figure:
     """Record a measured figure; every figure is printed in the test run's summary."""
 
     def record(name: str, value: object) -> None:
-        _FIGURES.append((request.node.nodeid, name, value))
+        # As a user property, a figure travels with the test's report from an xdist worker.
+        request.node.user_properties.append((f"{_FIGURE_PREFIX}{name}", str(value)))
 
     return record
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep the figures of each finished test (its teardown report carries them all)."""
+    if report.when != "teardown":
+        return
+    for name, value in report.user_properties:
+        if name.startswith(_FIGURE_PREFIX):
+            _FIGURES.append((report.nodeid, name.removeprefix(_FIGURE_PREFIX), str(value)))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -59,3 +85,12 @@ def no_leaked_threads() -> Iterator[None]:
         thread.join(timeout=5)
     leaked = [t.name for t in new if t.is_alive()]
     assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture
+def redirect_port() -> int:
+    """A port free on 127.0.0.1 right now, for a redirect URI the app will listen on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

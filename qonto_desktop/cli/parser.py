@@ -29,7 +29,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     """Return the parser of every command."""
     parser = Parser(
-        prog=program_name(),  # QontoDesktop in the executable, main.py from source
+        prog=program_name(),  # as started: the executable, qonto-desktop, main.py...
         description=f"{APP_NAME}: connect Qonto bank accounts to your desk. "
         "Without a command, the window opens.",
         epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 needs reconnecting, "

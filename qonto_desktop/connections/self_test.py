@@ -72,10 +72,12 @@ class QtProbe:
 
 
 def probe_command(translation: Path) -> list[str]:
-    """This app started again as the Qt probe: the executable itself once frozen."""
+    """This app started again as the Qt probe: the executable, main.py, or the installed package."""
     if getattr(sys, "frozen", False):
         return [sys.executable, QT_PROBE_FLAG, str(translation)]
-    return [sys.executable, str(MAIN_SCRIPT), QT_PROBE_FLAG, str(translation)]
+    if MAIN_SCRIPT.is_file():  # a source checkout
+        return [sys.executable, str(MAIN_SCRIPT), QT_PROBE_FLAG, str(translation)]
+    return [sys.executable, "-m", "qonto_desktop", QT_PROBE_FLAG, str(translation)]
 
 
 def probe_qt(

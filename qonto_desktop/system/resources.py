@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
+
+# The top-level resources/ folder of a source checkout, beside the package.
+CHECKOUT_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def resources_dir() -> Path:
-    """Return the ``resources/`` folder, in a source checkout or a frozen executable.
+    """Return the shipped files' folder: frozen, installed as package data, or in a checkout.
 
     Returns:
-        The folder; PyInstaller unpacks it under ``sys._MEIPASS``.
+        ``resources/`` under ``sys._MEIPASS`` in the executable (PyInstaller unpacks it there),
+        ``qonto_desktop/resources`` once installed (``pip install .``), else the checkout's.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root is not None:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    installed = installed_resources()
+    return installed if installed is not None else CHECKOUT_RESOURCES
+
+
+def installed_resources() -> Path | None:
+    """Return the folder installed as ``qonto_desktop.resources``, or None in a checkout."""
+    folder = resources.files("qonto_desktop") / "resources"
+    # Qt and the page templates need a file on disk: a package imported from a zip has none.
+    return folder if isinstance(folder, Path) and folder.is_dir() else None
 
 
 def resource_path(*parts: str) -> Path:

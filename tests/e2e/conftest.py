@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.emulator import Emulator
-from tests.integration.conftest import secret_service, secret_service_daemons  # noqa: F401
 from tests.support.chromium import HeadlessChromium
 from tests.support.components import require
 

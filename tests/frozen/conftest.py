@@ -2,7 +2,7 @@
 
 The build carries a firm's app registration (for production, a public client), as a firm's
 build would, so that the same executable also shows a baked registration at work. The real
-Secret Service fixtures are the integration tests' own.
+Secret Service fixtures are every folder's (tests/support/secret_service_fixtures.py).
 """
 
 from __future__ import annotations
@@ -11,17 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import secret_service, secret_service_daemons
 from tests.support.frozen_build import build
-from tests.system.conftest import keyring_env, redirect_port, restore_root_logger
-
-__all__ = [
-    "keyring_env",
-    "redirect_port",
-    "restore_root_logger",
-    "secret_service",
-    "secret_service_daemons",
-]
 
 BAKED_CLIENT_ID = "5b1c2f0e-8d7a-4c3b-9e6f-0a1b2c3d4e5f"
 BAKED_PORT = 52990

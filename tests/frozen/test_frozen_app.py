@@ -29,7 +29,11 @@ from tests.support.command_line import (
     run,
 )
 
-pytestmark = [pytest.mark.frozen, pytest.mark.timeout(FROZEN_TIMEOUT)]
+pytestmark = [
+    pytest.mark.frozen,
+    pytest.mark.slow(seconds=60),
+    pytest.mark.timeout(FROZEN_TIMEOUT),
+]
 
 # What the spec drops (its DROPPED_FILES and EXCLUDED_MODULES), as seen inside the archive.
 NEVER_BUNDLED = (

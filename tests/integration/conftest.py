@@ -1,8 +1,7 @@
 """Integration fixtures: a real Secret Service (GNOME Keyring on a private D-Bus session bus).
 
-The daemons start once per test session and stop at its end; each test that asks for the
-keyring gets the session's HOME, XDG_RUNTIME_DIR and bus address for its own duration only,
-so no other test ever sees them, and the user's real keyring is never reached.
+The shared daemons are tests/support/secret_service_fixtures.py's; here are the backends and
+stores on them, and the sessions a single test may lock or kill.
 """
 
 from __future__ import annotations
@@ -17,44 +16,9 @@ from keyring.backend import KeyringBackend
 from keyring.backends import SecretService
 
 from qonto_desktop.store.secrets import SecretStore
-from tests.support.components import require
 from tests.support.keyrings import backend_of
 from tests.support.secret_service import SecretServiceSession
-
-
-def start_session(root: Path) -> SecretServiceSession:
-    """Start a private bus and GNOME Keyring under ``root`` (skip, or fail in CI, if missing)."""
-    dbus_daemon = require("dbus-daemon", "dbus")
-    keyring_daemon = require("gnome-keyring-daemon", "gnome-keyring")
-    return SecretServiceSession.start(root, dbus_daemon, keyring_daemon)
-
-
-def use_session(session: SecretServiceSession, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point this process at ``session`` for the current test."""
-    for name, value in session.env.items():
-        monkeypatch.setenv(name, value)
-
-
-@pytest.fixture(scope="session")
-def secret_service_daemons(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[SecretServiceSession]:
-    """The session's bus and GNOME Keyring, unlocked; stopped by PID when the run ends."""
-    session = start_session(tmp_path_factory.mktemp("secret-service"))
-    try:
-        yield session
-    finally:
-        session.stop()
-
-
-@pytest.fixture
-def secret_service(
-    secret_service_daemons: SecretServiceSession,
-    monkeypatch: pytest.MonkeyPatch,
-) -> SecretServiceSession:
-    """The real Secret Service, with this process's environment pointing at it."""
-    use_session(secret_service_daemons, monkeypatch)
-    return secret_service_daemons
+from tests.support.secret_service_fixtures import start_session, use_session
 
 
 @pytest.fixture

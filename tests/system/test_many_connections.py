@@ -69,6 +69,7 @@ def app_entries(names: EntryNames, connection_id: str) -> set[str]:
     return {name for name in names() if name.startswith(f"conn/{connection_id}/")}
 
 
+@pytest.mark.slow(seconds=12)
 def test_thirty_connections_one_by_one(
     app_home: Path, keyring_under_test: tuple[KeyringBackend, EntryNames], figure: Figure
 ) -> None:

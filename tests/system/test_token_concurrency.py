@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import requests
 
 from qonto_desktop.connections.fresh import HANDOUT_GRACE, REFRESH_MARGIN, access_token
 from qonto_desktop.connections.keys import access_token_key
@@ -25,20 +24,13 @@ from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.conftest import Figure
 from tests.support.command_line import REPO, cli_env
 from tests.support.desks import connect_one, make_desk
+from tests.support.issued_tokens import api_accepts
 from tests.support.keyrings import MemoryKeyring, backend_of
-from tests.support.token_worker import API_PATH, Call
+from tests.support.token_worker import Call
 
 CALLS = 50  # per worker
 FRESH_FOR = 3.0  # seconds a new access token is served from the keyring before falling due
 WORKER_TIMEOUT = 200.0
-
-
-def api_accepts(emulator: Emulator, token: str) -> bool:
-    """Whether the Business API accepts ``token`` now."""
-    answer = requests.get(
-        emulator.base_url + API_PATH, headers={"Authorization": f"Bearer {token}"}, timeout=10
-    )
-    return answer.status_code == 200
 
 
 def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
@@ -55,6 +47,7 @@ def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
 
 
 @pytest.mark.keyring
+@pytest.mark.slow(seconds=90)  # 40 s on a quiet machine; each call is a process start
 @pytest.mark.timeout(300)  # each expiry holds callers for HANDOUT_GRACE (10 s) by design
 def test_two_processes_get_working_tokens_with_one_refresh_per_expiry(
     app_home: Path, keyring_env: dict[str, str], figure: Figure

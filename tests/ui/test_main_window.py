@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -21,6 +20,7 @@ from qonto_desktop.ui.formatting import DAY, money
 from qonto_desktop.ui.main_window import CONNECTIONS, EMPTY, LOADING, MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one
+from tests.support.main_window import open_window
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -33,21 +33,6 @@ def connect_all(desk: Desk, emulator: Emulator) -> dict[str, Connection]:
         connection = connect_one(desk, emulator, organization_id=organization.id)
         found[organization.name.split()[0].lower()] = connection
     return found  # "boulangerie", "atelier", "durand"
-
-
-def open_window(qtbot: QtBot, desk: Desk, workers: Workers, **options: Any) -> MainWindow:
-    """A shown window whose list is loaded and whose keyring has been described."""
-    window = MainWindow(desk, workers=workers, **options)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(
-        lambda: (
-            window.pane_ready
-            and window.pages.currentIndex() != LOADING
-            and window.backend is not None
-        )
-    )
-    return window
 
 
 def test_a_window_built_later_shows_a_light_shell_then_the_connections(

@@ -23,7 +23,7 @@ from qonto_desktop.ui.workers import Workers
 from tests.support.approval import follow
 from tests.support.desks import connect_one
 from tests.support.keyrings import MemoryKeyring
-from tests.ui.test_main_window import open_window
+from tests.support.main_window import open_window
 
 
 def one_window(

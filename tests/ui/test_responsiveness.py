@@ -33,14 +33,16 @@ from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.main_window import EMPTY, LOADING, MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.conftest import Figure
+from tests.support.issued_tokens import access_tokens, api_accepts
 from tests.support.keyrings import MemoryKeyring
-from tests.unit.connections.test_connect import access_tokens, api_accepts
 
 DELAY = 3.0  # seconds, on every emulator endpoint
 HEARTBEAT_MS = 50
 LONGEST_GAP = 0.5  # seconds; see the module docstring
 CANCEL_WITHIN_MS = 2000  # Cancel while waiting for the browser: back to the form by then
 FLOW_MS = 60_000  # the whole slow flow: about 4 delayed answers
+# Every test here waits out Qonto answering DELAY seconds late, on purpose.
+pytestmark = pytest.mark.slow(seconds=8)
 
 
 class Heartbeat:

@@ -15,7 +15,7 @@ from qonto_desktop.system.settings import load_settings, save_settings
 from qonto_desktop.ui.dialogs import settings as settings_dialog
 from qonto_desktop.ui.dialogs.settings import SettingsDialog
 from qonto_desktop.ui.workers import Workers
-from tests.ui.test_main_window import open_window
+from tests.support.main_window import open_window
 
 
 @pytest.fixture

@@ -39,9 +39,9 @@ from qonto_desktop.ui.main_window import EMPTY
 from qonto_desktop.ui.panes.status import environment_label
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one
+from tests.support.keyring_chains import PlaintextKeyring, chainer_of
 from tests.support.keyrings import MemoryKeyring, backend_of
-from tests.ui.test_main_window import open_window
-from tests.unit.store.test_backends import PlaintextKeyring, chainer_of
+from tests.support.main_window import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"

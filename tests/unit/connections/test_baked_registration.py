@@ -26,7 +26,7 @@ from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.system.paths import AppPaths
 from tests.support.baked import Bake, bake
 from tests.support.keyrings import MemoryKeyring
-from tests.unit.oauth.test_tokens_transport import Reply, Servers, TokenServer
+from tests.support.token_servers import Reply, Servers, TokenServer
 
 __all__ = ["bake"]
 

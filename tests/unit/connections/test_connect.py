@@ -24,21 +24,8 @@ from qonto_desktop.store.errors import NoSecureStorageError, StorageError
 from qonto_desktop.store.index_errors import IndexWriteError
 from tests.support.approval import follow
 from tests.support.desks import EVERYTHING, connect_one, make_desk, registering
+from tests.support.issued_tokens import access_tokens, api_accepts
 from tests.support.keyrings import FailingSetKeyring, MemoryKeyring, files_containing
-
-
-def access_tokens(emulator: Emulator) -> list[str]:
-    """Every access token the emulator issued."""
-    return [secret for secret in emulator.issued_secrets() if secret.startswith("ory_at_")]
-
-
-def api_accepts(emulator: Emulator, token: str) -> bool:
-    answer = requests.get(
-        f"{emulator.base_url}/v2/organization",
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=10,
-    )
-    return answer.status_code == 200
 
 
 def test_connect_saves_a_verified_connection_and_its_tokens(

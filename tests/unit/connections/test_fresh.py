@@ -14,8 +14,8 @@ from qonto_desktop.connections.keys import refresh_token_key
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import OutcomeUnknownError, ServiceUnavailableError
 from tests.support.desks import connect_one, make_desk
+from tests.support.issued_tokens import api_accepts
 from tests.support.keyrings import MemoryKeyring
-from tests.unit.connections.test_connect import api_accepts
 
 # One second more than the margin: fresh for a moment, then due for a refresh.
 SHORT_LIFETIME = REFRESH_MARGIN + 1

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +15,7 @@ import pytest
 from keyring.backends import fail
 
 from qonto_desktop.cli import self_test as command
+from qonto_desktop.connections import self_test as checks
 from qonto_desktop.connections.self_test import (
     TRANSLATION,
     Check,
@@ -72,6 +73,26 @@ def test_the_probe_runs_main_py_from_a_source_checkout(monkeypatch: pytest.Monke
     command = probe_command(translation)
     assert command == [sys.executable, str(REPO / "main.py"), "--qt-probe", str(translation)]
     assert Path(command[1]).is_file()
+
+
+def test_an_installed_package_probes_with_python_dash_m(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    monkeypatch.setattr(checks, "MAIN_SCRIPT", tmp_path / "main.py")  # pip installs no main.py
+    translation = Path("/somewhere/qonto_desktop_fr.qm")
+    command = probe_command(translation)
+    assert command == [sys.executable, "-m", "qonto_desktop", "--qt-probe", str(translation)]
+
+
+def test_the_probe_runs_as_python_dash_m_where_there_is_no_main_py(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(checks, "MAIN_SCRIPT", tmp_path / "main.py")
+    environ = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    probe = probe_qt(resources.resource_path(*TRANSLATION), environ=environ)
+    assert probe.platform == "offscreen", probe.error
+    assert probe.translation_loaded is True
 
 
 def test_a_frozen_app_probes_with_its_own_executable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,21 +162,19 @@ def test_the_os_store_is_counted_without_a_connection() -> None:
 
 
 @pytest.fixture
-def busy_default_port() -> Iterator[socket.socket]:
-    try:
-        sock = open_listening_socket(LOOPBACK_HOST, DEFAULT_PORT)
-    except OSError:
-        pytest.skip(f"port {DEFAULT_PORT} is already taken by another program")
-    with sock:
-        yield sock
+def busy_port() -> Iterator[int]:
+    """A port some other program holds; a free one, so that no other test run can take it first."""
+    with open_listening_socket(LOOPBACK_HOST, 0) as sock:
+        yield sock.getsockname()[1]
 
 
-def test_a_busy_default_port_is_a_warning(busy_default_port: socket.socket) -> None:
-    bound, port = check_loopback()
+def test_a_busy_default_port_is_a_warning(busy_port: int) -> None:
+    assert inspect.signature(check_loopback).parameters["port"].default == DEFAULT_PORT
+    bound, port = check_loopback(busy_port)
     assert bound.ok
     assert not port.ok
     assert not port.blocking
-    assert str(DEFAULT_PORT) in port.detail
+    assert str(busy_port) in port.detail
     assert "--redirect-port" in port.advice
     assert passed([bound, port])
 

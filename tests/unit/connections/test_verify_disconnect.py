@@ -18,8 +18,8 @@ from qonto_desktop.oauth.errors import ServiceUnavailableError
 from qonto_desktop.qonto.errors import SandboxStagingTokenError
 from qonto_desktop.store.index import NotFoundError
 from tests.support.desks import connect_one
+from tests.support.issued_tokens import api_accepts
 from tests.support.keyrings import MemoryKeyring
-from tests.unit.connections.test_connect import api_accepts
 
 
 def refresh_works(emulator: Emulator, refresh_token: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from qonto_desktop.emulator import Emulator
-from tests.unit.emulator.flow import STATE, TIMEOUT, auth_params, authorize, redirect_params
+from tests.support.emulator_flow import STATE, TIMEOUT, auth_params, authorize, redirect_params
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
 

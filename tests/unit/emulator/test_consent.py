@@ -7,7 +7,7 @@ import requests
 
 from qonto_desktop.emulator import Emulator, ManualClock
 from qonto_desktop.emulator.pages import CONSENT_PATH, LOGIN_PATH, error_page
-from tests.unit.emulator.flow import (
+from tests.support.emulator_flow import (
     STATE,
     TIMEOUT,
     api_get,

@@ -12,7 +12,7 @@ import requests
 
 from qonto_desktop.emulator import DemoClient, Emulator
 from qonto_desktop.emulator.scopes import QONTO_SCOPES
-from tests.unit.emulator.flow import (
+from tests.support.emulator_flow import (
     TIMEOUT,
     api_get,
     auth_params,

@@ -10,7 +10,7 @@ import requests
 
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.emulator.faults import Faults
-from tests.unit.emulator.flow import (
+from tests.support.emulator_flow import (
     TIMEOUT,
     api_get,
     api_request,

@@ -18,7 +18,7 @@ from qonto_desktop.emulator.grants import (
     GrantStore,
     IssuedTokens,
 )
-from tests.unit.emulator.flow import CHALLENGE, VERIFIER
+from tests.support.emulator_flow import CHALLENGE, VERIFIER
 
 CLIENT = "client-a"
 OTHER = "client-b"

@@ -10,7 +10,8 @@ import pytest
 from qonto_desktop.emulator import pkce
 from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, DEMO_USER
 from qonto_desktop.emulator.iban import french_iban, is_valid_iban, rib_key
-from tests.unit.emulator.flow import CHALLENGE, VERIFIER
+from tests.support.emulator_flow import CHALLENGE, VERIFIER
+from tests.support.luhn import luhn_valid
 
 
 def test_rfc7636_appendix_b_vector() -> None:
@@ -63,14 +64,6 @@ def test_french_iban_builds_rib_key_and_check_digits() -> None:
     assert french_iban("30006", "00001", "12345678901") == "FR7630006000011234567890189"
 
 
-def _luhn(number: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(number)):
-        digit = int(ch) * (2 if i % 2 else 1)
-        total += digit - 9 if digit > 9 else digit
-    return total % 10 == 0
-
-
 def test_seeded_organizations_look_like_french_companies() -> None:
     assert len(DEMO_ORGANIZATIONS) == 3
     assert {org.legal_form for org in DEMO_ORGANIZATIONS} == {"SARL", "SAS", "EURL"}
@@ -78,7 +71,7 @@ def test_seeded_organizations_look_like_french_companies() -> None:
     for org in DEMO_ORGANIZATIONS:
         assert str(uuid.UUID(org.id)) == org.id
         assert re.fullmatch(r"\d{9}", org.legal_number)
-        assert _luhn(org.legal_number)  # a SIREN carries a Luhn check digit
+        assert luhn_valid(org.legal_number)  # a SIREN carries a Luhn check digit
         assert (org.legal_country, org.locale) == ("FR", "fr")
         assert 1 <= len(org.bank_accounts) <= 3
         assert sum(account.main for account in org.bank_accounts) == 1

@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from qonto_desktop.emulator import Emulator, ManualClock
-from tests.unit.emulator.flow import (
+from tests.support.emulator_flow import (
     TIMEOUT,
     api_get,
     api_request,

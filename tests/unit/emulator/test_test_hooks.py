@@ -14,7 +14,7 @@ from qonto_desktop.emulator.data import (
     generated_organizations,
 )
 from qonto_desktop.emulator.iban import is_valid_iban
-from tests.unit.emulator.flow import (
+from tests.support.emulator_flow import (
     CHALLENGE,
     STATE,
     VERIFIER,
@@ -28,7 +28,7 @@ from tests.unit.emulator.flow import (
     refresh,
     token_form,
 )
-from tests.unit.emulator.test_pkce_iban_data import _luhn
+from tests.support.luhn import luhn_valid
 
 # --- extra_organizations ------------------------------------------------------------------
 
@@ -46,7 +46,7 @@ def test_generated_organizations_are_valid_unique_and_french() -> None:
         assert uuid.UUID(org.id).version == 4
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+-\d{4}", org.slug), org.slug
         assert re.fullmatch(r"\d{9}", org.legal_number)
-        assert _luhn(org.legal_number)
+        assert luhn_valid(org.legal_number)
         assert org.address.zip_code.isdigit()
         assert org.legal_country == "FR"
         (account,) = org.bank_accounts

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from qonto_desktop.emulator import DemoClient, Emulator, ManualClock
-from tests.unit.emulator.flow import (
+from tests.support.emulator_flow import (
     TIMEOUT,
     VERIFIER,
     connect,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -40,31 +39,11 @@ from qonto_desktop.store.index_errors import (
     NotFoundError,
 )
 from qonto_desktop.system.settings import SettingsFileError
+from tests.support.connections import sample
 
 URI = "http://127.0.0.1:52817/callback"
 INDEX = Path("/home/anne/.local/share/qonto-desktop/connections.json")
 BACKUP = INDEX.with_name("connections.json.damaged-20250101")
-CONNECTION = Connection(
-    id="c0",
-    environment="production",
-    client_id="client-123",
-    organization_id="org-1",
-    organization_name="",
-    organization_slug="",
-    legal_name="",
-    user_name="",
-    user_email="",
-    role="",
-    subject=None,
-    scopes_requested=(),
-    scopes_granted=(),
-    created_at=0.0,
-    refreshed_at=None,
-    verified_at=None,
-    access_expires_at=0.0,
-    refresh_expires_at=None,
-    state="ok",
-)
 
 
 def words(text: str) -> set[str]:
@@ -88,7 +67,7 @@ def leftovers(french: str, kept: tuple[str, ...]) -> set[str]:
 
 
 def connection(ident: str, name: str) -> Connection:
-    return replace(CONNECTION, id=ident, organization_name=name)
+    return sample(id=ident, organization_name=name, legal_name="", organization_slug="")
 
 
 def raised(call: object) -> QontoDesktopError:

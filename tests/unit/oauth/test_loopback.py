@@ -30,7 +30,7 @@ from qonto_desktop.oauth.loopback_server import (
     reset_linger,
 )
 from qonto_desktop.oauth.redirect import DEFAULT_PORT, DEFAULT_TIMEOUT
-from tests.unit.oauth.loopback_client import (
+from tests.support.loopback_client import (
     HOST,
     STATE,
     assert_dropped,

@@ -9,7 +9,7 @@ import requests
 
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.loopback import Receiver
-from tests.unit.oauth.loopback_client import (
+from tests.support.loopback_client import (
     HOST,
     STATE,
     Answer,

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import json
 import socket
-import socketserver
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from urllib.parse import parse_qs
 
 import pytest
 
@@ -29,144 +24,11 @@ from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto.errors import SandboxStagingTokenError
 from qonto_desktop.system.http import RetryPolicy, Sender
+from tests.support.token_servers import MuteServer, Reply, Servers, TokenServer
 
 CLIENT_ID = "my-client"
 NOW = 1_700_000_000.0
 REDIRECT_URI = "http://127.0.0.1:52817/callback"
-GOOD_ANSWER = {
-    "access_token": "ory_at_new",
-    "expires_in": 3600,
-    "refresh_token": "ory_rt_new",
-    "scope": "offline_access organization.read",
-    "token_type": "bearer",
-}
-
-
-@dataclass(frozen=True)
-class Seen:
-    """One request a server received."""
-
-    method: str
-    path: str
-    headers: dict[str, str]  # names in lower case
-    form: dict[str, list[str]]
-
-
-@dataclass
-class Reply:
-    status: int = 200
-    body: bytes = json.dumps(GOOD_ANSWER).encode()
-    content_type: str = "application/json"
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-class TokenServer(HTTPServer):
-    """A tiny token endpoint that records every request and answers ``reply``."""
-
-    def __init__(self, port: int = 0) -> None:
-        self.seen: list[Seen] = []
-        self.reply = Reply()
-        super().__init__(("127.0.0.1", port), TokenHandler)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
-
-
-class TokenHandler(BaseHTTPRequestHandler):
-    server: TokenServer
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length", "0"))
-        body = self.rfile.read(length).decode("utf-8")
-        self.server.seen.append(
-            Seen(
-                method="POST",
-                path=self.path,
-                headers={name.lower(): value for name, value in self.headers.items()},
-                form=parse_qs(body, keep_blank_values=True),
-            )
-        )
-        reply = self.server.reply
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output quiet."""
-
-
-class MuteServer(socketserver.ThreadingTCPServer):
-    """Reads each HTTP request in full, then never answers: it closes, or holds until stopped."""
-
-    daemon_threads = False
-    block_on_close = True  # server_close() joins every handler thread
-
-    def __init__(self, *, hold: bool) -> None:
-        self.requests: list[bytes] = []
-        self.hold = hold
-        self.released = threading.Event()
-        self._lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), MuteHandler)
-
-    def record(self, request: bytes) -> None:
-        with self._lock:
-            self.requests.append(request)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
-
-
-class MuteHandler(socketserver.StreamRequestHandler):
-    server: MuteServer
-
-    def handle(self) -> None:
-        head = b""
-        while not head.endswith(b"\r\n\r\n"):
-            line = self.rfile.readline()
-            if not line:
-                return
-            head += line
-        length = 0
-        for line in head.split(b"\r\n"):
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value)
-        self.server.record(head + self.rfile.read(length))
-        if self.server.hold:
-            self.server.released.wait(timeout=30)
-        # Returning closes the connection without a single byte of answer.
-
-
-class Servers:
-    """Starts servers in threads and stops every one of them, once."""
-
-    def __init__(self) -> None:
-        self._running: list[tuple[socketserver.BaseServer, threading.Thread]] = []
-
-    def start(self, server: socketserver.BaseServer) -> None:
-        thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="test-server"
-        )
-        thread.start()
-        self._running.append((server, thread))
-
-    def stop(self, server: socketserver.BaseServer) -> None:
-        for entry in list(self._running):
-            if entry[0] is server:
-                if isinstance(server, MuteServer):
-                    server.released.set()
-                server.shutdown()
-                server.server_close()
-                entry[1].join(timeout=10)
-                self._running.remove(entry)
-
-    def stop_all(self) -> None:
-        for server, _ in list(self._running):
-            self.stop(server)
 
 
 @pytest.fixture

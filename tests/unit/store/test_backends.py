@@ -6,28 +6,17 @@ from pathlib import Path
 
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import SecretService, Windows, chainer, fail, kwallet, libsecret, macOS, null
+from keyring.backends import SecretService, Windows, fail, kwallet, libsecret, macOS, null
 
 from qonto_desktop.store import backends, bus_owner
 from qonto_desktop.store.errors import NoSecureStorageError
 from qonto_desktop.store.secrets import SecretStore
+from tests.support.keyring_chains import PlaintextKeyring, chainer_of
 from tests.support.keyrings import MemoryKeyring, backend_of
-
-
-def chainer_of(*chained: KeyringBackend) -> KeyringBackend:
-    """A real ChainerBackend over exactly these backends (keyring discovers its own otherwise)."""
-    return backend_of(type("FixedChainer", (chainer.ChainerBackend,), {"backends": list(chained)}))
 
 
 class PriorityKeyring(MemoryKeyring):
     priority = 0
-
-
-class PlaintextKeyring(MemoryKeyring):
-    """Stands for keyrings.alt's file backends, which have a positive priority."""
-
-
-PlaintextKeyring.__module__ = "keyrings.alt.file"
 
 
 @pytest.fixture

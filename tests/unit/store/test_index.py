@@ -14,7 +14,7 @@ from qonto_desktop.store.index import (
     IndexLoad,
     NotFoundError,
 )
-from tests.unit.store.test_index_format import sample
+from tests.support.connections import sample
 
 
 @pytest.fixture

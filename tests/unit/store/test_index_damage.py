@@ -19,7 +19,7 @@ from qonto_desktop.store.index_errors import (
     IndexUnreadableError,
 )
 from qonto_desktop.store.index_format import connection_to_record, decode
-from tests.unit.store.test_index_format import sample
+from tests.support.connections import sample
 
 GOOD = connection_to_record(sample(id="good", organization_name="Good Co"))
 

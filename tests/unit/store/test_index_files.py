@@ -17,7 +17,7 @@ from qonto_desktop.store import index as index_module
 from qonto_desktop.store.index import ConnectionIndex, IndexBusyError
 from qonto_desktop.store.index_errors import IndexWriteError
 from qonto_desktop.store.index_format import decode
-from tests.unit.store.test_index_format import sample
+from tests.support.connections import sample
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -139,7 +139,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from qonto_desktop.store.index import ConnectionIndex
-from tests.unit.store.test_index_format import sample
+from tests.support.connections import sample
 
 path, name = Path(sys.argv[1]), sys.argv[2]
 index = ConnectionIndex(path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -26,20 +25,6 @@ from qonto_desktop.system.redaction import RedactingFilter
 POSIX = pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX idea")
 ACCESS = "ory_at_Vt3kQ9xLmZ2pR7sYc1dWfB8nHj4eUa6o.Xp0qLr5tYs9uVw3z"
 IBAN = "FR7616958000010123456789012"
-
-
-@pytest.fixture(autouse=True)
-def restore_root_logger(monkeypatch: pytest.MonkeyPatch) -> Iterator[logging.Logger]:
-    """Give each test the root logger as it was, and take back what setup_logging added."""
-    monkeypatch.delenv(LEVEL_VARIABLE, raising=False)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield root
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 def ours(root: logging.Logger) -> list[logging.Handler]:

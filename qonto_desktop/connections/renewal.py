@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 
+from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN, cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
-from qonto_desktop.connections.fresh import HANDOUT_GRACE, REFRESH_MARGIN, cached
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.model import FreshToken, RefreshResult
 from qonto_desktop.errors import QontoDesktopError

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.fresh import cached
 from qonto_desktop.connections.grant import account_summaries
 from qonto_desktop.connections.model import FreshToken
 from qonto_desktop.connections.renewal import refresh_now, renewed_token

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from qonto_desktop.connections.fresh import HANDOUT_GRACE, REFRESH_MARGIN, access_token
+from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN
+from qonto_desktop.connections.fresh import access_token
 from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 # The top-level resources/ folder of a source checkout, beside the package.
 CHECKOUT_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+# Where ``pip install .`` puts them: inside the package, as ``qonto_desktop.resources``.
+INSTALLED_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def resources_dir() -> Path:
@@ -25,10 +26,12 @@ def resources_dir() -> Path:
 
 
 def installed_resources() -> Path | None:
-    """Return the folder installed as ``qonto_desktop.resources``, or None in a checkout."""
-    folder = resources.files("qonto_desktop") / "resources"
-    # Qt and the page templates need a file on disk: a package imported from a zip has none.
-    return folder if isinstance(folder, Path) and folder.is_dir() else None
+    """Return the folder installed as ``qonto_desktop.resources``, or None in a checkout.
+
+    A plain path, not ``importlib.resources``: Qt and the page templates need files on disk
+    (a package imported from a zip has none), and the window's first frame skips its import.
+    """
+    return INSTALLED_RESOURCES if INSTALLED_RESOURCES.is_dir() else None
 
 
 def resource_path(*parts: str) -> Path:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from pathlib import Path
 
 import pytest
 
+from qonto_desktop.system import resources
 from qonto_desktop.system.resources import installed_resources, resource_path, resources_dir
 
 REPO = Path(__file__).resolve().parents[3]
@@ -31,7 +31,7 @@ def test_an_installed_package_reads_its_package_data(
 ) -> None:
     site_package = tmp_path / "site-packages" / "qonto_desktop"
     (site_package / "resources" / "icons").mkdir(parents=True)
-    monkeypatch.setattr(importlib.resources, "files", lambda package: site_package)
+    monkeypatch.setattr(resources, "INSTALLED_RESOURCES", site_package / "resources")
     assert installed_resources() == site_package / "resources"
     assert resource_path("icons", "app.svg") == site_package / "resources" / "icons" / "app.svg"
 
@@ -39,6 +39,6 @@ def test_an_installed_package_reads_its_package_data(
 def test_a_package_without_a_folder_on_disk_falls_back_to_the_checkout(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path / "empty")
+    monkeypatch.setattr(resources, "INSTALLED_RESOURCES", tmp_path / "empty" / "resources")
     assert installed_resources() is None
     assert resources_dir() == REPO / "resources"

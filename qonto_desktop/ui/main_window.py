@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 
 from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.listing import describe_storage, list_connections
-from qonto_desktop.connections.model import BackendDescription, Connection, IndexLoad
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
@@ -43,6 +41,7 @@ from qonto_desktop.ui.window_geometry import geometry_file, load_geometry, save_
 from qonto_desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # the dialog loads when first opened, the pane when the window builds it
+    from qonto_desktop.connections.model import BackendDescription, Connection, IndexLoad
     from qonto_desktop.ui.connect.dialog import ConnectDialog
     from qonto_desktop.ui.panes.actions import ConnectionActions
     from qonto_desktop.ui.panes.connection_list import ConnectionList
@@ -139,7 +138,7 @@ class MainWindow(QMainWindow):
         """Read the connections and name the keyring, on workers."""
         self.reload()
         desk = self.desk
-        self.workers.run(lambda: describe_storage(desk), self._backend_found, self._backend_unknown)
+        self.workers.run(lambda: _storage(desk), self._backend_found, self._backend_unknown)
 
     # --- Building ------------------------------------------------------------------------
 
@@ -243,13 +242,15 @@ class MainWindow(QMainWindow):
         """Read the connections again (on a worker); select ``select`` once shown."""
         self._select_after_load = select if isinstance(select, str) else None
         desk = self.desk
-        self.workers.run(lambda: list_connections(desk), self._loaded, self._load_failed)
+        self.workers.run(lambda: _connections(desk), self._loaded, self._load_failed)
 
     def _reread_now(self) -> None:
         if self.pane_ready and not self.workers.busy:
             self.reload(select=self.view.connection.id if self.view.connection else None)
 
     def _loaded(self, load: object) -> None:
+        from qonto_desktop.connections.model import IndexLoad  # noqa: PLC0415 - loaded by now
+
         if self.closing or not isinstance(load, IndexLoad):
             return
         if not self.pane_ready:
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(EMPTY)
 
     def _backend_found(self, description: object) -> None:
+        from qonto_desktop.connections.model import BackendDescription  # noqa: PLC0415
         from qonto_desktop.ui.keyring_words import backend_words  # noqa: PLC0415 - after the shell
 
         if isinstance(description, BackendDescription):
@@ -368,3 +370,16 @@ class MainWindow(QMainWindow):
         self.clipboard.clear_now()
         save_geometry(geometry_file(self.desk.paths.config_dir), self.saveGeometry())
         super().closeEvent(event)
+
+
+# On a worker, after the first frame: the application API's listing loads there, not before.
+def _connections(desk: Desk) -> IndexLoad:
+    from qonto_desktop.connections.listing import list_connections  # noqa: PLC0415
+
+    return list_connections(desk)
+
+
+def _storage(desk: Desk) -> BackendDescription:
+    from qonto_desktop.connections.listing import describe_storage  # noqa: PLC0415
+
+    return describe_storage(desk)

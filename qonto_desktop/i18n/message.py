@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from qonto_desktop.system.display import safe_text
+
 Lookup = Callable[[str], str]
 
 
@@ -104,11 +106,17 @@ class _Decimal(float):
 
 
 def _value(value: object, lookup: Lookup, decimal_comma: bool) -> object:
-    """A parameter ready for ``str.format``: a nested message rendered in the same language."""
+    """A parameter ready for ``str.format``: a nested message rendered in the same language.
+
+    Text put into a sentence came from a user, a server or the system: it is made safe for a
+    terminal, a log line or a widget (controls escaped, bidi controls removed, length capped).
+    """
     if isinstance(value, Message):  # a part of the sentence: a term is not capitalised
         return render(value, lookup, decimal_comma=decimal_comma, sentence=False)
     if decimal_comma and isinstance(value, float):
         return _Decimal(value)
+    if isinstance(value, str):
+        return safe_text(value)
     return value
 
 

@@ -38,6 +38,7 @@ from qonto_desktop.store.index_errors import (
     IndexWriteError,
     NotFoundError,
 )
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import SettingsFileError
 from tests.support.connections import sample
 
@@ -404,7 +405,7 @@ def test_translate_never_raises_and_keeps_english_for_english(text: str, languag
 @given(st.text(min_size=1))
 def test_any_query_is_kept_in_the_french(query: str) -> None:
     french = localize(NotFoundError(query), "fr")[0]
-    assert french == f"Aucune connexion ne correspond à «\u00a0{query}\u00a0»."
+    assert french == f"Aucune connexion ne correspond à «\u00a0{safe_text(query)}\u00a0»."
 
 
 @given(
@@ -415,5 +416,18 @@ def test_any_name_and_reason_are_kept_in_the_french(name: str, reason: str) -> N
     assume(not name.startswith("Unverified connection"))
     french = localize(NeedsReconnectError(name, reason=reason), "fr")[0]
     assert french.startswith("Qonto n\u2019accepte plus la connexion à ")
-    assert name in french
+    assert safe_text(name) in french
     assert french.endswith(f" ({reason})")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_hostile_value_reaches_no_message_raw(language: str) -> None:
+    # A name from a server or an argument from a user: no newline, escape sequence or bidi
+    # override reaches a terminal, a log or a widget, and its length is capped.
+    hostile = "Acme\n\x1b]0;owned\x07\u202eSAS" + "x" * 100_000
+    for error in (NeedsReconnectError(hostile), NotFoundError(hostile)):
+        message, next_action = localize(error, language)
+        shown = message + next_action
+        assert not any(ch in shown for ch in "\n\r\x1b\x07\u202e")
+        assert "Acme\\n\\x1b]0;owned\\x07SAS" in shown  # escaped visibly, not dropped
+        assert len(message) < 400

@@ -1,7 +1,7 @@
 """Qonto's scope catalogue as the server knows it, with words for the consent page.
 
-This is the server side of the catalogue; the app keeps its own. Source: the scope table
-of /work/shared/docs/qonto-oauth-facts.md (Qonto's developer documentation).
+This is the server side of the catalogue; the app keeps its own. Source: Qonto's developer
+documentation, whose scopes and their sources are listed in docs/qonto-facts.md.
 """
 
 from __future__ import annotations

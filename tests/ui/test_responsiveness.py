@@ -166,9 +166,14 @@ def start_connecting(qtbot: QtBot, window: MainWindow) -> ConnectDialog:
     return dialog
 
 
-def wait_for_browser(qtbot: QtBot, dialog: ConnectDialog, browser: SlowBrowser) -> int:
-    """Wait until the receiver listens and the browser was asked; the receiver's port."""
-    qtbot.waitUntil(lambda: bool(dialog.waiting_page.url.text() and browser.urls))
+def wait_for_browser(
+    qtbot: QtBot, dialog: ConnectDialog, browser: SlowBrowser, *, opened_before: int = 0
+) -> int:
+    """Wait until the receiver listens and the browser was asked once more than
+    ``opened_before`` times; the receiver's port."""
+    qtbot.waitUntil(
+        lambda: bool(dialog.waiting_page.url.text() and len(browser.urls) > opened_before)
+    )
     assert dialog.pages.currentWidget() is dialog.waiting_page
     return browser.port()
 
@@ -310,7 +315,7 @@ def test_closing_the_window_while_waiting_stops_everything(
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.form and not dialog.busy)
     assert port_is_free(first)
     QTest.mouseClick(dialog.form.connect_button, Qt.MouseButton.LeftButton)
-    port = wait_for_browser(qtbot, dialog, browser)
+    port = wait_for_browser(qtbot, dialog, browser, opened_before=1)
     assert not port_is_free(port)
     closing = time.monotonic()
     window.close()

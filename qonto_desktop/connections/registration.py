@@ -17,7 +17,13 @@ from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth.errors import ConfigurationError
-from qonto_desktop.oauth.redirect import DEFAULT_PORT, LOOPBACK_HOST
+from qonto_desktop.oauth.redirect import (
+    DEFAULT_PORT,
+    LOOPBACK_HOST,
+    LoopbackHost,
+    check_host,
+    loopback_redirect_uri,
+)
 from qonto_desktop.program import program_name
 from qonto_desktop.qonto.authorization import EXAMPLE_UUID, UUID_PATTERN
 from qonto_desktop.qonto.environments import Environment
@@ -32,6 +38,7 @@ __all__ = [
     "UUID_PATTERN",
     "AppRegistration",
     "Environment",
+    "LoopbackHost",
     "RegistrationDraft",
     "SavedSecrets",
     "baked_client_secret",
@@ -54,11 +61,12 @@ class AppRegistration:
     environment: str
     client_id: str
     redirect_port: int = DEFAULT_PORT
+    redirect_host: LoopbackHost = LOOPBACK_HOST
 
     @property
     def redirect_uri(self) -> str:
-        """The exact redirect URI to register in the Developer Portal."""
-        return f"http://{LOOPBACK_HOST}:{self.redirect_port}{CALLBACK_PATH}"
+        """The exact redirect URI to register in the Developer Portal, and the one sent."""
+        return loopback_redirect_uri(self.redirect_host, self.redirect_port, CALLBACK_PATH)
 
 
 def load_registration(environment: Environment, settings: Mapping[str, Any]) -> AppRegistration:
@@ -89,7 +97,8 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
                 program=program_name(),
             ),
         )
-    return AppRegistration(environment.name, client_id, port)
+    host = check_host(section.get("redirect_host", LOOPBACK_HOST))
+    return AppRegistration(environment.name, client_id, port, host)
 
 
 def with_registration(settings: Mapping[str, Any], registration: AppRegistration) -> dict[str, Any]:
@@ -110,6 +119,8 @@ def with_registration(settings: Mapping[str, Any], registration: AppRegistration
             "client_id": registration.client_id,
             "redirect_port": registration.redirect_port,
         }
+        if registration.redirect_host != LOOPBACK_HOST:
+            registrations[registration.environment]["redirect_host"] = registration.redirect_host
     return {**settings, "registrations": registrations}
 
 

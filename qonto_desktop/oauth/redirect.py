@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, cast
 from urllib.parse import urlsplit
 
 from qonto_desktop.i18n.message import N_, Message
@@ -11,6 +11,13 @@ from qonto_desktop.oauth.errors import ConfigurationError, service_name
 # Not 53683 nor 18920, which other command-line clients use: the tools can run side by side.
 DEFAULT_PORT: Final = 52817
 LOOPBACK_HOST: Final = "127.0.0.1"
+# The two loopback forms a registration may use: the IP literal RFC 8252 §8.3 recommends, and
+# "localhost", which public third-party Qonto clients register (see docs/qonto-facts.md).
+LoopbackHost = Literal["127.0.0.1", "localhost"]
+LOOPBACK_HOSTS: Final[tuple[LoopbackHost, ...]] = ("127.0.0.1", "localhost")
+# One port rule everywhere: a fixed, unprivileged port the Developer Portal can hold.
+MIN_PORT: Final = 1024
+MAX_PORT: Final = 65535
 # How long the receiver waits for the browser, by default: five minutes.
 DEFAULT_TIMEOUT: Final = 300.0
 DEFAULT_REDIRECT_URI: Final = f"http://{LOOPBACK_HOST}:{DEFAULT_PORT}/callback"
@@ -67,3 +74,68 @@ def parse_redirect_uri(
             ),
         )
     return port, parts.path
+
+
+def port_problem(value: object) -> Message | None:
+    """Why ``value`` is not a redirect port a registration can use, or None when it is one.
+
+    ``value`` may be an int or the text the user typed. The rule is the same everywhere:
+    a whole number from :data:`MIN_PORT` to :data:`MAX_PORT`; 0 ("any free port") is refused,
+    since the registered address must match the one the app listens on exactly.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        number = int(text) if text.isascii() and text.isdigit() and len(text) <= 5 else None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        number = None
+    if number is not None and MIN_PORT <= number <= MAX_PORT:
+        return None
+    return Message(
+        N_("The redirect port must be a whole number from {low} to {high}."),
+        low=MIN_PORT,
+        high=MAX_PORT,
+    )
+
+
+def check_port(value: object, *, service: str | None = None) -> int:
+    """``value`` as a redirect port, under the one rule of :func:`port_problem`.
+
+    Raises:
+        ConfigurationError: it is not one; the message says the range and what to do.
+    """
+    problem = port_problem(value)
+    if problem is not None:
+        raise ConfigurationError(
+            problem,
+            next_action=Message(
+                N_(
+                    "Use the port of the redirect URI registered in {service}'s Developer "
+                    "Portal, e.g. {port}."
+                ),
+                service=service_name(service),
+                port=DEFAULT_PORT,
+            ),
+        )
+    return int(cast("int | str", value))
+
+
+def check_host(value: object) -> LoopbackHost:
+    """``value`` as one of the :data:`LOOPBACK_HOSTS`.
+
+    Raises:
+        ConfigurationError: it is neither ``127.0.0.1`` nor ``localhost``.
+    """
+    for host in LOOPBACK_HOSTS:
+        if value == host:
+            return host
+    raise ConfigurationError(
+        Message(N_("The redirect address must use 127.0.0.1 or localhost.")),
+        next_action=Message(N_("Pick the one your app registration uses.")),
+    )
+
+
+def loopback_redirect_uri(host: LoopbackHost, port: int, path: str = "/callback") -> str:
+    """The redirect URI a registration sends and the user registers: ``http://host:port/path``."""
+    return f"http://{host}:{port}{path}"

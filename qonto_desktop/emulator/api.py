@@ -1,16 +1,23 @@
-"""The Business API calls the app makes: organization, membership, and disconnect."""
+"""The Business API calls the app makes: organization, membership, user organizations, disconnect.
+
+A token of the User OAuth flow names its organization with each call
+(``X-Qonto-Organization-Id``); see :mod:`qonto_desktop.emulator.user_flow`.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from qonto_desktop.emulator.data import DemoUser, Organization
 from qonto_desktop.emulator.grants import GrantStore, TokenOwner
 from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
+from qonto_desktop.emulator.user_flow import ORGANIZATION_HEADER, user_organizations
 
 ORGANIZATION_PATH = "/v2/organization"
 MEMBERSHIP_PATH = "/v2/membership"
 CONSENTS_PATH = "/v2/oauth2/consents"
+USER_ORGANIZATIONS_PATH = "/v2/user_organizations"
 
 # RFC 6750 §3: a 401 names the scheme the resource server expects.
 _CHALLENGE = (("WWW-Authenticate", 'Bearer realm="qonto"'),)
@@ -48,6 +55,16 @@ class BusinessApi:
         organization = self._organizations[owner.organization_id]
         return json_response(200, {"membership": self._user.membership(organization)})
 
+    def user_organizations(self, request: Request) -> Response:
+        """Answer ``GET /v2/user_organizations`` (User OAuth flow only)."""
+        owner = self._owner(request, "GET", "user_organization.read", organization=False)
+        if isinstance(owner, Response):
+            return owner
+        if not owner.user_flow:
+            return api_error(403, "forbidden", "only available in the User OAuth flow")
+        listed = [self._organizations[org_id] for org_id in owner.organization_ids]
+        return json_response(200, user_organizations(listed, self._user))
+
     def revoke_consent(self, request: Request) -> Response:
         """Answer ``DELETE /v2/oauth2/consents``: disconnect the app from the organization."""
         owner = self._owner(request, "DELETE", None)
@@ -60,7 +77,9 @@ class BusinessApi:
         )
         return Response(204)
 
-    def _owner(self, request: Request, method: str, scope: str | None) -> TokenOwner | Response:
+    def _owner(
+        self, request: Request, method: str, scope: str | None, *, organization: bool = True
+    ) -> TokenOwner | Response:
         if request.method != method:
             return api_error(405, "method_not_allowed", f"Use {method} for this endpoint.")
         scheme, _, token = (request.header("authorization") or "").partition(" ")
@@ -72,7 +91,19 @@ class BusinessApi:
             return _unauthorized("invalid, expired or revoked access token")
         if scope is not None and scope not in owner.scopes:
             return api_error(403, "forbidden", "missing required oauth scope")
+        return _named_organization(owner, request) if organization else owner
+
+
+def _named_organization(owner: TokenOwner, request: Request) -> TokenOwner | Response:
+    """A User OAuth flow token speaks for the organization the request names."""
+    if not owner.user_flow:
         return owner
+    named = (request.header(ORGANIZATION_HEADER) or "").strip()
+    if named not in owner.organization_ids:
+        # Qonto: missing, or not an organization consented to, is a 403.
+        detail = f"{ORGANIZATION_HEADER} is missing or names no consented organization"
+        return api_error(403, "forbidden", detail)
+    return dataclasses.replace(owner, organization_id=named)
 
 
 def _unauthorized(detail: str) -> Response:

@@ -14,6 +14,7 @@ from qonto_desktop.emulator.api import (
     CONSENTS_PATH,
     MEMBERSHIP_PATH,
     ORGANIZATION_PATH,
+    USER_ORGANIZATIONS_PATH,
     BusinessApi,
     not_found,
 )
@@ -72,6 +73,7 @@ class Application:
             ORGANIZATION_PATH: ("organization", api.organization),
             MEMBERSHIP_PATH: ("membership", api.membership),
             CONSENTS_PATH: ("consents", api.revoke_consent),
+            USER_ORGANIZATIONS_PATH: ("user_organizations", api.user_organizations),
         }
         self._faults = faults
         self._staging_token = staging_token

@@ -31,7 +31,10 @@ def describe(emulator: Emulator) -> str:
         f"  client_secret: {confidential.client_secret}",
         "Public client (no secret, PKCE S256 required):",
         f"  client_id:     {public.client_id}",
-        "Redirect URIs registered for both clients:",
+        "Client approved for user access (identity_type=user only, client_secret_post):",
+        f"  client_id:     {emulator.user_access_client.client_id}",
+        f"  client_secret: {emulator.user_access_client.client_secret}",
+        "Redirect URIs registered for every client:",
         *(f"  {uri}" for uri in confidential.redirect_uris),
     ]
     if emulator.sandbox:

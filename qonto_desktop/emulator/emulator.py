@@ -45,7 +45,7 @@ class Emulator:
             ``deny`` decide at once.
         clock: Where every expiry reads the time; the system clock by default.
         staging_token: The sandbox staging token; generated when sandbox and ``None``.
-        redirect_uris: Redirect URIs registered for both demo clients besides the defaults.
+        redirect_uris: Redirect URIs registered for every demo client besides the defaults.
         access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it.
         extra_organizations: How many generated organizations the user has besides the three
             demo ones (tests of many connections); the same ones on every run.
@@ -94,7 +94,11 @@ class Emulator:
         endpoint and every code, verifier, token and client secret received at the token and
         revocation endpoints, accepted or not.
         """
-        fixed = {self.confidential_client.client_secret, self.staging_token}
+        fixed = {
+            self.confidential_client.client_secret,
+            self.user_access_client.client_secret,
+            self.staging_token,
+        }
         return self._grants.issued.values() | {value for value in fixed if value}
 
     @property
@@ -117,6 +121,11 @@ class Emulator:
     def public_client(self) -> DemoClient:
         """The demo client without a secret (PKCE required)."""
         return self._clients.public
+
+    @property
+    def user_access_client(self) -> DemoClient:
+        """The demo client Qonto approved for the User OAuth flow (and only that flow)."""
+        return self._clients.user_access
 
     @property
     def port(self) -> int:
@@ -156,7 +165,7 @@ class Emulator:
         return self.base_url
 
     def register_redirect_uri(self, uri: str) -> None:
-        """Register one more redirect URI for both demo clients (thread-safe)."""
+        """Register one more redirect URI for every demo client (thread-safe)."""
         self._clients.register_redirect_uri(uri)
 
     def start(self) -> None:

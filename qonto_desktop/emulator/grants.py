@@ -30,9 +30,12 @@ class Consent:
         redirect_uri: The redirect URI of the authorization request.
         scopes: The granted scopes.
         user_id: Who approved.
-        organization_id: The organization the tokens are bound to.
+        organization_id: The organization the tokens are bound to; empty in the User OAuth
+            flow, whose tokens name one with each call.
         code_challenge: The S256 PKCE challenge, if one was sent.
         nonce: The OpenID Connect nonce, if one was sent.
+        organization_ids: The organizations consented to in the User OAuth flow; empty in
+            the per-organization flow.
     """
 
     client_id: str
@@ -42,6 +45,18 @@ class Consent:
     organization_id: str
     code_challenge: str | None = None
     nonce: str | None = None
+    organization_ids: tuple[str, ...] = ()
+
+    @property
+    def user_flow(self) -> bool:
+        """Whether this is a User OAuth flow consent (``identity_type=user``)."""
+        return bool(self.organization_ids)
+
+    def covers(self, organization_id: str) -> bool:
+        """Whether the consent reaches this organization."""
+        if self.user_flow:
+            return organization_id in self.organization_ids
+        return organization_id == self.organization_id
 
 
 @dataclass(frozen=True)
@@ -58,12 +73,24 @@ class IssuedTokens:
 
 @dataclass(frozen=True)
 class TokenOwner:
-    """Who a valid access token speaks for, and with which scopes."""
+    """Who a valid access token speaks for, and with which scopes.
+
+    Attributes:
+        organization_id: The organization of a per-organization grant; empty for a User
+            OAuth flow grant until a request names one (``X-Qonto-Organization-Id``).
+        organization_ids: The organizations a User OAuth flow grant reaches; empty otherwise.
+    """
 
     client_id: str
     user_id: str
     organization_id: str
     scopes: tuple[str, ...]
+    organization_ids: tuple[str, ...] = ()
+
+    @property
+    def user_flow(self) -> bool:
+        """Whether the token comes from the User OAuth flow."""
+        return bool(self.organization_ids)
 
 
 class GrantError(Exception):
@@ -258,7 +285,7 @@ class GrantStore:
             family.revoked = True
 
     def revoke_consent(self, *, client_id: str, user_id: str, organization_id: str) -> int:
-        """Revoke every family (and unused code) of one client, user and organization.
+        """Revoke every family (and unused code) of one client and user reaching an organization.
 
         Returns:
             How many families were revoked.
@@ -267,20 +294,20 @@ class GrantStore:
             count = 0
             for family in self._state.families.values():
                 consent = family.consent
-                if (consent.client_id, consent.user_id, consent.organization_id) == (
-                    client_id,
-                    user_id,
-                    organization_id,
-                ) and not family.revoked:
+                if (
+                    (consent.client_id, consent.user_id) == (client_id, user_id)
+                    and consent.covers(organization_id)
+                    and not family.revoked
+                ):
                     family.revoked = True
                     count += 1
             for code, record in list(self._state.codes.items()):
                 consent = record.consent
-                if record.family_id is None and (
-                    consent.client_id,
-                    consent.user_id,
-                    consent.organization_id,
-                ) == (client_id, user_id, organization_id):
+                if (
+                    record.family_id is None
+                    and (consent.client_id, consent.user_id) == (client_id, user_id)
+                    and consent.covers(organization_id)
+                ):
                     del self._state.codes[code]
             return count
 
@@ -295,7 +322,11 @@ class GrantStore:
                 return None
             consent = family.consent
             return TokenOwner(
-                consent.client_id, consent.user_id, consent.organization_id, record.scopes
+                consent.client_id,
+                consent.user_id,
+                consent.organization_id,
+                record.scopes,
+                consent.organization_ids,
             )
 
     def _issue(self, family_id: str, scopes: tuple[str, ...], now: float) -> IssuedTokens:

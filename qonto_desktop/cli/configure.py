@@ -30,8 +30,14 @@ def run(
     make_default: bool,
     stdin: TextIO,
     out: TextIO,
+    user_access: bool | None = None,
 ) -> int:
-    """Change what was given, then show the registration as it now stands."""
+    """Change what was given, then show the registration as it now stands.
+
+    Args:
+        user_access: Qonto approved the app for its user access (True), or not (False);
+            None leaves it as saved.
+    """
     environment = environment_of(desk, environment_name)
     try:
         registration = load_registration(environment, desk.settings)
@@ -43,6 +49,8 @@ def run(
         registration = replace(registration, client_id=client_id.strip())
     if redirect_port is not None:
         registration = replace(registration, redirect_port=redirect_port)
+    if user_access is not None:
+        registration = replace(registration, access="user" if user_access else "organization")
     if set_client_secret or set_staging_token:
         check_secret_storage(desk)
     secret = _read_secret("Client secret (input hidden): ", stdin) if set_client_secret else ""
@@ -78,4 +86,10 @@ def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) ->
         staged = saved.staging_token
         print(f"  staging token:  {'stored in the keyring' if staged else 'MISSING'}", file=out)
     print(f"  redirect URI:   {registration.redirect_uri}", file=out)
+    access = (
+        "user access (one sign-in for all your companies)"
+        if registration.user_access
+        else "one company per sign-in"
+    )
+    print(f"  access:         {access}", file=out)
     print("Register exactly this redirect URI for the app in Qonto's Developer Portal.", file=out)

@@ -84,6 +84,11 @@ def _connect(parser: Parser) -> None:
     parser.add_argument("--organization-id", help="fix the organization (no picker)")
     parser.add_argument("--registration-id", help="an organization created by onboarding")
     parser.add_argument(
+        "--companies",
+        metavar="all|ID,SIREN,...",
+        help="with user access: the companies to add (default all), by ID or SIREN",
+    )
+    parser.add_argument(
         "--no-browser",
         action="store_true",
         help="print the address instead; accept the redirected address pasted here",
@@ -105,6 +110,11 @@ def _configure(parser: Parser) -> None:
         "--staging-token", action="store_true", help="store the sandbox staging token (asked for)"
     )
     parser.add_argument("--default", action="store_true", help="make it the default environment")
+    parser.add_argument(
+        "--user-access",
+        choices=("yes", "no"),
+        help="yes if Qonto approved the app for user access (one sign-in for all your companies)",
+    )
 
 
 def _demo(parser: Parser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
-from qonto_desktop.connections.keys import access_token_key
+from qonto_desktop.connections.shared_grant import access_key
 from qonto_desktop.store.connection import Connection
 
 # A token is handed out only while more than this is left (Qonto recommends refreshing before
@@ -27,4 +27,4 @@ def cached(desk: Desk, connection: Connection) -> str | None:
         raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.access_expires_at - desk.now() <= REFRESH_MARGIN:
         return None
-    return desk.secrets.get(access_token_key(connection.id))
+    return desk.secrets.get(access_key(connection))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from qonto_desktop.connections.access_errors import explain_unauthorized, per_organization_scopes
 from qonto_desktop.connections.attempt import Attempt, OnWaiting
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import resolve
@@ -66,24 +67,26 @@ def connect(
     environment = environment_of(desk, request.environment)
     registration = load_registration(environment, desk.settings)
     names = scopes.validate(request.scopes, allow_unknown=environment.allows_unknown_scopes)
+    names = per_organization_scopes(registration, names)  # user access: see companies.py
     extra = authorization_parameters(request.organization_id, request.registration_id)
     desk.secrets.check_available()
     context = resolve(desk, environment, registration.client_id)
-    tokens = authorize(
-        AuthorizationRequest(
-            authorize_url=environment.authorize_url,
-            client_id=registration.client_id,
-            redirect_uri=registration.redirect_uri,
-            scopes=names,
-            extra=extra,
-            service=SERVICE,
-        ),
-        context.token_client,
-        open_browser,
-        timeout=request.timeout,
-        language=request.language,
-        on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
-    )
+    with explain_unauthorized(user_access=False):
+        tokens = authorize(
+            AuthorizationRequest(
+                authorize_url=environment.authorize_url,
+                client_id=registration.client_id,
+                redirect_uri=registration.redirect_uri,
+                scopes=names,
+                extra=extra,
+                service=SERVICE,
+            ),
+            context.token_client,
+            open_browser,
+            timeout=request.timeout,
+            language=request.language,
+            on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
+        )
     try:
         checkpoint("authorized")
         facts = read_facts(context, tokens)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast, get_args
 
 from qonto_desktop.connections.baked import baked_for, baked_registration
 from qonto_desktop.connections.desk import Desk
@@ -36,6 +36,7 @@ __all__ = [
     "EXAMPLE_UUID",
     "LOOPBACK_HOST",
     "UUID_PATTERN",
+    "Access",
     "AppRegistration",
     "Environment",
     "LoopbackHost",
@@ -53,6 +54,10 @@ __all__ = [
 
 CALLBACK_PATH = "/callback"
 
+Access = Literal["organization", "user"]
+"""``organization``: one sign-in per company (Qonto's usual flow); ``user``: Qonto approved the
+app for its user access, one sign-in for all the user's companies (``identity_type=user``)."""
+
 
 @dataclass(frozen=True)
 class AppRegistration:
@@ -62,6 +67,12 @@ class AppRegistration:
     client_id: str
     redirect_port: int = DEFAULT_PORT
     redirect_host: LoopbackHost = LOOPBACK_HOST
+    access: Access = "organization"
+
+    @property
+    def user_access(self) -> bool:
+        """Whether Qonto approved the app for its user access (one sign-in, many companies)."""
+        return self.access == "user"
 
     @property
     def redirect_uri(self) -> str:
@@ -98,7 +109,24 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
             ),
         )
     host = check_host(section.get("redirect_host", LOOPBACK_HOST))
-    return AppRegistration(environment.name, client_id, port, host)
+    return AppRegistration(environment.name, client_id, port, host, _access(section, environment))
+
+
+def _access(section: Mapping[str, Any], environment: Environment) -> Access:
+    """The saved access kind; a damaged one is refused rather than guessed."""
+    access = section.get("access", "organization")
+    if access not in get_args(Access):
+        raise ConfigurationError(
+            Message(
+                N_("The access kind saved for {environment} is not one the app knows."),
+                environment=environment.label,
+            ),
+            next_action=Message(
+                N_("Set it again: `{program} configure --user-access yes` or `no`."),
+                program=program_name(),
+            ),
+        )
+    return cast(Access, access)
 
 
 def with_registration(settings: Mapping[str, Any], registration: AppRegistration) -> dict[str, Any]:
@@ -109,9 +137,11 @@ def with_registration(settings: Mapping[str, Any], registration: AppRegistration
     """
     registrations = dict(settings.get("registrations") or {})
     baked = baked_for(registration.environment)
-    if baked is not None and (baked.client_id, baked.redirect_port) == (
-        registration.client_id,
-        registration.redirect_port,
+    if (
+        baked is not None
+        and (baked.client_id, baked.redirect_port)
+        == (registration.client_id, registration.redirect_port)
+        and not registration.user_access
     ):
         registrations.pop(registration.environment, None)
     else:
@@ -121,6 +151,8 @@ def with_registration(settings: Mapping[str, Any], registration: AppRegistration
         }
         if registration.redirect_host != LOOPBACK_HOST:
             registrations[registration.environment]["redirect_host"] = registration.redirect_host
+        if registration.user_access:  # written only when it is not the usual flow
+            registrations[registration.environment]["access"] = registration.access
     return {**settings, "registrations": registrations}
 
 

@@ -114,8 +114,10 @@ def check_authorization_request(
             state,
         )
     params = {key: items[0] for key, items in values.items()}
-    checks = (_check_response_type, _check_state, _check_scopes, _check_challenge)
-    for check in (*checks, _check_identity_type):
+    # The flow is checked before the scopes: a client not approved for the User OAuth flow
+    # hears that, not that user_organization.read is not its scope.
+    checks = (_check_response_type, _check_state, _check_identity_type, _check_scopes)
+    for check in (*checks, _check_challenge):
         refusal = check(client, params)
         if refusal is not None:
             return ErrorRedirect(redirect_uri, *refusal, state)

@@ -6,6 +6,7 @@ Qonto's error shapes turned into typed errors.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,11 @@ from qonto_desktop.oauth.errors import (
 )
 from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
+from qonto_desktop.qonto.models.user_organizations import (
+    UserOrganizations,
+    parse_user_organizations,
+)
+from qonto_desktop.qonto.user_access import ORGANIZATION_HEADER
 from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session, retry_after
 
 
@@ -96,10 +102,13 @@ class QontoApi:
         staging_token: str | None = None,
         session: requests.Session | None = None,
         sender: Sender | None = None,
+        organization_id: str | None = None,
     ) -> None:
         """Prepare calls; nothing is sent yet.
 
         Args:
+            organization_id: the company each call names (``X-Qonto-Organization-Id``), for a
+                token of Qonto's user access; ``None`` for a per-organization token.
             sender: sends each call under the API policy (a GET is resent after a throttled
                 or unavailable answer); by default :data:`API_RETRY`.
 
@@ -112,6 +121,8 @@ class QontoApi:
             "Accept": "application/json",
             **environment.request_headers(staging_token),
         }
+        if organization_id is not None:
+            self._headers[ORGANIZATION_HEADER] = organization_id
         self._session = session
         self._sender = sender or Sender(API_RETRY)
 
@@ -141,6 +152,15 @@ class QontoApi:
             email=_text(data, "email", required=False),
             role=_text(data, "role"),
         )
+
+    def user_organizations(self) -> UserOrganizations:
+        """``GET /v2/user_organizations``: the companies of a user-access grant.
+
+        Raises:
+            UnusableAnswerError: the answer has no list of organizations.
+        """
+        body = self._request("GET", "/v2/user_organizations")
+        return parse_user_organizations(json.dumps(body).encode())
 
     def revoke_consent(self) -> None:
         """``DELETE /v2/oauth2/consents``: the "disconnect my app" of Qonto's web app."""

@@ -39,6 +39,9 @@ class Connection:
             ``state_reason``); ``needs_reconnect`` (Qonto no longer accepts its refresh token).
         access_expires_at, refresh_expires_at: seconds since the epoch; the refresh token's is
             tracked by the app (90 days from issue), not told by Qonto.
+        grant_id: set when the connection shares one grant with other companies (Qonto's
+            User OAuth flow): the tokens are the grant's, kept once under this id; ``None``
+            when the connection has its own grant.
     """
 
     id: str
@@ -62,6 +65,7 @@ class Connection:
     state: ConnectionState
     state_reason: str | None = None
     accounts: tuple[AccountSummary, ...] = ()
+    grant_id: str | None = None
 
     @property
     def display_name(self) -> str:

@@ -149,6 +149,7 @@ CONNECTION_FIELDS: dict[str, Check] = {
     "state": _state,
     "state_reason": _optional_text,
     "accounts": _accounts,
+    "grant_id": _optional_text,
 }
 
 _OPTIONAL = {

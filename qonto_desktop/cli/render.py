@@ -88,6 +88,8 @@ def connection_data(connection: Connection, now: float) -> dict[str, Any]:
             "role": connection.role,
         },
         "client_id": connection.client_id,
+        # Connections of one user-access sign-in share it: the same id, one refresh for all.
+        "grant_id": connection.grant_id,
         "scopes_requested": list(connection.scopes_requested),
         "scopes_granted": list(connection.scopes_granted),
         "state": connection.state,

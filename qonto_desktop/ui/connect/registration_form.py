@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -135,7 +136,22 @@ class RegistrationForm(QGroupBox):
             secret=True,
         )
         self.staging_token.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
+        self.user_access = QCheckBox(
+            self.tr("Qonto approved this app for user access (one sign-in for all your companies)"),
+            self,
+        )
+        self.user_access.setObjectName("user_access")
+        self.user_access.setAccessibleName(self.tr("Approved for user access"))
+        self.user_access.setAccessibleDescription(
+            self.tr(
+                "Only for apps Qonto approved for its user access; such an app cannot connect "
+                "one company at a time."
+            )
+        )
+        self._access_drafts: dict[str, bool] = {}
         self._layout(QFormLayout(self))
+        self._form.addRow(self.user_access)
+        self.user_access.toggled.connect(self._on_edited)
         for edit in (self.client_id, self.client_secret, self.redirect_port, self.staging_token):
             edit.textChanged.connect(self._on_edited)
 
@@ -165,6 +181,7 @@ class RegistrationForm(QGroupBox):
             self.redirect_uri,
             self.copy_redirect_uri,
             self.staging_token,
+            self.user_access,
         ]
 
     def set_environment(
@@ -176,6 +193,7 @@ class RegistrationForm(QGroupBox):
         """
         if self._environment is not None:
             self._drafts[self._environment.name] = self._texts()
+            self._access_drafts[self._environment.name] = self.user_access.isChecked()
         self._environment = environment
         self._preset = environment.default_client_id is not None
         saved = saved_registration(environment, settings)
@@ -194,6 +212,13 @@ class RegistrationForm(QGroupBox):
         for edit, text in zip(edits, texts, strict=True):
             edit.setText(text)
             edit.setCursorPosition(0)
+        access = saved.user_access if self._preset else None
+        self.user_access.setChecked(
+            self._access_drafts.get(environment.name, saved.user_access)
+            if access is None
+            else access
+        )
+        self.user_access.setEnabled(not self._preset)
         self.client_id.setReadOnly(self._preset)
         self.redirect_port.setReadOnly(self._preset)
         self._form.setRowVisible(self.client_secret, not self._preset)
@@ -241,7 +266,10 @@ class RegistrationForm(QGroupBox):
             return None
         port = parse_port(self.redirect_port.text())
         registration = AppRegistration(
-            self._environment.name, self.client_id.text().strip(), 0 if port is None else port
+            self._environment.name,
+            self.client_id.text().strip(),
+            0 if port is None else port,
+            access="user" if self.user_access.isChecked() else "organization",
         )
         return RegistrationDraft(
             registration,

@@ -15,6 +15,7 @@ from qonto_desktop.connections.errors import ConfigurationError, NotConfiguredEr
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.connections.registration import load_registration
 from qonto_desktop.i18n.message import N_
+from qonto_desktop.program import program_name
 from qonto_desktop.system.display import safe_text
 
 
@@ -25,8 +26,11 @@ class CompaniesWithoutUserAccessError(ConfigurationError):
     message = N_("--companies applies only to an app registration with user access.")
     next_action = N_(
         "Leave it out; or, if Qonto approved the app for user access, run "
-        "`configure --user-access yes` first."
+        "`{program} configure --user-access yes` first."
     )
+
+    def __init__(self) -> None:
+        super().__init__(params={"program": program_name()})
 
 
 def uses_user_access(desk: Desk, environment_name: str) -> bool:

@@ -53,6 +53,81 @@
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Companies</source>
+        <translation>Sociétés</translation>
+    </message>
+    <message>
+        <source>Tick the companies to add; each becomes a connection.</source>
+        <translation>Cochez les sociétés à ajouter ; chacune devient une connexion.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Raison sociale</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Adds no company.</source>
+        <translation>N’ajoute aucune société.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Adds the ticked companies.</source>
+        <translation>Ajoute les sociétés cochées.</translation>
+    </message>
+    <message>
+        <source>Already connected</source>
+        <translation>Déjà connectée</translation>
+    </message>
+    <message>
+        <source>Choose the companies to add</source>
+        <translation>Choisissez les sociétés à ajouter</translation>
+    </message>
+    <message>
+        <source>Qonto lists the companies this sign-in reaches. Each one ticked becomes a connection; they all share this one sign-in.</source>
+        <translation>Qonto liste les sociétés que cette connexion atteint. Chaque société cochée devient une connexion ; toutes partagent cette seule connexion.</translation>
+    </message>
+    <message>
+        <source>{count} more could not be read and are left out.</source>
+        <translation>{count} autres n’ont pas pu être lues et sont laissées de côté.</translation>
+    </message>
+    <message>
+        <source>This sign-in reaches no company: there is nothing to add.</source>
+        <translation>Cette connexion n’atteint aucune société : il n’y a rien à ajouter.</translation>
+    </message>
+    <message>
+        <source>Add 1 company</source>
+        <translation>Ajouter 1 société</translation>
+    </message>
+    <message>
+        <source>Add {count} companies</source>
+        <translation>Ajouter {count} sociétés</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDisconnect</name>
     <message>
         <source>Disconnect %1?</source>
@@ -195,6 +270,10 @@
     <message>
         <source>Opens Qonto in your browser to sign in and approve.</source>
         <translation>Ouvre Qonto dans votre navigateur pour vous authentifier et donner votre accord.</translation>
+    </message>
+    <message>
+        <source>Connect your Qonto companies (one sign-in for all)</source>
+        <translation>Connecter vos sociétés Qonto (une seule connexion pour toutes)</translation>
     </message>
     <message>
         <source>Correct the messages above to connect.</source>
@@ -831,6 +910,18 @@
         <translation>Laissez vide pour le conserver</translation>
     </message>
     <message>
+        <source>Qonto approved this app for user access (one sign-in for all your companies)</source>
+        <translation>Qonto a approuvé cette application pour l’accès utilisateur (une seule connexion pour toutes vos sociétés)</translation>
+    </message>
+    <message>
+        <source>Approved for user access</source>
+        <translation>Approuvée pour l’accès utilisateur</translation>
+    </message>
+    <message>
+        <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
+        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur ; une telle application ne peut pas connecter une société à la fois.</translation>
+    </message>
+    <message>
         <source>Redirect URI</source>
         <translation>URI de redirection</translation>
     </message>
@@ -932,6 +1023,18 @@
     <message>
         <source>(main)</source>
         <translation>(principal)</translation>
+    </message>
+    <message>
+        <source>1 company connected</source>
+        <translation>1 société connectée</translation>
+    </message>
+    <message>
+        <source>{count} companies connected</source>
+        <translation>{count} sociétés connectées</translation>
+    </message>
+    <message>
+        <source>Added, sharing one sign-in: {names}.</source>
+        <translation>Ajoutées, avec une seule connexion partagée : {names}.</translation>
     </message>
     <message>
         <source>The connection did not succeed</source>

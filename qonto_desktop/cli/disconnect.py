@@ -33,8 +33,8 @@ def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO)
         others = len(report.still_sharing)
         print(
             f"{report.connection.display_name}: disconnected. Its sign-in stays in use by "
-            f"{others} other {'company' if others == 1 else 'companies'}; Qonto is told when "
-            "the last of them is disconnected.",
+            + ("one other company" if others == 1 else f"{others} other companies")
+            + "; Qonto is told when the last of them is disconnected.",
             file=out,
         )
         return 0

@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.companies import Company, CompanyChoice
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.disconnect import disconnect
 from qonto_desktop.connections.keys import grant_refresh_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.ui.connect.dialog import ConnectDialog
+from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect, disconnect_outcome
 from tests.support.approval import follow
 from tests.support.user_access import connect_companies, grant_accepted, user_access_desk
 from tests.ui.conftest import MakeDialog
@@ -142,3 +144,16 @@ def test_hostile_company_names_are_shown_as_plain_safe_text(
     assert "\n" not in row[0]
     assert "<b>Evil</b>" in row[0]  # shown as written, never as markup
     assert grant_accepted(emulator, choice.tokens.access_token)
+
+
+def test_disconnecting_a_company_that_shares_its_sign_in_says_what_stays(
+    qtbot: QtBot, user_desk: Desk, emulator: Emulator
+) -> None:
+    first, *others = connect_companies(user_desk, emulator)
+    asking = ConfirmDisconnect(first, None)
+    qtbot.addWidget(asking)
+    assert "shares one sign-in" in asking.explanation.text()
+    report = disconnect(user_desk, first.id)
+    kind, text = disconnect_outcome(report)
+    assert kind == "success"
+    assert f"stays in use by {len(others)} other companies" in text

@@ -85,11 +85,11 @@ def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) ->
     if registration.environment == "sandbox":
         staged = saved.staging_token
         print(f"  staging token:  {'stored in the keyring' if staged else 'MISSING'}", file=out)
-    print(f"  redirect URI:   {registration.redirect_uri}", file=out)
     access = (
         "user access (one sign-in for all your companies)"
         if registration.user_access
         else "one company per sign-in"
     )
     print(f"  access:         {access}", file=out)
+    print(f"  redirect URI:   {registration.redirect_uri}", file=out)
     print("Register exactly this redirect URI for the app in Qonto's Developer Portal.", file=out)

@@ -133,7 +133,7 @@ def test_hostile_company_names_are_shown_as_plain_safe_text(
     qtbot: QtBot, make_dialog: MakeDialog, user_desk: Desk, emulator: Emulator
 ) -> None:
     dialog = open_picker(qtbot, make_dialog, user_desk, emulator)
-    choice = dialog._choice
+    choice = dialog.companies.choice
     assert choice is not None
     hostile = Company("x", "<b>Evil</b>\x1b]0;pwned\x07\nSARL", "", "", "")
     dialog.company_page.show_choice(
@@ -157,3 +157,32 @@ def test_disconnecting_a_company_that_shares_its_sign_in_says_what_stays(
     kind, text = disconnect_outcome(report)
     assert kind == "success"
     assert f"stays in use by {len(others)} other companies" in text
+
+
+def test_closing_the_dialog_while_picking_revokes_the_sign_in(
+    qtbot: QtBot, make_dialog: MakeDialog, user_desk: Desk, emulator: Emulator
+) -> None:
+    dialog = open_picker(qtbot, make_dialog, user_desk, emulator)
+    dialog.reject()
+    qtbot.waitUntil(lambda: emulator.events["revoked"] == 1, timeout=WAIT_MS)
+    assert user_desk.index.load().connections == ()
+
+
+def test_the_registration_checkbox_switches_the_form_to_user_access(
+    qtbot: QtBot, make_dialog: MakeDialog
+) -> None:
+    form = make_dialog(environments=("production",)).form
+    QTest.keyClicks(form.registration.client_id, "my-client")
+    name = "user_organization.read"
+    assert not form.registration.user_access.isChecked()
+    assert name not in form.picker.selected()
+    assert form.organization.isVisibleTo(form)
+    form.registration.user_access.setChecked(True)
+    assert name in form.picker.selected()
+    assert not form.organization.isVisibleTo(form)
+    draft = form.registration.draft()
+    assert draft is not None
+    assert draft.registration.user_access
+    form.registration.user_access.setChecked(False)
+    assert name not in form.picker.selected()
+    assert form.organization.isVisibleTo(form)

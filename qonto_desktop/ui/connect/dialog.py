@@ -7,7 +7,6 @@ only one attempt runs at a time, and closing the dialog cancels it and waits for
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,17 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.companies import Company, CompanyChoice, abandon, sign_in
-from qonto_desktop.connections.company_grant import add_companies
+from qonto_desktop.connections.companies import Company, CompanyChoice, sign_in
 from qonto_desktop.connections.connect import connect
 from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.errors import AuthorizationCancelledError, StateMismatchError
-from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
 from qonto_desktop.connections.model import DEFAULT_TIMEOUT, Connection, ConnectRequest
 from qonto_desktop.connections.registration import default_environment
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.connect.company_page import CompanyPage
+from qonto_desktop.ui.connect.company_steps import CompanySteps
 from qonto_desktop.ui.connect.flow import ConnectFlow
 from qonto_desktop.ui.connect.registration_form import (
     OrganizationFields,
@@ -251,8 +249,7 @@ class ConnectDialog(QDialog):
         self._timeout = timeout
         self._flow: ConnectFlow | None = None
         self._user_access = False
-        self._choice: CompanyChoice | None = None  # a user-access sign-in waiting for a pick
-        self._adding = False
+        self.companies = CompanySteps(workers, self)  # a user-access sign-in's companies
         self._saving = False
         self._stop_requested = False
         self._connected = False
@@ -283,6 +280,8 @@ class ConnectDialog(QDialog):
         self.result_page.close_requested.connect(self._close_result)
         self.company_page.add_requested.connect(self._add_companies)
         self.company_page.cancel_requested.connect(self._drop_choice)
+        self.companies.added.connect(self._added)
+        self.companies.failed.connect(self._failed)
         self._show_form()
 
     @property
@@ -297,7 +296,7 @@ class ConnectDialog(QDialog):
     @property
     def busy(self) -> bool:
         """True while the registration is being saved, an attempt runs or companies are added."""
-        return self._saving or self._flow is not None or self._adding
+        return self._saving or self._flow is not None or self.companies.adding
 
     # --- Connect -------------------------------------------------------------------------
 
@@ -383,7 +382,7 @@ class ConnectDialog(QDialog):
 
     def _choose(self, choice: CompanyChoice) -> None:
         self._end_flow()
-        self._choice = choice
+        self.companies.hold(choice)
         if self._stop_requested:  # closed or cancelled as the list arrived
             self._drop_choice()
             return
@@ -391,21 +390,10 @@ class ConnectDialog(QDialog):
         self.pages.setCurrentWidget(self.company_page)
 
     def _add_companies(self, picked: tuple[Company, ...]) -> None:
-        choice = self._choice
-        if choice is None or self._adding:
-            return
-        self._adding = True
+        self.companies.add(self._desk, picked)
         self._update_connect()
-        desk = self._desk
-        self._workers.run(
-            lambda: add_companies(desk, choice, picked, on_abandoned=_revoke_elsewhere),
-            self._added,
-            self._adding_failed,
-        )
 
     def _added(self, connections: tuple[Connection, ...]) -> None:
-        self._adding = False
-        self._choice = None
         self._connected = True
         self._update_connect()
         self.result_page.show_companies(connections)
@@ -414,16 +402,9 @@ class ConnectDialog(QDialog):
         for connection in connections:
             self.connected.emit(connection)
 
-    def _adding_failed(self, error: QontoDesktopError) -> None:
-        self._adding = False
-        self._choice = None  # add_companies abandoned the grant
-        self._failed(error)
-
     def _drop_choice(self) -> None:
         """Add nothing: the sign-in's grant is revoked, on a thread of its own."""
-        choice, self._choice = self._choice, None
-        if choice is not None:
-            _revoke_elsewhere(choice)
+        self.companies.drop()
         self._show_form()
 
     # --- While waiting -------------------------------------------------------------------
@@ -471,12 +452,5 @@ class ConnectDialog(QDialog):
             self._flow.cancel()
         if self.busy:
             self._workers.wait_for_done(STOP_WAIT_MS)
-        if self._choice is not None and not self._adding:  # closed while picking
-            self._drop_choice()
+        self.companies.drop()  # closed while picking: the sign-in is revoked
         super().done(result)
-
-
-def _revoke_elsewhere(grant: CompanyChoice | AbandonedGrant) -> None:
-    """Revoke a grant that will not be saved on a thread of its own (see ``ConnectFlow``)."""
-    target = abandon if isinstance(grant, CompanyChoice) else revoke_abandoned
-    threading.Thread(target=target, args=(grant,), name="revoke-abandoned-grant").start()

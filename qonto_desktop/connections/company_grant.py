@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.companies import Company, CompanyChoice, OnAbandoned
-from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.grant import (
     build_connection,
@@ -22,7 +21,7 @@ from qonto_desktop.connections.grant import (
     revoke_abandoned,
 )
 from qonto_desktop.connections.keys import grant_access_token_key, grant_refresh_token_key
-from qonto_desktop.connections.shared_grant import access_key, refresh_key, sharing
+from qonto_desktop.connections.retire import retire
 from qonto_desktop.errors import ConfigurationError, QontoDesktopError
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.store.connection import Connection
@@ -112,9 +111,9 @@ def _save(
     except BaseException:
         _undo(desk, stored, replaced, secrets)
         raise
-    for old in replaced:
+    for old, new in zip(replaced, stored, strict=True):
         if old is not None:
-            _retire(desk, choice.context, old)
+            retire(choice.context, old, new)
     log.info("saved %d companies sharing grant %s", len(stored), grant_id)
     return tuple(stored)
 
@@ -136,20 +135,3 @@ def _undo(
             desk.secrets.delete(key)
     except QontoDesktopError as exc:
         log.warning("could not undo a partly saved user-access sign-in: %s", exc.code)
-
-
-def _retire(desk: Desk, context: ConnectionContext, old: Connection) -> None:
-    """Revoke and forget the tokens a replaced connection used, when nothing uses them now."""
-    if old.grant_id is not None and sharing(desk, old):
-        return  # other companies still use that grant
-    keys = (refresh_key(old), access_key(old))
-    refresh_token = desk.secrets.get(keys[0])
-    try:
-        if refresh_token:
-            same = old.client_id == context.client_id
-            owner = context if same else for_connection(desk, old)
-            owner.token_client.revoke(refresh_token, token_type_hint="refresh_token")
-    except QontoDesktopError as exc:
-        log.info("the replaced grant could not be revoked: %s", exc.code)
-    for key in keys:
-        desk.secrets.delete(key)

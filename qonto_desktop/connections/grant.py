@@ -12,6 +12,7 @@ from typing import Any
 from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.retire import retire
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.tokenset import TokenSet
@@ -184,6 +185,8 @@ def save_grant(context: ConnectionContext, connection: Connection, tokens: Token
     old_refresh = before[keys[0]]
     if old_refresh and old_refresh != tokens.refresh_token and existing is not None:
         _revoke_quietly(context, existing, old_refresh)
+    if existing is not None and existing.grant_id is not None:  # it leaves a shared grant
+        retire(context, existing, stored)
     log.info("saved connection %s (%s)", stored.id, stored.state)
     return stored
 

@@ -238,3 +238,19 @@ def test_old_connections_keep_their_own_tokens(desk: Desk, emulator: Emulator) -
     assert connection.grant_id is None
     assert desk.secrets.get(access_token_key(connection.id))
     assert fresh.access_token(desk, connection.id).connection.id == connection.id
+
+
+def test_a_company_leaving_its_shared_grant_for_its_own_revokes_the_unused_grant(
+    desk: Desk, user_desk: Desk, emulator: Emulator
+) -> None:
+    first = emulator.organizations[0]  # the one the approving emulator picks for connect_one
+    (shared,) = connect_companies(user_desk, emulator, (first.id,))
+    grant_id = shared.grant_id or ""
+    token = fresh.access_token(user_desk, shared.id).access_token
+    own = connect_one(desk, emulator)
+    assert own.id == shared.id
+    assert own.grant_id is None
+    assert not grant_accepted(emulator, token)
+    assert desk.secrets.get(grant_refresh_token_key(grant_id)) is None
+    assert desk.secrets.get(grant_access_token_key(grant_id)) is None
+    assert fresh.access_token(desk, own.id).connection.grant_id is None

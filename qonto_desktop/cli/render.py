@@ -50,6 +50,8 @@ def describe_connection(connection: Connection, now: float) -> str:
     ]
     if connection.user_name or connection.role:
         lines.append(f"  signed in as {connection.user_name or '?'} ({connection.role or '?'})")
+    if connection.grant_id is not None:
+        lines.append("  user access: one sign-in shared with the other companies it added")
     lines.append(f"  permissions: {' '.join(connection.scopes_granted)}")
     missing = [s for s in connection.scopes_requested if s not in connection.scopes_granted]
     if missing:

@@ -83,6 +83,8 @@ def test_one_sign_in_many_companies_from_the_command_line(
             assert organization.legal_number in added.stderr
         assert f"Added {len(emulator.organizations)} companies" in added.stderr
 
+        plain = run(["status"], env)
+        assert plain.stdout.count("user access: one sign-in shared") == len(emulator.organizations)
         status = run(["status", "--json"], env)
         assert status.returncode == 0, status.stderr
         connections = json.loads(status.stdout)["connections"]

@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told when that one is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre société ; Qonto sera informé à la déconnexion de celle-ci.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre société&#xa0;; Qonto sera informé à la déconnexion de celle-ci.</translation>
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by %2 other companies; Qonto is told when the last of them is disconnected.</source>
@@ -443,6 +443,14 @@
     <message>
         <source>Refresh token</source>
         <translation>Jeton de rafraîchissement</translation>
+    </message>
+    <message>
+        <source>One sign-in shared with the other companies it added (user access)</source>
+        <translation>Une seule connexion partagée avec les autres sociétés ajoutées avec elle (accès utilisateur)</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Last refreshed</source>

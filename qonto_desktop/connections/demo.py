@@ -106,6 +106,8 @@ def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) 
     print(f"Signed in as {connection.user_name}, {connection.role}", file=out)
     print(f"Permissions granted: {scopes.join(connection.scopes_granted)}", file=out)
     for account in connection.accounts:
-        balance = money(account.balance_cents, account.currency, language)
-        print(f"  {account.name:<28} {account.masked_iban}  {balance:>16}", file=out)
+        cents = account.balance_cents
+        balance = "-" if cents is None else money(cents, account.currency, language)
+        where = "  (at another bank)" if account.external else ""
+        print(f"  {account.name:<28} {account.masked_iban}  {balance:>16}{where}", file=out)
     return 0

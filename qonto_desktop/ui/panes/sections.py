@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import AccountSummary, Connection
+from qonto_desktop.i18n.localize import translate
 from qonto_desktop.qonto import scopes
 from qonto_desktop.ui.formatting import date_time, days_left, money, time_left
 from qonto_desktop.ui.icons import icon
@@ -117,18 +118,47 @@ class ConnectionSections(QWidget):
             text = self.tr("None seen yet. Test the connection to read them.")
             grid.addWidget(self._value(text, muted=True), 0, 0, 1, 3)
             return
+        for account in connection.qonto_accounts:
+            self._account(grid, account)
+        total = connection.qonto_total
+        if total is not None and len(connection.qonto_accounts) > 1:
+            row = grid.rowCount()
+            grid.addWidget(self._value(self.tr("Total at Qonto"), muted=True), row, 0, 1, 2)
+            amount = self._value(money(*total, self._language), right=True)
+            amount.setObjectName("qonto_total")
+            grid.addWidget(amount, row, 2)
+        if connection.external_accounts:
+            row = grid.rowCount()
+            heading = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
+            grid.addWidget(self._value(heading, muted=True), row, 0, 1, 3)
+            for account in connection.external_accounts:
+                self._account(grid, account)
+        for note in connection.notes:
+            words = self._value(translate(note, self._language), muted=True)
+            words.setObjectName("not_read")
+            grid.addWidget(words, grid.rowCount(), 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+
+    def _account(self, grid: QGridLayout, account: AccountSummary) -> None:
+        row = grid.rowCount()
         main = self.tr("main")  # lupdate reads no tr() inside an f-string
-        for row, account in enumerate(connection.accounts):
-            name = account.name + (f" ({main})" if account.main else "")
-            grid.addWidget(self._value(name), row, 0)
-            iban = self._value(account.masked_iban, wrap=False)
+        elsewhere = self.tr("at another bank")
+        name = account.name + (f" ({main})" if account.main else "")
+        name += f" ({elsewhere})" if account.external else ""
+        grid.addWidget(self._value(name), row, 0)
+        iban = self._value(account.masked_iban or "—", wrap=False)
+        if account.masked_iban:
             iban.setAccessibleName(
                 self.tr("IBAN ending in %1").replace("%1", account.masked_iban[-4:])
             )
-            grid.addWidget(iban, row, 1)
-            balance = money(account.balance_cents, account.currency, self._language)
-            grid.addWidget(self._value(balance, right=True), row, 2)
-        grid.setColumnStretch(0, 1)
+        grid.addWidget(iban, row, 1)
+        balance = (
+            self.tr("Balance not shown")
+            if account.balance_cents is None
+            else money(account.balance_cents, account.currency, self._language)
+        )
+        shown = self._value(balance, right=True, muted=account.balance_cents is None)
+        grid.addWidget(shown, row, 2)
 
     def _permissions(self, connection: Connection) -> None:
         grid = self._section(self.tr("Permissions"))

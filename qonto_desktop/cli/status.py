@@ -27,7 +27,7 @@ def check_words(verification: Verification) -> str:
     """What a live check rests on, in one line: the request made, or why none was."""
     renewed = "token renewed, then " if verification.token_renewed else ""
     if verification.checked:
-        return f"ok: {renewed}company and accounts read from Qonto at {clock(verification.at)}"
+        return f"ok ({renewed}company and accounts read from Qonto at {clock(verification.at)})"
     scope = verification.missing_scope or ""
     read = " (only who signed in was read)" if verification.membership is not None else ""
     return (

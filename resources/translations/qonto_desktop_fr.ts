@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Not checked: this connection may not read the company. Reconnect and tick “Read bank accounts, balances and transactions” (organization.read) to check it.</source>
-        <translation>Non vérifiée : cette connexion ne peut pas lire l’entreprise. Reconnectez-la en cochant « Consulter les comptes, soldes et transactions » (organization.read) pour la vérifier.</translation>
+        <translation>Non vérifiée&#xa0;: cette connexion ne peut pas lire l’entreprise. Reconnectez-la en cochant «&#xa0;Consulter les comptes, soldes et transactions&#xa0;» (organization.read) pour la vérifier.</translation>
     </message>
     <message>
         <source>Refreshed: new tokens for %1 are saved in the keyring.</source>
@@ -376,6 +376,10 @@
     <message>
         <source>Last refreshed</source>
         <translation>Dernière actualisation</translation>
+    </message>
+    <message>
+        <source>%1 (company and accounts read from Qonto)</source>
+        <translation>%1 (entreprise et comptes lus chez Qonto)</translation>
     </message>
     <message>
         <source>Last verified</source>

@@ -199,5 +199,8 @@ class ConnectionSections(QWidget):
             refresh = f"{days_left(days, language)} ({until_words})"
         self._row(grid, self.tr("Refresh token"), refresh)
         self._row(grid, self.tr("Last refreshed"), date_time(connection.refreshed_at, language))
-        self._row(grid, self.tr("Last verified"), date_time(connection.verified_at, language))
+        verified = date_time(connection.verified_at, language)
+        if connection.verified_at is not None:  # say what the date rests on
+            verified = self.tr("%1 (company and accounts read from Qonto)").replace("%1", verified)
+        self._row(grid, self.tr("Last verified"), verified)
         self._row(grid, self.tr("Secrets stored in"), backend or self.tr("Looking up the keyring…"))

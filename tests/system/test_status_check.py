@@ -62,10 +62,10 @@ def test_status_marks_external_accounts_and_the_check_says_what_it_read(
         total = sum(account.balance_cents for account in seeded.bank_accounts)
         (total_line,) = [line for line in lines if "Total at Qonto" in line]
         assert money(total, "EUR", "en") in total_line
-        for account in seeded.external_accounts:
-            (line,) = [line for line in lines if account.name in line]
+        for external in seeded.external_accounts:
+            (line,) = [line for line in lines if external.name in line]
             assert line.endswith("(at another bank)")
-            assert money(account.balance_cents, "EUR", "en") in line
+            assert money(external.balance_cents, "EUR", "en") in line
         for account in seeded.bank_accounts:  # the strings were read as the same cents
             (line,) = [line for line in lines if line.strip().startswith(account.name)]
             assert money(account.balance_cents, "EUR", "en") in line

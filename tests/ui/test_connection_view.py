@@ -135,8 +135,8 @@ def test_accounts_at_another_bank_are_marked_and_left_out_of_the_qonto_total(
     view.show_connection(connection)
     text = view.details_text()
     assert "At another bank (connected to Qonto, not in the Qonto total)" in text
-    for account in seeded.external_accounts:
-        assert f"{account.name} (at another bank)" in text
+    for external in seeded.external_accounts:
+        assert f"{external.name} (at another bank)" in text
     for account in seeded.bank_accounts:
         assert f"{account.name} (at another bank)" not in text
     (total,) = view.findChildren(QLabel, "qonto_total")

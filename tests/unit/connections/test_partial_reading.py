@@ -83,7 +83,7 @@ def test_a_403_for_a_scope_the_grant_lacks_is_the_missing_permission(
     """The grant says organization.read; Qonto says otherwise: the grant's word decides."""
     connection = connect_one(desk, emulator)
     emulator.faults.set("organization", Fault(status=403, detail="missing required oauth scope"))
-    desk.index.update(connection.id, scopes_granted=NO_ORGANIZATION + ("organization.read",))
+    desk.index.update(connection.id, scopes_granted=(*NO_ORGANIZATION, "organization.read"))
     with pytest.raises(ForbiddenError) as caught:
         verify(desk, connection.id)  # the grant holds it: the role, not the permission
     assert type(caught.value) is ForbiddenError

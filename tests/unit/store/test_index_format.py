@@ -80,8 +80,10 @@ def test_an_index_written_before_external_accounts_still_reads() -> None:
     """Files written before the ``external`` flag and ``notes``: accounts at Qonto, no note."""
     record = connection_to_record(sample())
     del record["notes"]
-    for account in record["accounts"]:
-        del account["external"]  # type: ignore[attr-defined]
+    accounts = record["accounts"]
+    assert isinstance(accounts, list)
+    for account in accounts:
+        del account["external"]
     connection = connection_from_record(record)
     assert connection.accounts == sample().accounts
     assert not any(account.external for account in connection.accounts)

@@ -12,6 +12,7 @@ from qonto_desktop.i18n.languages import command_line_language
 from qonto_desktop.i18n.localize import localize, translate
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.presentation import money
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import load_settings
 
 STATE_WORDS = {
@@ -114,7 +115,7 @@ def _account_line(account: AccountSummary) -> str:
         if account.balance_cents is None
         else money(account.balance_cents, account.currency, "en")
     )
-    name = account.name + (" (main)" if account.main else "")
+    name = safe_text(account.name, limit=60) + (" (main)" if account.main else "")
     return f"  {name:<26} {account.masked_iban or '-':<19}  {balance:>14}"
 
 

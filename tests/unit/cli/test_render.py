@@ -132,3 +132,11 @@ def test_an_unknown_balance_makes_no_total() -> None:
     text = describe_connection(replace(CONNECTION, accounts=accounts), NOW)
     assert "balance not shown" in text
     assert "Total at Qonto" not in text
+
+
+def test_an_account_name_from_qonto_cannot_fake_a_line() -> None:
+    hostile = AccountSummary("Evil\x1b]0;title\x07\n  live check: ok", "", "EUR", 1, False)
+    text = describe_connection(replace(CONNECTION, accounts=(hostile,)), NOW)
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert not any(line.startswith("  live check") for line in text.splitlines())

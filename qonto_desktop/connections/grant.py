@@ -11,7 +11,7 @@ from typing import Any
 from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
-from qonto_desktop.connections.reading import read_company
+from qonto_desktop.connections.reading import read_company, read_membership
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_, Text
 from qonto_desktop.oauth.tokenset import TokenSet
@@ -90,8 +90,12 @@ def read_facts(context: ConnectionContext, tokens: TokenSet) -> Facts:
     api = context.api(tokens.access_token)
     try:
         reading = read_company(api, tokens.scopes)
-    except QontoDesktopError as exc:
-        return Facts(None, None, exc.message_text)
+    except QontoDesktopError as exc:  # saved unverified, with why, and who signed in if known
+        try:
+            membership, notes = read_membership(api, tokens.scopes)
+        except QontoDesktopError:
+            membership, notes = None, ()
+        return Facts(None, membership, exc.message_text, notes)
     if reading.organization is None:
         return Facts(None, reading.membership, NOT_READ, reading.notes)
     return Facts(reading.organization, reading.membership, None, reading.notes)

@@ -57,16 +57,27 @@ def read_company(api: QontoApi, scopes_granted: tuple[str, ...]) -> Reading:
         except ForbiddenError as exc:
             raise missing_scope_or_role(exc, scopes_granted) from None
         notes.extend(account_notes(organization))
-    membership = None
-    if MEMBERSHIP_SCOPE in scopes_granted:
-        try:
-            membership = api.membership()
-        except ApiUnauthorizedError:
-            raise
-        except QontoDesktopError as exc:  # who signed in is a nicety, not a need
-            log.info("membership not readable: %s", exc.code)
-            notes.append(MEMBERSHIP_UNREAD)
-    return Reading(organization, membership, tuple(notes))
+    membership, note = read_membership(api, scopes_granted)
+    return Reading(organization, membership, (*notes, *note))
+
+
+def read_membership(
+    api: QontoApi, scopes_granted: tuple[str, ...]
+) -> tuple[Membership | None, tuple[str, ...]]:
+    """Who signed in, when the grant may read it, and a note when Qonto would not say.
+
+    Raises:
+        ApiUnauthorizedError: the access token was refused (the caller may refresh it).
+    """
+    if MEMBERSHIP_SCOPE not in scopes_granted:
+        return None, ()
+    try:
+        return api.membership(), ()
+    except ApiUnauthorizedError:
+        raise
+    except QontoDesktopError as exc:  # who signed in is a nicety, not a need
+        log.info("membership not readable: %s", exc.code)
+        return None, (MEMBERSHIP_UNREAD,)
 
 
 def account_notes(organization: Organization) -> tuple[str, ...]:

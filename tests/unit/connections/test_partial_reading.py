@@ -115,3 +115,15 @@ def test_external_accounts_are_kept_apart_from_the_qonto_total(
         "EUR",
     )
     assert [a.masked_iban for a in connection.external_accounts][1] == ""  # no IBAN sent
+
+
+def test_a_company_refused_at_connect_is_saved_unverified_with_who_signed_in(
+    desk: Desk, emulator: Emulator
+) -> None:
+    emulator.member_role = "employee"  # Qonto refuses this role the organization
+    connection = connect_one(desk, emulator)
+    assert connection.state == "unverified"
+    assert connection.state_reason is not None
+    assert connection.state_reason.startswith("Your role in this company does not allow this.")
+    assert connection.role == "employee"  # the membership was still read
+    assert connection.verified_at is None

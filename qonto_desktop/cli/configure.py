@@ -17,6 +17,7 @@ from qonto_desktop.connections.registration import (
     saved_secrets,
 )
 from qonto_desktop.i18n.message import N_
+from qonto_desktop.system.display import safe_text
 
 
 def run(
@@ -71,7 +72,7 @@ def _read_secret(prompt: str, stdin: TextIO) -> str:
 def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) -> None:
     saved = saved_secrets(desk, registration)
     print(f"{label} app registration", file=out)
-    print(f"  client ID:      {registration.client_id}", file=out)
+    print(f"  client ID:      {safe_text(registration.client_id)}", file=out)
     kept = "stored in the keyring" if saved.client_secret else "none (PKCE only)"
     print(f"  client secret:  {kept}", file=out)
     if registration.environment == "sandbox":

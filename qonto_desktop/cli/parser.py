@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import NoReturn
 
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.model import DEFAULT_TIMEOUT
 from qonto_desktop.program import program_name
+from qonto_desktop.system.display import safe_text
+
+USAGE_LIMIT = 300
+"""The most characters of argparse's own words, which quote what was typed."""
+QUOTE_LIMIT = 60
+QUOTED = re.compile(rf"'([^']{{{QUOTE_LIMIT + 1},}})'")
 
 # The emulator's usual port, next to the app's loopback port 52817.
 EMULATOR_PORT = 52818
@@ -23,7 +30,11 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing the usage block and exiting."""
-        raise UsageError(f"{self.prog}: {message} (see --help)")
+        # argparse quotes the user's words ('...' is not a port number, invalid choice: '...'):
+        # each quoted word is capped, then the whole line, whatever was typed.
+        quoted = QUOTED.sub(lambda match: f"'{safe_text(match[1], limit=QUOTE_LIMIT)}'", message)
+        shown = safe_text(quoted, limit=USAGE_LIMIT)
+        raise UsageError(f"{safe_text(self.prog)}: {shown} (see --help)")
 
 
 def build_parser() -> Parser:
@@ -81,8 +92,12 @@ def _connect(parser: Parser) -> None:
     chosen = parser.add_mutually_exclusive_group()
     chosen.add_argument("--scopes", nargs="+", metavar="SCOPE", help="permissions to ask for")
     chosen.add_argument("--preset", help="a permission preset, e.g. bookkeeping")
-    parser.add_argument("--organization-id", help="fix the organization (no picker)")
-    parser.add_argument("--registration-id", help="an organization created by onboarding")
+    parser.add_argument(
+        "--organization-id", type=identifier, help="fix the organization (no picker)"
+    )
+    parser.add_argument(
+        "--registration-id", type=identifier, help="an organization created by onboarding"
+    )
     parser.add_argument(
         "--no-browser",
         action="store_true",
@@ -126,6 +141,19 @@ def port_number(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{value} is not between 0 and 65535")
     return value
+
+
+IDENTIFIER = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+def identifier(text: str) -> str:
+    """An identifier Qonto gave (a UUID in its documentation): letters, digits, ``-``, ``_``."""
+    if IDENTIFIER.fullmatch(text) is None:
+        shown = safe_text(text, limit=60)
+        raise argparse.ArgumentTypeError(
+            f"'{shown}' is not an identifier (at most 100 letters, digits, '-' or '_')"
+        )
+    return text
 
 
 def seconds(text: str) -> float:

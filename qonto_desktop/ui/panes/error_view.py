@@ -15,12 +15,13 @@ from qonto_desktop.connections.errors import OAuthError
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.localize import localize
 from qonto_desktop.ui.language import current_language
+from qonto_desktop.ui.plain import safe_text
 
 
 def qonto_detail(error: QontoDesktopError) -> str | None:
     """The text Qonto itself sent with an OAuth error, if any (shown labelled, never bare)."""
     if isinstance(error, OAuthError) and error.detail:
-        return error.detail.strip() or None
+        return safe_text(error.detail.strip()) or None
     return None
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from qonto_desktop.cli import exit_codes
 from qonto_desktop.cli.render import connection_data, describe_connection, json_text, remaining
+from qonto_desktop.cli.self_test import render as render_checks
 from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.connections.self_test import Check
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.errors import NetworkError, OutcomeUnknownError, RateLimitedError
 from qonto_desktop.store.connection import AccountSummary, Connection
@@ -132,3 +134,13 @@ def test_json_text_escapes_what_a_terminal_acts_on_and_keeps_the_data() -> None:
     assert "é" in text  # readable UTF-8 stays
     assert json.loads(text) == {"name": name, "n": [1, 2]}
     assert "\n" not in json_text({"name": name}, indent=None)
+
+
+def test_a_self_test_detail_quoting_the_system_is_one_safe_line() -> None:
+    check = Check("keyring", False, "D-Bus said:\n\x1b[2Jlocked" + "z" * 5_000, "Unlock\rit")
+    lines = render_checks([check]).rstrip("\n").split("\n")
+    assert len(lines) == 3  # the check, its advice, the verdict
+    assert all(line.isprintable() for line in lines)
+    assert lines[0].startswith("FAILED  keyring: D-Bus said:\\n\\x1b[2Jlocked")
+    assert len(lines[0]) < 500
+    assert lines[1] == "        -> Unlock\\rit"

@@ -163,7 +163,21 @@ def test_every_command_shows_hostile_names_escaped(
     assert gone.code == 0, gone.err
     assert gone.out.startswith(FAKE_LINE_SHOWN + ": disconnected")
 
-    assert_display_safe(log_text(app_home), "the log file")
+    log = log_text(app_home)
+    assert_display_safe(log, "the log file")
+    assert "\\x1b" not in log  # no name is logged; the one hostile text that is, is below
+
+
+def test_a_hostile_value_that_reaches_the_log_is_one_short_safe_line(
+    app_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyring, "get_keyring", MemoryKeyring)
+    # The level variable is the user's text that the log quotes when it is not a level.
+    monkeypatch.setenv(LEVEL_VARIABLE, "\x1b]0;pwned\x07\u202e" + "v" * LONG)
+    assert command("status").code == 0
+    log = log_text(app_home)
+    assert_display_safe(log, "the log file")
+    assert "Ignored QONTO_DESKTOP_LOG_LEVEL='\\x1b]0;pwned\\x07" in log
 
 
 @pytest.mark.parametrize(

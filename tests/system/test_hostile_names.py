@@ -57,7 +57,6 @@ def hostile_emulator(
     app_home: Path, monkeypatch: pytest.MonkeyPatch, redirect_port: int
 ) -> Iterator[Emulator]:
     """The emulator with hostile names, configured as the emulator environment of the app."""
-    monkeypatch.setattr(keyring, "get_keyring", MemoryKeyring)
     memory = MemoryKeyring()
     monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
     monkeypatch.setattr(browser, "open_url", follow)
@@ -86,21 +85,11 @@ def command(*words: str) -> Ran:
     return ran
 
 
-def connect_all(emulator: Emulator) -> list[str]:
-    """Connect the three hostile organizations; return their connection ids."""
-    ids = []
-    for organization in emulator.organizations[:3]:
-        ran = command("connect", "--environment", "emulator", "--organization-id", organization.id)
-        assert ran.code == 0, ran.err
-        ids.append(organization.id)
-    return ids
-
-
 def log_text(app_home: Path) -> str:
     return (app_home / "logs" / LOG_FILE_NAME).read_text(encoding="utf-8")
 
 
-@pytest.mark.slow(seconds=8)
+@pytest.mark.slow(seconds=3)
 def test_every_command_shows_hostile_names_escaped(
     app_home: Path, hostile_emulator: Emulator
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from qonto_desktop.connections.model import Connection
@@ -21,6 +22,10 @@ from qonto_desktop.qonto.presentation import money
 from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import load_settings
 
+SCOPE_LIMIT = 60
+"""The most characters of one scope name (Qonto's are under 30)."""
+LIST_LIMIT = 900
+"""The most characters of a list of scopes: every scope Qonto has fits."""
 ERROR_LIMIT = 600
 """The most characters of an error line: a message and what to do, each value already capped."""
 
@@ -62,10 +67,10 @@ def describe_connection(connection: Connection, now: float) -> str:
     if connection.user_name or connection.role:
         user, role = safe_text(connection.user_name or "?"), safe_text(connection.role or "?")
         lines.append(f"  signed in as {user} ({role})")
-    lines.append(f"  permissions: {safe_text(' '.join(connection.scopes_granted))}")
+    lines.append(f"  permissions: {_words(connection.scopes_granted)}")
     missing = [s for s in connection.scopes_requested if s not in connection.scopes_granted]
     if missing:
-        lines.append(f"  asked for but not granted: {safe_text(' '.join(missing))}")
+        lines.append(f"  asked for but not granted: {_words(missing)}")
     lines.append(
         f"  access token expires {when(connection.access_expires_at)} "
         f"({remaining(connection.access_expires_at - now)})"
@@ -82,6 +87,11 @@ def describe_connection(connection: Connection, now: float) -> str:
         name, iban = safe_text(account.name), safe_text(account.masked_iban)
         lines.append(f"  {name:<26} {iban}  {balance:>14}")
     return "\n".join(lines)
+
+
+def _words(names: Sequence[str]) -> str:
+    """Scope names (as the server granted them), each one safe, separated by spaces."""
+    return safe_text(" ".join(safe_text(n, limit=SCOPE_LIMIT) for n in names), limit=LIST_LIMIT)
 
 
 def name_of(connection: Connection) -> str:

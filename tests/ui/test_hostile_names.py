@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
+from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.errors import OAuthError
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.connect.dialog import ConnectDialog
@@ -27,6 +28,7 @@ from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect
 from qonto_desktop.ui.panes.connection_view import ConnectionView
 from qonto_desktop.ui.panes.delegate import row_name
 from qonto_desktop.ui.panes.error_view import ErrorView
+from qonto_desktop.ui.panes.message_bar import MessageBar
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one, make_desk
 from tests.support.hostile_names import (
@@ -190,3 +192,17 @@ def test_qonto_s_own_words_in_an_error_are_shown_as_text(qtbot: QtBot) -> None:
     text = assert_shown_safely(view)
     assert FAKE_LINE_SHOWN in text
     assert unsafe_characters(view.text()) == []
+
+
+def test_finished_words_with_a_path_in_them_are_shown_as_one_safe_line(qtbot: QtBot) -> None:
+    # Words built before they reach a message (a path, a system's reason) are not a template.
+    words = f"The log folder /home/{FAKE_LINE}/{HTML} cannot be created."
+    view = ErrorView()
+    qtbot.addWidget(view)
+    view.show_error(QontoDesktopError(words, next_action=f"Check {ESCAPES}."))
+    assert FAKE_LINE_SHOWN in assert_shown_safely(view)
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.show_message("info", words + "z" * 5_000)
+    assert bar.text.startswith(f"The log folder /home/{FAKE_LINE_SHOWN}/{HTML}")
+    assert_shown_safely(bar)

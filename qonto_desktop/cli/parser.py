@@ -8,6 +8,7 @@ from typing import NoReturn
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.model import DEFAULT_TIMEOUT
 from qonto_desktop.program import program_name
+from qonto_desktop.system.display import safe_text
 
 # The emulator's usual port, next to the app's loopback port 52817.
 EMULATOR_PORT = 52818
@@ -22,8 +23,11 @@ class Parser(argparse.ArgumentParser):
     """An argument parser that reports a bad command line in one line, then exits 2."""
 
     def error(self, message: str) -> NoReturn:
-        """Raise instead of printing the usage block and exiting."""
-        raise UsageError(f"{self.prog}: {message} (see --help)")
+        """Raise instead of printing the usage block and exiting.
+
+        The message may quote what was typed: it is made display-safe, and capped.
+        """
+        raise UsageError(f"{self.prog}: {safe_text(message, limit=300)} (see --help)")
 
 
 def build_parser() -> Parser:
@@ -66,7 +70,7 @@ def build_parser() -> Parser:
     emulator = commands.add_parser("emulator", help="run the built-in Qonto emulator")
     emulator.add_argument(
         "--port",
-        type=port_number,
+        type=listen_port,
         default=EMULATOR_PORT,
         help=f"port on 127.0.0.1 (default {EMULATOR_PORT}; 0: any free)",
     )
@@ -97,7 +101,15 @@ def _connect(parser: Parser) -> None:
 def _configure(parser: Parser) -> None:
     parser.add_argument("--environment", choices=ENVIRONMENTS, help="default: the configured one")
     parser.add_argument("--client-id", help="the app's client ID from the Developer Portal")
-    parser.add_argument("--redirect-port", type=port_number, help="port of the redirect URI")
+    # Checked by the command, not here: the one port rule, with the window's words.
+    parser.add_argument(
+        "--redirect-port", metavar="PORT", help="port of the redirect URI (1024 to 65535)"
+    )
+    parser.add_argument(
+        "--redirect-host",
+        choices=("127.0.0.1", "localhost"),
+        help="host of the redirect URI, as registered (default 127.0.0.1)",
+    )
     parser.add_argument(
         "--client-secret", action="store_true", help="store the client secret (asked for)"
     )
@@ -117,8 +129,8 @@ def _demo(parser: Parser) -> None:
     )
 
 
-def port_number(text: str) -> int:
-    """A TCP port, 0 to 65535."""
+def listen_port(text: str) -> int:
+    """A TCP port to listen on, 0 (any free one) to 65535: the emulator's, not a redirect port."""
     try:
         value = int(text)
     except ValueError:

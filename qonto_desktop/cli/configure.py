@@ -92,7 +92,12 @@ def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) ->
     saved = saved_secrets(desk, registration)
     print(f"{label} app registration", file=out)
     print(f"  client ID:      {registration.client_id}", file=out)
-    kept = "stored in the keyring" if saved.client_secret else "none (PKCE only)"
+    if saved.client_secret:
+        kept = "stored in the keyring"
+    elif registration.environment == "emulator":
+        kept = "none (the emulator's apps need none)"
+    else:  # Qonto's portal gives every app one
+        kept = "none saved: add the one the Developer Portal gave with --client-secret"
     print(f"  client secret:  {kept}", file=out)
     if registration.environment == "sandbox":
         staged = saved.staging_token

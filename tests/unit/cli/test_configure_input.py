@@ -157,6 +157,7 @@ def test_localhost_is_saved_and_the_uri_shown_is_the_one_sent(desk: Desk) -> Non
     assert sent == "http://localhost:53001/callback"
     assert f"  redirect URI:   {sent}\n" in shown
     assert "  redirect host:  localhost\n" in shown
+    assert "  client secret:  none saved: add the one the Developer Portal gave" in shown
 
 
 def test_back_to_the_ip_literal_drops_the_host_from_the_settings(desk: Desk) -> None:

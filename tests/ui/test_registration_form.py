@@ -21,8 +21,8 @@ from qonto_desktop.connections.registration import (
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.authorization import EXAMPLE_UUID
 from qonto_desktop.system.settings import load_settings
+from qonto_desktop.ui.connect.organization_fields import OrganizationFields
 from qonto_desktop.ui.connect.registration_form import (
-    OrganizationFields,
     RegistrationDraft,
     RegistrationForm,
     parse_port,

@@ -188,3 +188,13 @@ def test_the_parser_offers_exactly_the_hosts_the_app_knows() -> None:
     for other in ("::1", "[::1]", "LOCALHOST", "127.0.0.2"):
         with pytest.raises(UsageError):
             build_parser().parse_args(["configure", "--redirect-host", other])
+
+
+def test_connect_with_a_damaged_saved_port_says_how_to_repair_it(settings_file: Path) -> None:
+    damaged = {"registrations": {"production": {"client_id": "firm-client", "redirect_port": 80}}}
+    settings_file.write_text(json.dumps(damaged), encoding="utf-8")
+    shown = refused(["connect", "--environment", "production", "--no-browser"], settings_file)
+    assert shown.startswith(
+        f"The app registration saved for Production in the settings is damaged: {PORT_RULE}"
+    )
+    assert "configure --environment production --redirect-port 52817" in shown

@@ -273,3 +273,22 @@ def test_a_damaged_saved_port_is_explained_and_saving_the_form_repairs_it(
     assert load_registration(environments.PRODUCTION, repaired).redirect_uri == (
         "http://127.0.0.1:52817/callback"
     )
+
+
+def test_a_damaged_saved_client_id_is_shown_with_its_reason(qtbot: QtBot) -> None:
+    form = RegistrationForm()
+    qtbot.addWidget(form)
+    saved = {"registrations": {"production": {"client_id": "prod client", "redirect_port": 53000}}}
+    form.set_environment(environments.PRODUCTION, saved, "Production")
+    assert form.note.text().startswith(
+        "The app registration saved for Production in the settings is damaged: A client ID has "
+        "no spaces or line breaks inside."
+    )
+    assert form.client_id.text() == "prod client"  # as saved, to correct
+    assert form.redirect_port.text() == "53000"  # what was right is kept
+    assert form.problems() == ["A client ID has no spaces or line breaks inside."]
+    assert form.draft() is None
+    form.client_id.setText("prod-client")
+    draft = form.draft()
+    assert draft is not None
+    assert draft.registration == AppRegistration("production", "prod-client", 53000)

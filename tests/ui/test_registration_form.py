@@ -18,6 +18,7 @@ from qonto_desktop.connections.registration import (
     check_redirect_port,
     load_registration,
 )
+from qonto_desktop.i18n.localize import localize
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.authorization import EXAMPLE_UUID
 from qonto_desktop.system.settings import load_settings
@@ -28,6 +29,7 @@ from qonto_desktop.ui.connect.registration_form import (
     parse_port,
     save_registration,
 )
+from qonto_desktop.ui.language import current_language, set_language
 
 SAVED = {"registrations": {"production": {"client_id": "prod-client", "redirect_port": 52999}}}
 
@@ -292,3 +294,22 @@ def test_a_damaged_saved_client_id_is_shown_with_its_reason(qtbot: QtBot) -> Non
     draft = form.draft()
     assert draft is not None
     assert draft.registration == AppRegistration("production", "prod-client", 53000)
+
+
+def test_in_french_the_reasons_are_those_of_the_french_command_line(form: RegistrationForm) -> None:
+    before = current_language()
+    set_language("fr")
+    try:
+        form.redirect_port.setText("80")
+        form.client_id.setText("prod client")
+        with pytest.raises(ConfigurationError) as refused:
+            check_redirect_port("80")
+        assert form.redirect_port_message.text() == localize(refused.value, "fr")[0]
+        assert form.redirect_port_message.text() == (
+            "Le port de redirection doit être un nombre entier de 1024 à 65535."
+        )
+        assert form.client_id_message.text() == (
+            "Un identifiant client ne contient ni espace ni saut de ligne."
+        )
+    finally:
+        set_language(before)

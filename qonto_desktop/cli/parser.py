@@ -77,7 +77,7 @@ def build_parser() -> Parser:
     emulator = commands.add_parser("emulator", help="run the built-in Qonto emulator")
     emulator.add_argument(
         "--port",
-        type=port_number,
+        type=listen_port,
         default=EMULATOR_PORT,
         help=f"port on 127.0.0.1 (default {EMULATOR_PORT}; 0: any free)",
     )
@@ -112,7 +112,15 @@ def _connect(parser: Parser) -> None:
 def _configure(parser: Parser) -> None:
     parser.add_argument("--environment", choices=ENVIRONMENTS, help="default: the configured one")
     parser.add_argument("--client-id", help="the app's client ID from the Developer Portal")
-    parser.add_argument("--redirect-port", type=port_number, help="port of the redirect URI")
+    # Checked by the command, not here: the one port rule, with the window's words.
+    parser.add_argument(
+        "--redirect-port", metavar="PORT", help="port of the redirect URI (1024 to 65535)"
+    )
+    parser.add_argument(
+        "--redirect-host",
+        choices=("127.0.0.1", "localhost"),
+        help="host of the redirect URI, as registered (default 127.0.0.1)",
+    )
     parser.add_argument(
         "--client-secret", action="store_true", help="store the client secret (asked for)"
     )
@@ -132,8 +140,8 @@ def _demo(parser: Parser) -> None:
     )
 
 
-def port_number(text: str) -> int:
-    """A TCP port, 0 to 65535."""
+def listen_port(text: str) -> int:
+    """A TCP port to listen on, 0 (any free one) to 65535: the emulator's, not a redirect port."""
     try:
         value = int(text)
     except ValueError:

@@ -29,8 +29,8 @@ from qonto_desktop.connections.registration import default_environment
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.connect.flow import ConnectFlow
+from qonto_desktop.ui.connect.organization_fields import OrganizationFields
 from qonto_desktop.ui.connect.registration_form import (
-    OrganizationFields,
     RegistrationForm,
     button,
     save_registration,

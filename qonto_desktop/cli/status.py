@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -11,6 +10,7 @@ from qonto_desktop.cli.render import (
     connection_data,
     describe_connection,
     error_line,
+    json_text,
     note_line,
     scope_words,
 )
@@ -83,7 +83,7 @@ def run(
                 for c in connections
             ],
         }
-        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(data) + "\n")
     else:
         if loaded.problem is not None:
             print(error_line(loaded.problem), file=err)

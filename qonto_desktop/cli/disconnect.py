@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from qonto_desktop.cli.render import name_of
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import NotRevoked, disconnect
 from qonto_desktop.connections.listing import find_connection
+from qonto_desktop.system.display import safe_text
 
 ITEMS = {
     "consent": "the consent",
@@ -22,7 +24,7 @@ def not_revoked_words(problem: NotRevoked) -> str:
         if problem.error is not None
         else "no valid access token to withdraw it with"
     )
-    return f"{ITEMS[problem.item]} ({reason})"
+    return f"{ITEMS[problem.item]} ({safe_text(reason)})"
 
 
 def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
@@ -32,13 +34,13 @@ def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO)
     if report.still_sharing:
         others = len(report.still_sharing)
         print(
-            f"{report.connection.display_name}: disconnected. Its sign-in stays in use by "
+            f"{name_of(report.connection)}: disconnected. Its sign-in stays in use by "
             + ("one other company" if others == 1 else f"{others} other companies")
             + "; Qonto is told when the last of them is disconnected.",
             file=out,
         )
         return 0
-    print(f"{report.connection.display_name}: disconnected; its tokens are deleted.", file=out)
+    print(f"{name_of(report.connection)}: disconnected; its tokens are deleted.", file=out)
     if report.consent_revoked:
         print("The app's access was also withdrawn in Qonto.", file=out)
     for problem in report.not_revoked:

@@ -56,15 +56,15 @@
     <name>CompanyPage</name>
     <message>
         <source>Companies</source>
-        <translation>Sociétés</translation>
+        <translation>Entreprises</translation>
     </message>
     <message>
         <source>Tick the companies to add; each becomes a connection.</source>
-        <translation>Cochez les sociétés à ajouter&#xa0;; chacune devient une connexion.</translation>
+        <translation>Cochez les entreprises à ajouter ; chacune devient une connexion.</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation>Société</translation>
+        <translation>Entreprise</translation>
     </message>
     <message>
         <source>Legal name</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>Adds no company.</source>
-        <translation>N’ajoute aucune société.</translation>
+        <translation>N’ajoute aucune entreprise.</translation>
     </message>
     <message>
         <source>Add</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Adds the ticked companies.</source>
-        <translation>Ajoute les sociétés cochées.</translation>
+        <translation>Ajoute les entreprises cochées.</translation>
     </message>
     <message>
         <source>Already connected</source>
@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Choose the companies to add</source>
-        <translation>Choisissez les sociétés à ajouter</translation>
+        <translation>Choisissez les entreprises à ajouter</translation>
     </message>
     <message>
         <source>Qonto lists the companies this sign-in reaches. Each one ticked becomes a connection; they all share this one sign-in.</source>
-        <translation>Qonto liste les sociétés que cette connexion atteint. Chaque société cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
+        <translation>Qonto liste les entreprises que cette connexion atteint. Chaque entreprise cochée devient une connexion ; toutes partagent cette seule connexion.</translation>
     </message>
     <message>
         <source>{count} more could not be read and are left out.</source>
@@ -116,15 +116,15 @@
     </message>
     <message>
         <source>This sign-in reaches no company: there is nothing to add.</source>
-        <translation>Cette connexion n’atteint aucune société&#xa0;: il n’y a rien à ajouter.</translation>
+        <translation>Cette connexion n’atteint aucune entreprise : il n’y a rien à ajouter.</translation>
     </message>
     <message>
         <source>Add 1 company</source>
-        <translation>Ajouter 1 société</translation>
+        <translation>Ajouter 1 entreprise</translation>
     </message>
     <message>
         <source>Add {count} companies</source>
-        <translation>Ajouter {count} sociétés</translation>
+        <translation>Ajouter {count} entreprises</translation>
     </message>
 </context>
 <context>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>This company shares one sign-in with other companies (user access): while any of them stays connected, only this company is forgotten here and nothing is revoked.</source>
-        <translation>Cette société partage une seule connexion avec d’autres sociétés (accès utilisateur)&#xa0;: tant que l’une d’elles reste connectée, seule cette société est oubliée ici et rien n’est révoqué.</translation>
+        <translation>Cette entreprise partage une seule connexion avec d’autres entreprises (accès utilisateur) : tant que l’une d’elles reste connectée, seule cette entreprise est oubliée ici et rien n’est révoqué.</translation>
     </message>
     <message>
         <source>Scripts that use this connection stop working. To use it again, connect it again.</source>
@@ -203,11 +203,11 @@
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told when that one is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre société&#xa0;; Qonto sera informé à la déconnexion de celle-ci.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre entreprise ; Qonto sera informé à la déconnexion de celle-ci.</translation>
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by %2 other companies; Qonto is told when the last of them is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres sociétés&#xa0;; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres entreprises ; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>Connect your Qonto companies (one sign-in for all)</source>
-        <translation>Connecter vos sociétés Qonto (une seule connexion pour toutes)</translation>
+        <translation>Connecter vos entreprises Qonto (une seule connexion pour toutes)</translation>
     </message>
     <message>
         <source>Correct the messages above to connect.</source>
@@ -297,6 +297,10 @@
     <message>
         <source>Connection OK: Qonto answered for %1.</source>
         <translation>Connexion opérationnelle&#xa0;: Qonto a répondu pour %1.</translation>
+    </message>
+    <message>
+        <source>Not checked: this connection may not read the company. Reconnect and tick “Read bank accounts, balances and transactions” (organization.read) to check it.</source>
+        <translation>Non vérifiée&#xa0;: cette connexion ne peut pas lire l’entreprise. Reconnectez-la en cochant «&#xa0;Consulter les comptes, soldes et transactions&#xa0;» (organization.read) pour la vérifier.</translation>
     </message>
     <message>
         <source>Refreshed: new tokens for %1 are saved in the keyring.</source>
@@ -405,12 +409,28 @@
         <translation>Aucun pour l’instant. Testez la connexion pour les lire.</translation>
     </message>
     <message>
+        <source>Total at Qonto</source>
+        <translation>Total chez Qonto</translation>
+    </message>
+    <message>
+        <source>At another bank (connected to Qonto, not in the Qonto total)</source>
+        <translation>Dans une autre banque (reliés à Qonto, hors du total Qonto)</translation>
+    </message>
+    <message>
         <source>main</source>
         <translation>principal</translation>
     </message>
     <message>
+        <source>at another bank</source>
+        <translation>dans une autre banque</translation>
+    </message>
+    <message>
         <source>IBAN ending in %1</source>
         <translation>IBAN se terminant par %1</translation>
+    </message>
+    <message>
+        <source>Balance not shown</source>
+        <translation>Solde non affiché</translation>
     </message>
     <message>
         <source>Permissions</source>
@@ -446,7 +466,7 @@
     </message>
     <message>
         <source>One sign-in shared with the other companies it added (user access)</source>
-        <translation>Une seule connexion partagée avec les autres sociétés ajoutées avec elle (accès utilisateur)</translation>
+        <translation>Une seule connexion partagée avec les autres entreprises ajoutées avec elle (accès utilisateur)</translation>
     </message>
     <message>
         <source>Sign-in</source>
@@ -455,6 +475,10 @@
     <message>
         <source>Last refreshed</source>
         <translation>Dernière actualisation</translation>
+    </message>
+    <message>
+        <source>%1 (company and accounts read from Qonto)</source>
+        <translation>%1 (entreprise et comptes lus chez Qonto)</translation>
     </message>
     <message>
         <source>Last verified</source>
@@ -894,8 +918,24 @@
         <translation>Port de redirection</translation>
     </message>
     <message>
-        <source>The port of the redirect URI registered in the Developer Portal (1 to 65535).</source>
-        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de 1 à 65535).</translation>
+        <source>The port of the redirect URI registered in the Developer Portal ({low} to {high}).</source>
+        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de {low} à {high}).</translation>
+    </message>
+    <message>
+        <source>Redirect host</source>
+        <translation>Hôte de redirection</translation>
+    </message>
+    <message>
+        <source>The host of the redirect URI registered in the Developer Portal.</source>
+        <translation>L’hôte de l’URI de redirection enregistrée dans le Developer Portal de Qonto.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (recommended)</source>
+        <translation>127.0.0.1 (recommandé)</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
     </message>
     <message>
         <source>Redirect URI to register</source>
@@ -931,7 +971,7 @@
     </message>
     <message>
         <source>Qonto approved this app for user access (one sign-in for all your companies)</source>
-        <translation>Qonto a approuvé cette application pour l’accès utilisateur (une seule connexion pour toutes vos sociétés)</translation>
+        <translation>Qonto a approuvé cette application pour l’accès utilisateur (une seule connexion pour toutes vos entreprises)</translation>
     </message>
     <message>
         <source>Approved for user access</source>
@@ -939,7 +979,11 @@
     </message>
     <message>
         <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
-        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une société à la fois.</translation>
+        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur ; une telle application ne peut pas connecter une entreprise à la fois.</translation>
+    </message>
+    <message>
+        <source>Redirect host and port</source>
+        <translation>Hôte et port de redirection</translation>
     </message>
     <message>
         <source>Redirect URI</source>
@@ -952,14 +996,6 @@
     <message>
         <source>Create an app in Qonto&apos;s Developer Portal for {environment}, register the redirect URI below, and enter its client ID.</source>
         <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client (client&#xa0;ID).</translation>
-    </message>
-    <message>
-        <source>Enter the client ID.</source>
-        <translation>Saisissez l’identifiant client (client&#xa0;ID).</translation>
-    </message>
-    <message>
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Le port doit être un nombre de 1 à 65535.</translation>
     </message>
     <message>
         <source>&lt;any free port&gt;</source>
@@ -1045,16 +1081,24 @@
         <translation>(principal)</translation>
     </message>
     <message>
+        <source>(at another bank)</source>
+        <translation>(dans une autre banque)</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>non affiché</translation>
+    </message>
+    <message>
         <source>1 company connected</source>
-        <translation>1 société connectée</translation>
+        <translation>1 entreprise connectée</translation>
     </message>
     <message>
         <source>{count} companies connected</source>
-        <translation>{count} sociétés connectées</translation>
+        <translation>{count} entreprises connectées</translation>
     </message>
     <message>
         <source>Added, sharing one sign-in: {names}.</source>
-        <translation>Ajoutées, avec une seule connexion partagée&#xa0;: {names}.</translation>
+        <translation>Ajoutées, avec une seule connexion partagée : {names}.</translation>
     </message>
     <message>
         <source>The connection did not succeed</source>

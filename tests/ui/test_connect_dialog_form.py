@@ -31,10 +31,10 @@ SCOPE_BOXES = [
     for scope in members
     if scope.name != "user_organization.read"
 ]
-# From the first control: the registration (with its user-access box), the organization, the
-# permissions' preset, search and list, the scope string, Close. The permissions list used to
-# take one stop per scope.
-MOST_TABS_TO_CONNECT = 14
+# From the first control: the registration (with its host choice and its user-access box), the
+# organization, the permissions' preset, search and list, the scope string, Close. The
+# permissions list used to take one stop per scope.
+MOST_TABS_TO_CONNECT = 15
 
 
 def recording(opened: list[str]) -> Callable[[str], bool]:
@@ -74,7 +74,7 @@ def tab_walk(qtbot: QtBot, dialog: ConnectDialog, first: QWidget) -> list[str]:
 def test_tab_walks_every_control_in_visual_order(qtbot: QtBot, make_dialog: MakeDialog) -> None:
     dialog = make_dialog(environments=("production", "sandbox"))
     QTest.keyClicks(dialog.form.registration.client_id, "my-client")
-    registration = ["client_id", "client_secret", "redirect_port", "redirect_uri"]
+    registration = ["client_id", "client_secret", "redirect_host", "redirect_port", "redirect_uri"]
     expected = [
         "environment",
         *registration,
@@ -94,7 +94,7 @@ def test_tab_walks_every_control_in_visual_order(qtbot: QtBot, make_dialog: Make
     assert walked.index("connect") <= MOST_TABS_TO_CONNECT
     dialog.form.environment.setCurrentIndex(1)  # the sandbox adds its staging token
     walked = tab_walk(qtbot, dialog, dialog.form.environment)
-    assert walked[1:7] == [*registration, "copy_redirect_uri", "staging_token"]
+    assert walked[1:8] == [*registration, "copy_redirect_uri", "staging_token"]
     assert len(walked) <= MOST_TABS_TO_CONNECT + 1  # Connect waits for a client ID here
 
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from qonto_desktop.connections.companies import Company, CompanyChoice
-from qonto_desktop.system.display import safe_text
 from qonto_desktop.ui.connect.registration_form import button
 from qonto_desktop.ui.connect.waiting_page import heading
 from qonto_desktop.ui.panes.error_view import message_label
+from qonto_desktop.ui.plain import safe_text
 
 _COMPANY = Qt.ItemDataRole.UserRole
 

@@ -32,6 +32,7 @@ __all__ = ["ConnectRequest", "OnAbandoned", "connect"]
 OnAbandoned = Callable[[AbandonedGrant], object]
 
 
+@explain_unauthorized(user_access=False)  # Qonto refusing this flow: say which to use
 def connect(
     desk: Desk,
     request: ConnectRequest,
@@ -71,22 +72,21 @@ def connect(
     extra = authorization_parameters(request.organization_id, request.registration_id)
     desk.secrets.check_available()
     context = resolve(desk, environment, registration.client_id)
-    with explain_unauthorized(user_access=False):
-        tokens = authorize(
-            AuthorizationRequest(
-                authorize_url=environment.authorize_url,
-                client_id=registration.client_id,
-                redirect_uri=registration.redirect_uri,
-                scopes=names,
-                extra=extra,
-                service=SERVICE,
-            ),
-            context.token_client,
-            open_browser,
-            timeout=request.timeout,
-            language=request.language,
-            on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
-        )
+    tokens = authorize(
+        AuthorizationRequest(
+            authorize_url=environment.authorize_url,
+            client_id=registration.client_id,
+            redirect_uri=registration.redirect_uri,
+            scopes=names,
+            extra=extra,
+            service=SERVICE,
+        ),
+        context.token_client,
+        open_browser,
+        timeout=request.timeout,
+        language=request.language,
+        on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
+    )
     try:
         checkpoint("authorized")
         facts = read_facts(context, tokens)

@@ -29,6 +29,17 @@ class CompanyChoiceError(ConfigurationError):
     )
 
 
+class NoCompanyReachedError(ConfigurationError):
+    """Qonto listed no company for this sign-in: there is nothing to add."""
+
+    code = "no_company_reached"
+    message = N_("This sign-in reaches no company, so none was added.")
+    next_action = N_(
+        "Connect again and tick at least one company on Qonto's consent page; if none is "
+        "offered there, ask each company to invite you in Qonto."
+    )
+
+
 class NoSuchCompanyError(ConfigurationError):
     """Some entries of the choice name no company the sign-in reached; nothing was added."""
 
@@ -72,8 +83,11 @@ def pick(choice: CompanyChoice, entries: tuple[str, ...] | None) -> tuple[Compan
     names its company by its first nine digits).
 
     Raises:
+        NoCompanyReachedError: Qonto listed no company at all.
         NoSuchCompanyError: an entry matches nothing (then nothing is picked at all).
     """
+    if not choice.companies:
+        raise NoCompanyReachedError()
     if entries is None:
         return choice.companies
     unmatched = tuple(e for e in entries if not any(_matches(c, e) for c in choice.companies))

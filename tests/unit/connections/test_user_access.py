@@ -15,6 +15,7 @@ from qonto_desktop.connections.companies import NotUserAccessError, Preselection
 from qonto_desktop.connections.company_grant import NoCompanyPickedError, add_companies
 from qonto_desktop.connections.company_pick import (
     CompanyChoiceError,
+    NoCompanyReachedError,
     NoSuchCompanyError,
     parse_choice,
     pick,
@@ -255,3 +256,12 @@ def test_a_company_leaving_its_shared_grant_for_its_own_revokes_the_unused_grant
     assert desk.secrets.get(grant_refresh_token_key(grant_id)) is None
     assert desk.secrets.get(grant_access_token_key(grant_id)) is None
     assert fresh.access_token(desk, own.id).connection.grant_id is None
+
+
+def test_a_sign_in_reaching_no_company_says_so(user_desk: Desk, emulator: Emulator) -> None:
+    choice = sign_in_companies(user_desk, emulator)
+    empty = replace(choice, companies=())
+    with pytest.raises(NoCompanyReachedError):
+        pick(empty, None)
+    with pytest.raises(NoCompanyReachedError):
+        pick(empty, ("843217654",))

@@ -196,7 +196,11 @@ def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> 
     from qonto_desktop.connections.demo import run_demo
 
     return run_demo(
-        out=out, auto_approve=args.auto_approve, language=args.language, timeout=args.timeout
+        out=out,
+        auto_approve=args.auto_approve,
+        language=args.language,
+        timeout=args.timeout,
+        user_access=args.user_access,
     )
 
 

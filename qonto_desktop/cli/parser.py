@@ -144,6 +144,11 @@ def _demo(parser: Parser) -> None:
     parser.add_argument(
         "--auto-approve", action="store_true", help="approve without clicking (for scripts)"
     )
+    parser.add_argument(
+        "--user-access",
+        action="store_true",
+        help="Qonto's user access: one sign-in connects every demo company",
+    )
     parser.add_argument("--language", choices=("en", "fr"), default="en")
     parser.add_argument(
         "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,7 @@ from qonto_desktop.connections.company_pick import (
 from qonto_desktop.connections.connect import ConnectRequest
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import disconnect
+from qonto_desktop.connections.errors import StorageError
 from qonto_desktop.connections.keys import (
     access_token_key,
     grant_access_token_key,
@@ -33,7 +35,8 @@ from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.qonto.user_access import UserAccessScopeError
 from tests.support.approval import follow
-from tests.support.desks import EVERYTHING, connect_one, registering
+from tests.support.desks import EVERYTHING, connect_one, make_desk, registering
+from tests.support.keyrings import FailingSetKeyring
 from tests.support.user_access import (
     connect_companies,
     grant_accepted,
@@ -265,3 +268,16 @@ def test_a_sign_in_reaching_no_company_says_so(user_desk: Desk, emulator: Emulat
         pick(empty, None)
     with pytest.raises(NoCompanyReachedError):
         pick(empty, ("843217654",))
+
+
+def test_a_keyring_refusing_the_grant_saves_nothing_and_revokes_it(
+    app_home: Path, emulator: Emulator
+) -> None:
+    failing = FailingSetKeyring(fail_after=1)  # the client secret goes in; the grant does not
+    user_desk = user_access_desk(make_desk(app_home, emulator, failing), emulator)
+    choice = sign_in_companies(user_desk, emulator)
+    with pytest.raises(StorageError):
+        add_companies(user_desk, choice, choice.companies)
+    assert user_desk.index.load().connections == ()
+    assert emulator.events["revoked"] == 1
+    assert not grant_accepted(emulator, choice.tokens.access_token)

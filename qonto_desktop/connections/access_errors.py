@@ -51,13 +51,14 @@ def explain_unauthorized(*, user_access: bool) -> Iterator[None]:
         if user_access:
             advice = N_(
                 "The registration is marked as approved by Qonto for user access. If Qonto "
-                "did not approve it, unmark it: `{program} configure --user-access no`."
+                "did not approve it, untick that box under App registration, or run "
+                "`{program} configure --user-access no`."
             )
         else:
             advice = N_(
-                "An app Qonto approved for user access can only sign in that way: mark the "
-                "registration so (`{program} configure --user-access yes`), or check in "
-                "Qonto's Developer Portal that the app is active for this environment."
+                "An app Qonto approved for user access can only sign in that way: tick that box "
+                "under App registration (or run `{program} configure --user-access yes`), or "
+                "check in Qonto's Developer Portal that the app is active for this environment."
             )
         raise AccessKindRefusedError(
             next_action=Message(advice, program=program_name()),

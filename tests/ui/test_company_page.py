@@ -186,3 +186,17 @@ def test_the_registration_checkbox_switches_the_form_to_user_access(
     form.registration.user_access.setChecked(False)
     assert name not in form.picker.selected()
     assert form.organization.isVisibleTo(form)
+
+
+def test_the_keyboard_ticks_and_adds(
+    qtbot: QtBot, make_dialog: MakeDialog, user_desk: Desk, emulator: Emulator
+) -> None:
+    dialog = open_picker(qtbot, make_dialog, user_desk, emulator)
+    page = dialog.company_page
+    dialog.activateWindow()
+    qtbot.waitUntil(page.table.hasFocus)
+    QTest.keyClick(page.table, Qt.Key.Key_Space)  # the first company, current to begin with
+    assert page.item(0).checkState(0) == Qt.CheckState.Unchecked
+    assert page.add.text() == f"Add {len(emulator.organizations) - 1} companies"
+    QTest.keyClick(page.table, Qt.Key.Key_Space)
+    assert page.item(0).checkState(0) == Qt.CheckState.Checked

@@ -272,3 +272,13 @@ def test_every_box_keeps_its_accessible_name_and_description(picker: ScopePicker
 def test_every_box_tells_a_screen_reader_how_to_move_in_the_list(picker: ScopePicker) -> None:
     for row in picker.rows.values():
         assert "Up and Down move to the other permissions" in row.checkbox.accessibleDescription()
+
+
+def test_a_preset_stays_chosen_with_user_access(qtbot: QtBot, picker: ScopePicker) -> None:
+    picker.set_user_access(True)
+    picker.apply_preset("bookkeeping")
+    assert picker.presets.currentData() == "bookkeeping"
+    assert set(picker.selected()) == {
+        *scopes.preset("bookkeeping").scopes,
+        "user_organization.read",
+    }

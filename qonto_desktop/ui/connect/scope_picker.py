@@ -334,7 +334,9 @@ class ScopePicker(QGroupBox):
         if self._syncing:
             return
         chosen = self.selected()
-        match = next((p.key for p in scopes.PRESETS if set(p.scopes) == set(chosen)), None)
+        # With user access its permission is always added: a preset still matches around it.
+        compared = set(chosen) - ({USER_ORGANIZATIONS_SCOPE} if self._user_access else set())
+        match = next((p.key for p in scopes.PRESETS if set(p.scopes) == compared), None)
         self._syncing = True
         self.presets.setCurrentIndex(max(0, self.presets.findData(match)) if match else 0)
         self._syncing = False

@@ -112,8 +112,9 @@ def error_of(response: requests.Response, status: int = 400) -> str:
     assert response.status_code == status, response.text
     assert response.headers["Cache-Control"] == "no-store"
     body = response.json()
-    assert set(body) == {"error", "error_description"}
+    assert set(body) == {"error", "error_description", "error_verbose", "status_code"}
     assert body["error_description"]
+    assert body["status_code"] == status
     error: str = body["error"]
     return error
 

@@ -61,7 +61,7 @@ def token_error(
 ) -> OAuthError:
     """Return the typed error of an RFC 6749 §5.2 error answer."""
     error = body.get("error") if body else None
-    if not isinstance(error, str):
+    if body is None or not isinstance(error, str):
         detail = f"HTTP {status} without an OAuth error"
         return ResponseFormatError(detail=detail, status=status, service=service)
     cls = TOKEN_ERRORS.get(error, TokenError)

@@ -133,7 +133,7 @@ class TokenClient:
             raise
 
     def _verified_claims(self, issuer: Issuer, id_token: str, nonce: str | None) -> dict[str, Any]:
-        """The ID token's claims once verified; the verifier and JOSE load only now."""
+        """The ID token's claims once verified; the verifier and its key cache load only now."""
         from qonto_desktop.oauth import id_token as verifier  # noqa: PLC0415  (sign-in only)
 
         expected = verifier.Expected(

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 ALGORITHM = "RS256"
 # Clocks differ a little between this computer and the issuer.
 LEEWAY = 300.0
+MAX_SUBJECT = 255
 
 
 class IdTokenError(OAuthError):
@@ -131,8 +132,9 @@ def _check_claims(claims: dict[str, Any], expected: Expected, now: float) -> Non
     if issued > now + LEEWAY or issued > expires:
         raise _refused("the ID token's issue time is in the future")
     subject = claims.get("sub")
-    if not isinstance(subject, str) or not subject:
-        raise _refused("the ID token names no subject")
+    # Core §2: "It MUST NOT exceed 255 ASCII characters in length" (it keys a saved connection).
+    if not isinstance(subject, str) or not subject or len(subject) > MAX_SUBJECT:
+        raise _refused("the ID token names no valid subject")
     if expected.nonce is not None:
         nonce = claims.get("nonce")
         if not isinstance(nonce, str) or not hmac.compare_digest(

@@ -165,6 +165,8 @@ def test_hs256_under_a_shared_secret_is_refused() -> None:
         ({"nonce": ...}, "nonce"),
         ({"sub": ""}, "subject"),
         ({"sub": ...}, "subject"),
+        ({"sub": "u" * 256}, "subject"),
+        ({"sub": 42}, "subject"),
     ],
     ids=repr,
 )

@@ -1,9 +1,17 @@
-"""How connections read in a terminal: a short block per connection, or plain JSON data."""
+"""How connections read in a terminal: a short block per connection, or plain JSON data.
+
+Every command prints through this module, and every value in what it prints that came from
+outside (a name Qonto sent, a name kept in the index, an argument the user typed) goes through
+:func:`~qonto_desktop.system.display.safe_text`: one line, no control or bidi character, capped.
+JSON keeps the data whole, but with every such character written as a ``\\u`` escape.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from qonto_desktop.connections.model import Connection
@@ -11,7 +19,15 @@ from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.languages import command_line_language
 from qonto_desktop.i18n.localize import localize
 from qonto_desktop.qonto.presentation import money
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import load_settings
+
+SCOPE_LIMIT = 60
+"""The most characters of one scope name (Qonto's are under 30)."""
+LIST_LIMIT = 900
+"""The most characters of a list of scopes: every scope Qonto has fits."""
+ERROR_LIMIT = 600
+"""The most characters of an error line: a message and what to do, each value already capped."""
 
 STATE_WORDS = {
     "ok": "OK",
@@ -42,18 +58,19 @@ def describe_connection(connection: Connection, now: float) -> str:
     """Several lines about one connection, for people."""
     state = STATE_WORDS[connection.state]
     if connection.state_reason:
-        state = f"{state}: {connection.state_reason}"
+        state = f"{state}: {safe_text(connection.state_reason)}"
+    slug = connection.organization_slug
     lines = [
-        f"{connection.display_name}  [{connection.environment}]  {state}",
-        f"  id {connection.id}"
-        + (f" · slug {connection.organization_slug}" if connection.organization_slug else ""),
+        f"{safe_text(connection.display_name)}  [{safe_text(connection.environment)}]  {state}",
+        f"  id {safe_text(connection.id)}" + (f" · slug {safe_text(slug)}" if slug else ""),
     ]
     if connection.user_name or connection.role:
-        lines.append(f"  signed in as {connection.user_name or '?'} ({connection.role or '?'})")
-    lines.append(f"  permissions: {' '.join(connection.scopes_granted)}")
+        user, role = safe_text(connection.user_name or "?"), safe_text(connection.role or "?")
+        lines.append(f"  signed in as {user} ({role})")
+    lines.append(f"  permissions: {_words(connection.scopes_granted)}")
     missing = [s for s in connection.scopes_requested if s not in connection.scopes_granted]
     if missing:
-        lines.append(f"  asked for but not granted: {' '.join(missing)}")
+        lines.append(f"  asked for but not granted: {_words(missing)}")
     lines.append(
         f"  access token expires {when(connection.access_expires_at)} "
         f"({remaining(connection.access_expires_at - now)})"
@@ -66,9 +83,43 @@ def describe_connection(connection: Connection, now: float) -> str:
         lines.append(f"  refresh token: {int(days)} days left{warning}")
     lines.append(f"  last verified {when(connection.verified_at)}")
     for account in connection.accounts:
-        balance = money(account.balance_cents, account.currency, "en")
-        lines.append(f"  {account.name:<26} {account.masked_iban}  {balance:>14}")
+        balance = safe_text(money(account.balance_cents, account.currency, "en"))
+        name, iban = safe_text(account.name), safe_text(account.masked_iban)
+        lines.append(f"  {name:<26} {iban}  {balance:>14}")
     return "\n".join(lines)
+
+
+def _words(names: Sequence[str]) -> str:
+    """Scope names (as the server granted them), each one safe, separated by spaces."""
+    return safe_text(" ".join(safe_text(n, limit=SCOPE_LIMIT) for n in names), limit=LIST_LIMIT)
+
+
+def name_of(connection: Connection) -> str:
+    """A connection's name as one display-safe line (the start of most command lines)."""
+    return safe_text(connection.display_name)
+
+
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """``data`` as JSON (UTF-8 kept readable), safe to print in a terminal.
+
+    Nothing is cut or changed: characters a terminal would act on are written as ``\\uXXXX``
+    escapes, which any JSON reader turns back into the same text.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    if text.isprintable():  # json.dumps escapes C0 controls; the newlines are its indentation
+        return text
+    return "".join(
+        char if char.isprintable() or char == "\n" else _json_escape(char) for char in text
+    )
+
+
+def _json_escape(char: str) -> str:
+    """One character as JSON writes it with ``ensure_ascii``: ``\\uXXXX``, or a UTF-16 pair."""
+    point = ord(char)
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
 
 
 def connection_data(connection: Connection, now: float) -> dict[str, Any]:
@@ -121,7 +172,7 @@ def error_line(error: QontoDesktopError) -> str:
     The window shows the same words (both go through :func:`localize`).
     """
     message, next_action = localize(error, _language())
-    return f"{message} {next_action}".strip()
+    return safe_text(f"{message} {next_action}".strip(), limit=ERROR_LIMIT)
 
 
 def _language() -> str:

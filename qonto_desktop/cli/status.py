@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from qonto_desktop.cli.render import connection_data, describe_connection, error_line
+from qonto_desktop.cli.render import connection_data, describe_connection, error_line, json_text
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.listing import describe_storage, list_connections
 from qonto_desktop.errors import QontoDesktopError
@@ -53,7 +52,7 @@ def run(
                 for c in connections
             ],
         }
-        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(data) + "\n")
     else:
         if loaded.problem is not None:
             print(error_line(loaded.problem), file=err)

@@ -795,8 +795,24 @@
         <translation>Port de redirection</translation>
     </message>
     <message>
-        <source>The port of the redirect URI registered in the Developer Portal (1 to 65535).</source>
-        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de 1 à 65535).</translation>
+        <source>The port of the redirect URI registered in the Developer Portal ({low} to {high}).</source>
+        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de {low} à {high}).</translation>
+    </message>
+    <message>
+        <source>Redirect host</source>
+        <translation>Hôte de redirection</translation>
+    </message>
+    <message>
+        <source>The host of the redirect URI registered in the Developer Portal.</source>
+        <translation>L’hôte de l’URI de redirection enregistrée dans le Developer Portal de Qonto.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (recommended)</source>
+        <translation>127.0.0.1 (recommandé)</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
     </message>
     <message>
         <source>Redirect URI to register</source>
@@ -831,6 +847,10 @@
         <translation>Laissez vide pour le conserver</translation>
     </message>
     <message>
+        <source>Redirect host and port</source>
+        <translation>Hôte et port de redirection</translation>
+    </message>
+    <message>
         <source>Redirect URI</source>
         <translation>URI de redirection</translation>
     </message>
@@ -841,14 +861,6 @@
     <message>
         <source>Create an app in Qonto&apos;s Developer Portal for {environment}, register the redirect URI below, and enter its client ID.</source>
         <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client (client&#xa0;ID).</translation>
-    </message>
-    <message>
-        <source>Enter the client ID.</source>
-        <translation>Saisissez l’identifiant client (client&#xa0;ID).</translation>
-    </message>
-    <message>
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Le port doit être un nombre de 1 à 65535.</translation>
     </message>
     <message>
         <source>&lt;any free port&gt;</source>

@@ -13,6 +13,10 @@ from qonto_desktop.connections.model import Connection
 from qonto_desktop.qonto import scopes
 from qonto_desktop.ui.formatting import date_time, days_left, money, time_left
 from qonto_desktop.ui.icons import icon
+from qonto_desktop.ui.plain import plain_label, safe_text
+
+VALUE_LIMIT = 400
+"""The most characters of one value; a name from Qonto is already capped shorter."""
 
 
 def role_words(role: str) -> str:
@@ -61,7 +65,7 @@ class ConnectionSections(QWidget):
         layout.addStretch(1)
 
     def _section(self, title: str) -> QGridLayout:
-        heading = QLabel(title, self)
+        heading = plain_label(QLabel(title, self))
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -80,8 +84,7 @@ class ConnectionSections(QWidget):
     def _value(
         self, text: str, *, muted: bool = False, right: bool = False, wrap: bool = True
     ) -> QLabel:
-        label = QLabel(text, self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = plain_label(QLabel(safe_text(text, limit=VALUE_LIMIT), self))
         label.setWordWrap(wrap and not right)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if muted:  # secondary text: the same colour, a little lighter (still 4.5:1 or more)
@@ -104,12 +107,12 @@ class ConnectionSections(QWidget):
 
     def _who(self, connection: Connection) -> None:
         grid = self._section(self.tr("Signed in"))
-        user = connection.user_name or self.tr("Unknown (not read yet)")
+        user = safe_text(connection.user_name) or self.tr("Unknown (not read yet)")
         if connection.role:
             user = f"{user} · {role_words(connection.role)}"
         self._row(grid, self.tr("User"), user)
         if connection.user_email:
-            self._row(grid, self.tr("Email"), connection.user_email)
+            self._row(grid, self.tr("Email"), safe_text(connection.user_email))
 
     def _accounts(self, connection: Connection) -> None:
         grid = self._section(self.tr("Bank accounts"))
@@ -119,12 +122,11 @@ class ConnectionSections(QWidget):
             return
         main = self.tr("main")  # lupdate reads no tr() inside an f-string
         for row, account in enumerate(connection.accounts):
-            name = account.name + (f" ({main})" if account.main else "")
+            name = safe_text(account.name) + (f" ({main})" if account.main else "")
             grid.addWidget(self._value(name), row, 0)
-            iban = self._value(account.masked_iban, wrap=False)
-            iban.setAccessibleName(
-                self.tr("IBAN ending in %1").replace("%1", account.masked_iban[-4:])
-            )
+            masked_iban = safe_text(account.masked_iban)
+            iban = self._value(masked_iban, wrap=False)
+            iban.setAccessibleName(self.tr("IBAN ending in %1").replace("%1", masked_iban[-4:]))
             grid.addWidget(iban, row, 1)
             balance = money(account.balance_cents, account.currency, self._language)
             grid.addWidget(self._value(balance, right=True), row, 2)

@@ -14,10 +14,11 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import AccountSummary, Connection
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.languages import command_line_language
-from qonto_desktop.i18n.localize import localize
+from qonto_desktop.i18n.localize import localize, translate
+from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.presentation import money
 from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import load_settings
@@ -41,6 +42,24 @@ def when(timestamp: float | None) -> str:
     if timestamp is None:
         return "-"
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+
+
+def clock(timestamp: float) -> str:
+    """A local time of day, ``14:02``."""
+    return time.strftime("%H:%M", time.localtime(timestamp))
+
+
+def note_line(note: str) -> str:
+    """A note of what could not be read (a message template), in the user's language."""
+    return translate(note, _language())
+
+
+def scope_words(name: str) -> str:
+    """A permission as the consent page shows it, with its technical name: “Label” (name)."""
+    try:
+        return f"“{scopes.label(name, 'en')}” ({name})"
+    except scopes.UnknownScopeError:
+        return name
 
 
 def remaining(seconds: float) -> str:
@@ -81,12 +100,40 @@ def describe_connection(connection: Connection, now: float) -> str:
         days = connection.refresh_days_left(now) or 0
         warning = "  <- refresh or reconnect soon" if connection.refresh_expiring_soon(now) else ""
         lines.append(f"  refresh token: {int(days)} days left{warning}")
-    lines.append(f"  last verified {when(connection.verified_at)}")
-    for account in connection.accounts:
-        balance = safe_text(money(account.balance_cents, account.currency, "en"))
-        name, iban = safe_text(account.name), safe_text(account.masked_iban)
-        lines.append(f"  {name:<26} {iban}  {balance:>14}")
+    if connection.refreshed_at is not None:
+        lines.append(f"  last refreshed {when(connection.refreshed_at)} (token renewed)")
+    if connection.verified_at is None:
+        lines.append("  last verified: never (the company was not read from Qonto)")
+    else:
+        lines.append(
+            f"  last verified {when(connection.verified_at)} (company and accounts read from Qonto)"
+        )
+    lines.extend(account_lines(connection))
     return "\n".join(lines)
+
+
+def account_lines(connection: Connection) -> list[str]:
+    """The accounts at Qonto with their total, then those at another bank, apart."""
+    lines = [_account_line(account) for account in connection.qonto_accounts]
+    total = connection.qonto_total
+    if total is not None and len(connection.qonto_accounts) > 1:
+        lines.append(f"  {'Total at Qonto':<26} {'':<19}  {money(*total, 'en'):>14}")
+    external = connection.external_accounts
+    if external:
+        lines.append("  at another bank (connected to Qonto, not in the Qonto total):")
+        lines.extend(_account_line(account) + "  (at another bank)" for account in external)
+    return lines
+
+
+def _account_line(account: AccountSummary) -> str:
+    balance = (
+        "balance not shown"
+        if account.balance_cents is None
+        else money(account.balance_cents, account.currency, "en")
+    )
+    name = safe_text(account.name, limit=60) + (" (main)" if account.main else "")
+    iban = safe_text(account.masked_iban) or "-"
+    return f"  {name:<26} {iban:<19}  {safe_text(balance):>14}"
 
 
 def _words(names: Sequence[str]) -> str:
@@ -156,9 +203,12 @@ def connection_data(connection: Connection, now: float) -> dict[str, Any]:
                 "currency": account.currency,
                 "balance_cents": account.balance_cents,
                 "main": account.main,
+                "external": account.external,
             }
             for account in connection.accounts
         ],
+        "qonto_total_cents": total[0] if (total := connection.qonto_total) else None,
+        "not_read": list(connection.notes),
     }
 
 

@@ -110,6 +110,9 @@ def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) 
     granted = shown(scopes.join(connection.scopes_granted), limit=900)
     print(f"Permissions granted: {granted}", file=out)
     for account in connection.accounts:
-        balance = money(account.balance_cents, account.currency, language)
-        print(f"  {shown(account.name):<28} {shown(account.masked_iban)}  {balance:>16}", file=out)
+        cents = account.balance_cents
+        balance = "-" if cents is None else money(cents, account.currency, language)
+        where = "  (at another bank)" if account.external else ""
+        name, iban = shown(account.name), shown(account.masked_iban)
+        print(f"  {name:<28} {iban}  {balance:>16}{where}", file=out)
     return 0

@@ -274,9 +274,13 @@ class ResultPage(QWidget):
         headers = (self.tr("Bank account"), self.tr("IBAN"), self.tr("Balance"))
         rows = [
             (
-                safe_text(account.name) + (" " + self.tr("(main)") if account.main else ""),
+                safe_text(account.name)
+                + (" " + self.tr("(main)") if account.main else "")
+                + (" " + self.tr("(at another bank)") if account.external else ""),
                 safe_text(account.masked_iban),
-                money(account.balance_cents, account.currency, language),
+                self.tr("not shown")
+                if account.balance_cents is None
+                else money(account.balance_cents, account.currency, language),
             )
             for account in connection.accounts
         ]

@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import AccountSummary, Connection
+from qonto_desktop.i18n.localize import translate
 from qonto_desktop.qonto import scopes
 from qonto_desktop.ui.formatting import date_time, days_left, money, time_left
 from qonto_desktop.ui.icons import icon
@@ -120,17 +121,46 @@ class ConnectionSections(QWidget):
             text = self.tr("None seen yet. Test the connection to read them.")
             grid.addWidget(self._value(text, muted=True), 0, 0, 1, 3)
             return
-        main = self.tr("main")  # lupdate reads no tr() inside an f-string
-        for row, account in enumerate(connection.accounts):
-            name = safe_text(account.name) + (f" ({main})" if account.main else "")
-            grid.addWidget(self._value(name), row, 0)
-            masked_iban = safe_text(account.masked_iban)
-            iban = self._value(masked_iban, wrap=False)
-            iban.setAccessibleName(self.tr("IBAN ending in %1").replace("%1", masked_iban[-4:]))
-            grid.addWidget(iban, row, 1)
-            balance = money(account.balance_cents, account.currency, self._language)
-            grid.addWidget(self._value(balance, right=True), row, 2)
+        for account in connection.qonto_accounts:
+            self._account(grid, account)
+        total = connection.qonto_total
+        if total is not None and len(connection.qonto_accounts) > 1:
+            row = grid.rowCount()
+            grid.addWidget(self._value(self.tr("Total at Qonto"), muted=True), row, 0, 1, 2)
+            amount = self._value(money(*total, self._language), right=True)
+            amount.setObjectName("qonto_total")
+            grid.addWidget(amount, row, 2)
+        if connection.external_accounts:
+            row = grid.rowCount()
+            heading = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
+            grid.addWidget(self._value(heading, muted=True), row, 0, 1, 3)
+            for account in connection.external_accounts:
+                self._account(grid, account)
+        for note in connection.notes:
+            words = self._value(translate(note, self._language), muted=True)
+            words.setObjectName("not_read")
+            grid.addWidget(words, grid.rowCount(), 0, 1, 3)
         grid.setColumnStretch(0, 1)
+
+    def _account(self, grid: QGridLayout, account: AccountSummary) -> None:
+        row = grid.rowCount()
+        main = self.tr("main")  # lupdate reads no tr() inside an f-string
+        elsewhere = self.tr("at another bank")
+        name = safe_text(account.name) + (f" ({main})" if account.main else "")
+        name += f" ({elsewhere})" if account.external else ""
+        grid.addWidget(self._value(name), row, 0)
+        masked_iban = safe_text(account.masked_iban)
+        iban = self._value(masked_iban or "—", wrap=False)
+        if masked_iban:
+            iban.setAccessibleName(self.tr("IBAN ending in %1").replace("%1", masked_iban[-4:]))
+        grid.addWidget(iban, row, 1)
+        balance = (
+            self.tr("Balance not shown")
+            if account.balance_cents is None
+            else money(account.balance_cents, account.currency, self._language)
+        )
+        shown = self._value(balance, right=True, muted=account.balance_cents is None)
+        grid.addWidget(shown, row, 2)
 
     def _permissions(self, connection: Connection) -> None:
         grid = self._section(self.tr("Permissions"))
@@ -171,5 +201,8 @@ class ConnectionSections(QWidget):
             refresh = f"{days_left(days, language)} ({until_words})"
         self._row(grid, self.tr("Refresh token"), refresh)
         self._row(grid, self.tr("Last refreshed"), date_time(connection.refreshed_at, language))
-        self._row(grid, self.tr("Last verified"), date_time(connection.verified_at, language))
+        verified = date_time(connection.verified_at, language)
+        if connection.verified_at is not None:  # say what the date rests on
+            verified = self.tr("%1 (company and accounts read from Qonto)").replace("%1", verified)
+        self._row(grid, self.tr("Last verified"), verified)
         self._row(grid, self.tr("Secrets stored in"), backend or self.tr("Looking up the keyring…"))

@@ -109,6 +109,41 @@ def test_each_kind_of_failure_has_its_exit_code(error: QontoDesktopError, code: 
     assert exit_codes.exit_code(error) == code
 
 
+def test_accounts_at_another_bank_are_marked_and_not_in_the_qonto_total() -> None:
+    accounts = (
+        AccountSummary("Main", "FR76 •••• •••• 1234", "EUR", 100_00, True),
+        AccountSummary("Taxes", "FR76 •••• •••• 5678", "EUR", 50_00, False),
+        AccountSummary("Elsewhere", "", "EUR", 1_000_00, False, external=True),
+    )
+    text = describe_connection(replace(CONNECTION, accounts=accounts), NOW)
+    (total,) = [line for line in text.splitlines() if "Total at Qonto" in line]
+    assert total.endswith("€150.00")  # not €1,150.00
+    (elsewhere,) = [line for line in text.splitlines() if "Elsewhere" in line]
+    assert elsewhere.endswith("(at another bank)")
+    assert "€1,000.00" in elsewhere
+    data = connection_data(replace(CONNECTION, accounts=accounts), NOW)
+    assert data["qonto_total_cents"] == 150_00
+    assert [a["external"] for a in data["accounts"]] == [False, False, True]
+
+
+def test_an_unknown_balance_makes_no_total() -> None:
+    accounts = (
+        AccountSummary("Main", "FR76 •••• •••• 1234", "EUR", None, True),
+        AccountSummary("Taxes", "FR76 •••• •••• 5678", "EUR", 50_00, False),
+    )
+    text = describe_connection(replace(CONNECTION, accounts=accounts), NOW)
+    assert "balance not shown" in text
+    assert "Total at Qonto" not in text
+
+
+def test_an_account_name_from_qonto_cannot_fake_a_line() -> None:
+    hostile = AccountSummary("Evil\x1b]0;title\x07\n  live check: ok", "", "EUR", 1, False)
+    text = describe_connection(replace(CONNECTION, accounts=(hostile,)), NOW)
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert not any(line.startswith("  live check") for line in text.splitlines())
+
+
 def test_a_hostile_connection_is_one_safe_line_per_fact() -> None:
     hostile = replace(
         CONNECTION,

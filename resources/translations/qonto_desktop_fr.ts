@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Tick the companies to add; each becomes a connection.</source>
-        <translation>Cochez les entreprises à ajouter ; chacune devient une connexion.</translation>
+        <translation>Cochez les entreprises à ajouter&#xa0;; chacune devient une connexion.</translation>
     </message>
     <message>
         <source>Company</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Qonto lists the companies this sign-in reaches. Each one ticked becomes a connection; they all share this one sign-in.</source>
-        <translation>Qonto liste les entreprises que cette connexion atteint. Chaque entreprise cochée devient une connexion ; toutes partagent cette seule connexion.</translation>
+        <translation>Qonto liste les entreprises que cette connexion atteint. Chaque entreprise cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
     </message>
     <message>
         <source>{count} more could not be read and are left out.</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>This sign-in reaches no company: there is nothing to add.</source>
-        <translation>Cette connexion n’atteint aucune entreprise : il n’y a rien à ajouter.</translation>
+        <translation>Cette connexion n’atteint aucune entreprise&#xa0;: il n’y a rien à ajouter.</translation>
     </message>
     <message>
         <source>Add 1 company</source>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>This company shares one sign-in with other companies (user access): while any of them stays connected, only this company is forgotten here and nothing is revoked.</source>
-        <translation>Cette entreprise partage une seule connexion avec d’autres entreprises (accès utilisateur) : tant que l’une d’elles reste connectée, seule cette entreprise est oubliée ici et rien n’est révoqué.</translation>
+        <translation>Cette entreprise partage une seule connexion avec d’autres entreprises (accès utilisateur)&#xa0;: tant que l’une d’elles reste connectée, seule cette entreprise est oubliée ici et rien n’est révoqué.</translation>
     </message>
     <message>
         <source>Scripts that use this connection stop working. To use it again, connect it again.</source>
@@ -203,11 +203,11 @@
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told when that one is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre entreprise ; Qonto sera informé à la déconnexion de celle-ci.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre entreprise&#xa0;; Qonto sera informé à la déconnexion de celle-ci.</translation>
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by %2 other companies; Qonto is told when the last of them is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres entreprises ; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres entreprises&#xa0;; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -979,7 +979,7 @@
     </message>
     <message>
         <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
-        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur ; une telle application ne peut pas connecter une entreprise à la fois.</translation>
+        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une entreprise à la fois.</translation>
     </message>
     <message>
         <source>Redirect host and port</source>
@@ -1098,7 +1098,7 @@
     </message>
     <message>
         <source>Added, sharing one sign-in: {names}.</source>
-        <translation>Ajoutées, avec une seule connexion partagée : {names}.</translation>
+        <translation>Ajoutées, avec une seule connexion partagée&#xa0;: {names}.</translation>
     </message>
     <message>
         <source>The connection did not succeed</source>

@@ -65,7 +65,13 @@ class RecordingExchanger:
         self._lock = threading.Lock()
 
     def exchange_code(
-        self, *, code: str, redirect_uri: str, code_verifier: str, requested_scopes: tuple[str, ...]
+        self,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        requested_scopes: tuple[str, ...],
+        nonce: str | None = None,
     ) -> TokenSet:
         with self._lock:
             self.calls.append(
@@ -74,6 +80,7 @@ class RecordingExchanger:
                     "redirect_uri": redirect_uri,
                     "code_verifier": code_verifier,
                     "requested_scopes": requested_scopes,
+                    "nonce": nonce,
                 }
             )
         if self._hold is not None:
@@ -98,7 +105,20 @@ def test_start_builds_the_authorization_address() -> None:
         "state": pending.state,
         "code_challenge": s256(pending.code_verifier),
         "code_challenge_method": "S256",
+        "nonce": pending.nonce,
     }
+
+
+def test_a_nonce_is_sent_only_when_openid_is_asked_and_differs_each_time() -> None:
+    first, second = flow.start(request()), flow.start(request())
+    assert first.nonce is not None
+    assert second.nonce is not None
+    assert len(first.nonce) >= 43
+    assert first.nonce != second.nonce
+    assert first.nonce not in repr(first)
+    plain = flow.start(request(scopes=("offline_access", "organization.read")))
+    assert plain.nonce is None
+    assert "nonce" not in query_of(plain.url)
 
 
 def test_start_keeps_what_it_checked_in_the_pending_authorization() -> None:
@@ -218,6 +238,7 @@ def test_finish_exchanges_the_code_with_this_attempts_verifier() -> None:
             "redirect_uri": REDIRECT_URI,
             "code_verifier": pending.code_verifier,
             "requested_scopes": pending.scopes,
+            "nonce": pending.nonce,
         }
     ]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 import requests
 
 from qonto_desktop.emulator import DemoClient, Emulator
@@ -35,6 +38,15 @@ def approved_code(
 
 
 def follow(url: str) -> bool:
-    """Open ``url`` as a browser would, following the redirect to the app's loopback receiver."""
-    requests.get(url, timeout=30)
+    """Open ``url`` as a browser would, following the redirect to the app's loopback receiver.
+
+    Like a real browser, in the background: the receiver holds the browser's request open until
+    the app reports the outcome, which it does only after this returns.
+    """
+    threading.Thread(target=_load, args=(url,), name="follow", daemon=True).start()
     return True
+
+
+def _load(url: str) -> None:
+    with contextlib.suppress(requests.RequestException):  # a receiver already gone, say
+        requests.get(url, timeout=30)

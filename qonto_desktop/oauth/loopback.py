@@ -116,6 +116,7 @@ class Receiver:
         self._report: tuple[str, Explained | None] | None = None
         self._reported = asyncio.Event()
         self._dual = False
+        self._held = False
         self._hosts: frozenset[str] = frozenset()
         self._lock = threading.Lock()
         self._expected: str | None = None
@@ -214,8 +215,9 @@ class Receiver:
             raise RuntimeError("enter the Receiver before waiting")
         if not self._settled.wait(timeout):
             self._settle(AuthorizationTimeoutError(service=self._service))
-        outcome = self._outcome
-        if isinstance(outcome, CallbackParams) and outcome.code and not outcome.error:
+        with self._lock:
+            outcome, held = self._outcome, self._held
+        if held and isinstance(outcome, CallbackParams):
             return outcome  # the browser waits for the outcome; close() ends everything
         self.close()
         if isinstance(outcome, CallbackParams):
@@ -263,12 +265,16 @@ class Receiver:
 
     # --- Between threads ----------------------------------------------------------------------
 
-    def _settle(self, outcome: _Outcome) -> bool:
-        """Record the outcome unless one exists: the first one wins, forever."""
+    def _settle(self, outcome: _Outcome, *, held: bool = False) -> bool:
+        """Record the outcome unless one exists: the first one wins, forever.
+
+        ``held``: it came with a browser request held open for the outcome page.
+        """
         with self._lock:
             if self._outcome is not None:
                 return False
             self._outcome = outcome
+            self._held = held
         self._settled.set()
         return True
 
@@ -365,7 +371,8 @@ class Receiver:
 
     def _complete(self, params: CallbackParams) -> Reply:
         """Complete the sign-in with these parameters if they are its answer."""
-        if not self._belongs(params) or not self._settle(params):
+        held = not params.error  # a code: the browser waits to hear how it ended
+        if not self._belongs(params) or not self._settle(params, held=held):
             return Reply(self._page(400, "wrong-state"), "not this sign-in")
         if params.error:
             logger.info("the browser brought back an error answer")

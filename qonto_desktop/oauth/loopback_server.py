@@ -82,10 +82,13 @@ class LoopbackServer:
         self._spared: asyncio.Task[None] | None = None
         self._stopping = False
         self._stopped: asyncio.Future[None] | None = None
+        self._servers: list[asyncio.Server] = []
 
     def stop(self) -> None:
         """Stop accepting and abort open connections; call it on the loop."""
         self._stopping = True
+        for server in self._servers:  # at once: no callback can connect after the final one
+            server.close()
         if self._stopped is not None and not self._stopped.done():
             self._stopped.set_result(None)
 
@@ -94,14 +97,16 @@ class LoopbackServer:
         self._stopped = asyncio.get_running_loop().create_future()
         if self._stopping:  # stop() came before the loop reached us
             self._stopped.set_result(None)
-        servers = []
         try:
             for listener, sock in enumerate(socks):
                 accept = partial(self._on_connection, listener)
-                servers.append(await asyncio.start_server(accept, sock=sock, limit=MAX_LINE + 2))
+                server = await asyncio.start_server(accept, sock=sock, limit=MAX_LINE + 2)
+                self._servers.append(server)
+                if self._stopping:
+                    server.close()
             await self._stopped
         finally:
-            for server in servers:  # every listening socket closes: a repeat is refused
+            for server in self._servers:  # every listening socket closes: a repeat is refused
                 server.close()
             await self._end_connections()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from concurrent.futures import Future
 
 import requests
 
@@ -35,6 +36,31 @@ def approved_code(
     code = parse_query(answer.headers["Location"].partition("?")[2]).code
     assert code
     return pending, code
+
+
+class FollowingBrowser:
+    """A stand-in browser that follows the approval in the background and keeps each page."""
+
+    def __init__(self) -> None:
+        self._loads: list[Future[str]] = []
+
+    def open(self, url: str) -> bool:
+        """Start loading ``url`` (following Qonto's redirect to the loopback), like a browser."""
+        loaded: Future[str] = Future()
+        threading.Thread(target=_keep, args=(url, loaded), name="follow", daemon=True).start()
+        self._loads.append(loaded)
+        return True
+
+    def last_page(self, timeout: float = 30.0) -> str:
+        """The page the last load ended on, once the receiver answered it."""
+        return self._loads[-1].result(timeout)
+
+
+def _keep(url: str, loaded: Future[str]) -> None:
+    try:
+        loaded.set_result(requests.get(url, timeout=30).text)
+    except requests.RequestException as exc:
+        loaded.set_exception(exc)
 
 
 def follow(url: str) -> bool:

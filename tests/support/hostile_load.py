@@ -285,6 +285,7 @@ def run_client(
     port: int,
     tally: Tally,
     lock: threading.Lock,
+    *,
     address: str = HOST,
     clients: int = CLIENTS,
 ) -> None:

@@ -95,7 +95,7 @@ def listening(
 
 
 def exchange(port: int, data: bytes, *, timeout: float = 10.0, address: str = HOST) -> bytes:
-    """Send ``data`` on a new connection to ``address``, half-close, read until the server closes."""
+    """Send ``data`` to ``address`` on a new connection, half-close, read until it closes."""
     with socket.create_connection((address, port), timeout=timeout) as sock:
         if data:
             sock.sendall(data)

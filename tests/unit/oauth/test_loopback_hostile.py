@@ -12,6 +12,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from functools import partial
 
 import pytest
 
@@ -36,7 +37,11 @@ def test_hostile_flood_cannot_complete_block_or_crash_the_receiver(figure: Figur
         crowds = [stack.enter_context(IdleCrowd(port, IDLE, address)) for address in addresses]
         clients = [
             pool.submit(
-                run_client, client, port, tally, lock, addresses[client % len(addresses)]
+                partial(run_client, address=addresses[client % len(addresses)]),
+                client,
+                port,
+                tally,
+                lock,
             )
             for client in range(CLIENTS)
         ]

@@ -58,7 +58,8 @@ def test_anything_else_is_refused(uri: str) -> None:
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 def test_port_zero_only_for_the_receiver_itself(host: str) -> None:
     uri = f"http://{host}:0/callback"
-    assert parse_redirect_uri(uri, any_port=True) == LoopbackAddress(host, 0, "/callback")  # type: ignore[arg-type]
+    expected = LoopbackAddress(host, 0, "/callback")  # type: ignore[arg-type]
+    assert parse_redirect_uri(uri, any_port=True) == expected
     with pytest.raises(ConfigurationError):
         parse_redirect_uri(uri)
 

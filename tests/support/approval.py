@@ -51,6 +51,11 @@ class FollowingBrowser:
         self._loads.append(loaded)
         return True
 
+    @property
+    def answered(self) -> bool:
+        """True once the last load got its page."""
+        return bool(self._loads) and self._loads[-1].done()
+
     def last_page(self, timeout: float = 30.0) -> str:
         """The page the last load ended on, once the receiver answered it."""
         return self._loads[-1].result(timeout)

@@ -40,7 +40,7 @@ def test_the_page_says_connected_only_after_the_save(desk: Desk, emulator: Emula
     answered_before: list[bool] = []
 
     def look(step: str) -> None:  # between the exchange and the save
-        answered_before.append(browser._loads[-1].done())  # noqa: SLF001 - what the test checks
+        answered_before.append(browser.answered)
 
     connection = _connect(desk, emulator, browser, checkpoint=look)
     page = browser.last_page()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import hmac
 import logging
 import socket
@@ -37,12 +36,12 @@ from qonto_desktop.oauth.errors import (
     PortUnavailableError,
     ReceiverError,
 )
+from qonto_desktop.oauth.loopback_bind import IPV6_LOOPBACK, bind_loopback
 from qonto_desktop.oauth.loopback_http import HeadRefused, Request
 from qonto_desktop.oauth.loopback_server import (
     LoopbackServer,
     Reply,
     bind_failure_reason,
-    open_listening_socket,
 )
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT, LOOPBACK_HOST, parse_redirect_uri
 from qonto_desktop.system.display import safe_text
@@ -52,13 +51,8 @@ logger = logging.getLogger(__name__)
 
 _ALLOW: Final = (("Allow", "GET, HEAD"),)
 _Outcome = CallbackParams | ReceiverError
-IPV6_LOOPBACK: Final = "::1"
 # How long the browser that brought a code waits for the app to say whether it was saved.
 PAGE_WAIT: Final = 10.0
-# With port 0 and "localhost", how many free IPv4 ports to try for one whose ::1 twin is free.
-_PORT_TRIES: Final = 5
-# What bind() raises where the system has no IPv6 loopback address at all.
-_NO_IPV6: Final = frozenset({errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT, 10049, 10047})
 _FINISHING: Final = "finishing"  # the page when the app said nothing (yet)
 
 
@@ -293,37 +287,13 @@ class Receiver:
                 self._loop.call_soon_threadsafe(self._server.stop)
 
     def _bind(self) -> list[socket.socket]:
-        """Bind 127.0.0.1, and ::1 on the same port for ``localhost``; see docs/decisions.md."""
-        tries = _PORT_TRIES if self._host == "localhost" and self._port == 0 else 1
-        for attempt in range(tries):
-            try:
-                # RFC 8252 §8.3: the loopback interface only, never all interfaces.
-                first = open_listening_socket(LOOPBACK_HOST, self._port)
-            except OSError as exc:
-                reason = bind_failure_reason(exc)
-                raise PortUnavailableError(
-                    self._port, self._configured_uri, reason=reason, service=self._service
-                ) from exc
-            if self._host != "localhost":
-                return [first]
-            port = first.getsockname()[1]
-            try:
-                return [first, open_listening_socket(IPV6_LOOPBACK, port)]
-            except OSError as exc:
-                if exc.errno in _NO_IPV6 or not socket.has_ipv6:
-                    logger.info("no IPv6 loopback here: listening on 127.0.0.1 only")
-                    return [first]
-                if attempt + 1 < tries:  # a port we picked ourselves: pick another
-                    first.close()
-                    continue
-                # Someone else holds [::1]:port. 127.0.0.1 still works (and a pasted address).
-                logger.warning(
-                    "[::1]:%d is not available (%s): listening on 127.0.0.1 only",
-                    port,
-                    type(exc).__name__,
-                )
-                return [first]
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            return bind_loopback(self._host, self._port)
+        except OSError as exc:
+            reason = bind_failure_reason(exc)
+            raise PortUnavailableError(
+                self._port, self._configured_uri, reason=reason, service=self._service
+            ) from exc
 
     # --- The receiver's thread ----------------------------------------------------------------
 

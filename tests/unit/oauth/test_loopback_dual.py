@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from qonto_desktop.oauth import loopback
+from qonto_desktop.oauth import loopback_bind
 from qonto_desktop.oauth.errors import PortUnavailableError
 from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.loopback_server import open_listening_socket
@@ -135,7 +135,7 @@ def test_ipv6_taken_by_another_program_still_serves_127_0_0_1(
 ) -> None:
     port = ipv6_taken.getsockname()[1]
     with (
-        caplog.at_level(logging.WARNING, logger=loopback.__name__),
+        caplog.at_level(logging.WARNING, logger=loopback_bind.__name__),
         Receiver(f"http://localhost:{port}/callback", page_wait=0) as receiver,
     ):
         receiver.expect(STATE)
@@ -158,7 +158,7 @@ def test_with_port_zero_a_port_free_on_both_addresses_is_picked(
             raise OSError(errno.EADDRINUSE, "Address already in use")
         return open_listening_socket(host, port)
 
-    monkeypatch.setattr(loopback, "open_listening_socket", ipv6_busy_once)
+    monkeypatch.setattr(loopback_bind, "open_listening_socket", ipv6_busy_once)
     with listening(host="localhost") as receiver:
         assert receiver.listens_on_ipv6
         assert refused
@@ -175,7 +175,7 @@ def test_without_ipv6_loopback_localhost_serves_127_0_0_1(
             raise OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address")
         return open_listening_socket(host, port)
 
-    monkeypatch.setattr(loopback, "open_listening_socket", no_ipv6)
+    monkeypatch.setattr(loopback_bind, "open_listening_socket", no_ipv6)
     with listening(host="localhost") as receiver:
         assert not receiver.listens_on_ipv6
         assert call(receiver.port, f"/callback?code=v4&state={STATE}").status == 200

@@ -1,4 +1,8 @@
-"""``configure``: the app registration of an environment (client ID, port, secrets)."""
+"""``configure``: the app registration of an environment (client ID, redirect address, secrets).
+
+Every value given is checked first, under the same rules as the window's form; a refused one
+saves nothing.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,17 @@ from qonto_desktop.connections.errors import ConfigurationError, NotConfiguredEr
 from qonto_desktop.connections.registration import (
     AppRegistration,
     RegistrationDraft,
+    check_client_id,
+    check_host,
+    check_redirect_port,
     check_secret_storage,
     load_registration,
     save_registration,
+    saved_registration,
     saved_secrets,
 )
 from qonto_desktop.i18n.message import N_
+from qonto_desktop.system.display import safe_text
 
 
 def run(
@@ -24,7 +33,8 @@ def run(
     environment_name: str,
     *,
     client_id: str | None,
-    redirect_port: int | None,
+    redirect_port: str | None,
+    redirect_host: str | None = None,
     set_client_secret: bool,
     set_staging_token: bool,
     make_default: bool,
@@ -33,16 +43,27 @@ def run(
 ) -> int:
     """Change what was given, then show the registration as it now stands."""
     environment = environment_of(desk, environment_name)
+    # Every value given is checked before anything is read or saved.
+    new_id = None if client_id is None else check_client_id(client_id)
+    new_port = None if redirect_port is None else check_redirect_port(redirect_port)
+    new_host = None if redirect_host is None else check_host(redirect_host)
     try:
         registration = load_registration(environment, desk.settings)
     except NotConfiguredError:
-        if not client_id:
+        if new_id is None:
             raise
-        registration = AppRegistration(environment.name, client_id.strip())
-    if client_id is not None:
-        registration = replace(registration, client_id=client_id.strip())
-    if redirect_port is not None:
-        registration = replace(registration, redirect_port=redirect_port)
+        registration = AppRegistration(environment.name, new_id)
+    except ConfigurationError:  # damaged in the settings: what is given here may repair it
+        if (new_id, new_port, new_host) == (None, None, None):
+            raise
+        registration = saved_registration(environment, desk.settings)
+    registration = replace(
+        registration,
+        client_id=registration.client_id if new_id is None else new_id,
+        redirect_port=registration.redirect_port if new_port is None else new_port,
+        redirect_host=registration.redirect_host if new_host is None else new_host,
+    )
+    check_client_id(registration.client_id)  # a damaged saved one, not replaced
     if set_client_secret or set_staging_token:
         check_secret_storage(desk)
     secret = _read_secret("Client secret (input hidden): ", stdin) if set_client_secret else ""
@@ -71,11 +92,18 @@ def _read_secret(prompt: str, stdin: TextIO) -> str:
 def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) -> None:
     saved = saved_secrets(desk, registration)
     print(f"{label} app registration", file=out)
-    print(f"  client ID:      {registration.client_id}", file=out)
-    kept = "stored in the keyring" if saved.client_secret else "none (PKCE only)"
+    print(f"  client ID:      {safe_text(registration.client_id)}", file=out)
+    if saved.client_secret:
+        kept = "stored in the keyring"
+    elif registration.environment == "emulator":
+        kept = "none (the emulator's apps need none)"
+    else:  # Qonto's portal gives every app one
+        kept = "none saved: add the one the Developer Portal gave with --client-secret"
     print(f"  client secret:  {kept}", file=out)
     if registration.environment == "sandbox":
         staged = saved.staging_token
         print(f"  staging token:  {'stored in the keyring' if staged else 'MISSING'}", file=out)
+    print(f"  redirect host:  {registration.redirect_host}", file=out)
+    print(f"  redirect port:  {registration.redirect_port}", file=out)
     print(f"  redirect URI:   {registration.redirect_uri}", file=out)
     print("Register exactly this redirect URI for the app in Qonto's Developer Portal.", file=out)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from qonto_desktop.cli.render import name_of
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import NotRevoked, disconnect
 from qonto_desktop.connections.listing import find_connection
+from qonto_desktop.system.display import safe_text
 
 ITEMS = {
     "consent": "the consent",
@@ -22,14 +24,14 @@ def not_revoked_words(problem: NotRevoked) -> str:
         if problem.error is not None
         else "no valid access token to withdraw it with"
     )
-    return f"{ITEMS[problem.item]} ({reason})"
+    return f"{ITEMS[problem.item]} ({safe_text(reason)})"
 
 
 def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
     """Disconnect one connection; report what Qonto could not be told."""
     connection = find_connection(desk, query)
     report = disconnect(desk, connection.id, revoke_consent=not keep_consent)
-    print(f"{report.connection.display_name}: disconnected; its tokens are deleted.", file=out)
+    print(f"{name_of(report.connection)}: disconnected; its tokens are deleted.", file=out)
     if report.consent_revoked:
         print("The app's access was also withdrawn in Qonto.", file=out)
     for problem in report.not_revoked:

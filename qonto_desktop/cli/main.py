@@ -174,6 +174,7 @@ def _configure(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO
         _environment(args, desk),
         client_id=args.client_id,
         redirect_port=args.redirect_port,
+        redirect_host=args.redirect_host,
         set_client_secret=args.client_secret,
         set_staging_token=args.staging_token,
         make_default=args.default,

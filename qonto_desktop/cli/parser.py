@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import NoReturn
 
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.model import DEFAULT_TIMEOUT
 from qonto_desktop.program import program_name
+from qonto_desktop.system.display import safe_text
+
+USAGE_LIMIT = 300
+"""The most characters of argparse's own words, which quote what was typed."""
+QUOTE_LIMIT = 60
+QUOTED = re.compile(rf"'([^']{{{QUOTE_LIMIT + 1},}})'")
 
 # The emulator's usual port, next to the app's loopback port 52817.
 EMULATOR_PORT = 52818
@@ -23,7 +30,11 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing the usage block and exiting."""
-        raise UsageError(f"{self.prog}: {message} (see --help)")
+        # argparse quotes the user's words ('...' is not a port number, invalid choice: '...'):
+        # each quoted word is capped, then the whole line, whatever was typed.
+        quoted = QUOTED.sub(lambda match: f"'{safe_text(match[1], limit=QUOTE_LIMIT)}'", message)
+        shown = safe_text(quoted, limit=USAGE_LIMIT)
+        raise UsageError(f"{safe_text(self.prog)}: {shown} (see --help)")
 
 
 def build_parser() -> Parser:
@@ -66,7 +77,7 @@ def build_parser() -> Parser:
     emulator = commands.add_parser("emulator", help="run the built-in Qonto emulator")
     emulator.add_argument(
         "--port",
-        type=port_number,
+        type=listen_port,
         default=EMULATOR_PORT,
         help=f"port on 127.0.0.1 (default {EMULATOR_PORT}; 0: any free)",
     )
@@ -81,8 +92,12 @@ def _connect(parser: Parser) -> None:
     chosen = parser.add_mutually_exclusive_group()
     chosen.add_argument("--scopes", nargs="+", metavar="SCOPE", help="permissions to ask for")
     chosen.add_argument("--preset", help="a permission preset, e.g. bookkeeping")
-    parser.add_argument("--organization-id", help="fix the organization (no picker)")
-    parser.add_argument("--registration-id", help="an organization created by onboarding")
+    parser.add_argument(
+        "--organization-id", type=identifier, help="fix the organization (no picker)"
+    )
+    parser.add_argument(
+        "--registration-id", type=identifier, help="an organization created by onboarding"
+    )
     parser.add_argument(
         "--no-browser",
         action="store_true",
@@ -97,7 +112,15 @@ def _connect(parser: Parser) -> None:
 def _configure(parser: Parser) -> None:
     parser.add_argument("--environment", choices=ENVIRONMENTS, help="default: the configured one")
     parser.add_argument("--client-id", help="the app's client ID from the Developer Portal")
-    parser.add_argument("--redirect-port", type=port_number, help="port of the redirect URI")
+    # Checked by the command, not here: the one port rule, with the window's words.
+    parser.add_argument(
+        "--redirect-port", metavar="PORT", help="port of the redirect URI (1024 to 65535)"
+    )
+    parser.add_argument(
+        "--redirect-host",
+        choices=("127.0.0.1", "localhost"),
+        help="host of the redirect URI, as registered (default 127.0.0.1)",
+    )
     parser.add_argument(
         "--client-secret", action="store_true", help="store the client secret (asked for)"
     )
@@ -117,8 +140,8 @@ def _demo(parser: Parser) -> None:
     )
 
 
-def port_number(text: str) -> int:
-    """A TCP port, 0 to 65535."""
+def listen_port(text: str) -> int:
+    """A TCP port to listen on, 0 (any free one) to 65535: the emulator's, not a redirect port."""
     try:
         value = int(text)
     except ValueError:
@@ -126,6 +149,19 @@ def port_number(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{value} is not between 0 and 65535")
     return value
+
+
+IDENTIFIER = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+def identifier(text: str) -> str:
+    """An identifier Qonto gave (a UUID in its documentation): letters, digits, ``-``, ``_``."""
+    if IDENTIFIER.fullmatch(text) is None:
+        shown = safe_text(text, limit=60)
+        raise argparse.ArgumentTypeError(
+            f"'{shown}' is not an identifier (at most 100 letters, digits, '-' or '_')"
+        )
+    return text
 
 
 def seconds(text: str) -> float:

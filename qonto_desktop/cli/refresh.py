@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from qonto_desktop.cli import exit_codes
-from qonto_desktop.cli.render import error_line, remaining
+from qonto_desktop.cli.render import error_line, name_of, remaining
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.fresh import refresh, refresh_all
 from qonto_desktop.connections.listing import find_connection
@@ -16,12 +16,12 @@ def run(desk: Desk, query: str | None, *, every: bool, out: TextIO, err: TextIO)
     if not every:
         fresh = refresh(desk, find_connection(desk, query).id)
         left = remaining(fresh.connection.access_expires_at - desk.now())
-        print(f"{fresh.connection.display_name}: refreshed, expires {left}", file=out)
+        print(f"{name_of(fresh.connection)}: refreshed, expires {left}", file=out)
         return exit_codes.OK
     results = refresh_all(desk)
     worst = exit_codes.OK
     for result in results:
-        name = result.connection.display_name
+        name = name_of(result.connection)
         if result.error is None and result.refreshed:
             print(f"{name}: refreshed", file=out)
         elif result.error is None:

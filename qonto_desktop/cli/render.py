@@ -1,17 +1,34 @@
-"""How connections read in a terminal: a short block per connection, or plain JSON data."""
+"""How connections read in a terminal: a short block per connection, or plain JSON data.
+
+Every command prints through this module, and every value in what it prints that came from
+outside (a name Qonto sent, a name kept in the index, an argument the user typed) goes through
+:func:`~qonto_desktop.system.display.safe_text`: one line, no control or bidi character, capped.
+JSON keeps the data whole, but with every such character written as a ``\\u`` escape.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import AccountSummary, Connection
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.languages import command_line_language
-from qonto_desktop.i18n.localize import localize
+from qonto_desktop.i18n.localize import localize, translate
+from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.presentation import money
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import load_settings
+
+SCOPE_LIMIT = 60
+"""The most characters of one scope name (Qonto's are under 30)."""
+LIST_LIMIT = 900
+"""The most characters of a list of scopes: every scope Qonto has fits."""
+ERROR_LIMIT = 600
+"""The most characters of an error line: a message and what to do, each value already capped."""
 
 STATE_WORDS = {
     "ok": "OK",
@@ -25,6 +42,24 @@ def when(timestamp: float | None) -> str:
     if timestamp is None:
         return "-"
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+
+
+def clock(timestamp: float) -> str:
+    """A local time of day, ``14:02``."""
+    return time.strftime("%H:%M", time.localtime(timestamp))
+
+
+def note_line(note: str) -> str:
+    """A note of what could not be read (a message template), in the user's language."""
+    return translate(note, _language())
+
+
+def scope_words(name: str) -> str:
+    """A permission as the consent page shows it, with its technical name: “Label” (name)."""
+    try:
+        return f"“{scopes.label(name, 'en')}” ({name})"
+    except scopes.UnknownScopeError:
+        return name
 
 
 def remaining(seconds: float) -> str:
@@ -42,18 +77,19 @@ def describe_connection(connection: Connection, now: float) -> str:
     """Several lines about one connection, for people."""
     state = STATE_WORDS[connection.state]
     if connection.state_reason:
-        state = f"{state}: {connection.state_reason}"
+        state = f"{state}: {safe_text(connection.state_reason)}"
+    slug = connection.organization_slug
     lines = [
-        f"{connection.display_name}  [{connection.environment}]  {state}",
-        f"  id {connection.id}"
-        + (f" · slug {connection.organization_slug}" if connection.organization_slug else ""),
+        f"{safe_text(connection.display_name)}  [{safe_text(connection.environment)}]  {state}",
+        f"  id {safe_text(connection.id)}" + (f" · slug {safe_text(slug)}" if slug else ""),
     ]
     if connection.user_name or connection.role:
-        lines.append(f"  signed in as {connection.user_name or '?'} ({connection.role or '?'})")
-    lines.append(f"  permissions: {' '.join(connection.scopes_granted)}")
+        user, role = safe_text(connection.user_name or "?"), safe_text(connection.role or "?")
+        lines.append(f"  signed in as {user} ({role})")
+    lines.append(f"  permissions: {_words(connection.scopes_granted)}")
     missing = [s for s in connection.scopes_requested if s not in connection.scopes_granted]
     if missing:
-        lines.append(f"  asked for but not granted: {' '.join(missing)}")
+        lines.append(f"  asked for but not granted: {_words(missing)}")
     lines.append(
         f"  access token expires {when(connection.access_expires_at)} "
         f"({remaining(connection.access_expires_at - now)})"
@@ -64,11 +100,73 @@ def describe_connection(connection: Connection, now: float) -> str:
         days = connection.refresh_days_left(now) or 0
         warning = "  <- refresh or reconnect soon" if connection.refresh_expiring_soon(now) else ""
         lines.append(f"  refresh token: {int(days)} days left{warning}")
-    lines.append(f"  last verified {when(connection.verified_at)}")
-    for account in connection.accounts:
-        balance = money(account.balance_cents, account.currency, "en")
-        lines.append(f"  {account.name:<26} {account.masked_iban}  {balance:>14}")
+    if connection.refreshed_at is not None:
+        lines.append(f"  last refreshed {when(connection.refreshed_at)} (token renewed)")
+    if connection.verified_at is None:
+        lines.append("  last verified: never (the company was not read from Qonto)")
+    else:
+        lines.append(
+            f"  last verified {when(connection.verified_at)} (company and accounts read from Qonto)"
+        )
+    lines.extend(account_lines(connection))
     return "\n".join(lines)
+
+
+def account_lines(connection: Connection) -> list[str]:
+    """The accounts at Qonto with their total, then those at another bank, apart."""
+    lines = [_account_line(account) for account in connection.qonto_accounts]
+    total = connection.qonto_total
+    if total is not None and len(connection.qonto_accounts) > 1:
+        lines.append(f"  {'Total at Qonto':<26} {'':<19}  {money(*total, 'en'):>14}")
+    external = connection.external_accounts
+    if external:
+        lines.append("  at another bank (connected to Qonto, not in the Qonto total):")
+        lines.extend(_account_line(account) + "  (at another bank)" for account in external)
+    return lines
+
+
+def _account_line(account: AccountSummary) -> str:
+    balance = (
+        "balance not shown"
+        if account.balance_cents is None
+        else money(account.balance_cents, account.currency, "en")
+    )
+    name = safe_text(account.name, limit=60) + (" (main)" if account.main else "")
+    iban = safe_text(account.masked_iban) or "-"
+    return f"  {name:<26} {iban:<19}  {safe_text(balance):>14}"
+
+
+def _words(names: Sequence[str]) -> str:
+    """Scope names (as the server granted them), each one safe, separated by spaces."""
+    return safe_text(" ".join(safe_text(n, limit=SCOPE_LIMIT) for n in names), limit=LIST_LIMIT)
+
+
+def name_of(connection: Connection) -> str:
+    """A connection's name as one display-safe line (the start of most command lines)."""
+    return safe_text(connection.display_name)
+
+
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """``data`` as JSON (UTF-8 kept readable), safe to print in a terminal.
+
+    Nothing is cut or changed: characters a terminal would act on are written as ``\\uXXXX``
+    escapes, which any JSON reader turns back into the same text.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    if text.isprintable():  # json.dumps escapes C0 controls; the newlines are its indentation
+        return text
+    return "".join(
+        char if char.isprintable() or char == "\n" else _json_escape(char) for char in text
+    )
+
+
+def _json_escape(char: str) -> str:
+    """One character as JSON writes it with ``ensure_ascii``: ``\\uXXXX``, or a UTF-16 pair."""
+    point = ord(char)
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
 
 
 def connection_data(connection: Connection, now: float) -> dict[str, Any]:
@@ -105,9 +203,12 @@ def connection_data(connection: Connection, now: float) -> dict[str, Any]:
                 "currency": account.currency,
                 "balance_cents": account.balance_cents,
                 "main": account.main,
+                "external": account.external,
             }
             for account in connection.accounts
         ],
+        "qonto_total_cents": total[0] if (total := connection.qonto_total) else None,
+        "not_read": list(connection.notes),
     }
 
 
@@ -121,7 +222,7 @@ def error_line(error: QontoDesktopError) -> str:
     The window shows the same words (both go through :func:`localize`).
     """
     message, next_action = localize(error, _language())
-    return f"{message} {next_action}".strip()
+    return safe_text(f"{message} {next_action}".strip(), limit=ERROR_LIMIT)
 
 
 def _language() -> str:

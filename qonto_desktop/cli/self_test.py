@@ -6,6 +6,9 @@ from typing import TextIO
 
 from qonto_desktop.cli import exit_codes
 from qonto_desktop.connections.self_test import Check, passed, run_checks
+from qonto_desktop.system.display import safe_text
+
+DETAIL_LIMIT = 400
 
 
 def render(checks: list[Check]) -> str:
@@ -13,9 +16,10 @@ def render(checks: list[Check]) -> str:
     lines = []
     for check in checks:
         word = "ok" if check.ok else "FAILED" if check.blocking else "warning"
-        lines.append(f"{word:7} {check.name}: {check.detail}")
+        # A detail may quote the system (a D-Bus error, a library's message): one safe line.
+        lines.append(f"{word:7} {check.name}: {safe_text(check.detail, limit=DETAIL_LIMIT)}")
         if not check.ok and check.advice:
-            lines.append(f"        -> {check.advice}")
+            lines.append(f"        -> {safe_text(check.advice, limit=DETAIL_LIMIT)}")
     if passed(checks):
         lines.append("Everything a Qonto connection needs is here.")
     else:

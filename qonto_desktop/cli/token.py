@@ -6,9 +6,9 @@ the keyring; the HTTP stack is imported only when a refresh is due.
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from qonto_desktop.cli.render import json_text
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.fresh import access_token
 from qonto_desktop.connections.listing import find_connection
@@ -27,7 +27,7 @@ def run(desk: Desk, query: str | None, *, as_json: bool, out: TextIO) -> int:
             "organization": fresh.connection.organization_name,
             "environment": fresh.connection.environment,
         }
-        out.write(json.dumps(payload) + "\n")
+        out.write(json_text(payload, indent=None) + "\n")
     else:
         out.write(fresh.access_token + "\n")
     return 0

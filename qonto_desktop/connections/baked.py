@@ -17,9 +17,18 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
+from qonto_desktop.connections.client_id import client_id_problem
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_
-from qonto_desktop.oauth.redirect import DEFAULT_PORT
+from qonto_desktop.oauth.errors import ConfigurationError
+from qonto_desktop.oauth.redirect import (
+    DEFAULT_PORT,
+    LOOPBACK_HOST,
+    LOOPBACK_HOSTS,
+    LoopbackHost,
+    check_host,
+    port_problem,
+)
 from qonto_desktop.system.resources import resource_path
 
 BUILD_FILE = "build-registration.json"
@@ -41,12 +50,13 @@ class DamagedBuildError(QontoDesktopError):
 
 @dataclass(frozen=True)
 class BakedRegistration:
-    """The registration a build carries: one environment's client ID and redirect port."""
+    """The registration a build carries: one environment's client ID and redirect address."""
 
     environment: str
     client_id: str
     redirect_port: int = DEFAULT_PORT
     client_secret: str | None = field(default=None, repr=False)
+    redirect_host: LoopbackHost = LOOPBACK_HOST
 
     def to_json(self) -> str:
         """The bundled file's text."""
@@ -65,24 +75,40 @@ def from_build_environ(environ: Mapping[str, str]) -> BakedRegistration | None:
         if unused:
             raise BuildSettingError(f"{', '.join(unused)} set without {PREFIX}CLIENT_ID.")
         return None
-    client_id = given.strip()
-    if not (client_id.isascii() and client_id.isprintable()) or " " in client_id or not client_id:
-        raise BuildSettingError(f"{PREFIX}CLIENT_ID is not a client ID: {given!r}.")
+    problem = client_id_problem(given)
+    if problem is not None:
+        raise BuildSettingError(f"{PREFIX}CLIENT_ID is not a client ID: {problem.english()}")
     environment = environ.get(PREFIX + "ENVIRONMENT", "production").strip() or "production"
     if environment not in ENVIRONMENTS:
         raise BuildSettingError(f"{PREFIX}ENVIRONMENT must be one of {', '.join(ENVIRONMENTS)}.")
     return BakedRegistration(
-        environment, client_id, _port(environ.get(PREFIX + "REDIRECT_PORT", "")), _secret(environ)
+        environment,
+        given.strip(),
+        _port(environ.get(PREFIX + "REDIRECT_PORT", "")),
+        _secret(environ),
+        _host(environ.get(PREFIX + "REDIRECT_HOST", "")),
     )
 
 
 def _port(text: str) -> int:
-    text = text.strip()
-    if not text:
+    """The port, under the one rule of ``configure`` and the window."""
+    if not text.strip():
         return DEFAULT_PORT
-    if not (text.isascii() and text.isdigit() and 1024 <= int(text) <= 65535):
-        raise BuildSettingError(f"{PREFIX}REDIRECT_PORT must be a number from 1024 to 65535.")
-    return int(text)
+    problem = port_problem(text)
+    if problem is not None:
+        raise BuildSettingError(f"{PREFIX}REDIRECT_PORT: {problem.english()}")
+    return int(text.strip())
+
+
+def _host(text: str) -> LoopbackHost:
+    if not text.strip():
+        return LOOPBACK_HOST
+    try:
+        return check_host(text.strip())
+    except ConfigurationError:
+        raise BuildSettingError(
+            f"{PREFIX}REDIRECT_HOST must be one of {', '.join(LOOPBACK_HOSTS)}."
+        ) from None
 
 
 def _secret(environ: Mapping[str, str]) -> str | None:
@@ -111,14 +137,18 @@ def baked_registration() -> BakedRegistration | None:
     except (OSError, ValueError) as exc:
         raise DamagedBuildError from exc
     try:
-        return BakedRegistration(
+        baked = BakedRegistration(
             str(data["environment"]),
             str(data["client_id"]),
             int(data.get("redirect_port", DEFAULT_PORT)),
             data.get("client_secret"),
+            check_host(data.get("redirect_host", LOOPBACK_HOST)),  # older builds carry none
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, ConfigurationError) as exc:
         raise DamagedBuildError from exc
+    if port_problem(baked.redirect_port) is not None or client_id_problem(baked.client_id):
+        raise DamagedBuildError
+    return baked
 
 
 def baked_for(environment: str) -> BakedRegistration | None:

@@ -25,6 +25,7 @@ from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
 from qonto_desktop.qonto.presentation import money
 from qonto_desktop.store.secrets import SERVICE, SecretStore
 from qonto_desktop.system import browser
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.paths import AppPaths
 
 BANNER = "Demo: not connected to Qonto. The built-in emulator plays Qonto on this computer."
@@ -102,10 +103,16 @@ def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) 
             DEMO_ENVIRONMENT, scopes.DEFAULT_SCOPES, language=language, timeout=timeout
         )
         connection = connect(desk, request, browser.open_url, on_waiting=waiting)
-    print(f"\nConnected: {connection.organization_name} ({connection.legal_name})", file=out)
-    print(f"Signed in as {connection.user_name}, {connection.role}", file=out)
-    print(f"Permissions granted: {scopes.join(connection.scopes_granted)}", file=out)
+    shown = safe_text  # names come from the (emulated) server: one safe line each
+    name, legal = shown(connection.organization_name), shown(connection.legal_name)
+    print(f"\nConnected: {name} ({legal})", file=out)
+    print(f"Signed in as {shown(connection.user_name)}, {shown(connection.role)}", file=out)
+    granted = shown(scopes.join(connection.scopes_granted), limit=900)
+    print(f"Permissions granted: {granted}", file=out)
     for account in connection.accounts:
-        balance = money(account.balance_cents, account.currency, language)
-        print(f"  {account.name:<28} {account.masked_iban}  {balance:>16}", file=out)
+        cents = account.balance_cents
+        balance = "-" if cents is None else money(cents, account.currency, language)
+        where = "  (at another bank)" if account.external else ""
+        name, iban = shown(account.name), shown(account.masked_iban)
+        print(f"  {name:<28} {iban}  {balance:>16}{where}", file=out)
     return 0

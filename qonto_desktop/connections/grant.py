@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import secrets
 from collections.abc import Mapping
@@ -12,11 +11,12 @@ from typing import Any
 from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.reading import read_company, read_membership
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n.message import N_
+from qonto_desktop.i18n.message import N_, Text
 from qonto_desktop.oauth.tokenset import TokenSet
-from qonto_desktop.qonto.api import Membership, Organization
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.qonto.models import Membership, Organization
 from qonto_desktop.qonto.presentation import masked_iban
 from qonto_desktop.store.connection import (
     REFRESH_TOKEN_LIFETIME,
@@ -25,6 +25,8 @@ from qonto_desktop.store.connection import (
 )
 
 log = logging.getLogger(__name__)
+
+NOT_READ = N_("The permission to read the organization was not granted.")
 
 
 @dataclass(frozen=True)
@@ -72,29 +74,31 @@ def revoke_abandoned(grant: AbandonedGrant) -> bool:
 
 @dataclass(frozen=True)
 class Facts:
-    """What the Business API said about a grant; ``problem`` when it could not say."""
+    """What the Business API said about a grant; ``problem`` when the company was not read.
+
+    ``notes`` are what else could not be read (see :mod:`~qonto_desktop.connections.reading`).
+    """
 
     organization: Organization | None
     membership: Membership | None
-    problem: str | None
+    problem: Text | None
+    notes: tuple[str, ...] = ()
 
 
 def read_facts(context: ConnectionContext, tokens: TokenSet) -> Facts:
     """Ask the API who and what the grant reaches, as far as its scopes allow."""
     api = context.api(tokens.access_token)
-    organization = membership = None
-    problem = None
-    if "organization.read" in tokens.scopes:
+    try:
+        reading = read_company(api, tokens.scopes)
+    except QontoDesktopError as exc:  # saved unverified, with why, and who signed in if known
         try:
-            organization = api.organization()
-        except QontoDesktopError as exc:
-            problem = exc.message
-    else:
-        problem = N_("The permission to read the organization was not granted.")
-    if "membership.read" in tokens.scopes:
-        with contextlib.suppress(QontoDesktopError):  # who signed in is a nicety, not a need
-            membership = api.membership()
-    return Facts(organization, membership, problem)
+            membership, notes = read_membership(api, tokens.scopes)
+        except QontoDesktopError:
+            membership, notes = None, ()
+        return Facts(None, membership, exc.message_text, notes)
+    if reading.organization is None:
+        return Facts(None, reading.membership, NOT_READ, reading.notes)
+    return Facts(reading.organization, reading.membership, None, reading.notes)
 
 
 def build_connection(
@@ -110,8 +114,8 @@ def build_connection(
     claims: Mapping[str, Any] = tokens.id_claims or {}
     organization, membership = facts.organization, facts.membership
     if membership is not None:
-        user_name = f"{membership.first_name} {membership.last_name}".strip()
-        email, role = membership.email, membership.role
+        user_name = " ".join(part for part in (membership.first_name, membership.last_name) if part)
+        email, role = membership.email or "", membership.role or ""
     else:
         given = f"{claims.get('given_name', '')} {claims.get('family_name', '')}"
         user_name, email, role = given.strip(), str(claims.get("email", "")), ""
@@ -121,9 +125,9 @@ def build_connection(
         environment=environment.name,
         client_id=client_id,
         organization_id=organization.id if organization else None,
-        organization_name=organization.name if organization else "",
-        organization_slug=organization.slug if organization else "",
-        legal_name=organization.legal_name if organization else "",
+        organization_name=organization.display_name if organization else "",
+        organization_slug=(organization.slug or "") if organization else "",
+        legal_name=(organization.legal_name or "") if organization else "",
         user_name=user_name,
         user_email=email,
         role=role,
@@ -136,24 +140,29 @@ def build_connection(
         access_expires_at=tokens.expires_at,
         refresh_expires_at=now + REFRESH_TOKEN_LIFETIME if tokens.refresh_token else None,
         state="ok" if organization else "unverified",
-        state_reason=facts.problem if organization is None else None,
+        state_reason=str(facts.problem) if organization is None and facts.problem else None,
         accounts=account_summaries(organization),
+        notes=facts.notes,
     )
 
 
 def account_summaries(organization: Organization | None) -> tuple[AccountSummary, ...]:
-    """The bank accounts as the index keeps them: IBANs masked, never in full."""
+    """The bank accounts as the index keeps them: IBANs masked, never in full.
+
+    Qonto's accounts come first, then those at other banks (``external``).
+    """
     if organization is None:
         return ()
     return tuple(
         AccountSummary(
-            name=account.name,
-            masked_iban=masked_iban(account.iban),
-            currency=account.currency,
+            name=account.display_name,
+            masked_iban=masked_iban(account.iban) if account.iban else "",
+            currency=account.currency or "",
             balance_cents=account.balance_cents,
             main=account.main,
+            external=account.is_external,
         )
-        for account in organization.bank_accounts
+        for account in (*organization.qonto_accounts, *organization.external_accounts)
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qonto_desktop.connections.baked import baked_for, baked_registration
+from qonto_desktop.connections.client_id import check_client_id, client_id_problem
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
@@ -20,21 +21,30 @@ from qonto_desktop.oauth.errors import ConfigurationError
 from qonto_desktop.oauth.redirect import (
     DEFAULT_PORT,
     LOOPBACK_HOST,
+    LOOPBACK_HOSTS,
+    MAX_PORT,
+    MIN_PORT,
     LoopbackHost,
     check_host,
+    check_port,
     loopback_redirect_uri,
+    port_problem,
 )
 from qonto_desktop.program import program_name
 from qonto_desktop.qonto.authorization import EXAMPLE_UUID, UUID_PATTERN
 from qonto_desktop.qonto.environments import Environment
+from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.system.settings import save_settings
 
-# Re-exported for the window's form, which shows and checks them as the user types.
+# Re-exported for the faces, which show and check them as the user types: one rule for each.
 __all__ = [
     "CALLBACK_PATH",
     "DEFAULT_PORT",
     "EXAMPLE_UUID",
     "LOOPBACK_HOST",
+    "LOOPBACK_HOSTS",
+    "MAX_PORT",
+    "MIN_PORT",
     "UUID_PATTERN",
     "AppRegistration",
     "Environment",
@@ -42,9 +52,15 @@ __all__ = [
     "RegistrationDraft",
     "SavedSecrets",
     "baked_client_secret",
+    "check_client_id",
+    "check_host",
+    "check_redirect_port",
     "check_secret_storage",
+    "client_id_problem",
     "default_environment",
     "load_registration",
+    "port_problem",
+    "registration_problem",
     "save_registration",
     "saved_registration",
     "saved_secrets",
@@ -52,6 +68,15 @@ __all__ = [
 ]
 
 CALLBACK_PATH = "/callback"
+
+
+def check_redirect_port(value: object) -> int:
+    """``value`` as a redirect port, under the one rule (1024 to 65535).
+
+    Raises:
+        ConfigurationError: it is not one; the message says the range and what to do.
+    """
+    return check_port(value, service=SERVICE)
 
 
 @dataclass(frozen=True)
@@ -74,31 +99,52 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
 
     Raises:
         NotConfiguredError: no client ID is set and the environment has no default one.
-        ConfigurationError: the saved port is not a port.
+        ConfigurationError: what is saved is damaged (a port, a host or a client ID the app
+            cannot use); the message names the settings and how to set it again.
     """
     section = (settings.get("registrations") or {}).get(environment.name) or {}
     baked = baked_for(environment.name)
     if not section.get("client_id") and baked is not None:
-        return AppRegistration(environment.name, baked.client_id, baked.redirect_port)
+        return AppRegistration(
+            environment.name, baked.client_id, baked.redirect_port, baked.redirect_host
+        )
     client_id = str(section.get("client_id") or environment.default_client_id or "").strip()
     if not client_id:
         raise NotConfiguredError(environment.name)
     port = section.get("redirect_port", DEFAULT_PORT)
-    # 0 is "any free port": only for a server that ignores the port of loopback redirect URIs
-    # (RFC 8252 §7.3); Qonto may not, so it is never the default.
-    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port < 65536:
-        raise ConfigurationError(
-            Message(
-                N_("The redirect port saved for {environment} is not a port number."),
-                environment=environment.label,
-            ),
-            next_action=Message(
-                N_("Set it again, e.g. `{program} configure --redirect-port 52817`."),
-                program=program_name(),
-            ),
+    host = section.get("redirect_host", LOOPBACK_HOST)
+    # Port 0 ("any free port", RFC 8252 §7.3) only for the emulator's preset registration: the
+    # emulator in this process is told the address at run time; no portal has to match it.
+    free_port = environment.default_client_id is not None and port == 0
+    try:
+        return AppRegistration(
+            environment.name,
+            check_client_id(client_id),
+            port if free_port else check_redirect_port(port),
+            check_host(host),
         )
-    host = check_host(section.get("redirect_host", LOOPBACK_HOST))
-    return AppRegistration(environment.name, client_id, port, host)
+    except ConfigurationError as exc:
+        raise _damaged(environment, exc) from exc
+
+
+def _damaged(environment: Environment, error: ConfigurationError) -> ConfigurationError:
+    """The error of a damaged saved registration: what is wrong, where, and how to fix it."""
+    return ConfigurationError(
+        Message(
+            N_("The app registration saved for {environment} in the settings is damaged: {reason}"),
+            environment=environment.label,
+            reason=error.message_text,
+        ),
+        next_action=Message(
+            N_(
+                "Correct it under App registration in the window (Connect a Qonto account), or "
+                "with `{program} configure --environment {name} --redirect-port {port}`."
+            ),
+            program=program_name(),
+            name=environment.name,
+            port=DEFAULT_PORT,
+        ),
+    )
 
 
 def with_registration(settings: Mapping[str, Any], registration: AppRegistration) -> dict[str, Any]:
@@ -109,9 +155,10 @@ def with_registration(settings: Mapping[str, Any], registration: AppRegistration
     """
     registrations = dict(settings.get("registrations") or {})
     baked = baked_for(registration.environment)
-    if baked is not None and (baked.client_id, baked.redirect_port) == (
+    if baked is not None and (baked.client_id, baked.redirect_port, baked.redirect_host) == (
         registration.client_id,
         registration.redirect_port,
+        registration.redirect_host,
     ):
         registrations.pop(registration.environment, None)
     else:
@@ -138,14 +185,38 @@ def baked_client_secret(environment: str, client_id: str) -> str | None:
 
 
 def saved_registration(environment: Environment, settings: Mapping[str, Any]) -> AppRegistration:
-    """The registration remembered for ``environment``; empty client ID when none is."""
+    """The registration remembered for ``environment``; empty client ID when none is.
+
+    Never raises: a damaged part is replaced by its default (the port, the host) or kept as
+    saved for the user to correct (the client ID); :func:`registration_problem` says what.
+    """
     try:
         return load_registration(environment, settings)
     except NotConfiguredError:
         return AppRegistration(environment.name, "", DEFAULT_PORT)
-    except ConfigurationError:  # a damaged port: start again from the default
+    except ConfigurationError:
         section = (settings.get("registrations") or {}).get(environment.name) or {}
-        return AppRegistration(environment.name, str(section.get("client_id") or ""))
+        port = section.get("redirect_port", DEFAULT_PORT)
+        host = section.get("redirect_host", LOOPBACK_HOST)
+        return AppRegistration(
+            environment.name,
+            str(section.get("client_id") or ""),
+            check_redirect_port(port) if port_problem(port) is None else DEFAULT_PORT,
+            next((known for known in LOOPBACK_HOSTS if known == host), LOOPBACK_HOST),
+        )
+
+
+def registration_problem(
+    environment: Environment, settings: Mapping[str, Any]
+) -> ConfigurationError | None:
+    """What is damaged in the registration saved for ``environment``, or None."""
+    try:
+        load_registration(environment, settings)
+    except NotConfiguredError:
+        return None
+    except ConfigurationError as exc:
+        return exc
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,31 @@
-"""The Business API calls the app makes: organization, membership, and disconnect."""
+"""The Business API calls the app makes: organization, membership, and disconnect.
+
+Errors are answered in Qonto's documented shape (``messages.api_error``). What a member sees
+depends on the role the emulator plays (:data:`ROLES_WITHOUT_BALANCES`,
+:data:`ROLES_WITHOUT_ORGANIZATION`); see docs/qonto-facts.md for the sources.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from urllib.parse import parse_qsl
 
-from qonto_desktop.emulator.data import DemoUser, Organization
+from qonto_desktop.emulator.data import Answering, DemoUser, Organization
 from qonto_desktop.emulator.grants import GrantStore, TokenOwner
 from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
 
 ORGANIZATION_PATH = "/v2/organization"
 MEMBERSHIP_PATH = "/v2/membership"
 CONSENTS_PATH = "/v2/oauth2/consents"
+
+# https://docs.qonto.com/api-reference/business-api/organization-accounts/business-accounts/list:
+# only owners, admins and members with the balance permission see currency and balances.
+ROLES_WITHOUT_BALANCES = frozenset({"manager", "employee"})
+# Qonto answers 403 "User does not have sufficient permissions for this action." when the
+# role lacks the right (S /v2/membership); which role meets it where is the emulator's choice.
+ROLES_WITHOUT_ORGANIZATION = frozenset({"employee"})
+ROLE_FORBIDDEN = "User does not have sufficient permissions for this action."
 
 # RFC 6750 §3: a 401 names the scheme the resource server expects.
 _CHALLENGE = (("WWW-Authenticate", 'Bearer realm="qonto"'),)
@@ -23,22 +38,45 @@ class BusinessApi:
         grants: Where access tokens are checked.
         user: The demo user.
         organizations: The user's organizations.
+        role: The member's role now (the user's own by default); read on every request.
+        amounts_as_strings: Whether amounts are written as decimal strings now.
     """
 
     def __init__(
-        self, *, grants: GrantStore, user: DemoUser, organizations: Sequence[Organization]
+        self,
+        *,
+        grants: GrantStore,
+        user: DemoUser,
+        organizations: Sequence[Organization],
+        role: Callable[[], str] | None = None,
+        amounts_as_strings: Callable[[], bool] = lambda: False,
     ) -> None:
         self._grants = grants
         self._user = user
         self._organizations = {org.id: org for org in organizations}
+        self._role = role or (lambda: user.role)
+        self._amounts_as_strings = amounts_as_strings
 
     def organization(self, request: Request) -> Response:
-        """Answer ``GET /v2/organization`` (scope ``organization.read``)."""
+        """Answer ``GET /v2/organization`` (scope ``organization.read``).
+
+        ``include_external_accounts=true`` adds the accounts at other banks (S
+        ``/v2/organization``; the default is false).
+        """
         owner = self._owner(request, "GET", "organization.read")
         if isinstance(owner, Response):
             return owner
+        role = self._role()
+        if role in ROLES_WITHOUT_ORGANIZATION:
+            return api_error(403, "forbidden", ROLE_FORBIDDEN)
+        query = dict(parse_qsl(request.query, keep_blank_values=True))
+        answering = Answering(
+            external=query.get("include_external_accounts", "").lower() == "true",
+            amounts_as_strings=self._amounts_as_strings(),
+            balances=role not in ROLES_WITHOUT_BALANCES,
+        )
         organization = self._organizations[owner.organization_id]
-        return json_response(200, {"organization": organization.to_api()})
+        return json_response(200, {"organization": organization.to_api(answering)})
 
     def membership(self, request: Request) -> Response:
         """Answer ``GET /v2/membership`` (scope ``membership.read``)."""
@@ -46,7 +84,8 @@ class BusinessApi:
         if isinstance(owner, Response):
             return owner
         organization = self._organizations[owner.organization_id]
-        return json_response(200, {"membership": self._user.membership(organization)})
+        user = replace(self._user, role=self._role())
+        return json_response(200, {"membership": user.membership(organization)})
 
     def revoke_consent(self, request: Request) -> Response:
         """Answer ``DELETE /v2/oauth2/consents``: disconnect the app from the organization."""
@@ -76,10 +115,10 @@ class BusinessApi:
 
 
 def _unauthorized(detail: str) -> Response:
-    response = api_error(401, "unauthorized", detail)
-    return Response(response.status, response.body, response.content_type, _CHALLENGE)
+    # S /v2/membership: 401 "unauthorized", "You must be authenticated to perform this action"
+    return api_error(401, "unauthorized", detail, headers=_CHALLENGE)
 
 
 def not_found(request: Request) -> Response:
-    """Answer a path the emulator does not serve."""
-    return api_error(404, "not_found", "resource not found")
+    """Answer a path the emulator does not serve (S: 404 ``not_found``, ``source.parameter``)."""
+    return api_error(404, "not_found", "Resource not found", source={"parameter": "path"})

@@ -106,14 +106,17 @@ class Application:
 
 def _injected(fault: Fault, *, oauth: bool) -> Response | None:
     if fault.rate_limited:
-        response = api_error(429, "too_many_requests", "rate limit exceeded")
-        return Response(429, response.body, response.content_type, (("Retry-After", "10"),))
+        # Qonto documents the 429, not its body or headers: its error shape, and Retry-After
+        # (RFC 6585 §4, RFC 9110 §10.2.3), which the client honours when present.
+        return api_error(
+            429, "too_many_requests", "Too many requests", headers=(("Retry-After", "10"),)
+        )
     if fault.status is not None:
         if oauth:
             default = "server_error" if fault.status >= 500 else "invalid_request"
             error = fault.oauth_error or default
             return oauth_error(fault.status, error, f"Injected fault: HTTP {fault.status}.")
-        return api_error(fault.status, f"http_{fault.status}", "injected fault")
+        return api_error(fault.status, fault.api_code or f"http_{fault.status}", fault.detail)
     if fault.html:
         return html_response(200, pages.fault_page())
     if fault.malformed_json:

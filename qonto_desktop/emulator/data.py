@@ -34,6 +34,35 @@ class Address:
 
 
 @dataclass(frozen=True)
+class Answering:
+    """How the Business API writes an organization's accounts.
+
+    Attributes:
+        external: add the accounts at other banks (``include_external_accounts=true``).
+        amounts_as_strings: write every amount as a decimal string (``"18543.27"``, cents
+            ``"1854327"``), as public clients report them, instead of JSON numbers.
+        balances: include ``currency`` and the balance fields; Qonto leaves them out for
+            members without the balance permission.
+    """
+
+    external: bool = False
+    amounts_as_strings: bool = False
+    balances: bool = True
+
+
+def amount_fields(name: str, cents: int, answering: Answering) -> dict[str, Any]:
+    """``name`` in euros and ``name_cents``, as JSON numbers or as decimal strings."""
+    if answering.amounts_as_strings:
+        sign = "-" if cents < 0 else ""
+        return {
+            name: f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}",
+            f"{name}_cents": str(cents),
+        }
+    # Division is correctly rounded, so the JSON text (the shortest repr) has the exact digits.
+    return {name: cents / 100, f"{name}_cents": cents}
+
+
+@dataclass(frozen=True)
 class BankAccount:
     """One Qonto bank account of an organization; amounts in cents."""
 
@@ -53,9 +82,9 @@ class BankAccount:
         """The account's French IBAN, with correct RIB key and check digits."""
         return french_iban(QONTO_BANK_CODE, QONTO_BRANCH_CODE, self.account_number)
 
-    def to_api(self, organization_id: str) -> dict[str, Any]:
+    def to_api(self, organization_id: str, answering: Answering = Answering()) -> dict[str, Any]:
         """Return the account as ``GET /v2/organization`` lists it."""
-        return {
+        account: dict[str, Any] = {
             "id": self.id,
             "slug": self.slug,
             "name": self.name,
@@ -64,14 +93,56 @@ class BankAccount:
             "main": self.main,
             "iban": self.iban,
             "bic": QONTO_BIC,
-            "currency": self.currency,
-            "balance": self.balance_cents / 100,
-            "balance_cents": self.balance_cents,
-            "authorized_balance": self.authorized_balance_cents / 100,
-            "authorized_balance_cents": self.authorized_balance_cents,
             "is_external_account": False,
+            "account_number": self.account_number,
             "updated_at": self.updated_at,
         }
+        if answering.balances:
+            account["currency"] = self.currency
+            account.update(amount_fields("balance", self.balance_cents, answering))
+            account.update(
+                amount_fields("authorized_balance", self.authorized_balance_cents, answering)
+            )
+        return account
+
+
+@dataclass(frozen=True)
+class ExternalAccount:
+    """An account at another bank, connected to Qonto; its IBAN and BIC may be empty.
+
+    S ``/v2/organization`` (``include_external_accounts``): ``is_external_account`` is true,
+    ``iban``/``bic`` may be empty and ``account_number`` identifies it.
+    """
+
+    id: str
+    name: str
+    iban: str
+    bic: str
+    account_number: str
+    balance_cents: int
+    updated_at: str
+    currency: str = "EUR"
+
+    def to_api(self, organization_id: str, answering: Answering = Answering()) -> dict[str, Any]:
+        """Return the account as ``GET /v2/organization?include_external_accounts=true`` does."""
+        account: dict[str, Any] = {
+            "id": self.id,
+            "slug": None,
+            "name": self.name,
+            "organization_id": organization_id,
+            "status": "active",
+            "main": False,
+            "iban": self.iban,
+            "bic": self.bic,
+            "is_external_account": True,
+            "account_number": self.account_number,
+            "updated_at": self.updated_at,
+        }
+        if answering.balances:
+            account["currency"] = self.currency
+            account.update(amount_fields("balance", self.balance_cents, answering))
+            account.update(amount_fields("authorized_balance", self.balance_cents, answering))
+        return account
 
 
 @dataclass(frozen=True)
@@ -91,9 +162,13 @@ class Organization:
     registration_id: str | None = None
     legal_country: str = "FR"
     locale: str = "fr"
+    external_accounts: tuple[ExternalAccount, ...] = ()
 
-    def to_api(self) -> dict[str, Any]:
+    def to_api(self, answering: Answering = Answering()) -> dict[str, Any]:
         """Return the organization as ``GET /v2/organization`` answers it."""
+        accounts = [account.to_api(self.id, answering) for account in self.bank_accounts]
+        if answering.external:
+            accounts += [account.to_api(self.id, answering) for account in self.external_accounts]
         return {
             "id": self.id,
             "name": self.name,
@@ -110,7 +185,7 @@ class Organization:
                 "city": self.address.city,
                 "country": self.address.country,
             },
-            "bank_accounts": [account.to_api(self.id) for account in self.bank_accounts],
+            "bank_accounts": accounts,
         }
 
 
@@ -157,6 +232,26 @@ DEMO_ORGANIZATIONS: tuple[Organization, ...] = (
         address=Address("12 rue des Martyrs", "75009", "Paris"),
         membership_id="f22b4398-1fc1-46ce-a6c6-c3725fc00df7",
         team_id="d594dda4-29cf-4dfb-8b78-fa925b8c217b",
+        external_accounts=(
+            ExternalAccount(
+                id="3f0c5a51-8f0e-4c55-9a55-6f2b1b7d2c01",
+                name="Compte BNP Paribas",
+                iban=french_iban("30004", "00823", "00010123456"),
+                bic="BNPAFRPPXXX",
+                account_number="00010123456",
+                balance_cents=312_450,
+                updated_at="2025-06-02T06:00:00.000Z",
+            ),
+            ExternalAccount(
+                id="b7a1d2e4-6c3f-4f8e-8a2d-1e5c9b0f7a22",
+                name="Livret Caisse d'Épargne",
+                iban="",
+                bic="",
+                account_number="04815162342",
+                balance_cents=1_000_000,
+                updated_at="2025-06-01T06:00:00.000Z",
+            ),
+        ),
         bank_accounts=(
             BankAccount(
                 id="e9f99ed3-5752-4b18-b364-e2478cada83f",

@@ -49,6 +49,13 @@ class Emulator:
         access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it.
         extra_organizations: How many generated organizations the user has besides the three
             demo ones (tests of many connections); the same ones on every run.
+        amounts_as_strings: Write amounts as decimal strings, as public clients report them
+            (``amounts_as_strings`` may be changed while running).
+
+    Attributes:
+        member_role: The role the signed-in member has in every organization (``accountant``
+            by default); ``manager`` sees no balances, ``employee`` may not read the
+            organization (403). May be changed while running.
     """
 
     def __init__(
@@ -62,6 +69,7 @@ class Emulator:
         redirect_uris: Iterable[str] = (),
         access_token_lifetime: float = ACCESS_TOKEN_LIFETIME,
         extra_organizations: int = 0,
+        amounts_as_strings: bool = False,
     ) -> None:
         self._requested_port = port
         self.sandbox = sandbox
@@ -80,6 +88,8 @@ class Emulator:
         self._server: EmulatorServer | None = None
         self._thread: ServerThread | None = None
         self._lock = threading.Lock()
+        self.member_role: str = self.user.role
+        self.amounts_as_strings = amounts_as_strings
 
     @property
     def events(self) -> Counter[str]:
@@ -214,7 +224,13 @@ class Emulator:
             user=self.user,
             signer=IdTokenSigner(issuer=self.base_url),
         )
-        api = BusinessApi(grants=self._grants, user=self.user, organizations=self.organizations)
+        api = BusinessApi(
+            grants=self._grants,
+            user=self.user,
+            organizations=self.organizations,
+            role=lambda: self.member_role,
+            amounts_as_strings=lambda: self.amounts_as_strings,
+        )
         return Application(
             browser=browser,
             tokens=tokens,

@@ -28,6 +28,8 @@ class Fault:
             name such as ``organization.bank_accounts`` reaches into an object); on a
             redirect, remove these query parameters from its ``Location``.
         times: How many requests it applies to; ``None`` until cleared.
+        api_code: With ``status`` on a Business API endpoint, the ``errors[].code`` answered
+            (default ``http_<status>``); ``detail`` its ``errors[].detail``.
     """
 
     delay: float = 0
@@ -39,6 +41,8 @@ class Fault:
     rate_limited: bool = False
     missing_fields: tuple[str, ...] = ()
     times: int | None = None
+    api_code: str | None = None
+    detail: str = "injected fault"
 
     def __post_init__(self) -> None:
         if self.delay < 0:

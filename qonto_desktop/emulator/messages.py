@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,6 +90,22 @@ def oauth_error(status: int, error: str, description: str) -> Response:
     return json_response(status, {"error": error, "error_description": description}, NO_STORE)
 
 
-def api_error(status: int, code: str, detail: str) -> Response:
-    """Return a Business API error answer: ``{"errors": [{"code", "detail"}]}``."""
-    return json_response(status, {"errors": [{"code": code, "detail": detail}]})
+def api_error(
+    status: int,
+    code: str,
+    detail: str,
+    *,
+    source: Mapping[str, str] | None = None,
+    headers: tuple[tuple[str, str], ...] = (),
+) -> Response:
+    """Return a Business API error answer in Qonto's documented shape.
+
+    ``{"errors": [{"code", "detail", "source"}], "trace_id"}``, JSON:API error objects
+    (https://docs.qonto.com/api-reference/business-api/introduction/errors); ``source`` names
+    the parameter or pointer at fault, when there is one.
+    """
+    item: dict[str, Any] = {"code": code, "detail": detail}
+    if source:
+        item["source"] = dict(source)
+    body = {"errors": [item], "trace_id": secrets.token_hex(16)}
+    return json_response(status, body, headers)

@@ -17,13 +17,20 @@ REFRESH_WARNING = 14 * 24 * 3600.0
 
 @dataclass(frozen=True)
 class AccountSummary:
-    """A bank account as last seen, with its IBAN already masked (never stored in full)."""
+    """A bank account as last seen, with its IBAN already masked (never stored in full).
+
+    ``balance_cents`` is None when Qonto did not show the balance (a role without the
+    balance permission) or it could not be read; ``external`` marks an account at another
+    bank, connected to Qonto, whose balance never counts in the Qonto total.
+    ``masked_iban`` and ``currency`` are empty when Qonto sent none.
+    """
 
     name: str
     masked_iban: str
     currency: str
-    balance_cents: int
+    balance_cents: int | None
     main: bool
+    external: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class Connection:
             ``state_reason``); ``needs_reconnect`` (Qonto no longer accepts its refresh token).
         access_expires_at, refresh_expires_at: seconds since the epoch; the refresh token's is
             tracked by the app (90 days from issue), not told by Qonto.
+        notes: what the last reading could not read (accounts, balances, who signed in), as
+            the app's message templates in English, translated when shown.
     """
 
     id: str
@@ -62,6 +71,7 @@ class Connection:
     state: ConnectionState
     state_reason: str | None = None
     accounts: tuple[AccountSummary, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -74,6 +84,34 @@ class Connection:
         if self.organization_name:
             return self.organization_name
         return Message(N_("Unverified connection {id}"), id=self.id)
+
+    @property
+    def qonto_accounts(self) -> tuple[AccountSummary, ...]:
+        """The accounts held at Qonto (not those at other banks)."""
+        return tuple(account for account in self.accounts if not account.external)
+
+    @property
+    def external_accounts(self) -> tuple[AccountSummary, ...]:
+        """The accounts at other banks, connected to Qonto: never in the Qonto total."""
+        return tuple(account for account in self.accounts if account.external)
+
+    @property
+    def qonto_total(self) -> tuple[int, str] | None:
+        """The sum of the Qonto accounts' balances in cents, and its currency.
+
+        None when there is no Qonto account, a balance is not known, or the currencies differ:
+        a partial sum would read as the whole.
+        """
+        accounts = self.qonto_accounts
+        currencies = {account.currency for account in accounts}
+        if not accounts or len(currencies) != 1:
+            return None
+        total = 0
+        for account in accounts:
+            if account.balance_cents is None:
+                return None
+            total += account.balance_cents
+        return total, currencies.pop()
 
     def refresh_days_left(self, now: float) -> float | None:
         """Days of refresh-token life left, or None without a refresh token."""

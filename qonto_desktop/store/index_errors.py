@@ -11,6 +11,10 @@ from pathlib import Path
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_, Message, Text, as_message
 from qonto_desktop.store.connection import Connection
+from qonto_desktop.system.display import safe_text
+
+NAME_LIMIT = 60
+"""The most characters of one name in a list of candidates, so that every candidate shows."""
 
 
 class IndexProblem(QontoDesktopError):  # noqa: N818 - a reported condition, not only raised
@@ -156,7 +160,10 @@ class AmbiguousError(NotFoundError):
 
     def __init__(self, query: str | None, candidates: Iterable[Connection]) -> None:
         self.candidates = tuple(candidates)
-        names = ", ".join(f"{c.id} ({c.display_name}, {c.environment})" for c in self.candidates)
+        names = ", ".join(
+            f"{c.id} ({safe_text(c.display_name, limit=NAME_LIMIT)}, {c.environment})"
+            for c in self.candidates
+        )
         if query is None:
             text = Message(N_("There are several connections: {names}."), names=names)
         else:

@@ -88,6 +88,10 @@ def _integer(value: object) -> int:
     return value
 
 
+def _optional_integer(value: object) -> int | None:
+    return None if value is None else _integer(value)
+
+
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise RecordError(N_("not true or false"))
@@ -116,15 +120,20 @@ ACCOUNT_FIELDS: dict[str, Check] = {
     "name": _text,
     "masked_iban": _text,
     "currency": _text,
-    "balance_cents": _integer,
+    "balance_cents": _optional_integer,
     "main": _flag,
+    "external": _flag,
 }
+# Written by versions before external accounts were read: such an account is at Qonto.
+_ACCOUNT_OPTIONAL = {"external"}
 
 
 def _accounts(value: object) -> tuple[AccountSummary, ...]:
     if not isinstance(value, list):
         raise RecordError(N_("not a list"))
-    return tuple(AccountSummary(**_read_fields(item, ACCOUNT_FIELDS, set())) for item in value)
+    return tuple(
+        AccountSummary(**_read_fields(item, ACCOUNT_FIELDS, _ACCOUNT_OPTIONAL)) for item in value
+    )
 
 
 CONNECTION_FIELDS: dict[str, Check] = {
@@ -149,6 +158,7 @@ CONNECTION_FIELDS: dict[str, Check] = {
     "state": _state,
     "state_reason": _optional_text,
     "accounts": _accounts,
+    "notes": _texts,
 }
 
 _OPTIONAL = {

@@ -2,8 +2,9 @@
 
 Every module logs through ``logging.getLogger(__name__)``; :func:`setup_logging`, called once
 at start-up, decides where those records go. Each handler it installs carries a
-:class:`~qonto_desktop.system.redaction.RedactingFilter`, so records from any logger (the
-app's, or a library's such as urllib3's) are masked before they are written.
+:class:`SafeLogFilter`, so records from any logger (the app's, or a library's such as urllib3's)
+are masked before they are written, and made display-safe: a name sent by a server cannot add a
+fake log line, move a terminal's cursor or fill the file.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from qonto_desktop.system.log_safety import SafeLogFilter
 from qonto_desktop.system.paths import AppPaths, app_paths
-from qonto_desktop.system.redaction import RedactingFilter
 
 LOG_FILE_NAME = "qonto-desktop.log"
 MAX_BYTES = 1024 * 1024
@@ -121,7 +122,7 @@ def _install(
 ) -> None:
     handler.name = name
     handler.setFormatter(formatter)
-    handler.addFilter(RedactingFilter())
+    handler.addFilter(SafeLogFilter())
     root.addHandler(handler)
 
 

@@ -20,6 +20,7 @@ MINUTE = 60.0
 HOUR = 3600.0
 DAY = 86400.0
 _MARKER = re.compile(r"%([1-9])")
+_LAST_DIGIT = re.compile(r"\d(?!.*\d)", re.S)
 
 
 def fill(template: str, *values: str) -> str:
@@ -39,11 +40,17 @@ def ui_locale(language: str) -> QLocale:
 def money(cents: int, currency: str, language: str) -> str:
     """An amount in cents: ``€1,234.56`` in English, ``1 234,56 €`` in French.
 
-    A negative amount takes a minus sign, not the accounting parentheses Qt would use.
+    A negative amount takes a minus sign, not the accounting parentheses Qt would use. The
+    amount never goes through ``float``: Qt places the symbol and groups the whole units, and
+    the cents are written after the last digit with the locale's decimal mark.
     """
     locale = ui_locale(language)
     symbol = CURRENCY_SYMBOLS.get(currency, currency)
-    text = locale.toCurrencyString(abs(cents) / 100, symbol, 2)
+    units, hundredths = divmod(abs(cents), 100)
+    whole = locale.toCurrencyString(units, symbol)
+    last_digit = _LAST_DIGIT.search(whole)
+    end = last_digit.end() if last_digit is not None else len(whole)  # Qt writes digits
+    text = f"{whole[:end]}{locale.decimalPoint()}{hundredths:02d}{whole[end:]}"
     return f"{locale.negativeSign()}{text}" if cents < 0 else text
 
 

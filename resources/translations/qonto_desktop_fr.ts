@@ -208,6 +208,10 @@
         <translation>Connexion opérationnelle&#xa0;: Qonto a répondu pour %1.</translation>
     </message>
     <message>
+        <source>Not checked: this connection may not read the company. Reconnect and tick “Read bank accounts, balances and transactions” (organization.read) to check it.</source>
+        <translation>Non vérifiée&#xa0;: cette connexion ne peut pas lire l’entreprise. Reconnectez-la en cochant «&#xa0;Consulter les comptes, soldes et transactions&#xa0;» (organization.read) pour la vérifier.</translation>
+    </message>
+    <message>
         <source>Refreshed: new tokens for %1 are saved in the keyring.</source>
         <translation>Actualisation effectuée&#xa0;: les nouveaux jetons de %1 sont enregistrés dans le trousseau de clés.</translation>
     </message>
@@ -314,12 +318,28 @@
         <translation>Aucun pour l’instant. Testez la connexion pour les lire.</translation>
     </message>
     <message>
+        <source>Total at Qonto</source>
+        <translation>Total chez Qonto</translation>
+    </message>
+    <message>
+        <source>At another bank (connected to Qonto, not in the Qonto total)</source>
+        <translation>Dans une autre banque (reliés à Qonto, hors du total Qonto)</translation>
+    </message>
+    <message>
         <source>main</source>
         <translation>principal</translation>
     </message>
     <message>
+        <source>at another bank</source>
+        <translation>dans une autre banque</translation>
+    </message>
+    <message>
         <source>IBAN ending in %1</source>
         <translation>IBAN se terminant par %1</translation>
+    </message>
+    <message>
+        <source>Balance not shown</source>
+        <translation>Solde non affiché</translation>
     </message>
     <message>
         <source>Permissions</source>
@@ -356,6 +376,10 @@
     <message>
         <source>Last refreshed</source>
         <translation>Dernière actualisation</translation>
+    </message>
+    <message>
+        <source>%1 (company and accounts read from Qonto)</source>
+        <translation>%1 (entreprise et comptes lus chez Qonto)</translation>
     </message>
     <message>
         <source>Last verified</source>
@@ -795,8 +819,24 @@
         <translation>Port de redirection</translation>
     </message>
     <message>
-        <source>The port of the redirect URI registered in the Developer Portal (1 to 65535).</source>
-        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de 1 à 65535).</translation>
+        <source>The port of the redirect URI registered in the Developer Portal ({low} to {high}).</source>
+        <translation>Le port de l’URI de redirection enregistrée dans le Developer Portal de Qonto (de {low} à {high}).</translation>
+    </message>
+    <message>
+        <source>Redirect host</source>
+        <translation>Hôte de redirection</translation>
+    </message>
+    <message>
+        <source>The host of the redirect URI registered in the Developer Portal.</source>
+        <translation>L’hôte de l’URI de redirection enregistrée dans le Developer Portal de Qonto.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (recommended)</source>
+        <translation>127.0.0.1 (recommandé)</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
     </message>
     <message>
         <source>Redirect URI to register</source>
@@ -831,6 +871,10 @@
         <translation>Laissez vide pour le conserver</translation>
     </message>
     <message>
+        <source>Redirect host and port</source>
+        <translation>Hôte et port de redirection</translation>
+    </message>
+    <message>
         <source>Redirect URI</source>
         <translation>URI de redirection</translation>
     </message>
@@ -841,14 +885,6 @@
     <message>
         <source>Create an app in Qonto&apos;s Developer Portal for {environment}, register the redirect URI below, and enter its client ID.</source>
         <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client (client&#xa0;ID).</translation>
-    </message>
-    <message>
-        <source>Enter the client ID.</source>
-        <translation>Saisissez l’identifiant client (client&#xa0;ID).</translation>
-    </message>
-    <message>
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Le port doit être un nombre de 1 à 65535.</translation>
     </message>
     <message>
         <source>&lt;any free port&gt;</source>
@@ -932,6 +968,14 @@
     <message>
         <source>(main)</source>
         <translation>(principal)</translation>
+    </message>
+    <message>
+        <source>(at another bank)</source>
+        <translation>(dans une autre banque)</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>non affiché</translation>
     </message>
     <message>
         <source>The connection did not succeed</source>

@@ -89,7 +89,11 @@ def test_connect_status_token_refresh_disconnect(
         assert connection["client_id"] == emulator.public_client.client_id
         assert connection["state"] == "ok"
         assert "offline_access" in connection["scopes_granted"]
-        assert len(connection["accounts"]) == len(organization.bank_accounts)
+        at_qonto = [a for a in connection["accounts"] if not a["external"]]
+        assert len(at_qonto) == len(organization.bank_accounts)
+        assert sum(a["external"] for a in connection["accounts"]) == len(
+            organization.external_accounts
+        )
         assert connection["access_expires_at"] > time.time()
 
         token = run(["token"], env)

@@ -67,7 +67,7 @@ def tab_walk(qtbot: QtBot, dialog: ConnectDialog, first: QWidget) -> list[str]:
 def test_tab_walks_every_control_in_visual_order(qtbot: QtBot, make_dialog: MakeDialog) -> None:
     dialog = make_dialog(environments=("production", "sandbox"))
     QTest.keyClicks(dialog.form.registration.client_id, "my-client")
-    registration = ["client_id", "client_secret", "redirect_port", "redirect_uri"]
+    registration = ["client_id", "client_secret", "redirect_host", "redirect_port", "redirect_uri"]
     expected = [
         "environment",
         *registration,
@@ -86,7 +86,7 @@ def test_tab_walks_every_control_in_visual_order(qtbot: QtBot, make_dialog: Make
     assert walked.index("connect") <= MOST_TABS_TO_CONNECT
     dialog.form.environment.setCurrentIndex(1)  # the sandbox adds its staging token
     walked = tab_walk(qtbot, dialog, dialog.form.environment)
-    assert walked[1:7] == [*registration, "copy_redirect_uri", "staging_token"]
+    assert walked[1:8] == [*registration, "copy_redirect_uri", "staging_token"]
     assert len(walked) <= MOST_TABS_TO_CONNECT + 1  # Connect waits for a client ID here
 
 

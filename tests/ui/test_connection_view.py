@@ -6,6 +6,8 @@ import time
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk
@@ -121,3 +123,36 @@ def test_a_message_stays_for_the_same_connection_only(
     other = connect_one(desk, emulator, organization_id=emulator.organizations[0].id)
     view.show_connection(other)
     assert view.message.text == ""
+
+
+def test_accounts_at_another_bank_are_marked_and_left_out_of_the_qonto_total(
+    qtbot: QtBot, desk: Desk, emulator: Emulator
+) -> None:
+    """The first demo company has two accounts at Qonto and two at other banks."""
+    connection = connect_one(desk, emulator)
+    seeded = emulator.organizations[0]
+    view = make_view(qtbot)
+    view.show_connection(connection)
+    text = view.details_text()
+    assert "At another bank (connected to Qonto, not in the Qonto total)" in text
+    for external in seeded.external_accounts:
+        assert f"{external.name} (at another bank)" in text
+    for account in seeded.bank_accounts:
+        assert f"{account.name} (at another bank)" not in text
+    (total,) = view.findChildren(QLabel, "qonto_total")
+    assert total.text() == "€24,773.27"  # 18,543.27 + 6,230.00: the external ones not added
+    assert total.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_what_could_not_be_read_is_said_in_the_pane(
+    qtbot: QtBot, desk: Desk, emulator: Emulator
+) -> None:
+    emulator.member_role = "manager"  # Qonto hides balances from this role
+    connection = connect_one(desk, emulator)
+    view = make_view(qtbot, "fr")
+    view.show_connection(connection)
+    text = view.details_text()
+    assert "Balance not shown" in text  # Qt strings: French only with the translator (see
+    # tests/ui/test_translations.py); the note is the core's gettext French
+    assert "Certains soldes ne sont pas affichés" in text
+    assert not view.findChildren(QLabel, "qonto_total")

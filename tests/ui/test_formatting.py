@@ -120,3 +120,11 @@ def test_environment_badges_and_names(qapp: QApplication) -> None:
     labels = [environment_label(n) for n in ("production", "sandbox", "emulator", "custom")]
     assert labels == ["Production", "Sandbox", "Demo", "Custom"]
     assert display_name(_connection(organization_name="")) == "Unverified connection c1"
+
+
+@pytest.mark.parametrize("cents", [10**17 + 1, 2**53 + 1, 999_999_999_999_999_99])
+def test_money_keeps_every_cent_of_a_large_amount(qapp: QApplication, cents: int) -> None:
+    """Beyond 2**53 a float drops cents: the amount must never pass through one."""
+    shown = money(cents, "EUR", "en")
+    digits = "".join(char for char in shown if char.isdigit())
+    assert int(digits) == cents

@@ -77,6 +77,22 @@ def test_test_connection_reports_ok_and_updates_the_detail(
     assert window.view.test_button.isEnabled()
 
 
+def test_test_connection_without_organization_read_says_not_checked(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    """No company can be read: the window says so, and "last verified" stays as it was."""
+    scopes = ("openid", "offline_access", "membership.read")
+    connection = connect_one(desk, emulator, scopes, organization_id=emulator.organizations[0].id)
+    window = open_window(qtbot, desk, workers)
+    window.view.test_button.click()
+    qtbot.waitUntil(lambda: idle(window, connection))
+    assert window.view.message.kind == "warning"
+    assert window.view.message.text.startswith("Not checked: this connection may not read")
+    assert "(organization.read)" in window.view.message.text
+    assert "Connection OK" not in window.view.message.text
+    assert desk.index.get(connection.id).verified_at is None
+
+
 def test_test_connection_shows_the_error_and_what_to_do(
     qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
 ) -> None:

@@ -29,8 +29,8 @@ from qonto_desktop.connections.registration import default_environment
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.connect.flow import ConnectFlow
+from qonto_desktop.ui.connect.organization_fields import OrganizationFields
 from qonto_desktop.ui.connect.registration_form import (
-    OrganizationFields,
     RegistrationForm,
     button,
     save_registration,
@@ -38,6 +38,7 @@ from qonto_desktop.ui.connect.registration_form import (
 from qonto_desktop.ui.connect.scope_picker import ScopePicker, scrolling
 from qonto_desktop.ui.connect.waiting_page import ResultPage, WaitingPage, heading
 from qonto_desktop.ui.panes.error_view import message_label
+from qonto_desktop.ui.plain import safe_text
 from qonto_desktop.ui.workers import Workers
 
 # How long closing the dialog waits for a cancelled attempt to end (receiver stopped, joined).
@@ -112,7 +113,7 @@ class ConnectForm(QWidget):
             self.environment.setEnabled(False)
             if reconnect.organization_id:
                 self.organization.fix_organization(
-                    reconnect.organization_id, reconnect.display_name
+                    reconnect.organization_id, safe_text(reconnect.display_name)
                 )
             self.picker.set_selected(reconnect.scopes_requested)
         elif "emulator" not in names:  # the Demo comes first in demo mode
@@ -239,7 +240,9 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.pages)
         self.setStyleSheet(STYLE)
         self.setWindowTitle(
-            self.tr("Reconnect {organization}").format(organization=reconnect.display_name)
+            self.tr("Reconnect {organization}").format(
+                organization=safe_text(reconnect.display_name)
+            )
             if reconnect is not None
             else self.tr("Connect a Qonto organization")
         )

@@ -1,9 +1,10 @@
-"""The app registration of one environment: client ID, secret, redirect port, staging token.
+"""The app registration of one environment: client ID, secret, redirect address, staging token.
 
 What the user registered in Qonto's Developer Portal, remembered per environment: the client ID
-and port in the settings, the client secret and the sandbox's staging token in the keyring
-(``connections.registration.save_registration``, run on a worker). The Demo's registration is
-preset and read-only.
+and redirect address (host and port) in the settings, the client secret and the sandbox's
+staging token in the keyring (``connections.registration.save_registration``, run on a worker).
+The client ID and the port are checked by the same rules as ``configure``, and refused in the
+same words. The Demo's registration is preset and read-only.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,27 +27,29 @@ from PySide6.QtWidgets import (
 
 from qonto_desktop.connections.registration import (
     CALLBACK_PATH,
-    EXAMPLE_UUID,
     LOOPBACK_HOST,
-    UUID_PATTERN,
+    MAX_PORT,
+    MIN_PORT,
     AppRegistration,
     Environment,
+    LoopbackHost,
     RegistrationDraft,
+    client_id_problem,
+    port_problem,
+    registration_problem,
     save_registration,
     saved_registration,
 )
+from qonto_desktop.i18n.localize import localize
+from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.panes.error_view import message_label
 
 __all__ = ["RegistrationDraft", "RegistrationForm", "save_registration", "saved_registration"]
 
 
 def parse_port(text: str) -> int | None:
-    """The port typed, or None when it is not a number from 1 to 65535."""
-    stripped = text.strip()
-    if not stripped.isascii() or not stripped.isdigit():
-        return None
-    port = int(stripped)
-    return port if 1 <= port <= 65535 else None
+    """The port typed, or None when the one port rule refuses it."""
+    return int(text.strip()) if port_problem(text) is None else None
 
 
 def line_edit(
@@ -83,7 +87,7 @@ class RegistrationForm(QGroupBox):
         self.setObjectName("registration_form")
         self._environment: Environment | None = None
         self._preset = False
-        self._drafts: dict[str, tuple[str, str, str, str]] = {}
+        self._drafts: dict[str, tuple[tuple[str, str, str, str], LoopbackHost]] = {}
         self.note = message_label(self, "registration_note", role="hint")
         self.client_id = line_edit(
             self,
@@ -107,11 +111,20 @@ class RegistrationForm(QGroupBox):
             "redirect_port",
             self.tr("Redirect port"),
             self.tr(
-                "The port of the redirect URI registered in the Developer Portal (1 to 65535)."
-            ),
+                "The port of the redirect URI registered in the Developer Portal ({low} to {high})."
+            ).format(low=MIN_PORT, high=MAX_PORT),
         )
         self.redirect_port.setMaxLength(5)
         self.redirect_port_message = message_label(self, "redirect_port_message")
+        self.redirect_host = QComboBox(self)
+        self.redirect_host.setObjectName("redirect_host")
+        self.redirect_host.setAccessibleName(self.tr("Redirect host"))
+        self.redirect_host.setAccessibleDescription(
+            self.tr("The host of the redirect URI registered in the Developer Portal.")
+        )
+        self.redirect_host.setToolTip(self.redirect_host.accessibleDescription())
+        self.redirect_host.addItem(self.tr("127.0.0.1 (recommended)"), "127.0.0.1")
+        self.redirect_host.addItem(self.tr("localhost"), "localhost")
         self.redirect_uri = line_edit(
             self,
             "redirect_uri",
@@ -138,6 +151,7 @@ class RegistrationForm(QGroupBox):
         self._layout(QFormLayout(self))
         for edit in (self.client_id, self.client_secret, self.redirect_port, self.staging_token):
             edit.textChanged.connect(self._on_edited)
+        self.redirect_host.currentIndexChanged.connect(self._on_edited)
 
     def _layout(self, form: QFormLayout) -> None:
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -145,7 +159,10 @@ class RegistrationForm(QGroupBox):
         form.addRow(self.tr("Client ID"), self.client_id)
         form.addRow("", self.client_id_message)
         form.addRow(self.tr("Client secret"), self.client_secret)
-        form.addRow(self.tr("Redirect port"), self.redirect_port)
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.redirect_host, 1)
+        address_row.addWidget(self.redirect_port, 1)
+        form.addRow(self.tr("Redirect host and port"), address_row)
         form.addRow("", self.redirect_port_message)
         uri_row = QHBoxLayout()
         uri_row.addWidget(self.redirect_uri, 1)
@@ -161,6 +178,7 @@ class RegistrationForm(QGroupBox):
         return [
             self.client_id,
             self.client_secret,
+            self.redirect_host,
             self.redirect_port,
             self.redirect_uri,
             self.copy_redirect_uri,
@@ -175,30 +193,39 @@ class RegistrationForm(QGroupBox):
         What was typed for another environment is kept for when it comes back.
         """
         if self._environment is not None:
-            self._drafts[self._environment.name] = self._texts()
+            self._drafts[self._environment.name] = (self._texts(), self._host())
         self._environment = environment
         self._preset = environment.default_client_id is not None
         saved = saved_registration(environment, settings)
-        fresh = (saved.client_id, "", str(saved.redirect_port), "")
+        fresh = ((saved.client_id, "", str(saved.redirect_port), ""), saved.redirect_host)
         # The Demo's registration comes with the app: shown as it is, never edited.
-        texts = fresh if self._preset else self._drafts.get(environment.name, fresh)
-        self.note.setText(
-            self.tr("The Demo uses the emulator's own app registration: nothing to set up.")
-            if self._preset
-            else self.tr(
-                "Create an app in Qonto's Developer Portal for {environment}, register the "
-                "redirect URI below, and enter its client ID."
-            ).format(environment=label)
-        )
+        texts, host = fresh if self._preset else self._drafts.get(environment.name, fresh)
+        self.note.setText(self._note(environment, settings, label))
         edits = (self.client_id, self.client_secret, self.redirect_port, self.staging_token)
+        self.redirect_host.setCurrentIndex(max(self.redirect_host.findData(host), 0))
         for edit, text in zip(edits, texts, strict=True):
             edit.setText(text)
             edit.setCursorPosition(0)
         self.client_id.setReadOnly(self._preset)
         self.redirect_port.setReadOnly(self._preset)
+        self.redirect_host.setEnabled(not self._preset)
         self._form.setRowVisible(self.client_secret, not self._preset)
         self._form.setRowVisible(self.staging_token, environment.needs_staging_token)
         self._on_edited()
+
+    def _note(self, environment: Environment, settings: Mapping[str, Any], label: str) -> str:
+        if self._preset:
+            return self.tr("The Demo uses the emulator's own app registration: nothing to set up.")
+        damage = registration_problem(environment, settings)
+        if damage is not None:  # shown with defaults below: connecting saves the repair
+            return " ".join(localize(damage, current_language()))
+        return self.tr(
+            "Create an app in Qonto's Developer Portal for {environment}, register the "
+            "redirect URI below, and enter its client ID."
+        ).format(environment=label)
+
+    def _host(self) -> LoopbackHost:
+        return "localhost" if self.redirect_host.currentData() == "localhost" else LOOPBACK_HOST
 
     def _texts(self) -> tuple[str, str, str, str]:
         return (
@@ -209,13 +236,14 @@ class RegistrationForm(QGroupBox):
         )
 
     def _on_edited(self) -> None:
-        client_ok = bool(self.client_id.text().strip())
-        self.client_id_message.setText("" if client_ok else self.tr("Enter the client ID."))
+        language = current_language()
+        problem = client_id_problem(self.client_id.text())
+        self.client_id_message.setText("" if problem is None else localize(problem, language)[0])
         port = parse_port(self.redirect_port.text())
         any_port = self._preset and self.redirect_port.text() == "0"  # the Demo's free port
-        port_ok = port is not None or any_port
+        problem = None if any_port else port_problem(self.redirect_port.text())
         self.redirect_port_message.setText(
-            "" if port_ok else self.tr("The port must be a number from 1 to 65535.")
+            "" if problem is None else localize(problem, language)[0]
         )
         for label in (self.client_id_message, self.redirect_port_message):
             label.setVisible(bool(label.text()))
@@ -223,7 +251,7 @@ class RegistrationForm(QGroupBox):
             free = self.tr("<any free port>")
             self.redirect_uri.setText(f"http://{LOOPBACK_HOST}:{free}{CALLBACK_PATH}")
         elif port is not None:
-            self.redirect_uri.setText(AppRegistration("", "", port).redirect_uri)
+            self.redirect_uri.setText(self._registration(port).redirect_uri)
         else:
             self.redirect_uri.clear()
         self.redirect_uri.setCursorPosition(0)
@@ -240,99 +268,17 @@ class RegistrationForm(QGroupBox):
         if self._environment is None or self.problems():
             return None
         port = parse_port(self.redirect_port.text())
-        registration = AppRegistration(
-            self._environment.name, self.client_id.text().strip(), 0 if port is None else port
-        )
         return RegistrationDraft(
-            registration,
+            self._registration(0 if port is None else port),
             client_secret=self.client_secret.text().strip(),
             staging_token=self.staging_token.text().strip(),
             preset=self._preset,
         )
 
+    def _registration(self, port: int) -> AppRegistration:
+        """The registration as typed: its ``redirect_uri`` is the one the app will send."""
+        name = "" if self._environment is None else self._environment.name
+        return AppRegistration(name, self.client_id.text().strip(), port, self._host())
+
     def _copy_redirect_uri(self) -> None:
         QGuiApplication.clipboard().setText(self.redirect_uri.text())
-
-
-class OrganizationFields(QGroupBox):
-    """An optional organization ID or registration ID, checked as the user types."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Organization (optional)"), parent)
-        self.setObjectName("organization_fields")
-        self.hint = message_label(self, "organization_hint", role="hint")
-        self.hint.setText(self.tr("Leave both empty to choose the organization in Qonto."))
-        self.organization_id = line_edit(
-            self,
-            "organization_id",
-            self.tr("Organization ID"),
-            self.tr("Optional. Locks the sign-in to this organization."),
-        )
-        self.registration_id = line_edit(
-            self,
-            "registration_id",
-            self.tr("Registration ID"),
-            self.tr("Optional. Preselects the organization created through Qonto's onboarding."),
-        )
-        self.message = message_label(self, "organization_message")
-        form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self.hint)
-        form.addRow(self.tr("Organization ID"), self.organization_id)
-        form.addRow(self.tr("Registration ID"), self.registration_id)
-        form.addRow(self.message)
-        for edit in (self.organization_id, self.registration_id):
-            edit.setPlaceholderText(EXAMPLE_UUID)
-            edit.textChanged.connect(self._on_edited)
-        self._on_edited()
-
-    def controls(self) -> list[QWidget]:
-        """The interactive controls, in tab order."""
-        return [self.organization_id, self.registration_id]
-
-    def fix_organization(self, organization_id: str, name: str) -> None:
-        """Reconnecting: the organization is given and cannot change."""
-        self.hint.setText(
-            self.tr("Reconnecting {organization}: the organization stays the same.").format(
-                organization=name
-            )
-        )
-        self.organization_id.setText(organization_id)
-        self.organization_id.setReadOnly(True)
-        self.registration_id.clear()
-        self.registration_id.setEnabled(False)
-
-    def values(self) -> tuple[str | None, str | None]:
-        """The organization ID and registration ID typed, None for an empty one."""
-        return (
-            self.organization_id.text().strip() or None,
-            self.registration_id.text().strip() or None,
-        )
-
-    def problems(self) -> list[str]:
-        """What is wrong with the IDs typed, in the user's words."""
-        found = []
-        organization, registration = self.values()
-        if organization and not UUID_PATTERN.fullmatch(organization):
-            found.append(
-                self.tr("Not a valid organization ID: it looks like {example}.").format(
-                    example=EXAMPLE_UUID
-                )
-            )
-        if registration and not UUID_PATTERN.fullmatch(registration):
-            found.append(
-                self.tr("Not a valid registration ID: it looks like {example}.").format(
-                    example=EXAMPLE_UUID
-                )
-            )
-        if organization and registration:
-            found.append(self.tr("Give an organization ID or a registration ID, not both."))
-        return found
-
-    def _on_edited(self) -> None:
-        problems = self.problems()
-        self.message.setText("\n".join(problems))
-        self.message.setVisible(bool(problems))
-        self.changed.emit()

@@ -26,6 +26,7 @@ from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.connect.registration_form import button, line_edit
 from qonto_desktop.ui.formatting import money
 from qonto_desktop.ui.panes.error_view import ErrorView, message_label
+from qonto_desktop.ui.plain import safe_text
 
 
 def heading(parent: QWidget, name: str) -> QLabel:
@@ -248,7 +249,9 @@ class ResultPage(QWidget):
     def show_success(self, connection: Connection, language: str) -> None:
         """Show the organization connected and its accounts, and offer to close."""
         self.heading.setText(
-            self.tr("Connected to {organization}").format(organization=connection.display_name)
+            self.tr("Connected to {organization}").format(
+                organization=safe_text(connection.display_name)
+            )
         )
         roles = {
             "owner": self.tr("owner"),
@@ -259,8 +262,8 @@ class ResultPage(QWidget):
             "accountant": self.tr("accountant"),
         }
         summary = self.tr("Signed in as {user} ({role}).").format(
-            user=connection.user_name or connection.user_email or self.tr("unknown"),
-            role=roles.get(connection.role, connection.role) or self.tr("role unknown"),
+            user=safe_text(connection.user_name or connection.user_email) or self.tr("unknown"),
+            role=safe_text(roles.get(connection.role, connection.role)) or self.tr("role unknown"),
         )
         if not connection.accounts:
             summary += " " + self.tr("No bank account could be read with these permissions.")
@@ -271,9 +274,13 @@ class ResultPage(QWidget):
         headers = (self.tr("Bank account"), self.tr("IBAN"), self.tr("Balance"))
         rows = [
             (
-                account.name + (" " + self.tr("(main)") if account.main else ""),
-                account.masked_iban,
-                money(account.balance_cents, account.currency, language),
+                safe_text(account.name)
+                + (" " + self.tr("(main)") if account.main else "")
+                + (" " + self.tr("(at another bank)") if account.external else ""),
+                safe_text(account.masked_iban),
+                self.tr("not shown")
+                if account.balance_cents is None
+                else money(account.balance_cents, account.currency, language),
             )
             for account in connection.accounts
         ]

@@ -22,6 +22,7 @@ from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.panes.message_bar import Kind
 from qonto_desktop.ui.panes.status import display_name
+from qonto_desktop.ui.plain import plain_label
 
 
 class ConfirmDisconnect(QDialog):
@@ -41,7 +42,7 @@ class ConfirmDisconnect(QDialog):
         name = display_name(connection)
         self.setWindowTitle(self.tr("Disconnect %1?").replace("%1", name))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        title = QLabel(self.tr("Disconnect %1?").replace("%1", name), self)
+        title = plain_label(QLabel(self.tr("Disconnect %1?").replace("%1", name), self))
         font = QFont(title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)

@@ -63,10 +63,17 @@ class ConnectionActions(QObject):
             if not isinstance(connection, Connection):
                 return
             self.changed.emit(connection)
-            words = self.tr("Connection OK: Qonto answered for %1.").replace(
-                "%1", display_name(connection)
+            if getattr(result, "checked", False):
+                words = self.tr("Connection OK: Qonto answered for %1.").replace(
+                    "%1", display_name(connection)
+                )
+                self.reported.emit(connection_id, "success", words)
+                return
+            words = self.tr(
+                "Not checked: this connection may not read the company. Reconnect and tick "
+                "“Read bank accounts, balances and transactions” (organization.read) to check it."
             )
-            self.reported.emit(connection_id, "success", words)
+            self.reported.emit(connection_id, "warning", words)
 
         def work() -> object:
             # The HTTP stack loads here, on a worker, the first time: not at start-up.

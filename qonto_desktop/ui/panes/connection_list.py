@@ -35,6 +35,7 @@ from qonto_desktop.ui.panes.delegate import (
     ConnectionDelegate,
 )
 from qonto_desktop.ui.panes.status import display_name, environment_label, status_of
+from qonto_desktop.ui.plain import tooltip
 
 
 def fold(text: str) -> str:
@@ -191,7 +192,7 @@ class ConnectionList(QWidget):
         item.setData(environment, ENVIRONMENT_ROLE)
         spoken = f"{display_name(connection)}, {environment}, {status.words}"
         item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
-        item.setData(spoken, Qt.ItemDataRole.ToolTipRole)
+        item.setData(tooltip(spoken), Qt.ItemDataRole.ToolTipRole)
         return item
 
     def _source_row(self, connection_id: str) -> int | None:

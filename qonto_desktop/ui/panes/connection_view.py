@@ -21,6 +21,7 @@ from qonto_desktop.ui.icons import icon
 from qonto_desktop.ui.panes.message_bar import MessageBar
 from qonto_desktop.ui.panes.sections import ConnectionSections
 from qonto_desktop.ui.panes.status import display_name, environment_label, status_of
+from qonto_desktop.ui.plain import plain_label, safe_text
 
 
 class ConnectionView(QWidget):
@@ -46,23 +47,23 @@ class ConnectionView(QWidget):
         self._backend: str | None = None
         self._busy = False
         self.connection: Connection | None = None
-        self.name = QLabel(self)
+        self.name = plain_label(QLabel(self))
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.name.setFont(font)
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.legal_name = QLabel(self)
+        self.legal_name = plain_label(QLabel(self))
         self.legal_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.environment = QLabel(self)
+        self.environment = plain_label(QLabel(self))
         self.environment.setObjectName("environmentBadge")
         self.environment.setStyleSheet(
             "QLabel#environmentBadge { border: 1px solid palette(mid); border-radius: 4px;"
             " padding: 1px 6px; font-weight: bold; }"
         )
         self.status_icon = QLabel(self)
-        self.status_words = QLabel(self)
+        self.status_words = plain_label(QLabel(self))
         self.test_button = self._button("test", self.tr("Test connection"), self.test_requested)
         self.test_button.setAccessibleDescription(
             self.tr("Asks Qonto now whether the connection works, and updates the details.")
@@ -133,12 +134,11 @@ class ConnectionView(QWidget):
         status = status_of(connection, now, self._language)
         self.name.setText(display_name(connection))
         self.name.setAccessibleName(display_name(connection))
-        self.legal_name.setText(connection.legal_name)
-        self.legal_name.setVisible(bool(connection.legal_name))
-        self.legal_name.setAccessibleName(
-            self.tr("Legal name: %1").replace("%1", connection.legal_name)
-        )
-        self.environment.setText(environment_label(connection.environment))
+        legal_name = safe_text(connection.legal_name)
+        self.legal_name.setText(legal_name)
+        self.legal_name.setVisible(bool(legal_name))
+        self.legal_name.setAccessibleName(self.tr("Legal name: %1").replace("%1", legal_name))
+        self.environment.setText(safe_text(environment_label(connection.environment)))
         self.environment.setAccessibleName(
             self.tr("Environment: %1").replace("%1", self.environment.text())
         )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from qonto_desktop.ui.icons import icon
 from qonto_desktop.ui.panes.status import Status
+from qonto_desktop.ui.plain import safe_text
 
 CONNECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,9 +59,7 @@ class ConnectionDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         name_width = badge.left() - 8 - rect.left()
         name = QFontMetrics(bold).elidedText(
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
-            Qt.TextElideMode.ElideRight,
-            name_width,
+            row_name(index), Qt.TextElideMode.ElideRight, name_width
         )
         painter.drawText(
             QRect(rect.left(), rect.top(), name_width, name_height),
@@ -108,6 +107,11 @@ class ConnectionDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         return badge
+
+
+def row_name(index: Index) -> str:
+    """The name a row paints: one display-safe line, whatever the model holds."""
+    return safe_text(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
 def _bold(font: QFont) -> QFont:

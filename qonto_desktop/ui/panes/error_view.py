@@ -15,12 +15,16 @@ from qonto_desktop.connections.errors import OAuthError
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.localize import localize
 from qonto_desktop.ui.language import current_language
+from qonto_desktop.ui.plain import safe_text
+
+MESSAGE_LIMIT = 1000
+"""The most characters of a message or an action shown (values are capped at 200 already)."""
 
 
 def qonto_detail(error: QontoDesktopError) -> str | None:
     """The text Qonto itself sent with an OAuth error, if any (shown labelled, never bare)."""
     if isinstance(error, OAuthError) and error.detail:
-        return error.detail.strip() or None
+        return safe_text(error.detail.strip()) or None
     return None
 
 
@@ -81,6 +85,10 @@ class ErrorView(QWidget):
     def show_error(self, error: QontoDesktopError) -> None:
         """Show ``error``'s message, its next action and Qonto's own words, if any."""
         message, next_action = localize(error, current_language())
+        # A message's values are made safe when it is rendered; an error built from finished
+        # words (a path, a system's reason) is made safe here.
+        message = safe_text(message, limit=MESSAGE_LIMIT)
+        next_action = safe_text(next_action, limit=MESSAGE_LIMIT)
         self.message.setText(message)
         self.next_action.setText(self.tr("What to do: {action}").format(action=next_action))
         self.next_action.setVisible(bool(next_action))

@@ -16,7 +16,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.ui.icons import icon
+
+MESSAGE_LIMIT = 1000
+"""The most characters of a message shown (its values are each capped at 200 already)."""
 
 if TYPE_CHECKING:
     from qonto_desktop.ui.panes.error_view import ErrorView
@@ -107,6 +111,7 @@ class MessageBar(QFrame):
         _, label, error_view = self._built()
         self._set_kind(kind)
         error_view.clear()
+        text = safe_text(text, limit=MESSAGE_LIMIT)  # a path or a name put in: one safe line
         label.setText(text)
         label.show()
         self.setAccessibleDescription(f"{self._kind_word(kind)}: {text}")

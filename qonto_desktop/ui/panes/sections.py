@@ -9,10 +9,15 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import AccountSummary, Connection
+from qonto_desktop.i18n.localize import translate
 from qonto_desktop.qonto import scopes
 from qonto_desktop.ui.formatting import date_time, days_left, money, time_left
 from qonto_desktop.ui.icons import icon
+from qonto_desktop.ui.plain import plain_label, safe_text
+
+VALUE_LIMIT = 400
+"""The most characters of one value; a name from Qonto is already capped shorter."""
 
 
 def role_words(role: str) -> str:
@@ -61,7 +66,7 @@ class ConnectionSections(QWidget):
         layout.addStretch(1)
 
     def _section(self, title: str) -> QGridLayout:
-        heading = QLabel(title, self)
+        heading = plain_label(QLabel(title, self))
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -80,8 +85,7 @@ class ConnectionSections(QWidget):
     def _value(
         self, text: str, *, muted: bool = False, right: bool = False, wrap: bool = True
     ) -> QLabel:
-        label = QLabel(text, self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+        label = plain_label(QLabel(safe_text(text, limit=VALUE_LIMIT), self))
         label.setWordWrap(wrap and not right)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if muted:  # secondary text: the same colour, a little lighter (still 4.5:1 or more)
@@ -104,12 +108,12 @@ class ConnectionSections(QWidget):
 
     def _who(self, connection: Connection) -> None:
         grid = self._section(self.tr("Signed in"))
-        user = connection.user_name or self.tr("Unknown (not read yet)")
+        user = safe_text(connection.user_name) or self.tr("Unknown (not read yet)")
         if connection.role:
             user = f"{user} · {role_words(connection.role)}"
         self._row(grid, self.tr("User"), user)
         if connection.user_email:
-            self._row(grid, self.tr("Email"), connection.user_email)
+            self._row(grid, self.tr("Email"), safe_text(connection.user_email))
 
     def _accounts(self, connection: Connection) -> None:
         grid = self._section(self.tr("Bank accounts"))
@@ -117,18 +121,46 @@ class ConnectionSections(QWidget):
             text = self.tr("None seen yet. Test the connection to read them.")
             grid.addWidget(self._value(text, muted=True), 0, 0, 1, 3)
             return
-        main = self.tr("main")  # lupdate reads no tr() inside an f-string
-        for row, account in enumerate(connection.accounts):
-            name = account.name + (f" ({main})" if account.main else "")
-            grid.addWidget(self._value(name), row, 0)
-            iban = self._value(account.masked_iban, wrap=False)
-            iban.setAccessibleName(
-                self.tr("IBAN ending in %1").replace("%1", account.masked_iban[-4:])
-            )
-            grid.addWidget(iban, row, 1)
-            balance = money(account.balance_cents, account.currency, self._language)
-            grid.addWidget(self._value(balance, right=True), row, 2)
+        for account in connection.qonto_accounts:
+            self._account(grid, account)
+        total = connection.qonto_total
+        if total is not None and len(connection.qonto_accounts) > 1:
+            row = grid.rowCount()
+            grid.addWidget(self._value(self.tr("Total at Qonto"), muted=True), row, 0, 1, 2)
+            amount = self._value(money(*total, self._language), right=True)
+            amount.setObjectName("qonto_total")
+            grid.addWidget(amount, row, 2)
+        if connection.external_accounts:
+            row = grid.rowCount()
+            heading = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
+            grid.addWidget(self._value(heading, muted=True), row, 0, 1, 3)
+            for account in connection.external_accounts:
+                self._account(grid, account)
+        for note in connection.notes:
+            words = self._value(translate(note, self._language), muted=True)
+            words.setObjectName("not_read")
+            grid.addWidget(words, grid.rowCount(), 0, 1, 3)
         grid.setColumnStretch(0, 1)
+
+    def _account(self, grid: QGridLayout, account: AccountSummary) -> None:
+        row = grid.rowCount()
+        main = self.tr("main")  # lupdate reads no tr() inside an f-string
+        elsewhere = self.tr("at another bank")
+        name = safe_text(account.name) + (f" ({main})" if account.main else "")
+        name += f" ({elsewhere})" if account.external else ""
+        grid.addWidget(self._value(name), row, 0)
+        masked_iban = safe_text(account.masked_iban)
+        iban = self._value(masked_iban or "—", wrap=False)
+        if masked_iban:
+            iban.setAccessibleName(self.tr("IBAN ending in %1").replace("%1", masked_iban[-4:]))
+        grid.addWidget(iban, row, 1)
+        balance = (
+            self.tr("Balance not shown")
+            if account.balance_cents is None
+            else money(account.balance_cents, account.currency, self._language)
+        )
+        shown = self._value(balance, right=True, muted=account.balance_cents is None)
+        grid.addWidget(shown, row, 2)
 
     def _permissions(self, connection: Connection) -> None:
         grid = self._section(self.tr("Permissions"))
@@ -169,5 +201,8 @@ class ConnectionSections(QWidget):
             refresh = f"{days_left(days, language)} ({until_words})"
         self._row(grid, self.tr("Refresh token"), refresh)
         self._row(grid, self.tr("Last refreshed"), date_time(connection.refreshed_at, language))
-        self._row(grid, self.tr("Last verified"), date_time(connection.verified_at, language))
+        verified = date_time(connection.verified_at, language)
+        if connection.verified_at is not None:  # say what the date rests on
+            verified = self.tr("%1 (company and accounts read from Qonto)").replace("%1", verified)
+        self._row(grid, self.tr("Last verified"), verified)
         self._row(grid, self.tr("Secrets stored in"), backend or self.tr("Looking up the keyring…"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from qonto_desktop.connections.model import Connection
 from qonto_desktop.ui.formatting import DAY, number
+from qonto_desktop.ui.plain import safe_text
 
 Tone = Literal["ok", "warning", "error", "unknown"]
 
@@ -75,9 +76,13 @@ def environment_label(name: str) -> str:
 
 
 def display_name(connection: Connection) -> str:
-    """The organization's name, or a translated placeholder for an unverified connection."""
+    """The organization's name, or a translated placeholder for an unverified connection.
+
+    One display-safe line (a name comes from Qonto): every view that names a connection (list
+    row, detail pane, messages, dialogs and their titles) takes it from here.
+    """
     if connection.organization_name:
-        return connection.organization_name
+        return safe_text(connection.organization_name)
     return QCoreApplication.translate("ConnectionStatus", "Unverified connection %1").replace(
-        "%1", connection.id
+        "%1", safe_text(connection.id)
     )

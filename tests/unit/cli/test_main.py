@@ -122,3 +122,35 @@ def test_main_py_refuses_a_bad_flag_in_one_line() -> None:
     assert len(finished.stderr.splitlines()) == 1, finished.stderr
     assert "--bogus" in finished.stderr
     assert finished.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["connect", "--environment", "prod\x1b]0;pwned\x07" * 20_000],
+        ["emulator", "--port", "1\n2" * 30_000],
+        ["status", "x\u202e" * 50_000],
+        ["connect", "--organization-id", "\x1b[2J" + "a" * 100_000],
+    ],
+    ids=["invalid-choice", "type-error", "unrecognized", "identifier"],
+)
+def test_a_usage_error_quotes_a_long_value_short_and_escaped(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == EXIT_USAGE
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.isprintable()
+    assert len(line) < 400
+    assert line.endswith("(see --help)")
+
+
+def test_the_reason_after_a_long_quoted_value_still_shows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["emulator", "--port", "p" * 100_000]) == EXIT_USAGE
+    assert "…' is not a port number" in capsys.readouterr().err
+
+
+def test_an_organization_id_is_an_identifier(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["connect", "--organization-id", "not an id"]) == EXIT_USAGE
+    assert "'not an id' is not an identifier" in capsys.readouterr().err

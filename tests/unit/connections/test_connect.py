@@ -38,7 +38,12 @@ def test_connect_saves_a_verified_connection_and_its_tokens(
     assert connection.role == "accountant"
     assert connection.user_email == emulator.user.email
     assert connection.accounts
-    assert all("••••" in account.masked_iban for account in connection.accounts)
+    at_qonto = [account for account in connection.accounts if not account.external]
+    assert all("••••" in account.masked_iban for account in at_qonto)
+    # Asked for with include_external_accounts=true, and marked as at another bank.
+    expected = [account.name for account in emulator.organizations[0].external_accounts]
+    assert [a.name for a in connection.accounts if a.external] == expected
+    assert expected
     assert desk.index.load().connections == (connection,)
     refresh = desk.secrets.get(refresh_token_key(connection.id))
     access = desk.secrets.get(access_token_key(connection.id))

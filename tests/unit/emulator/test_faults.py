@@ -192,3 +192,51 @@ def test_fault_is_frozen() -> None:
     fault = Fault(status=500)
     with pytest.raises(AttributeError):
         fault.status = 400  # type: ignore[misc]
+
+
+def test_a_throttled_api_call_answers_in_qontos_error_shape(
+    emulator: Emulator, tokens: dict[str, str]
+) -> None:
+    """https://docs.qonto.com/get-started/general/rate-limitations: 429; the body in the
+    documented error shape, and Retry-After (RFC 6585 §4) for when to come back."""
+    emulator.faults.set("organization", Fault(rate_limited=True))
+    response = api_get(emulator, "/v2/organization", tokens["access"])
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "10"
+    body = response.json()
+    assert body["errors"] == [{"code": "too_many_requests", "detail": "Too many requests"}]
+    assert body["trace_id"]
+
+
+def test_an_injected_api_error_carries_the_code_and_detail_asked_for(
+    emulator: Emulator, tokens: dict[str, str]
+) -> None:
+    emulator.faults.set("organization", Fault(status=422, api_code="invalid", detail="Nope."))
+    body = api_get(emulator, "/v2/organization", tokens["access"]).json()
+    assert body["errors"] == [{"code": "invalid", "detail": "Nope."}]
+
+
+def test_the_member_role_decides_what_the_organization_shows(
+    emulator: Emulator, tokens: dict[str, str]
+) -> None:
+    emulator.member_role = "manager"
+    accounts = api_get(emulator, "/v2/organization", tokens["access"]).json()["organization"][
+        "bank_accounts"
+    ]
+    assert accounts
+    assert not any("balance" in account or "currency" in account for account in accounts)
+    emulator.member_role = "employee"
+    refused = api_get(emulator, "/v2/organization", tokens["access"])
+    assert refused.status_code == 403
+    detail = refused.json()["errors"][0]["detail"]
+    assert detail == "User does not have sufficient permissions for this action."
+    membership = api_get(emulator, "/v2/membership", tokens["access"]).json()["membership"]
+    assert membership["role"] == "employee"
+
+
+def test_amounts_as_strings_are_decimal_strings(emulator: Emulator, tokens: dict[str, str]) -> None:
+    emulator.amounts_as_strings = True
+    (first, *_) = api_get(emulator, "/v2/organization", tokens["access"]).json()["organization"][
+        "bank_accounts"
+    ]
+    assert (first["balance"], first["balance_cents"]) == ("18543.27", "1854327")

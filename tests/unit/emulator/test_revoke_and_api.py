@@ -123,9 +123,11 @@ def test_missing_scope_is_403(emulator: Emulator, path: str, scope: str) -> None
     tokens = connect(emulator, emulator.public_client, scope=f"openid {scope}")
     response = api_get(emulator, path, tokens["access_token"])
     assert response.status_code == 403
-    assert response.json() == {
-        "errors": [{"code": "forbidden", "detail": "missing required oauth scope"}]
-    }
+    body = response.json()
+    assert body["errors"] == [{"code": "forbidden", "detail": "missing required oauth scope"}]
+    # https://docs.qonto.com/api-reference/business-api/introduction/errors: with a trace_id
+    assert isinstance(body["trace_id"], str)
+    assert body["trace_id"]
 
 
 def test_bearer_scheme_is_case_insensitive(emulator: Emulator) -> None:

@@ -248,7 +248,7 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
         ("9000 caractères",),
     ),
     (
-        ApiError(Message(N_("Qonto's API refused the request (HTTP {status})."), status=418)),
+        ApiError(418),
         ("HTTP 418",),
         ("L\u2019API de Qonto a refusé la requête",),
     ),
@@ -391,7 +391,8 @@ def test_an_unknown_error_text_comes_back_unchanged() -> None:
 
 
 def test_a_lone_message_has_no_next_action() -> None:
-    assert localize(Message(N_("Try again later.")), "fr") == ("Réessayez plus tard.", "")
+    note = Message(N_("Who signed in could not be read from Qonto."))
+    assert localize(note, "fr") == ("Qonto n\u2019a pas pu dire qui s\u2019est connecté.", "")
 
 
 @given(st.text(), st.sampled_from(["fr", "fr_CA", "en", "de"]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pytest
 
@@ -72,7 +72,28 @@ def test_the_file_is_the_documented_shape() -> None:
         "currency": "EUR",
         "balance_cents": 123456,
         "main": True,
+        "external": False,
     }
+
+
+def test_an_index_written_before_external_accounts_still_reads() -> None:
+    """Files written before the ``external`` flag and ``notes``: accounts at Qonto, no note."""
+    record = connection_to_record(sample())
+    del record["notes"]
+    accounts = record["accounts"]
+    assert isinstance(accounts, list)
+    for account in accounts:
+        del account["external"]
+    connection = connection_from_record(record)
+    assert connection.accounts == sample().accounts
+    assert not any(account.external for account in connection.accounts)
+    assert connection.notes == ()
+
+
+def test_an_unknown_balance_and_an_external_account_read_back() -> None:
+    hidden = AccountSummary("Livret", "", "", None, main=False, external=True)
+    connection = replace(sample(), accounts=(hidden,), notes=("Some note.",))
+    assert decode(encode([connection])).connections == (connection,)
 
 
 def test_whole_numbers_are_read_as_float_timestamps() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from qonto_desktop.system.log_safety import MESSAGE_LIMIT
 from qonto_desktop.system.logs import (
     BACKUP_COUNT,
     CONSOLE_HANDLER_NAME,
@@ -69,8 +70,9 @@ def test_the_file_handler_rotates_at_one_mebibyte_and_keeps_five(
 def test_rotation_happens_past_one_mebibyte(restore_root_logger: logging.Logger) -> None:
     path = setup_logging()
     log = logging.getLogger("qonto_desktop.test")
-    chunk = "bavardage " * 10_000  # 100,000 characters
-    for _ in range(12):
+    chunk = "bavardage " * 150  # 1,500 characters: a record is capped at MESSAGE_LIMIT
+    assert len(chunk) <= MESSAGE_LIMIT
+    for _ in range(800):
         log.info(chunk)
     flush(restore_root_logger)
     backup = path.with_name(LOG_FILE_NAME + ".1")
@@ -85,8 +87,9 @@ def test_the_folder_and_every_file_are_private(restore_root_logger: logging.Logg
     previous = os.umask(0o022)  # a typical umask, which would give 0644 files
     try:
         path = setup_logging()
-        logging.getLogger("qonto_desktop.test").info("x" * 600_000)
-        logging.getLogger("qonto_desktop.test").info("y" * 600_000)  # rotates
+        for letter in "xy":  # 1.2 MB in all: rotates once
+            for _ in range(400):
+                logging.getLogger("qonto_desktop.test").info(letter * 1500)
         flush(restore_root_logger)
     finally:
         os.umask(previous)

@@ -187,11 +187,12 @@ class Receiver:
             self._expected = state
 
     def wait(self, timeout: float | None = None) -> CallbackParams:
-        """Block until the browser's answer, the timeout or a cancel; then free the port.
+        """Block until the browser's answer, the timeout or a cancel.
 
         Later calls give the same outcome again: there is never a second answer. After a code,
         the receiver keeps the browser's request open until :meth:`report_saved`,
-        :meth:`report_failed`, ``page_wait`` or :meth:`close`; after anything else it stops here.
+        :meth:`report_failed`, ``page_wait`` or :meth:`close` (no new connection is accepted);
+        after anything else it stops and frees the port here.
 
         Args:
             timeout: wait at most this many seconds; ``None`` waits for the receiver's own

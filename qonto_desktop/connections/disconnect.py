@@ -12,6 +12,7 @@ from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.qonto.errors import ForbiddenError, missing_scope_or_role
 from qonto_desktop.store.connection import Connection
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
     steps: list[tuple[Revocable, Callable[[ConnectionContext], None]]] = []
     if revoke_consent:
         if access and connection.access_expires_at > desk.now():
-            steps.append(("consent", partial(_revoke_consent, access)))
+            steps.append(("consent", partial(_revoke_consent, access, connection)))
         else:
             problems.append(NotRevoked("consent"))
     tokens: tuple[tuple[Revocable, str | None], ...] = (
@@ -104,8 +105,11 @@ def _context(desk: Desk, connection: Connection) -> ConnectionContext | QontoDes
         return exc
 
 
-def _revoke_consent(access_token: str, context: ConnectionContext) -> None:
-    context.api(access_token).revoke_consent()
+def _revoke_consent(access_token: str, connection: Connection, context: ConnectionContext) -> None:
+    try:
+        context.api(access_token).revoke_consent()
+    except ForbiddenError as exc:  # Qonto documents organization.read for it
+        raise missing_scope_or_role(exc, connection.scopes_granted) from None
 
 
 def _revoke(token: str, hint: str, context: ConnectionContext) -> None:

@@ -88,8 +88,11 @@ class BusinessApi:
         return json_response(200, {"membership": user.membership(organization)})
 
     def revoke_consent(self, request: Request) -> Response:
-        """Answer ``DELETE /v2/oauth2/consents``: disconnect the app from the organization."""
-        owner = self._owner(request, "DELETE", None)
+        """Answer ``DELETE /v2/oauth2/consents``: disconnect the app from the organization.
+
+        Qonto documents the scope ``organization.read`` for it (see docs/qonto-facts.md).
+        """
+        owner = self._owner(request, "DELETE", "organization.read")
         if isinstance(owner, Response):
             return owner
         self._grants.revoke_consent(

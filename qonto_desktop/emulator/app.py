@@ -38,6 +38,7 @@ REVOKE_PATH = "/oauth2/revoke"
 STAGING_HEADER = "X-Qonto-Staging-Token"
 
 Handler = Callable[[Request], Response]
+ONELOGIN_URL = "https://qonto.onelogin.com/login"
 
 
 class Application:
@@ -51,6 +52,8 @@ class Application:
         staging_token: The sandbox staging token every non-browser request must carry;
             ``None`` outside sandbox mode.
         stopping: Set when the emulator stops; cuts fault delays short.
+        sign_in_redirects: Whether an unstaged request gets the 302 to OneLogin now, instead
+            of the sign-in page with status 200 (Qonto documents both).
     """
 
     def __init__(
@@ -62,6 +65,7 @@ class Application:
         faults: Faults,
         staging_token: str | None,
         stopping: threading.Event,
+        sign_in_redirects: Callable[[], bool] = lambda: False,
     ) -> None:
         self._routes: dict[str, tuple[str, Handler]] = {
             AUTHORIZE_PATH: ("auth", browser.authorize),
@@ -76,6 +80,7 @@ class Application:
         self._faults = faults
         self._staging_token = staging_token
         self._stopping = stopping
+        self._sign_in_redirects = sign_in_redirects
 
     def handle(self, request: Request) -> Response | None:
         """Answer one request; ``None`` means close the connection without an answer."""
@@ -90,7 +95,10 @@ class Application:
             if injected is not None:
                 return injected
         if name != "auth" and not self._staged(request):
-            # Qonto's sandbox answers a sign-in page, not JSON, without the staging token.
+            # Qonto's sandbox answers its OneLogin sign-in, not JSON, without the staging token:
+            # https://docs.qonto.com/guides/developer-portal/sandbox-access
+            if self._sign_in_redirects():
+                return Response(302, b"", None, (("Location", ONELOGIN_URL),))
             return html_response(200, pages.sandbox_sign_in_page())
         response = handler(request)
         if fault is not None and fault.missing_fields:

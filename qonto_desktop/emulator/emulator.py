@@ -51,6 +51,9 @@ class Emulator:
             demo ones (tests of many connections); the same ones on every run.
         amounts_as_strings: Write amounts as decimal strings, as public clients report them
             (``amounts_as_strings`` may be changed while running).
+        sign_in_redirects: In sandbox mode, answer a request without the staging token with
+            the 302 to OneLogin Qonto documents, instead of the sign-in page (changeable while
+            running).
 
     Attributes:
         member_role: The role the signed-in member has in every organization (``accountant``
@@ -70,6 +73,7 @@ class Emulator:
         access_token_lifetime: float = ACCESS_TOKEN_LIFETIME,
         extra_organizations: int = 0,
         amounts_as_strings: bool = False,
+        sign_in_redirects: bool = False,
     ) -> None:
         self._requested_port = port
         self.sandbox = sandbox
@@ -90,6 +94,7 @@ class Emulator:
         self._lock = threading.Lock()
         self.member_role: str = self.user.role
         self.amounts_as_strings = amounts_as_strings
+        self.sign_in_redirects = sign_in_redirects
 
     @property
     def events(self) -> Counter[str]:
@@ -238,4 +243,5 @@ class Emulator:
             faults=self.faults,
             staging_token=self.staging_token if self.sandbox else None,
             stopping=stopping,
+            sign_in_redirects=lambda: self.sign_in_redirects,
         )

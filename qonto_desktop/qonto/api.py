@@ -59,7 +59,7 @@ class Call:
 # (S /v2/organization): include_external_accounts adds the accounts at other banks.
 ORGANIZATION = Call("GET", "/v2/organization", "organization.read", N_("the company"))
 MEMBERSHIP = Call("GET", "/v2/membership", "membership.read", N_("your membership of the company"))
-# Qonto documents organization.read for it; the emulator asks for none (see docs/qonto-facts.md).
+# https://docs.qonto.com/api-reference/business-api/authentication/oauth2/revoke-oauth-consents
 CONSENTS = Call("DELETE", "/v2/oauth2/consents", "organization.read", N_("this app's consent"))
 
 

@@ -251,13 +251,18 @@ def test_the_sandbox_without_staging_token_is_refused_before_sending(
         QontoApi(sandbox_environment(sandbox), "ory_at_x", staging_token=staging_token)
 
 
-def test_the_sandbox_with_a_wrong_staging_token_says_so(sandbox: Emulator) -> None:
+@pytest.mark.parametrize(("redirects", "status"), [(False, 200), (True, 302)])
+def test_the_sandbox_with_a_wrong_staging_token_says_so(
+    sandbox: Emulator, *, redirects: bool, status: int
+) -> None:
+    """Qonto documents both answers: its sign-in page, or a 302 to OneLogin."""
     client = QontoApi(
         sandbox_environment(sandbox), sandbox_token(sandbox), staging_token="not-the-token"
     )
+    sandbox.sign_in_redirects = redirects
     with pytest.raises(qonto_errors.SandboxStagingTokenError) as caught:
         client.organization()
-    assert caught.value.status == 200  # the sandbox's sign-in page
+    assert caught.value.status == status
 
 
 def test_a_sandbox_sent_without_the_header_gets_its_sign_in_page(sandbox: Emulator) -> None:

@@ -15,7 +15,7 @@ from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import ServiceUnavailableError
-from qonto_desktop.qonto.errors import SandboxStagingTokenError
+from qonto_desktop.qonto.errors import MissingScopeError, SandboxStagingTokenError
 from qonto_desktop.store.index import NotFoundError
 from tests.support.desks import connect_one
 from tests.support.issued_tokens import api_accepts
@@ -130,6 +130,21 @@ def test_without_a_valid_access_token_the_consent_cannot_be_withdrawn(
     assert not_revoked_words(report.not_revoked[0]) == (
         "the consent (no valid access token to withdraw it with)"
     )
+
+
+def test_without_organization_read_the_consent_stays_and_the_tokens_are_revoked(
+    desk: Desk, emulator: Emulator
+) -> None:
+    """Qonto documents ``organization.read`` for withdrawing the consent: without it the
+    report says the permission was missing, and the tokens are still revoked."""
+    connection = connect_one(desk, emulator, ("openid", "offline_access", "membership.read"))
+    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    assert refresh_token is not None
+    report = disconnect(desk, connection.id)
+    assert not report.consent_revoked
+    assert [problem.item for problem in report.not_revoked] == ["consent"]
+    assert isinstance(report.not_revoked[0].error, MissingScopeError)
+    assert not refresh_works(emulator, refresh_token)
 
 
 def test_disconnect_keeping_the_consent(desk: Desk, emulator: Emulator) -> None:

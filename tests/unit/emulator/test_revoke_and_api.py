@@ -141,6 +141,16 @@ def delete_consents(emulator: Emulator, token: str) -> requests.Response:
     return api_request(emulator, "/v2/oauth2/consents", token, method="DELETE")
 
 
+def test_deleting_consents_needs_organization_read(emulator: Emulator) -> None:
+    """https://docs.qonto.com/api-reference/business-api/authentication/oauth2/revoke-oauth-consents
+    documents the scope ``organization.read``; without it the consent stays."""
+    tokens = connect(emulator, emulator.public_client, scope="openid membership.read")
+    response = delete_consents(emulator, tokens["access_token"])
+    assert response.status_code == 403
+    assert response.json()["errors"][0]["detail"] == "missing required oauth scope"
+    assert api_get(emulator, "/v2/membership", tokens["access_token"]).status_code == 200
+
+
 def test_deleting_consents_revokes_that_organization_only(emulator: Emulator) -> None:
     client = emulator.public_client
     first = connect(emulator, client)

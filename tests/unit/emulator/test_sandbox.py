@@ -90,3 +90,13 @@ def test_explicit_staging_token_is_used() -> None:
             timeout=TIMEOUT,
         )
         assert response.status_code == 401
+
+
+def test_the_sign_in_can_be_a_redirect_to_onelogin(sandbox: Emulator) -> None:
+    """https://docs.qonto.com/guides/developer-portal/sandbox-access: a 302 to OneLogin."""
+    sandbox.sign_in_redirects = True
+    response = requests.post(
+        sandbox.token_url, data={"grant_type": "refresh_token"}, allow_redirects=False, timeout=10
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "https://qonto.onelogin.com/login"

@@ -20,9 +20,9 @@ from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.connections.registration import load_registration
-from qonto_desktop.errors import ConfigurationError
+from qonto_desktop.errors import ConfigurationError, QontoDesktopError
 from qonto_desktop.i18n.message import N_
-from qonto_desktop.oauth.authorize import authorize
+from qonto_desktop.oauth.authorize import authorization
 from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.tokenset import TokenSet
@@ -121,8 +121,11 @@ def sign_in(
         raise PreselectionError()
     desk.secrets.check_available()
     context = resolve(desk, environment, registration.client_id)
-    with explain_unauthorized(user_access=True):
-        tokens = authorize(
+    if "openid" in names:
+        context.token_client.fetch_keys_ahead()
+    with (
+        explain_unauthorized(user_access=True),
+        authorization(
             AuthorizationRequest(
                 authorize_url=environment.authorize_url,
                 client_id=registration.client_id,
@@ -136,14 +139,20 @@ def sign_in(
             timeout=request.timeout,
             language=request.language,
             on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
-        )
-    try:
-        checkpoint("authorized")
-        listed = context.api(tokens.access_token).user_organizations()
-        checkpoint("listed")
-    except Exception:  # nothing will be saved: the grant must not stay alive at Qonto
-        (on_abandoned or revoke_abandoned)(AbandonedGrant(context, tokens))
-        raise
+        ) as authorized,
+    ):
+        # The companies are picked in the app: unless listing them fails, the browser's page
+        # says that Qonto answered and the app is finishing (nothing is saved yet).
+        tokens = authorized.tokens
+        try:
+            checkpoint("authorized")
+            listed = context.api(tokens.access_token).user_organizations()
+            checkpoint("listed")
+        except Exception as exc:  # nothing will be saved: the grant must not stay alive
+            if isinstance(exc, QontoDesktopError):
+                authorized.report_failed(exc)  # the browser first: revoking may take a while
+            (on_abandoned or revoke_abandoned)(AbandonedGrant(context, tokens))
+            raise
     saved = {
         c.organization_id: c
         for c in desk.index.load().connections

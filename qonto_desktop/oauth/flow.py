@@ -115,7 +115,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
 
     Raises:
         ConfigurationError: the client ID is empty, no scope is given, or the redirect URI is
-            not ``http://127.0.0.1:<port>/...``.
+            not ``http://127.0.0.1:<port>/...`` or ``http://localhost:<port>/...``.
         ValueError: an extra parameter would replace one the flow sets.
     """
     client_id = request.client_id.strip()

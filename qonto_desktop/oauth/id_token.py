@@ -21,7 +21,7 @@ from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import OAuthError
 from qonto_desktop.oauth.jwks import Fetch, http_fetch, key_set
 
-__all__ = ["Expected", "IdTokenError", "http_fetch", "verify"]
+__all__ = ["Expected", "IdTokenError", "http_fetch", "key_set", "verify"]
 
 log = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ resent; this module turns every answer into a :class:`TokenSet` or a typed error
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -131,6 +132,34 @@ class TokenClient:
         except OAuthError:
             self._revoke_unwanted(tokens)
             raise
+
+    def fetch_keys_ahead(self) -> None:
+        """Fetch the issuer's keys on a thread of their own while the user signs in.
+
+        The exchange then needs only the token request, so a Cancel or a close right after
+        the browser came back waits for one answer at most. A failure is left for the
+        exchange to meet and report; the thread is bounded by the request's timeout.
+        """
+        issuer = self._id_issuer
+        if issuer is None:
+            return
+        threading.Thread(
+            target=self._fetch_keys, args=(issuer,), name="oauth-keys", daemon=True
+        ).start()
+
+    def _fetch_keys(self, issuer: Issuer) -> None:
+        from qonto_desktop.oauth import id_token as verifier  # noqa: PLC0415  (sign-in only)
+
+        fetch = verifier.http_fetch(
+            headers=self._headers,
+            html_error=self._html_error,
+            service=self._service,
+            timeout=self._timeout,
+        )
+        try:
+            verifier.key_set(issuer.jwks_url, fetch)
+        except QontoDesktopError as exc:  # the exchange fetches again and says why
+            log.debug("the issuer's keys could not be fetched ahead: %s", exc.code)
 
     def _verified_claims(self, issuer: Issuer, id_token: str, nonce: str | None) -> dict[str, Any]:
         """The ID token's claims once verified; the verifier and its key cache load only now."""

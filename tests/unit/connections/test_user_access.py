@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,9 +33,10 @@ from qonto_desktop.connections.keys import (
     refresh_token_key,
 )
 from qonto_desktop.connections.verify import verify
-from qonto_desktop.emulator import Emulator
+from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.qonto.user_access import UserAccessScopeError
-from tests.support.approval import follow
+from tests.support.approval import FollowingBrowser, follow
 from tests.support.desks import EVERYTHING, connect_one, make_desk, registering
 from tests.support.keyrings import FailingSetKeyring
 from tests.support.user_access import (
@@ -281,3 +283,25 @@ def test_a_keyring_refusing_the_grant_saves_nothing_and_revokes_it(
     assert user_desk.index.load().connections == ()
     assert emulator.events["revoked"] == 1
     assert not grant_accepted(emulator, choice.tokens.access_token)
+
+
+def test_the_browser_hears_the_listing_failed_or_that_the_app_is_finishing(
+    user_desk: Desk, emulator: Emulator
+) -> None:
+    request = ConnectRequest(environment="emulator", scopes=EVERYTHING, timeout=30)
+    emulator.faults.set("user_organizations", Fault(status=500, times=10))
+    failing = FollowingBrowser()
+    with pytest.raises(QontoDesktopError) as caught:
+        sign_in(user_desk, request, failing.open, on_waiting=registering(emulator))
+    page = failing.last_page()
+    assert "The connection failed" in page
+    assert html.escape(caught.value.message) in page
+    assert emulator.events["revoked"] == 1  # the grant reaching every company ends at once
+    emulator.faults.clear()
+    listing = FollowingBrowser()
+    choice = sign_in(user_desk, request, listing.open, on_waiting=registering(emulator))
+    page = listing.last_page()
+    assert "You are connected" not in page  # nothing is saved until the companies are picked
+    assert "The connection failed" not in page
+    assert "finishing the connection" in page  # the pick happens in the app
+    assert choice.companies

@@ -191,11 +191,15 @@ def test_start_refuses_bad_requests(changes: dict[str, object]) -> None:
     "redirect_uri",
     [
         "https://127.0.0.1:52817/callback",
-        "http://localhost:52817/callback",
+        "http://LOCALHOST:52817/callback",
+        "http://localhost.:52817/callback",
         "http://0.0.0.0:52817/callback",
         "http://[::1]:52817/callback",
         "http://127.0.0.1/callback",
         "http://127.0.0.1:0/callback",
+        "http://localhost:0/callback",
+        "http://127.0.0.1:1/cb",
+        "http://127.0.0.1:1023/cb",
         "http://127.0.0.1:65536/callback",
         "http://127.0.0.1:port/callback",
         "http://127.0.0.1:52817",
@@ -207,7 +211,7 @@ def test_start_refuses_bad_requests(changes: dict[str, object]) -> None:
         "",
     ],
 )
-def test_start_refuses_redirect_uris_other_than_loopback_ip_with_port_and_path(
+def test_start_refuses_redirect_uris_other_than_loopback_with_port_and_path(
     redirect_uri: str,
 ) -> None:
     with pytest.raises(ConfigurationError):
@@ -217,9 +221,14 @@ def test_start_refuses_redirect_uris_other_than_loopback_ip_with_port_and_path(
 @pytest.mark.parametrize(
     # "/" alone is a path like any other: Qonto accepts whatever URI the user registered.
     "redirect_uri",
-    ["http://127.0.0.1:1/cb", "http://127.0.0.1:65535/oauth/callback", "http://127.0.0.1:52817/"],
+    [
+        "http://127.0.0.1:1024/cb",
+        "http://127.0.0.1:65535/oauth/callback",
+        "http://127.0.0.1:52817/",
+        "http://localhost:52817/callback",
+    ],
 )
-def test_start_accepts_loopback_ip_redirect_uris(redirect_uri: str) -> None:
+def test_start_accepts_loopback_redirect_uris(redirect_uri: str) -> None:
     pending = flow.start(request(redirect_uri=redirect_uri))
     assert query_of(pending.url)["redirect_uri"] == [redirect_uri]
 

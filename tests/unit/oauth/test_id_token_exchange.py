@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -73,4 +74,30 @@ def test_the_key_set_is_fetched_once_for_several_sign_ins(emulator: Emulator) ->
     tokens = client_of(emulator)
     exchange(emulator, tokens, NONCE)
     emulator.faults.set("jwks", Fault(status=404))  # a second fetch would fail
+    assert exchange(emulator, tokens, NONCE).id_claims is not None
+
+
+def test_the_keys_are_fetched_while_the_user_signs_in(emulator: Emulator) -> None:
+    """Fetched ahead, the exchange makes the token request only: a Cancel right after the
+    browser came back waits for one answer at most."""
+    jwks.forget_all()
+    tokens = client_of(emulator)
+    tokens.fetch_keys_ahead()
+    for thread in threading.enumerate():
+        if thread.name == "oauth-keys":
+            thread.join(timeout=30)
+    emulator.faults.set("jwks", Fault(status=404))  # the exchange must not need to fetch them
+    assert exchange(emulator, tokens, NONCE).id_claims is not None
+
+
+def test_keys_that_cannot_be_fetched_ahead_are_fetched_again_at_the_exchange(
+    emulator: Emulator,
+) -> None:
+    jwks.forget_all()
+    tokens = client_of(emulator)
+    emulator.faults.set("jwks", Fault(status=503, times=1))
+    tokens.fetch_keys_ahead()
+    for thread in threading.enumerate():
+        if thread.name == "oauth-keys":
+            thread.join(timeout=30)
     assert exchange(emulator, tokens, NONCE).id_claims is not None

@@ -66,7 +66,7 @@ class CompanyPage(QWidget):
         self.add = button(
             self, "add_companies", self.tr("Add"), self.tr("Adds the ticked companies.")
         )
-        self.add.setDefault(True)
+        # Not the dialog's default button: that is Connect, on the form (Enter in a field).
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)

@@ -104,7 +104,9 @@ def _refresh_locked(
     if tokens.refresh_token:
         desk.secrets.set(refresh_token_key(connection.id), tokens.refresh_token)
     checkpoint("refresh token saved")
-    desk.secrets.set(access_token_key(connection.id), tokens.access_token)
+    # Renewable: a lost access token is renewed from the refresh token just saved (and read
+    # back); the old one, which Qonto revoked with the rotation, is not worth putting back.
+    desk.secrets.set(access_token_key(connection.id), tokens.access_token, renewable=True)
     checkpoint("access token saved")
     now = desk.now()
     saved = desk.index.update(

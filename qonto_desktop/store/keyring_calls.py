@@ -1,11 +1,11 @@
-"""Keyring calls with a timeout, their failures turned into :mod:`.errors`.
+"""Keyring calls with a deadline, their failures turned into :mod:`.errors`.
 
 A locked or hung Secret Service can block a call for ever (an unlock prompt nobody sees), so
-every call runs on a short-lived daemon thread and the caller waits at most ``timeout``. Calls
-are serialised: while a timed-out call is still running, the next one waits for it (again at
-most ``timeout``) rather than pile up threads or race it.
+every call runs on the store's one keyring worker (:mod:`.keyring_worker`) and the caller waits
+at most ``timeout``. Calls are serialised: while a timed-out call is still running, the next
+one waits for it (again at most ``timeout``) rather than pile up behind it unbounded.
 
-keyring itself (about 40 ms of imports) loads inside the first call's guard, on its thread:
+keyring itself (about 40 ms of imports) loads inside the first call's guard, on the worker:
 building a store, as the window does before its first frame, imports none of it.
 """
 
@@ -28,6 +28,7 @@ from qonto_desktop.store.errors import (
     SecretWriteError,
     StorageError,
 )
+from qonto_desktop.store.keyring_worker import Job, KeyringWorker
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -102,7 +103,10 @@ class KeyringCalls:
         self._service = service
         self._timeout = timeout
         self._platform = platform
-        self._running: threading.Thread | None = None
+        self._worker = KeyringWorker()
+        self._lock = threading.Lock()
+        self._running: Job[object] | None = None
+        self.count = 0  # calls made, for the figures (bench, tests): never a name or value
 
     @property
     def platform(self) -> str:
@@ -131,43 +135,33 @@ class KeyringCalls:
         self.run("delete", name, lambda: backend.delete_password(self._service, name))
 
     def run(self, what: str, name: str | None, call: Callable[[], T]) -> T:
-        """Run ``call`` on a daemon thread, waiting at most the timeout.
+        """Run ``call`` on the keyring worker, waiting at most the timeout.
 
         Args:
-            what: the kind of call, for the log and the thread's name.
+            what: the kind of call, for the log.
             name: the entry concerned, if any (a name, never a value).
             call: what to run.
 
         Raises:
             StorageError: the call failed (mapped by :func:`storage_error`) or timed out.
         """
-        if self._running is not None:
-            self._running.join(self._timeout)
-            if self._running.is_alive():
-                log.warning("keyring still busy with an earlier call; %s %s refused", what, name)
+        with self._lock:
+            if self._running is not None:
+                if not self._running.done.wait(self._timeout):
+                    log.warning("keyring busy with an earlier call; %s %s refused", what, name)
+                    raise KeyringTimeoutError(self._timeout, key=name)
+                self._running = None
+            self.count += 1
+            job = self._worker.submit(call)
+            if not job.done.wait(self._timeout):
+                self._running = job  # type: ignore[assignment]  # any result type
+                log.warning("keyring %s of %s: no answer in %gs", what, name, self._timeout)
                 raise KeyringTimeoutError(self._timeout, key=name)
-            self._running = None
-        outcome: list[T] = []
-        failure: list[BaseException] = []
-
-        def target() -> None:
-            try:
-                outcome.append(call())
-            except BaseException as error:  # handed to the waiting thread, re-raised there
-                failure.append(error)
-
-        thread = threading.Thread(target=target, name=f"keyring-{what}", daemon=True)
-        thread.start()
-        thread.join(self._timeout)
-        if thread.is_alive():
-            self._running = thread
-            log.warning("keyring %s of %s: no answer in %gs", what, name, self._timeout)
-            raise KeyringTimeoutError(self._timeout, key=name)
-        if failure:
-            error = storage_error(failure[0], key=name, platform=self._platform)
+        if job.failure is not None:
+            error = storage_error(job.failure, key=name, platform=self._platform)
             log.info("keyring %s of %s failed: %s (%s)", what, name, error.code, error.detail)
-            raise error from failure[0]
-        return outcome[0]
+            raise error from job.failure
+        return job.outcome[0]
 
 
 def _choose_backend() -> KeyringBackend:

@@ -117,6 +117,8 @@ def _refresh_locked(
         else connection.refresh_expires_at,
         refreshed_at=now,
         scopes_granted=tokens.scopes,
+        # A connection saved before backends were named gets its name now (see cached).
+        keyring_backend=connection.keyring_backend or desk.secrets.backend_name(),
     )
     checkpoint("index written")
     log.info("refreshed connection %s", connection.id)

@@ -48,6 +48,8 @@ class Connection:
             tracked by the app (90 days from issue), not told by Qonto.
         notes: what the last reading could not read (accounts, balances, who signed in), as
             the app's message templates in English, translated when shown.
+        keyring_backend: the keyring backend its secrets were saved in (``module.Class``), so
+            ``token`` opens it directly; empty for a connection saved before this was kept.
     """
 
     id: str
@@ -72,6 +74,7 @@ class Connection:
     state_reason: str | None = None
     accounts: tuple[AccountSummary, ...] = ()
     notes: tuple[str, ...] = ()
+    keyring_backend: str = ""
 
     @property
     def display_name(self) -> str:

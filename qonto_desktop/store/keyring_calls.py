@@ -15,9 +15,9 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from qonto_desktop.store import backends
+from qonto_desktop.store import backend_names, backends
 from qonto_desktop.store.errors import (
     EntryTooLargeError,
     KeyringLockedError,
@@ -35,6 +35,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+class Passwords(Protocol):
+    """What entries are read and written through: a keyring backend, or the Secret Service's
+    own client (``secret_service_client``)."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
 T = TypeVar("T")
 
 # Windows' CredWrite error for a credential blob over 2,560 bytes ("The stub received bad data").
@@ -44,6 +56,11 @@ WINERROR_BAD_STUB_DATA = 1783
 _SECRETSTORAGE = {
     "secretstorage.exceptions.SecretServiceNotAvailableException": KeyringUnavailableError,
     "secretstorage.exceptions.LockedException": KeyringLockedError,
+    # The app's own Secret Service client (no keyring): keyring's InitError, KeyringLocked and
+    # PasswordDeleteError, by other names.
+    "qonto_desktop.store.secret_service_client.NoCollectionError": KeyringUnavailableError,
+    "qonto_desktop.store.secret_service_client.CollectionLockedError": KeyringLockedError,
+    "qonto_desktop.store.secret_service_client.NoSuchEntryError": SecretDeleteError,
 }
 
 
@@ -100,6 +117,9 @@ class KeyringCalls:
         self, backend: KeyringBackend | None, *, service: str, timeout: float, platform: str
     ) -> None:
         self._backend = backend
+        self._named: str | None = None  # the backend to open (see prefer), until resolved
+        self._client: Passwords | None = None  # the named Secret Service, without keyring
+        self._answered = False  # the backend answered a call: no more falling back
         self._service = service
         self._timeout = timeout
         self._platform = platform
@@ -113,26 +133,73 @@ class KeyringCalls:
         """The ``sys.platform`` value the advice is written for."""
         return self._platform
 
+    def prefer(self, name: str) -> None:
+        """Open the backend named ``name`` on first use instead of choosing one.
+
+        ``name`` is what :meth:`name` said when the connection was saved; it is ignored when
+        a backend is already in use, when it is not a secure backend, or when the user
+        configured one for keyring (see ``backend_names``). For the Secret Service, reading
+        and writing then go through SecretStorage alone, without loading keyring.
+        """
+        if self._backend is None and self._client is None and backend_names.usable(name):
+            self._named = name
+
+    def name(self) -> str:
+        """The name of the backend in use, to record with what is saved in it."""
+        if self._backend is None and self._client is not None and self._named is not None:
+            return self._named
+        return backend_names.name_of(self.backend())
+
     def backend(self) -> KeyringBackend:
-        """The backend, resolved on first use."""
+        """The backend, resolved on first use: the one named, else the OS's own."""
         if self._backend is None:
-            self._backend = self.run("resolve", None, _choose_backend)
+            named, client = self._named, self._client
+            self._backend = self.run("resolve", None, lambda: _choose_backend(named, client))
+            self._client = None
         return self._backend
 
     def get(self, name: str) -> str | None:
         """The entry's value, or None when there is no such entry."""
-        backend = self.backend()
-        return self.run("read", name, lambda: backend.get_password(self._service, name))
+        return self._on_target("read", name, lambda to: to.get_password(self._service, name))
 
     def set(self, name: str, value: str) -> None:
         """Create or replace the entry."""
-        backend = self.backend()
-        self.run("save", name, lambda: backend.set_password(self._service, name, value))
+        self._on_target("save", name, lambda to: to.set_password(self._service, name, value))
 
     def delete(self, name: str) -> None:
         """Delete the entry; the backend raises (as SecretDeleteError) when there is none."""
-        backend = self.backend()
-        self.run("delete", name, lambda: backend.delete_password(self._service, name))
+        self._on_target("delete", name, lambda to: to.delete_password(self._service, name))
+
+    def _target(self) -> Passwords:
+        """Where entries are read and written: the backend, or the named Secret Service."""
+        if self._backend is not None:
+            return self._backend
+        if self._client is None and self._named in backend_names.SECRET_SERVICE:
+            try:
+                self._client = self.run("open", None, _secret_service_client)
+            except StorageError as error:  # no SecretStorage here: decide as without a name
+                log.info("the named Secret Service cannot be opened: %s", error.code)
+                self._named = None
+        return self.backend() if self._client is None else self._client
+
+    def _on_target(self, what: str, name: str, call: Callable[[Passwords], T]) -> T:
+        target = self._target()
+        try:
+            outcome = self.run(what, name, lambda: call(target))
+        except KeyringUnavailableError:
+            if self._named is None or self._answered:
+                raise
+            # The named backend cannot be reached (no session bus, no daemon): choose as
+            # without a name, so what the user is told (or the backend used) is as before.
+            log.info("the keyring named for the connection cannot be reached; choosing one")
+            self._named, self._client, self._backend = None, None, None
+            backend = self.backend()
+            return self.run(what, name, lambda: call(backend))
+        except StorageError:
+            self._answered = True  # it answered, with a refusal: it is the one to use
+            raise
+        self._answered = True
+        return outcome
 
     def run(self, what: str, name: str | None, call: Callable[[], T]) -> T:
         """Run ``call`` on the keyring worker, waiting at most the timeout.
@@ -164,15 +231,23 @@ class KeyringCalls:
         return job.outcome[0]
 
 
-def _choose_backend() -> KeyringBackend:
-    """The OS's backend (see ``backend_choice``); run it in the guard.
+def _choose_backend(named: str | None, client: Passwords | None) -> KeyringBackend:
+    """The backend named, else the OS's (see ``backend_choice``); run it in the guard.
 
-    Imported here, on the keyring call's thread: the window builds its secret store before its
-    first frame, and keyring (its backends, about 40 ms) must not load on the GUI thread.
+    Imported here, on the keyring worker: the window builds its secret store before its first
+    frame, and keyring (its backends, about 40 ms) must not load on the GUI thread.
     """
-    from qonto_desktop.store.backend_choice import choose_backend  # noqa: PLC0415
+    from qonto_desktop.store.backend_choice import choose_backend, open_named  # noqa: PLC0415
 
-    return choose_backend()
+    opened = None if named is None else open_named(named, client)
+    return choose_backend() if opened is None else opened
+
+
+def _secret_service_client() -> Passwords:
+    """The Secret Service through SecretStorage alone (no keyring); run it in the guard."""
+    from qonto_desktop.store.secret_service_client import SecretServiceEntries  # noqa: PLC0415
+
+    return SecretServiceEntries()
 
 
 def secret_service_provider() -> str | None:

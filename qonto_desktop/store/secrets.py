@@ -94,6 +94,20 @@ class SecretStore:
         """How many keyring calls this store made so far (for the figures; nothing else)."""
         return self._calls.count
 
+    def prefer(self, backend_name: str) -> None:
+        """Open the keyring backend ``backend_name`` on first use, rather than choosing one.
+
+        The name a saved connection records (:meth:`backend_name` when it was saved); ignored
+        once a backend is in use, for a name that is not a secure backend, or when the user
+        configured keyring's backend. Opening it directly skips keyring's backend discovery.
+        """
+        self._calls.prefer(backend_name)
+
+    def backend_name(self) -> str:
+        """The keyring backend in use, as ``module.Class``: for a connection to record."""
+        with self._lock:
+            return self._calls.name()
+
     def check_available(self) -> None:
         """Make sure secrets can be kept, before any login starts.
 

@@ -63,8 +63,8 @@ def _native(platform: str) -> KeyringBackend | None:
 
 
 def open_named(name: str, entries: Any = None) -> KeyringBackend | None:
-    """The backend class ``name`` (see ``backend_names``), opened directly: no discovery, no
-    viability probe (it held the connection's secrets); None when it cannot be opened here.
+    """The backend class ``name`` (see ``backend_names``), opened directly, without keyring's
+    discovery; None when it cannot work here (then the usual choice decides).
 
     Args:
         name: a name ``backend_names.usable`` accepted.
@@ -79,9 +79,13 @@ def open_named(name: str, entries: Any = None) -> KeyringBackend | None:
         arguments = {}
     module_name, _, class_name = name.rpartition(".")
     try:
-        backend: KeyringBackend = getattr(importlib.import_module(module_name), class_name)(
-            **arguments
-        )
+        backend_class = getattr(importlib.import_module(module_name), class_name)
+        # keyring's own viability test, cheap for these (the OS, an import), for a name
+        # recorded on another system; the Secret Service's would open a D-Bus connection just
+        # to ask, so there the first call tells (keyring_calls falls back if it cannot reach it).
+        if not arguments and backend_class.priority <= 0:
+            return None
+        backend: KeyringBackend = backend_class(**arguments)
     except Exception as exc:  # not on this OS, or not installed: let the usual choice decide
         log.info("keyring backend %s cannot be opened (%s)", name, type(exc).__name__)
         return None

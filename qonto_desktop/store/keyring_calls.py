@@ -186,7 +186,10 @@ class KeyringCalls:
         target = self._target()
         try:
             outcome = self.run(what, name, lambda: call(target))
-        except KeyringUnavailableError:
+        except (KeyringLockedError, KeyringTimeoutError):
+            self._answered = True  # there, but locked or hung: asking another will not help
+            raise
+        except StorageError:
             if self._named is None or self._answered:
                 raise
             # The named backend cannot be reached (no session bus, no daemon): choose as
@@ -195,9 +198,6 @@ class KeyringCalls:
             self._named, self._client, self._backend = None, None, None
             backend = self.backend()
             return self.run(what, name, lambda: call(backend))
-        except StorageError:
-            self._answered = True  # it answered, with a refusal: it is the one to use
-            raise
         self._answered = True
         return outcome
 

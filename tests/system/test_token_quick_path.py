@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -114,7 +115,7 @@ def test_a_connection_saved_before_backends_were_named_still_gets_its_token(
         result = token_process(cli_env(app_home, keyring_env=keyring_env))
     assert result["code"] == 0
     assert result["out"] == f"{saved}\n"
-    assert "keyring" in result["loaded"]  # the usual choice of backend, as before
+    assert "keyring" in cast(list[str], result["loaded"])  # the usual choice, as before
 
 
 @pytest.mark.keyring
@@ -134,5 +135,5 @@ def test_the_users_keyring_configuration_wins_over_the_name(
     # keyring's null backend, as configured, was asked: it holds no token, so (as before this
     # change) the connection reads as needing a new sign-in.
     assert result["code"] == 3
-    assert "keyring" in result["loaded"]
+    assert "keyring" in cast(list[str], result["loaded"])
     assert result["out"] == ""

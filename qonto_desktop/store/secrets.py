@@ -101,7 +101,8 @@ class SecretStore:
         once a backend is in use, for a name that is not a secure backend, or when the user
         configured keyring's backend. Opening it directly skips keyring's backend discovery.
         """
-        self._calls.prefer(backend_name)
+        with self._lock:
+            self._calls.prefer(backend_name)
 
     def backend_name(self) -> str:
         """The keyring backend in use, as ``module.Class``: for a connection to record."""

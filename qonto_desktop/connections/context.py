@@ -17,7 +17,7 @@ from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import baked_client_secret
 from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError
-from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
+from qonto_desktop.oauth.tokens import ClientCredentials, Issuer, TokenClient
 from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
@@ -65,6 +65,7 @@ class ConnectionContext:
             html_error=html_error,
             service=SERVICE,
             now=self.desk.now,
+            id_issuer=Issuer(environment.id_token_issuer, environment.keys_url),
         )
 
     def api(self, access_token: str) -> QontoApi:

@@ -111,14 +111,15 @@ def build_connection(
     now: float,
 ) -> Connection:
     """The record of a grant just obtained (its id is settled when it is saved)."""
+    # Who signed in comes from GET /v2/membership only: Qonto's ID token names nobody (its
+    # verified subject is kept). Without membership.read the user stays unknown.
     claims: Mapping[str, Any] = tokens.id_claims or {}
     organization, membership = facts.organization, facts.membership
     if membership is not None:
         user_name = " ".join(part for part in (membership.first_name, membership.last_name) if part)
         email, role = membership.email or "", membership.role or ""
     else:
-        given = f"{claims.get('given_name', '')} {claims.get('family_name', '')}"
-        user_name, email, role = given.strip(), str(claims.get("email", "")), ""
+        user_name, email, role = "", "", ""
     subject = claims.get("sub")
     return Connection(
         id=new_connection_id(),

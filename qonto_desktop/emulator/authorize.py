@@ -205,8 +205,14 @@ def _check_challenge(client: DemoClient, params: dict[str, str]) -> Refusal | No
 def _pick_organization(
     params: dict[str, str], organizations: Sequence[Organization]
 ) -> Organization | Refusal | None:
-    """Return the organization the request fixes, ``None``, or a refusal."""
-    chosen: Organization | None = None
+    """Return the organization the request fixes, ``None``, or a refusal.
+
+    Qonto documents each parameter alone (retrieve_authorization): ``organization_id``
+    restricts the flow to that organization, ``registration_id`` pre-selects the one created
+    through the Onboarding API. It states no rule for both at once, so none is enforced: the
+    restriction wins over the pre-selection.
+    """
+    found: dict[str, Organization] = {}
     for name in ("organization_id", "registration_id"):
         value = params.get(name)
         if value is None:
@@ -214,7 +220,7 @@ def _pick_organization(
         if _UUID.fullmatch(value) is None:
             return ("invalid_request", f"The '{name}' parameter must be a UUID.")
         value = value.lower()
-        found = next(
+        match = next(
             (
                 org
                 for org in organizations
@@ -222,15 +228,10 @@ def _pick_organization(
             ),
             None,
         )
-        if found is None:
+        if match is None:
             return (
                 "invalid_request",
                 f"The '{name}' does not name one of the user's organizations.",
             )
-        if chosen is not None and chosen.id != found.id:
-            return (
-                "invalid_request",
-                "The 'organization_id' and 'registration_id' name different organizations.",
-            )
-        chosen = found
-    return chosen
+        found[name] = match
+    return found.get("organization_id") or found.get("registration_id")

@@ -24,6 +24,7 @@ def describe(emulator: Emulator) -> str:
         f"  Authorize URL: {emulator.authorize_url}",
         f"  Token URL:     {emulator.token_url}",
         f"  Revoke URL:    {emulator.revoke_url}",
+        f"  JWKS URL:      {emulator.jwks_url}",
         f"  API base URL:  {emulator.api_base_url}",
         "",
         "Confidential client (client_secret_post):",

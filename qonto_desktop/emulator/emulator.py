@@ -23,6 +23,7 @@ from qonto_desktop.emulator.data import (
     Organization,
     generated_organizations,
 )
+from qonto_desktop.emulator.discovery import JWKS_PATH, Discovery
 from qonto_desktop.emulator.faults import Faults
 from qonto_desktop.emulator.grants import ACCESS_TOKEN_LIFETIME, GrantStore
 from qonto_desktop.emulator.idtoken import IdTokenSigner
@@ -166,6 +167,11 @@ class Emulator:
         return self.base_url + REVOKE_PATH
 
     @property
+    def jwks_url(self) -> str:
+        """Where the ID tokens' signing keys are published."""
+        return self.base_url + JWKS_PATH
+
+    @property
     def api_base_url(self) -> str:
         """The Business API base; paths are ``/v2/...``."""
         return self.base_url
@@ -223,12 +229,15 @@ class Emulator:
             challenges=self._challenges,
             consent_mode=lambda: self.consent_mode,
         )
+        signer = IdTokenSigner(issuer=self.base_url)
         tokens = TokenEndpoints(
-            clients=self._clients,
-            grants=self._grants,
-            user=self.user,
-            signer=IdTokenSigner(issuer=self.base_url),
+            clients=self._clients, grants=self._grants, user=self.user, signer=signer
         )
+        endpoints = {
+            "authorization_endpoint": self.authorize_url,
+            "token_endpoint": self.token_url,
+            "revocation_endpoint": self.revoke_url,
+        }
         api = BusinessApi(
             grants=self._grants,
             user=self.user,
@@ -240,6 +249,7 @@ class Emulator:
             browser=browser,
             tokens=tokens,
             api=api,
+            discovery=Discovery(signer, endpoints),
             faults=self.faults,
             staging_token=self.staging_token if self.sandbox else None,
             stopping=stopping,

@@ -2,6 +2,10 @@
 
 A *family* is everything issued from one authorization code: the first access and refresh
 tokens and every pair rotated from them. Revoking one token of a family revokes it whole.
+Rotation follows Hydra's graceful refresh token rotation, as Qonto runs it (60 s of grace):
+using a refresh token revokes the access token issued with it and no other; using it again
+after the grace period revokes the family
+(https://www.ory.sh/docs/hydra/guides/graceful-token-refresh).
 """
 
 from __future__ import annotations
@@ -95,6 +99,8 @@ class _Token:
     expires_at: float
     revoked: bool = False
     rotated_at: float | None = None
+    # For a refresh token: the access token issued together with it.
+    paired_access: str | None = None
 
 
 @dataclass
@@ -217,7 +223,8 @@ class GrantStore:
         if family.revoked or record.revoked:
             raise GrantError("invalid_grant", "The refresh token has been revoked.")
         if record.rotated_at is not None and now > record.rotated_at + REFRESH_GRACE_PERIOD:
-            # RFC 9700 §4.14.2: reuse of a rotated refresh token revokes the whole family.
+            # Hydra's reuse detection (graceful token refresh) and RFC 9700 §4.14.2: a rotated
+            # refresh token used after the grace period revokes the whole family.
             family.revoked = True
             raise GrantError("invalid_grant", "The refresh token has already been used.")
         if family.consent.client_id != client_id:
@@ -230,10 +237,11 @@ class GrantStore:
             )
         if record.rotated_at is None:
             record.rotated_at = now
-        # fosite revokes the family's earlier access tokens on every refresh.
-        for token in self._state.access.values():
-            if token.family_id == record.family_id:
-                token.revoked = True
+        # Hydra: "the access token it was issued with will be revoked. Other access tokens
+        # will not be revoked" (graceful token refresh), so a competing client keeps its own.
+        paired = self._state.access.get(record.paired_access or "")
+        if paired is not None:
+            paired.revoked = True
         granted = record.scopes if scopes is None else tuple(scopes)
         return self._issue(record.family_id, granted, now)
 
@@ -304,7 +312,9 @@ class GrantStore:
         refresh: str | None = None
         if "offline_access" in scopes:
             refresh = "ory_rt_" + secrets.token_urlsafe(32)
-            self._state.refresh[refresh] = _Token(family_id, scopes, now + REFRESH_TOKEN_LIFETIME)
+            self._state.refresh[refresh] = _Token(
+                family_id, scopes, now + REFRESH_TOKEN_LIFETIME, paired_access=access
+            )
         self.issued.add(access, refresh)
         return IssuedTokens(
             access_token=access,

@@ -90,3 +90,28 @@ def test_without_a_session_bus_the_error_is_the_one_without_a_name(
         named_store(service_name, timeout=2).get(KEY)
     assert type(with_name.value) is type(without_name.value)
     assert with_name.value.message == without_name.value.message
+
+
+def test_a_whole_batch_runs_on_one_secret_service_connection(
+    secret_service: SecretServiceSession, service_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[object] = []
+    dbus_init = secretstorage.dbus_init
+
+    def counting() -> object:
+        connection = dbus_init()
+        opened.append(connection)
+        return connection
+
+    monkeypatch.setattr(secretstorage, "dbus_init", counting)
+    store = named_store(service_name)
+    for index in range(10):  # as a batch renews: read, rotate, save, name the backend
+        key = f"conn/{index}/refresh_token"
+        assert store.get(key) is None
+        store.set(key, f"refresh-{index}")
+        store.set(f"conn/{index}/access_token", f"access-{index}", renewable=True)
+        assert store.backend_name() == backend_names.APP_SECRET_SERVICE
+    for index in range(10):
+        store.delete(f"conn/{index}/refresh_token")
+        store.delete(f"conn/{index}/access_token")
+    assert len(opened) == 1

@@ -27,7 +27,7 @@ from tests.support.keyrings import backend_of
 
 # Chosen for what each would cost or mean on the quick path: the HTTP stack (requests, urllib3),
 # the OAuth library, keyring itself (its import runs its discovery set-up and entry points),
-# importlib.metadata (the entry-point machinery keyring and its jaraco helpers load), the file
+# importlib.metadata (the entry-point machinery keyring and its jaraco libraries load), the file
 # lock (only writes take it) and the refresh machinery.
 HEAVY = (
     "requests",

@@ -7,19 +7,23 @@ from typing import TextIO
 from qonto_desktop.cli import exit_codes
 from qonto_desktop.cli.render import error_line, name_of, remaining
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.fresh import refresh, refresh_all
+from qonto_desktop.connections.fresh import refresh, renew_all
 from qonto_desktop.connections.listing import find_connection
 
 
 def run(desk: Desk, query: str | None, *, every: bool, out: TextIO, err: TextIO) -> int:
-    """Refresh one connection, or all of them one by one (a failure does not stop the rest)."""
+    """Refresh one connection, or all that need it in one batch (a failure stops no other)."""
     if not every:
         fresh = refresh(desk, find_connection(desk, query).id)
         left = remaining(fresh.connection.access_expires_at - desk.now())
         print(f"{name_of(fresh.connection)}: refreshed, expires {left}", file=out)
         return exit_codes.OK
-    results = refresh_all(desk)
+    report = renew_all(desk)
+    results = report.results
     worst = exit_codes.OK
+    if report.problem is not None:  # a damaged list: kept aside, and said first
+        print(error_line(report.problem), file=err)
+        worst = exit_codes.exit_code(report.problem)
     for result in results:
         name = name_of(result.connection)
         if result.error is None and result.refreshed:

@@ -6,11 +6,17 @@ imported only then: ``token`` with a valid cached token loads no HTTP stack and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.model import FreshToken, RefreshResult
 from qonto_desktop.store.connection import Connection
+
+if TYPE_CHECKING:
+    from qonto_desktop.connections.renew_all import RenewAllReport
 
 
 def access_token(
@@ -72,12 +78,36 @@ def refresh(desk: Desk, connection_id: str, *, checkpoint: Checkpoint = carry_on
 
 
 def refresh_all(desk: Desk) -> list[RefreshResult]:
-    """Keep every connection alive, one by one; one failure does not stop the rest.
+    """Keep every connection alive; one failure does not stop the rest (see :func:`renew_all`).
 
     Only what needs it is refreshed: a connection whose refresh token has fewer than 14 days
     left, or whose access token is due. Refreshing the others would revoke tokens that scripts
     may be using, for nothing.
     """
-    from qonto_desktop.connections.renewal import keep_all_alive  # noqa: PLC0415  (see above)
+    return list(renew_all(desk).results)
 
-    return keep_all_alive(desk)
+
+def renew_all(
+    desk: Desk,
+    *,
+    on_progress: Callable[[int, int, RefreshResult], None] | None = None,
+    checkpoint: Checkpoint = carry_on,
+) -> RenewAllReport:
+    """Keep every connection alive in one batch, a bounded pool of refreshes at a time.
+
+    Read the index once, refresh what is due (a shared grant once), keep each rotated token in
+    the keyring as soon as Qonto answers, and write the index once per chunk. With nothing due,
+    nothing is sent and no keyring is read.
+
+    Args:
+        on_progress: ``(done, total, result)`` as each connection's outcome is known.
+        checkpoint: called between chunks and between the saves of each refresh; raising
+            there stops the batch (nothing saved is lost; the rest renews at its next use).
+
+    Returns:
+        Each connection's :class:`RefreshResult`, and the index's problem (a damaged file kept
+        aside) if it had one.
+    """
+    from qonto_desktop.connections.renewal import renew_all as batch  # noqa: PLC0415
+
+    return batch(desk, on_progress=on_progress, checkpoint=checkpoint)

@@ -15,13 +15,16 @@ from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN, cach
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
+from qonto_desktop.connections.errors import NeedsReconnectError
 from qonto_desktop.connections.model import FreshToken, RefreshResult
+from qonto_desktop.connections.renew_all import POOL_SIZE, renew_all
 from qonto_desktop.connections.shared_grant import access_key, lock_name, refresh_key, sharing
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
 from qonto_desktop.store.connection import REFRESH_TOKEN_LIFETIME, Connection
+
+__all__ = ["POOL_SIZE", "keep_all_alive", "refresh_now", "renew_all", "renewed_token"]
 
 log = logging.getLogger(__name__)
 
@@ -59,34 +62,8 @@ def refresh_now(
 
 
 def keep_all_alive(desk: Desk) -> list[RefreshResult]:
-    """Keep every connection alive, one by one (see ``fresh.refresh_all``).
-
-    A grant shared by several connections is kept alive once: the others report its outcome.
-    """
-    results = []
-    by_grant: dict[str, RefreshResult] = {}
-    for connection in desk.index.load().connections:
-        done = by_grant.get(connection.grant_id) if connection.grant_id is not None else None
-        if done is not None:
-            again = _reread(desk, connection)
-            results.append(RefreshResult(again, refreshed=done.refreshed, error=done.error))
-            continue
-        try:
-            result = _keep_alive(desk, connection)
-        except QontoDesktopError as exc:
-            result = RefreshResult(connection, refreshed=False, error=exc)
-        results.append(result)
-        if connection.grant_id is not None:
-            by_grant[connection.grant_id] = result
-    return results
-
-
-def _reread(desk: Desk, connection: Connection) -> Connection:
-    """The connection as saved now (a refresh of its grant changed it), or as it was."""
-    try:
-        return desk.index.get(connection.id)
-    except QontoDesktopError:
-        return connection
+    """Keep every connection alive in one batch (see ``fresh.refresh_all`` and ``renew_all``)."""
+    return list(renew_all(desk).results)
 
 
 def _refresh_locked(
@@ -157,16 +134,3 @@ def _needs_reconnect(desk: Desk, connection: Connection, reason: str) -> NeedsRe
     except QontoDesktopError as exc:  # the error to report is the reconnect, not this
         log.warning("could not mark connection %s: %s", connection.id, exc.code)
     return NeedsReconnectError(connection.name_text, reason=reason)
-
-
-def _keep_alive(desk: Desk, connection: Connection) -> RefreshResult:
-    if connection.state == "needs_reconnect":
-        raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
-    if connection.refresh_expires_at is None:
-        raise NoRefreshTokenError(connection.name_text)
-    if connection.refresh_expiring_soon(desk.now()):
-        return RefreshResult(refresh_now(desk, connection).connection, refreshed=True)
-    token = cached(desk, connection)
-    fresh = FreshToken(token, connection) if token is not None else renewed_token(desk, connection)
-    refreshed = fresh.connection.access_expires_at != connection.access_expires_at
-    return RefreshResult(fresh.connection, refreshed=refreshed)

@@ -28,6 +28,7 @@ from qonto_desktop.oauth.errors import (
 )
 from qonto_desktop.oauth.tokenset import TokenSet, token_set
 from qonto_desktop.system.http import TIMEOUT, TOKEN_RETRY, Sender, never_reached, new_session
+from qonto_desktop.system.rate_limit import process_limiter
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,8 @@ class TokenClient:
                 its staging token is missing or wrong).
             service: the provider's name, for the errors' messages ("the server" if not given).
             sender: sends each request under the token policy (a send that may have
-                reached the server is never repeated); by default :data:`TOKEN_RETRY`.
+                reached the server is never repeated); by default :data:`TOKEN_RETRY`, at the
+                process's pace (:func:`~qonto_desktop.system.rate_limit.process_limiter`).
             now: the clock the token lifetimes start from, injectable for tests.
             id_issuer: verify the ID token of a code exchange against this issuer's keys;
                 without it, an ID token is not read (no ``id_claims``).
@@ -85,7 +87,7 @@ class TokenClient:
         self._headers = dict(headers or {})
         self._html_error = html_error
         self._timeout = timeout
-        self._sender = sender or Sender(TOKEN_RETRY)
+        self._sender = sender or Sender(TOKEN_RETRY, limiter=process_limiter())
         self._now = now
         self._id_issuer = id_issuer
 

@@ -43,6 +43,7 @@ from qonto_desktop.qonto.models.user_organizations import (
 )
 from qonto_desktop.qonto.user_access import ORGANIZATION_HEADER, USER_ORGANIZATIONS_SCOPE
 from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session, retry_after
+from qonto_desktop.system.rate_limit import process_limiter
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class QontoApi:
         if organization_id is not None:
             self._headers[ORGANIZATION_HEADER] = organization_id
         self._session = session
-        self._sender = sender or Sender(API_RETRY)
+        self._sender = sender or Sender(API_RETRY, limiter=process_limiter())
 
     def organization(self) -> Organization:
         """``GET /v2/organization?include_external_accounts=true`` (needs ``organization.read``).

@@ -17,7 +17,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -191,6 +191,32 @@ class ConnectionIndex:
                     changed.append(connections[position])
             return tuple(changed)
 
+        return self._change(change)
+
+    def update_each(self, changes: Mapping[str, Mapping[str, object]]) -> tuple[Connection, ...]:
+        """Change each connection (by id) its own way, all in one write (those still there).
+
+        A batch of renewals records its outcomes with this: one read and one write of the file
+        for the whole batch, however many connections it changed.
+
+        Raises:
+            TypeError: a change names an unknown field, or the id.
+            IndexBusyError, IndexProblem, IndexWriteError: as for ``save``.
+        """
+        if any("id" in change for change in changes.values()):
+            raise TypeError("the id of a connection never changes")
+
+        def change(connections: list[Connection]) -> tuple[Connection, ...]:
+            changed = []
+            for position, existing in enumerate(connections):
+                wanted = changes.get(existing.id)
+                if wanted is not None:
+                    connections[position] = replace(existing, **cast("dict[str, Any]", wanted))
+                    changed.append(connections[position])
+            return tuple(changed)
+
+        if not changes:
+            return ()
         return self._change(change)
 
     def remove(self, connection_id: str) -> None:

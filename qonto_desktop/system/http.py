@@ -3,7 +3,8 @@
 The numbers live here and nowhere else. A request that may have reached the server is resent
 only when it is idempotent (a GET): a code or refresh token presented twice can be refused or
 revoke the grant (RFC 9700 §4.2.4), so token requests are resent only while they certainly never
-left this computer. A process-wide rate limiter can be plugged in (:class:`Limiter`).
+left this computer. Requests to Qonto keep the process-wide pace of
+:mod:`qonto_desktop.system.rate_limit` (a :class:`Limiter`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Protocol, TypeVar
 import requests
 from urllib3.exceptions import NewConnectionError
 
+from qonto_desktop.system.http_pool import mount_shared
 from qonto_desktop.system.tls import trust_os_certificates
 
 log = logging.getLogger(__name__)
@@ -207,6 +209,11 @@ def retry_after(response: requests.Response, now: float | None = None) -> float 
 
 
 def new_session(make: Callable[[], S]) -> S:
-    """A session (``make`` builds it) whose HTTPS is verified against the OS certificate store."""
+    """A session (``make`` builds it) whose HTTPS is verified against the OS certificate store.
+
+    It sends through the process's pool of connections (:mod:`qonto_desktop.system.http_pool`).
+    """
     trust_os_certificates()
-    return make()
+    session = make()
+    mount_shared(session)
+    return session

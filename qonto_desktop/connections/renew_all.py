@@ -82,6 +82,7 @@ class _Batch:
     on_progress: Progress | None
     checkpoint: Checkpoint
     limiter: Limiter
+    keep_damaged: bool = True  # a file damaged during the batch is left as it is
     results: dict[str, RefreshResult] = field(default_factory=dict)
     clients: dict[tuple[str, str], TokenClient | QontoDesktopError] = field(default_factory=dict)
     problem: IndexProblem | None = None
@@ -135,6 +136,9 @@ def renew_all(
         desk, len(first.connections), on_progress, checkpoint, limiter or process_limiter()
     )
     batch.problem = first.problem
+    # Damaged before the batch: its copy is kept and the readable connections renewed, as any
+    # change does. Damaged during the batch: no write of the batch touches it any more.
+    batch.keep_damaged = first.problem is None
     queue = deque(_due_grants(batch, first.connections))
     if queue:
         with ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="renew") as pool:
@@ -196,7 +200,7 @@ def _run_chunk(batch: _Batch, chunk: list[_Grant], pool: ThreadPoolExecutor) -> 
             for m in g.members
         }
         try:
-            desk.index.update_each(spent)
+            desk.index.update_each(spent, keep_damaged=batch.keep_damaged)
         except QontoDesktopError as exc:  # nothing was sent: the tokens hold
             for grant in work:
                 batch.report_all(grant.members, refreshed=False, error=exc)
@@ -209,6 +213,10 @@ def _still_due(batch: _Batch, chunk: list[_Grant]) -> list[_Grant]:
     """The chunk's grants as the index says now (read once): those still to refresh."""
     current = batch.desk.index.load()
     batch.problem = current.problem or batch.problem
+    if current.problem is not None and batch.keep_damaged:  # damaged during the batch: stop
+        for grant in chunk:
+            batch.report_all(grant.members, refreshed=False, error=current.problem)
+        return []
     now = batch.desk.now()
     work = []
     for grant in chunk:
@@ -281,7 +289,9 @@ def _record(batch: _Batch, outcomes: list[tuple[_Grant, Outcome]]) -> list[_Gran
     written: dict[str, Connection] = {}
     failure: QontoDesktopError | None = None
     try:
-        written = {c.id: c for c in desk.index.update_each(changes)}
+        written = {
+            c.id: c for c in desk.index.update_each(changes, keep_damaged=batch.keep_damaged)
+        }
     except QontoDesktopError as exc:  # the rotated tokens are in the keyring: nothing lost
         failure = exc
     batch.checkpoint("index written")

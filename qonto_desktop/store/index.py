@@ -193,11 +193,17 @@ class ConnectionIndex:
 
         return self._change(change)
 
-    def update_each(self, changes: Mapping[str, Mapping[str, object]]) -> tuple[Connection, ...]:
+    def update_each(
+        self, changes: Mapping[str, Mapping[str, object]], *, keep_damaged: bool = False
+    ) -> tuple[Connection, ...]:
         """Change each connection (by id) its own way, all in one write (those still there).
 
         A batch of renewals records its outcomes with this: one read and one write of the file
         for the whole batch, however many connections it changed.
+
+        Args:
+            keep_damaged: a damaged file (its copy kept) is not rewritten with the readable
+                connections: its problem is raised instead, and the file left as it is.
 
         Raises:
             TypeError: a change names an unknown field, or the id.
@@ -217,7 +223,7 @@ class ConnectionIndex:
 
         if not changes:
             return ()
-        return self._change(change)
+        return self._change(change, keep_damaged=keep_damaged)
 
     def remove(self, connection_id: str) -> None:
         """Forget one connection; an id that is not there is fine.
@@ -354,7 +360,7 @@ class ConnectionIndex:
             log.warning("kept a copy of the damaged %s at %s", self.path, copy)
             return copy
 
-    def _change(self, edit: Callable[[list[Connection]], _T]) -> _T:
+    def _change(self, edit: Callable[[list[Connection]], _T], *, keep_damaged: bool = False) -> _T:
         """Read, edit and write the list under the lock; write only when something changed."""
         try:
             make_private_folder(self.path.parent)
@@ -362,7 +368,7 @@ class ConnectionIndex:
             raise IndexWriteError(self.path, exc.strerror or str(exc)) from exc
         with self._locked():
             current = self._settle(self._read())
-            if current.problem is not None and current.problem.blocks_writes:
+            if current.problem is not None and (current.problem.blocks_writes or keep_damaged):
                 raise current.problem
             connections = list(current.connections)
             result = edit(connections)

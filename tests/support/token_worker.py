@@ -1,7 +1,7 @@
-"""``python -m tests.support.token_worker CALLS``: a script that needs a token CALLS times.
+"""``python -m tests.support.token_worker CALLS [NAME...]``: a script that needs a token CALLS times.
 
 It waits for one line on stdin (so several workers start together), then CALLS times runs
-``main.py token`` as a separate process and at once uses what it printed on the Business API of
+``main.py token`` (naming each NAME in turn, if given) as a separate process and at once uses what it printed on the Business API of
 ``QONTO_DESKTOP_EMULATOR_URL``, as ``curl -H "Authorization: Bearer $(main.py token)"`` would.
 At the end it prints one JSON list: a :class:`Call` per call.
 """
@@ -42,9 +42,9 @@ class Call:
     stderr: str
 
 
-def one_call(api_url: str) -> Call:
-    """Get a token from ``main.py token`` and use it at once."""
-    result = run(["token"], os.environ)
+def one_call(api_url: str, name: str | None = None) -> Call:
+    """Get a token from ``main.py token [NAME]`` and use it at once."""
+    result = run(["token"] if name is None else ["token", name], os.environ)
     returned = time.time()
     lines = result.stdout.splitlines()
     token = lines[0] if lines else ""
@@ -60,9 +60,10 @@ def one_call(api_url: str) -> Call:
 def main(argv: list[str]) -> int:
     """Wait for the go line, make the calls, print them as JSON."""
     calls = int(argv[0])
+    names: list[str | None] = list(argv[1:]) or [None]
     api_url = os.environ["QONTO_DESKTOP_EMULATOR_URL"]
     sys.stdin.readline()
-    made = [asdict(one_call(api_url)) for _ in range(calls)]
+    made = [asdict(one_call(api_url, names[i % len(names)])) for i in range(calls)]
     print(json.dumps(made))
     return 0
 

@@ -7,16 +7,13 @@ imported only then: ``token`` with a valid cached token loads no HTTP stack and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.model import FreshToken, RefreshResult
+from qonto_desktop.connections.renew_due import RenewAllReport, anything_due, nothing_due
 from qonto_desktop.store.connection import Connection
-
-if TYPE_CHECKING:
-    from qonto_desktop.connections.renew_all import RenewAllReport
 
 
 def access_token(
@@ -108,6 +105,9 @@ def renew_all(
         Each connection's :class:`RefreshResult`, and the index's problem (a damaged file kept
         aside) if it had one.
     """
+    first = desk.index.load()
+    if not anything_due(first, desk.now()):  # no HTTP stack, no lock, no keyring
+        return nothing_due(first, on_progress)
     from qonto_desktop.connections.renewal import renew_all as batch  # noqa: PLC0415
 
-    return batch(desk, on_progress=on_progress, checkpoint=checkpoint)
+    return batch(desk, on_progress=on_progress, checkpoint=checkpoint, first=first)

@@ -20,7 +20,6 @@ pauses every request of the process for its ``Retry-After`` and the grant goes r
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -29,14 +28,19 @@ from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
 from qonto_desktop.connections.model import RefreshResult
+from qonto_desktop.connections.renew_due import (
+    Progress,
+    RenewAllReport,
+    is_due,
+    not_renewable,
+)
 from qonto_desktop.connections.renew_rotation import Failed, Outcome, index_changes, rotate
 from qonto_desktop.connections.shared_grant import lock_name
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.tokens import TokenClient
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.store.index import IndexProblem
+from qonto_desktop.store.index import IndexLoad, IndexProblem
 from qonto_desktop.system.http import Limiter
 from qonto_desktop.system.rate_limit import process_limiter
 
@@ -51,16 +55,6 @@ CHUNK_SIZE = 64
 RATE_LIMITED_TRIES = 3
 LONGEST_WAIT = 60.0
 FIRST_BACKOFF = 1.0  # without Retry-After: 1 s, then 2 s, then 4 s
-
-Progress = Callable[[int, int, RefreshResult], None]
-
-
-@dataclass(frozen=True)
-class RenewAllReport:
-    """Each connection's outcome (in the index's order), and what was wrong with the index."""
-
-    results: tuple[RefreshResult, ...]
-    problem: IndexProblem | None = None
 
 
 @dataclass
@@ -121,6 +115,7 @@ def renew_all(
     limiter: Limiter | None = None,
     pool_size: int = POOL_SIZE,
     chunk_size: int = CHUNK_SIZE,
+    first: IndexLoad | None = None,
 ) -> RenewAllReport:
     """Keep every connection alive; one failure does not stop the rest.
 
@@ -130,8 +125,9 @@ def renew_all(
         checkpoint: called between chunks and between the saves of each refresh; raising there
             stops the batch (what was saved stays saved; the rest is renewed at its next use).
         limiter: the pace of the process's requests (by default the process's own).
+        first: the index as just read by the caller, so that it is read once.
     """
-    first = desk.index.load()
+    first = first or desk.index.load()
     batch = _Batch(
         desk, len(first.connections), on_progress, checkpoint, limiter or process_limiter()
     )
@@ -151,30 +147,15 @@ def renew_all(
     return RenewAllReport(tuple(results), batch.problem)
 
 
-def _not_renewable(connection: Connection) -> QontoDesktopError | None:
-    if connection.state == "needs_reconnect":
-        return NeedsReconnectError(connection.name_text, reason=connection.state_reason)
-    if connection.refresh_expires_at is None:
-        return NoRefreshTokenError(connection.name_text)
-    return None
-
-
-def _due(connection: Connection, now: float) -> bool:
-    return (
-        connection.refresh_expiring_soon(now)
-        or connection.access_expires_at - now <= REFRESH_MARGIN
-    )
-
-
 def _due_grants(batch: _Batch, connections: tuple[Connection, ...]) -> list[_Grant]:
     """The grants to refresh, by lock; what needs nothing is reported at once."""
     now = batch.desk.now()
     grants: dict[str, list[Connection]] = {}
     for connection in connections:
-        error = _not_renewable(connection)
+        error = not_renewable(connection)
         if error is not None:
             batch.report(RefreshResult(connection, refreshed=False, error=error))
-        elif _due(connection, now):
+        elif is_due(connection, now):
             grants.setdefault(lock_name(connection), []).append(connection)
         else:
             batch.report(RefreshResult(connection, refreshed=False))
@@ -225,12 +206,12 @@ def _still_due(batch: _Batch, chunk: list[_Grant]) -> list[_Grant]:
             batch.report_all(grant.members, refreshed=False)
             continue
         lead = members[0]
-        error = _not_renewable(lead)
+        error = not_renewable(lead)
         if error is not None:
             batch.report_all(members, refreshed=False, error=error)
         elif grant.forced and lead.refreshed_at != grant.lead.refreshed_at:
             batch.report_all(members, refreshed=True)  # renewed by another process meanwhile
-        elif not grant.forced and not _due(lead, now):
+        elif not grant.forced and not is_due(lead, now):
             batch.report_all(members, refreshed=True)
         else:
             work.append(_Grant(grant.lock, members, grant.forced, grant.tries))

@@ -1,9 +1,10 @@
-"""``python -m tests.support.token_worker CALLS [NAME...]``: a script that needs a token CALLS times.
+"""``python -m tests.support.token_worker CALLS [NAME...]``: a script needing CALLS tokens.
 
 It waits for one line on stdin (so several workers start together), then CALLS times runs
-``main.py token`` (naming each NAME in turn, if given) as a separate process and at once uses what it printed on the Business API of
-``QONTO_DESKTOP_EMULATOR_URL``, as ``curl -H "Authorization: Bearer $(main.py token)"`` would.
-At the end it prints one JSON list: a :class:`Call` per call.
+``main.py token`` (naming each NAME in turn, if given) as a separate process and at once uses
+what it printed on the Business API of ``QONTO_DESKTOP_EMULATOR_URL``, as
+``curl -H "Authorization: Bearer $(main.py token)"`` would. At the end it prints one JSON list:
+a :class:`Call` per call.
 """
 
 from __future__ import annotations

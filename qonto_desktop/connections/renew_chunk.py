@@ -1,0 +1,227 @@
+"""One chunk of a renew-all, under its grants' refresh locks: checked, sent, recorded.
+
+:mod:`qonto_desktop.connections.renew_all` cuts the due grants into chunks; for each, this
+module takes the grants' locks in name order, reads the index once under them (a grant renewed
+meanwhile by another process is left alone), marks the access tokens spent in one write, sends
+the refreshes on the pool (:mod:`qonto_desktop.connections.renew_rotation`), and records every
+outcome in one more write. A 429 holds the process's requests for its ``Retry-After`` and gives
+the grant back for a later chunk.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN
+from qonto_desktop.connections.checkpoint import Checkpoint
+from qonto_desktop.connections.context import for_connection, refresh_lock
+from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.model import RefreshResult
+from qonto_desktop.connections.renew_due import Progress, is_due, not_renewable
+from qonto_desktop.connections.renew_rotation import Failed, Outcome, index_changes, rotate
+from qonto_desktop.connections.shared_grant import lock_name
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.tokens import TokenClient
+from qonto_desktop.store.connection import Connection
+from qonto_desktop.store.index import IndexProblem
+from qonto_desktop.system.http import Limiter
+
+# A grant refused with 429 goes round this many times at most, waiting at most this long.
+RATE_LIMITED_TRIES = 3
+LONGEST_WAIT = 60.0
+FIRST_BACKOFF = 1.0  # without Retry-After: 1 s, then 2 s, then 4 s
+
+
+@dataclass
+class Grant:
+    """A grant to refresh: its lock, the connections using it, and its tries so far."""
+
+    lock: str
+    members: tuple[Connection, ...]
+    forced: bool  # the refresh token is ageing: refresh whatever the access token
+    tries: int = 0
+
+    @property
+    def lead(self) -> Connection:
+        """The connection the grant is refreshed for (the others share its outcome)."""
+        return self.members[0]
+
+
+@dataclass
+class Batch:
+    """What a renew-all knows as it goes: each connection's outcome, the clients resolved."""
+
+    desk: Desk
+    total: int
+    on_progress: Progress | None
+    checkpoint: Checkpoint
+    limiter: Limiter
+    keep_damaged: bool = True  # a file damaged during the batch is left as it is
+    results: dict[str, RefreshResult] = field(default_factory=dict)
+    clients: dict[tuple[str, str], TokenClient | QontoDesktopError] = field(default_factory=dict)
+    problem: IndexProblem | None = None
+
+    def report(self, result: RefreshResult) -> None:
+        """Keep a connection's outcome and tell the caller's progress."""
+        self.results[result.connection.id] = result
+        if self.on_progress is not None:
+            self.on_progress(len(self.results), self.total, result)
+
+    def report_all(
+        self,
+        members: tuple[Connection, ...],
+        *,
+        refreshed: bool,
+        error: QontoDesktopError | None = None,
+    ) -> None:
+        """The same outcome for every connection of a grant."""
+        for member in members:
+            self.report(RefreshResult(member, refreshed=refreshed, error=error))
+
+    def client(self, connection: Connection) -> TokenClient | QontoDesktopError:
+        """The token client of the connection's registration, resolved once per batch."""
+        key = (connection.environment, connection.client_id)
+        if key not in self.clients:
+            try:
+                self.clients[key] = for_connection(self.desk, connection).token_client
+            except QontoDesktopError as exc:
+                self.clients[key] = exc
+        return self.clients[key]
+
+
+def run_chunk(batch: Batch, chunk: list[Grant], pool: ThreadPoolExecutor) -> list[Grant]:
+    """Renew one chunk under its grants' locks; the grants to try again (rate-limited)."""
+    desk = batch.desk
+    with ExitStack() as locks:
+        for grant in sorted(chunk, key=lambda g: g.lock):
+            locks.enter_context(refresh_lock(desk, grant.lock))
+        work = _still_due(batch, chunk)
+        if not work:
+            return []
+        now = _after_handout_grace(desk, work)
+        spent = {
+            m.id: {"access_expires_at": min(m.access_expires_at, now)}
+            for g in work
+            for m in g.members
+        }
+        try:
+            desk.index.update_each(spent, keep_damaged=batch.keep_damaged)
+        except QontoDesktopError as exc:  # nothing was sent: the tokens hold
+            for grant in work:
+                batch.report_all(grant.members, refreshed=False, error=exc)
+            return []
+        outcomes = _rotate_all(batch, work, pool)
+        return _record(batch, outcomes)
+
+
+def _still_due(batch: Batch, chunk: list[Grant]) -> list[Grant]:
+    """The chunk's grants as the index says now (read once): those still to refresh."""
+    current = batch.desk.index.load()
+    batch.problem = current.problem or batch.problem
+    if current.problem is not None and batch.keep_damaged:  # damaged during the batch: stop
+        for grant in chunk:
+            batch.report_all(grant.members, refreshed=False, error=current.problem)
+        return []
+    now = batch.desk.now()
+    work = []
+    for grant in chunk:
+        members = tuple(c for c in current.connections if lock_name(c) == grant.lock)
+        if not members:  # disconnected meanwhile
+            batch.report_all(grant.members, refreshed=False)
+            continue
+        lead = members[0]
+        error = not_renewable(lead)
+        if error is not None:
+            batch.report_all(members, refreshed=False, error=error)
+        elif grant.forced and lead.refreshed_at != grant.lead.refreshed_at:
+            batch.report_all(members, refreshed=True)  # renewed by another process meanwhile
+        elif not grant.forced and not is_due(lead, now):
+            batch.report_all(members, refreshed=True)
+        else:
+            work.append(Grant(grant.lock, members, grant.forced, grant.tries))
+    return work
+
+
+def _after_handout_grace(desk: Desk, work: list[Grant]) -> float:
+    """Let tokens handed out just before they fell due live their grace (``HANDOUT_GRACE``)."""
+    now = desk.now()
+    waits = [
+        g.lead.access_expires_at - now - (REFRESH_MARGIN - HANDOUT_GRACE)
+        for g in work
+        if not g.forced
+    ]
+    wait = max(waits, default=0.0)
+    if wait > 0:
+        desk.pause(min(wait, HANDOUT_GRACE))
+        return desk.now()
+    return now
+
+
+def _rotate_all(
+    batch: Batch, work: list[Grant], pool: ThreadPoolExecutor
+) -> list[tuple[Grant, Outcome]]:
+    """Each grant's rotation on the pool; a checkpoint's raise cancels what has not started."""
+    futures: dict[Future[Outcome], Grant] = {}
+    outcomes: list[tuple[Grant, Outcome]] = []
+    for grant in work:
+        client = batch.client(grant.lead)
+        if isinstance(client, QontoDesktopError):
+            outcomes.append((grant, Failed(client, untouched=True)))
+            continue
+        futures[pool.submit(rotate, batch.desk, client, grant.lead, batch.checkpoint)] = grant
+    try:
+        for future in as_completed(futures):
+            outcomes.append((futures[future], future.result()))
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
+    return outcomes
+
+
+def _record(batch: Batch, outcomes: list[tuple[Grant, Outcome]]) -> list[Grant]:
+    """One index write for the chunk's outcomes; report them; the grants to try again."""
+    desk = batch.desk
+    now = desk.now()
+    backend = (
+        "" if all(g.lead.keyring_backend for g, _ in outcomes) else desk.secrets.backend_name()
+    )
+    changes: dict[str, dict[str, object]] = {}
+    for grant, outcome in outcomes:
+        change = index_changes(outcome, grant.lead, now, backend)
+        if change:
+            changes.update({member.id: change for member in grant.members})
+    written: dict[str, Connection] = {}
+    failure: QontoDesktopError | None = None
+    try:
+        written = {
+            c.id: c for c in desk.index.update_each(changes, keep_damaged=batch.keep_damaged)
+        }
+    except QontoDesktopError as exc:  # the rotated tokens are in the keyring: nothing lost
+        failure = exc
+    batch.checkpoint("index written")
+    again = []
+    for grant, outcome in outcomes:
+        members = tuple(written.get(m.id, m) for m in grant.members)
+        if isinstance(outcome, Failed) and _again(batch, grant, outcome):
+            again.append(grant)
+        elif isinstance(outcome, Failed):
+            batch.report_all(members, refreshed=False, error=outcome.error)
+        else:
+            batch.report_all(members, refreshed=failure is None, error=failure)
+    return again
+
+
+def _again(batch: Batch, grant: Grant, outcome: Failed) -> bool:
+    """Pause the process's requests for a 429 and say whether the grant goes round again."""
+    if not outcome.rate_limited or grant.tries + 1 >= RATE_LIMITED_TRIES:
+        return False
+    asked = getattr(outcome.error, "retry_after", None)
+    wait = asked if isinstance(asked, float | int) else FIRST_BACKOFF * 2**grant.tries
+    if wait > LONGEST_WAIT:
+        return False
+    batch.limiter.hold(float(wait))
+    grant.tries += 1
+    return True

@@ -40,10 +40,10 @@ from qonto_desktop.system.rate_limit import process_limiter
 
 __all__ = ["CHUNK_SIZE", "POOL_SIZE", "RenewAllReport", "renew_all"]
 
-# Refreshes in flight at once. Each waits mostly on the network (one round trip to Qonto's
-# token endpoint), so two cores serve many; the keyring saves of all of them go through the
-# store's one worker, which beyond about eight refreshes at once becomes the queue. Eight
-# renews 300 connections in 38 round trips, far inside Qonto's 1,000 requests per 10 s.
+# Refreshes in flight at once. Each waits on one round trip to Qonto's token endpoint, so two
+# cores serve many; but the keyring saves of all of them go through the store's one worker,
+# where a batch spends most of its time (docs/performance.md): more workers would only queue
+# there. Eight renew 300 connections in 38 round trips, far inside Qonto's 1,000 per 10 s.
 POOL_SIZE = 8
 # Grants per chunk: one index read and two writes per chunk, and no more locks held at once.
 CHUNK_SIZE = 64

@@ -7,6 +7,9 @@ filters it: the probe types the first row's name, checks that the list still sho
 with more than one row, hides some others, then clears the search. With ``N = 0`` (the bare
 window) it ends at the window's first frame, as the start-up probe does.
 
+With ``QONTO_BENCH_PROFILE=<file>``, the GUI thread runs under cProfile, its statistics
+written to that file at the end (``python -m pstats <file>``).
+
 Printed, one JSON line (milliseconds on ``time.monotonic``): ``spawned_to_shown_ms`` (first
 frame), ``spawned_to_usable_ms`` (the list usable, the search checked), ``rows`` (the list's
 rows then) and ``peak_rss_kib`` (``ru_maxrss``, KiB on Linux). A failed check prints a line
@@ -30,6 +33,15 @@ sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 from bench import startup_probe  # noqa: E402
 
 ROWS = "QONTO_BENCH_LIST_ROWS"  # how many rows the list must hold; 0 for the bare window
+PROFILE = "QONTO_BENCH_PROFILE"  # where to write a cProfile of the GUI thread, when set
+
+if os.environ.get(PROFILE):
+    import cProfile  # noqa: PLC0415 - only when asked
+
+    PROFILER: cProfile.Profile | None = cProfile.Profile()
+    PROFILER.enable()
+else:
+    PROFILER = None
 
 
 def _since_spawned(moment: float) -> float | None:
@@ -40,6 +52,9 @@ def _since_spawned(moment: float) -> float | None:
 def _report(shown: float, rows: int) -> None:
     """Print the figures as one JSON line and end the process, skipping every clean-up."""
     usable = time.monotonic()
+    if PROFILER is not None:
+        PROFILER.disable()
+        PROFILER.dump_stats(os.environ[PROFILE])
     import json  # noqa: PLC0415 - the script's run is over
 
     figures = {

@@ -35,13 +35,12 @@ from bench import startup_probe  # noqa: E402
 ROWS = "QONTO_BENCH_LIST_ROWS"  # how many rows the list must hold; 0 for the bare window
 PROFILE = "QONTO_BENCH_PROFILE"  # where to write a cProfile of the GUI thread, when set
 
+PROFILER = None
 if os.environ.get(PROFILE):
-    import cProfile  # noqa: PLC0415 - only when asked
+    import cProfile
 
-    PROFILER: cProfile.Profile | None = cProfile.Profile()
+    PROFILER = cProfile.Profile()
     PROFILER.enable()
-else:
-    PROFILER = None
 
 
 def _since_spawned(moment: float) -> float | None:

@@ -1,11 +1,11 @@
-"""#12: N real connections; ``status``, ``token``, ``refresh --all`` and the window, each to a floor.
+"""#12: N real connections; status, token, refresh --all and the window, each beside a floor.
 
 For each N (``--n 1,30,300``), :mod:`bench.scale_stage` connects N organizations through the
 real flow against the in-process emulator into a temporary home, their tokens in a private
 GNOME Keyring, every access token due. Then, as whole processes with the same interpreter and
 environment, each paired with its baseline in the same run:
 
-- ``refresh --all`` with every access token due, against the floor ``⌈N / pool⌉ × one refresh
+- ``refresh --all`` with every access token due, against the floor ``⌈N / pool⌉ times one refresh
   round trip`` (the app's own token client against the same emulator, on a grant of its own;
   the pool is 1 while renew-all refreshes one connection after another);
 - then, every token fresh: ``refresh --all`` with nothing due and ``status``, taking turns with
@@ -62,7 +62,9 @@ def _floor(stage: ScaleStage, count: int, pool: int) -> tuple[Samples, Samples]:
     trips = [stage.floor.round_trip() for _ in range(FLOOR_TRIPS)]
     one = Samples("one refresh round trip (app's token client)", tuple(trips))
     rounds = math.ceil(count / pool)
-    floor = Samples(f"floor: ⌈{count} / {pool}⌉ × one round trip", tuple(t * rounds for t in trips))
+    floor = Samples(
+        f"floor: ⌈{count} / {pool}⌉ times one round trip", tuple(t * rounds for t in trips)
+    )
     return one, floor
 
 

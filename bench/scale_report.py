@@ -80,7 +80,7 @@ def ratios_table(result: ScaleResult) -> str:
             "`refresh --all`, every token due",
             result.all_due,
             result.floor,
-            f"floor ⌈N / {result.pool}⌉ × one refresh round trip",
+            f"floor ⌈N / {result.pool}⌉ times one refresh round trip",
             FLOOR_TARGET,
         ),
         _row(
@@ -112,7 +112,7 @@ def ratios_table(result: ScaleResult) -> str:
 
 def details(result: ScaleResult) -> str:
     """Every timing of one N, with min and max, as :func:`bench.report.table` writes them."""
-    labelled = [
+    labelled: list[Timing | Samples] = [
         result.all_due,
         result.floor,
         result.one_trip,

@@ -136,6 +136,7 @@ def summary(result: ScaleResult) -> str:
     )
 
 
-def section_body(intro: str, results: Sequence[ScaleResult], command: str) -> str:
-    """The #12 section of docs/performance.md."""
-    return "\n\n".join([intro, *(summary(r).strip() for r in results), command]) + "\n"
+def section_body(intro: str, results: Sequence[ScaleResult], command: str, notes: str) -> str:
+    """The #12 section of docs/performance.md: the tables, the command, then the notes."""
+    parts = [intro, *(summary(r).strip() for r in results), command]
+    return "\n\n".join([*parts, notes.strip()] if notes.strip() else parts) + "\n"

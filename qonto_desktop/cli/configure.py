@@ -40,8 +40,14 @@ def run(
     make_default: bool,
     stdin: TextIO,
     out: TextIO,
+    user_access: bool | None = None,
 ) -> int:
-    """Change what was given, then show the registration as it now stands."""
+    """Change what was given, then show the registration as it now stands.
+
+    Args:
+        user_access: Qonto approved the app for its user access (True), or not (False);
+            None leaves it as saved.
+    """
     environment = environment_of(desk, environment_name)
     # Every value given is checked before anything is read or saved.
     new_id = None if client_id is None else check_client_id(client_id)
@@ -63,6 +69,8 @@ def run(
         redirect_port=registration.redirect_port if new_port is None else new_port,
         redirect_host=registration.redirect_host if new_host is None else new_host,
     )
+    if user_access is not None:
+        registration = replace(registration, access="user" if user_access else "organization")
     check_client_id(registration.client_id)  # a damaged saved one, not replaced
     if set_client_secret or set_staging_token:
         check_secret_storage(desk)
@@ -103,6 +111,12 @@ def _show(desk: Desk, label: str, registration: AppRegistration, out: TextIO) ->
     if registration.environment == "sandbox":
         staged = saved.staging_token
         print(f"  staging token:  {'stored in the keyring' if staged else 'MISSING'}", file=out)
+    access = (
+        "user access (one sign-in for all your companies)"
+        if registration.user_access
+        else "one company per sign-in"
+    )
+    print(f"  access:         {access}", file=out)
     print(f"  redirect host:  {registration.redirect_host}", file=out)
     print(f"  redirect port:  {registration.redirect_port}", file=out)
     print(f"  redirect URI:   {registration.redirect_uri}", file=out)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from typing import TextIO
 
+from qonto_desktop.cli import connect_companies
+from qonto_desktop.cli.connect_companies import CompaniesWithoutUserAccessError, uses_user_access
 from qonto_desktop.cli.render import describe_connection, error_line
 from qonto_desktop.connections.attempt import Attempt
 from qonto_desktop.connections.connect import connect
@@ -22,8 +24,9 @@ def run(
     stdin: TextIO,
     out: TextIO,
     err: TextIO,
+    companies: str | None = None,
 ) -> int:
-    """Connect one organization and describe it.
+    """Connect one organization and describe it; with user access, the companies picked.
 
     With ``no_browser`` the address is printed and the answer is taken from whichever comes
     first: the browser reaching this computer, or the address it ended on, pasted on stdin
@@ -49,6 +52,10 @@ def run(
         err.flush()
 
     opener = (lambda url: True) if no_browser else browser.open_url
+    if uses_user_access(desk, request.environment):
+        return connect_companies.run(desk, request, companies, opener, waiting, out=out, err=err)
+    if companies is not None:
+        raise CompaniesWithoutUserAccessError()
     connection = connect(desk, request, opener, on_waiting=waiting)
     print(describe_connection(connection, desk.now()), file=out)
     return 0

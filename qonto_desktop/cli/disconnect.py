@@ -31,6 +31,15 @@ def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO)
     """Disconnect one connection; report what Qonto could not be told."""
     connection = find_connection(desk, query)
     report = disconnect(desk, connection.id, revoke_consent=not keep_consent)
+    if report.still_sharing:
+        others = len(report.still_sharing)
+        print(
+            f"{name_of(report.connection)}: disconnected. Its sign-in stays in use by "
+            + ("one other company" if others == 1 else f"{others} other companies")
+            + "; Qonto is told when the last of them is disconnected.",
+            file=out,
+        )
+        return 0
     print(f"{name_of(report.connection)}: disconnected; its tokens are deleted.", file=out)
     if report.consent_revoked:
         print("The app's access was also withdrawn in Qonto.", file=out)

@@ -132,7 +132,15 @@ def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) 
         language=args.language,
         timeout=args.timeout,
     )
-    return connect.run(desk, request, no_browser=args.no_browser, stdin=stdin, out=out, err=err)
+    return connect.run(
+        desk,
+        request,
+        no_browser=args.no_browser,
+        companies=args.companies,
+        stdin=stdin,
+        out=out,
+        err=err,
+    )
 
 
 def _status(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
@@ -178,6 +186,7 @@ def _configure(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO
         set_client_secret=args.client_secret,
         set_staging_token=args.staging_token,
         make_default=args.default,
+        user_access=None if args.user_access is None else args.user_access == "yes",
         stdin=stdin,
         out=out,
     )
@@ -187,7 +196,11 @@ def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> 
     from qonto_desktop.connections.demo import run_demo
 
     return run_demo(
-        out=out, auto_approve=args.auto_approve, language=args.language, timeout=args.timeout
+        out=out,
+        auto_approve=args.auto_approve,
+        language=args.language,
+        timeout=args.timeout,
+        user_access=args.user_access,
     )
 
 

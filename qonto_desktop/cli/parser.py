@@ -99,6 +99,11 @@ def _connect(parser: Parser) -> None:
         "--registration-id", type=identifier, help="an organization created by onboarding"
     )
     parser.add_argument(
+        "--companies",
+        metavar="all|ID,SIREN,...",
+        help="with user access: the companies to add (default all), by ID or SIREN",
+    )
+    parser.add_argument(
         "--no-browser",
         action="store_true",
         help="print the address instead; accept the redirected address pasted here",
@@ -128,11 +133,21 @@ def _configure(parser: Parser) -> None:
         "--staging-token", action="store_true", help="store the sandbox staging token (asked for)"
     )
     parser.add_argument("--default", action="store_true", help="make it the default environment")
+    parser.add_argument(
+        "--user-access",
+        choices=("yes", "no"),
+        help="yes if Qonto approved the app for user access (one sign-in for all your companies)",
+    )
 
 
 def _demo(parser: Parser) -> None:
     parser.add_argument(
         "--auto-approve", action="store_true", help="approve without clicking (for scripts)"
+    )
+    parser.add_argument(
+        "--user-access",
+        action="store_true",
+        help="Qonto's user access: one sign-in connects every demo company",
     )
     parser.add_argument("--language", choices=("en", "fr"), default="en")
     parser.add_argument(

@@ -86,6 +86,8 @@ def describe_connection(connection: Connection, now: float) -> str:
     if connection.user_name or connection.role:
         user, role = safe_text(connection.user_name or "?"), safe_text(connection.role or "?")
         lines.append(f"  signed in as {user} ({role})")
+    if connection.grant_id is not None:
+        lines.append("  user access: one sign-in shared with the other companies it added")
     lines.append(f"  permissions: {_words(connection.scopes_granted)}")
     missing = [s for s in connection.scopes_requested if s not in connection.scopes_granted]
     if missing:
@@ -186,6 +188,8 @@ def connection_data(connection: Connection, now: float) -> dict[str, Any]:
             "role": connection.role,
         },
         "client_id": connection.client_id,
+        # Connections of one user-access sign-in share it: the same id, one refresh for all.
+        "grant_id": connection.grant_id,
         "scopes_requested": list(connection.scopes_requested),
         "scopes_granted": list(connection.scopes_granted),
         "state": connection.state,

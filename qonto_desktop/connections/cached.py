@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
-from qonto_desktop.connections.keys import access_token_key
+from qonto_desktop.connections.shared_grant import access_key
 from qonto_desktop.store.connection import Connection
 
 # A token is handed out only while more than this is left (Qonto recommends refreshing before
 # expiry, not after a 401).
 REFRESH_MARGIN = 300.0
-# Qonto revokes the current access token when it rotates the refresh token. So that a token just
+# Qonto (Hydra) revokes the access token issued with the refresh token it rotates: the current
+# one, and no other (ory.sh/docs/hydra/guides/graceful-token-refresh). So that a token just
 # handed out is not killed at once by another process's refresh, a token that has fallen due is
 # neither handed out nor refreshed during this many seconds: callers wait, then refresh. Every
 # token handed out therefore stays valid for at least this long, whatever other processes do.
@@ -27,4 +28,4 @@ def cached(desk: Desk, connection: Connection) -> str | None:
         raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.access_expires_at - desk.now() <= REFRESH_MARGIN:
         return None
-    return desk.secrets.get(access_token_key(connection.id))
+    return desk.secrets.get(access_key(connection))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from qonto_desktop.connections.access_errors import explain_unauthorized, per_organization_scopes
 from qonto_desktop.connections.attempt import Attempt, OnWaiting
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import resolve
@@ -17,7 +18,8 @@ from qonto_desktop.connections.grant import (
 )
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.connections.registration import load_registration
-from qonto_desktop.oauth.authorize import authorize
+from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.oauth.authorize import authorization
 from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.qonto import scopes
@@ -31,6 +33,7 @@ __all__ = ["ConnectRequest", "OnAbandoned", "connect"]
 OnAbandoned = Callable[[AbandonedGrant], object]
 
 
+@explain_unauthorized(user_access=False)  # Qonto refusing this flow: say which to use
 def connect(
     desk: Desk,
     request: ConnectRequest,
@@ -50,6 +53,10 @@ def connect(
     which Qonto would otherwise honour until it expires: ``on_abandoned`` is handed it before
     the error is raised. Not after a :class:`PartialWriteError`: the keyring may hold them.
 
+    The browser that brought the code back is told the outcome: connected once the connection
+    is saved, or that it failed, why and what to do (the error's own words), before the grant
+    is abandoned; it is never told "connected" before the save.
+
     Args:
         open_browser: the browser seam; called once with the authorization address.
         on_waiting: told the :class:`Attempt` once listening (to show the address, accept a
@@ -66,10 +73,13 @@ def connect(
     environment = environment_of(desk, request.environment)
     registration = load_registration(environment, desk.settings)
     names = scopes.validate(request.scopes, allow_unknown=environment.allows_unknown_scopes)
+    names = per_organization_scopes(registration, names)  # user access: see companies.py
     extra = authorization_parameters(request.organization_id, request.registration_id)
     desk.secrets.check_available()
     context = resolve(desk, environment, registration.client_id)
-    tokens = authorize(
+    if "openid" in names:
+        context.token_client.fetch_keys_ahead()
+    with authorization(
         AuthorizationRequest(
             authorize_url=environment.authorize_url,
             client_id=registration.client_id,
@@ -83,25 +93,31 @@ def connect(
         timeout=request.timeout,
         language=request.language,
         on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
-    )
-    try:
-        checkpoint("authorized")
-        facts = read_facts(context, tokens)
-        checkpoint("verified")
-        connection = build_connection(
-            environment=environment,
-            client_id=registration.client_id,
-            requested=names,
-            tokens=tokens,
-            facts=facts,
-            now=desk.now(),
-        )
-        return save_grant(context, connection, tokens)
-    except PartialWriteError:  # the keyring may hold these tokens now: never revoke them
-        raise
-    except Exception:  # nothing was saved: the grant must not stay alive at Qonto
-        (on_abandoned or revoke_abandoned)(AbandonedGrant(context, tokens))
-        raise
+    ) as authorized:
+        tokens = authorized.tokens
+        try:
+            checkpoint("authorized")
+            facts = read_facts(context, tokens)
+            checkpoint("verified")
+            connection = build_connection(
+                environment=environment,
+                client_id=registration.client_id,
+                requested=names,
+                tokens=tokens,
+                facts=facts,
+                now=desk.now(),
+            )
+            saved = save_grant(context, connection, tokens)
+        except PartialWriteError as exc:  # the keyring may hold these tokens: never revoke them
+            authorized.report_failed(exc)
+            raise
+        except Exception as exc:  # nothing was saved: the grant must not stay alive at Qonto
+            if isinstance(exc, QontoDesktopError):
+                authorized.report_failed(exc)  # the browser first: revoking may take a while
+            (on_abandoned or revoke_abandoned)(AbandonedGrant(context, tokens))
+            raise
+        authorized.report_saved()
+    return saved
 
 
 def _as_attempt(on_waiting: OnWaiting) -> Callable[[Receiver, PendingAuthorization], None]:

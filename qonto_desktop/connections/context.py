@@ -8,7 +8,7 @@ Only the slow paths import this module: it loads the HTTP stack and the file loc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from filelock import FileLock
@@ -17,7 +17,7 @@ from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import baked_client_secret
 from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError
-from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
+from qonto_desktop.oauth.tokens import ClientCredentials, Issuer, TokenClient
 from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
@@ -31,12 +31,18 @@ REFRESH_LOCK_TIMEOUT = 60.0
 
 @dataclass(frozen=True)
 class ConnectionContext:
-    """What talking to Qonto for one registration needs, resolved once and passed down."""
+    """What talking to Qonto for one registration needs, resolved once and passed down.
+
+    Attributes:
+        organization_id: the company every API call names (``X-Qonto-Organization-Id``), for
+            a grant of Qonto's user access; ``None`` for a per-organization grant.
+    """
 
     desk: Desk
     environment: Environment
     client_id: str
     staging_token: str | None = field(repr=False)
+    organization_id: str | None = None
 
     @property
     def headers(self) -> Mapping[str, str]:
@@ -65,11 +71,21 @@ class ConnectionContext:
             html_error=html_error,
             service=SERVICE,
             now=self.desk.now,
+            id_issuer=Issuer(environment.id_token_issuer, environment.keys_url),
         )
 
     def api(self, access_token: str) -> QontoApi:
-        """Business API calls with ``access_token``."""
-        return QontoApi(self.environment, access_token, staging_token=self.staging_token)
+        """Business API calls with ``access_token`` (naming the company, with user access)."""
+        return QontoApi(
+            self.environment,
+            access_token,
+            staging_token=self.staging_token,
+            organization_id=self.organization_id,
+        )
+
+    def for_company(self, organization_id: str) -> ConnectionContext:
+        """The same context, its API calls naming one company of a user-access grant."""
+        return replace(self, organization_id=organization_id)
 
     def refresh_lock(self, connection_id: str) -> FileLock:
         """The cross-process lock held while one connection refreshes."""
@@ -101,5 +117,11 @@ def resolve(desk: Desk, environment: Environment, client_id: str) -> ConnectionC
 
 
 def for_connection(desk: Desk, connection: Connection) -> ConnectionContext:
-    """The context of a saved connection (its environment and registration's client)."""
-    return resolve(desk, environment_of(desk, connection.environment), connection.client_id)
+    """The context of a saved connection (its environment and registration's client).
+
+    A connection sharing a user-access grant names its company in every API call.
+    """
+    context = resolve(desk, environment_of(desk, connection.environment), connection.client_id)
+    if connection.grant_id is not None and connection.organization_id is not None:
+        return context.for_company(connection.organization_id)
+    return context

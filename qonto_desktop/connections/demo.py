@@ -15,14 +15,18 @@ from types import TracebackType
 from typing import TextIO
 
 from qonto_desktop.connections.attempt import Attempt
+from qonto_desktop.connections.companies import sign_in
+from qonto_desktop.connections.company_grant import add_companies
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import ConsentMode, Emulator
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
 from qonto_desktop.qonto.presentation import money
+from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.secrets import SERVICE, SecretStore
 from qonto_desktop.system import browser
 from qonto_desktop.system.display import safe_text
@@ -36,10 +40,19 @@ class DemoMode:
     """The emulator in this process and a desk that talks to it; a context manager."""
 
     def __init__(
-        self, environ: Mapping[str, str] | None = None, *, consent_mode: ConsentMode = "interactive"
+        self,
+        environ: Mapping[str, str] | None = None,
+        *,
+        consent_mode: ConsentMode = "interactive",
+        user_access: bool = False,
     ) -> None:
+        """Prepare the demo; ``user_access`` registers the emulator's client Qonto approved for
+        its user access (one sign-in for every demo company) instead of its public one."""
         self._environ = dict(os.environ if environ is None else environ)
         self.emulator = Emulator(consent_mode=consent_mode)
+        self._user_access = user_access
+        self._secret_key: str | None = None
+        self._secrets: SecretStore | None = None
 
     def __enter__(self) -> Desk:
         """Start the emulator and return the demo desk."""
@@ -56,8 +69,12 @@ class DemoMode:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        """Stop the emulator."""
-        self.emulator.stop()
+        """Stop the emulator (and forget its client secret, which dies with it)."""
+        try:
+            if self._secrets is not None and self._secret_key is not None:
+                self._secrets.delete(self._secret_key)
+        finally:
+            self.emulator.stop()
 
     def _desk(self) -> Desk:
         real = open_desk(self._environ)
@@ -66,11 +83,16 @@ class DemoMode:
         # The emulator registers the app's redirect URI as Qonto's Developer Portal would.
         port = _free_port()
         self.emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
-        client_id = self.emulator.public_client.client_id
+        client = (
+            self.emulator.user_access_client if self._user_access else self.emulator.public_client
+        )
+        registration: dict[str, object] = {"client_id": client.client_id, "redirect_port": port}
+        if self._user_access:
+            registration["access"] = "user"
         registrations = dict(real.settings.get("registrations") or {})
-        registrations[DEMO_ENVIRONMENT] = {"client_id": client_id, "redirect_port": port}
+        registrations[DEMO_ENVIRONMENT] = registration
         settings = {**real.settings, "registrations": registrations}
-        return replace(
+        desk = replace(
             real,
             paths=paths,
             secrets=SecretStore(service=f"{SERVICE}-demo"),
@@ -78,6 +100,11 @@ class DemoMode:
             settings=settings,
             environ={**self._environ, EMULATOR_URL_VARIABLE: self.emulator.base_url},
         )
+        if client.client_secret is not None:  # the approved client is a portal app: a secret
+            self._secrets = desk.secrets
+            self._secret_key = client_secret_key(DEMO_ENVIRONMENT, client.client_id)
+            desk.secrets.set(self._secret_key, client.client_secret)
+        return desk
 
 
 def _free_port() -> int:
@@ -86,10 +113,16 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) -> int:
-    """Connect one demo organization in the browser and show what the connection reaches."""
+def run_demo(
+    *, out: TextIO, auto_approve: bool, language: str, timeout: float, user_access: bool = False
+) -> int:
+    """Connect one demo organization in the browser and show what the connection reaches.
+
+    With ``user_access``, one sign-in connects every demo company (Qonto's user access).
+    """
     print(BANNER, file=out)
-    mode = DemoMode(consent_mode="approve" if auto_approve else "interactive")
+    consent: ConsentMode = "approve" if auto_approve else "interactive"
+    mode = DemoMode(consent_mode=consent, user_access=user_access)
     with mode as desk:
         user = mode.emulator.user
 
@@ -102,7 +135,18 @@ def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) 
         request = ConnectRequest(
             DEMO_ENVIRONMENT, scopes.DEFAULT_SCOPES, language=language, timeout=timeout
         )
-        connection = connect(desk, request, browser.open_url, on_waiting=waiting)
+        if user_access:
+            choice = sign_in(desk, request, browser.open_url, on_waiting=waiting)
+            connections = add_companies(desk, choice, choice.companies)
+        else:
+            connections = (connect(desk, request, browser.open_url, on_waiting=waiting),)
+    for connection in connections:
+        _describe(connection, out, language)
+    return 0
+
+
+def _describe(connection: Connection, out: TextIO, language: str) -> None:
+    """What one demo connection reaches, as ``run_demo`` prints it."""
     shown = safe_text  # names come from the (emulated) server: one safe line each
     name, legal = shown(connection.organization_name), shown(connection.legal_name)
     print(f"\nConnected: {name} ({legal})", file=out)
@@ -115,4 +159,3 @@ def run_demo(*, out: TextIO, auto_approve: bool, language: str, timeout: float) 
         where = "  (at another bank)" if account.external else ""
         name, iban = shown(account.name), shown(account.masked_iban)
         print(f"  {name:<28} {iban}  {balance:>16}{where}", file=out)
-    return 0

@@ -1,4 +1,8 @@
-"""Disconnect: revoke what can be revoked, then forget everything, whatever the network did."""
+"""Disconnect: revoke what can be revoked, then forget everything, whatever the network did.
+
+A company whose grant other connections still use (Qonto's user access) is only forgotten: its
+tokens are theirs too. The last company of a grant revokes it and deletes its tokens.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,15 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from qonto_desktop.connections.context import ConnectionContext, for_connection
+from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.model import DisconnectReport, NotRevoked, Revocable
+from qonto_desktop.connections.shared_grant import (
+    access_key,
+    lock_name,
+    others_sharing,
+    refresh_key,
+)
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.qonto.errors import ForbiddenError, missing_scope_or_role
 from qonto_desktop.store.connection import Connection
@@ -32,8 +41,25 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
         StorageError: the keyring refused to delete (the record is kept, so nothing is lost).
     """
     connection = desk.index.get(connection_id)
-    refresh_token = desk.secrets.get(refresh_token_key(connection_id))
-    access = desk.secrets.get(access_token_key(connection_id))
+    if connection.grant_id is None:
+        return _disconnect(desk, connection, revoke_consent=revoke_consent)
+    # Under the grant's lock: two copies of the app disconnecting its last two companies at
+    # once must not both leave the grant to the other.
+    with refresh_lock(desk, lock_name(connection)):
+        connection = desk.index.get(connection_id)
+        others = others_sharing(desk, connection)
+        if not others:
+            return _disconnect(desk, connection, revoke_consent=revoke_consent)
+        desk.index.remove(connection_id)
+    log.info("disconnected %s; its grant stays with %d other(s)", connection_id, len(others))
+    return DisconnectReport(connection, False, (), others)
+
+
+def _disconnect(desk: Desk, connection: Connection, *, revoke_consent: bool) -> DisconnectReport:
+    """Revoke and forget a connection whose tokens no other connection uses."""
+    connection_id = connection.id
+    refresh_token = desk.secrets.get(refresh_key(connection))
+    access = desk.secrets.get(access_key(connection))
     problems: list[NotRevoked] = []
     consent_revoked = False
     steps: list[tuple[Revocable, Callable[[ConnectionContext], None]]] = []
@@ -62,8 +88,8 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
             problems.append(NotRevoked(item, exc))
         else:
             consent_revoked = consent_revoked or item == "consent"
-    desk.secrets.delete(refresh_token_key(connection_id))
-    desk.secrets.delete(access_token_key(connection_id))
+    desk.secrets.delete(refresh_key(connection))
+    desk.secrets.delete(access_key(connection))
     desk.index.remove(connection_id)
     log.info(
         "disconnected %s; not revoked: %s",

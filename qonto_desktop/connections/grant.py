@@ -12,6 +12,7 @@ from qonto_desktop.connections.context import ConnectionContext, for_connection
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.reading import read_company, read_membership
+from qonto_desktop.connections.retire import retire
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_, Text
 from qonto_desktop.oauth.tokenset import TokenSet
@@ -111,14 +112,15 @@ def build_connection(
     now: float,
 ) -> Connection:
     """The record of a grant just obtained (its id is settled when it is saved)."""
+    # Who signed in comes from GET /v2/membership only: Qonto's ID token names nobody (its
+    # verified subject is kept). Without membership.read the user stays unknown.
     claims: Mapping[str, Any] = tokens.id_claims or {}
     organization, membership = facts.organization, facts.membership
     if membership is not None:
         user_name = " ".join(part for part in (membership.first_name, membership.last_name) if part)
         email, role = membership.email or "", membership.role or ""
     else:
-        given = f"{claims.get('given_name', '')} {claims.get('family_name', '')}"
-        user_name, email, role = given.strip(), str(claims.get("email", "")), ""
+        user_name, email, role = "", "", ""
     subject = claims.get("sub")
     return Connection(
         id=new_connection_id(),
@@ -193,6 +195,8 @@ def save_grant(context: ConnectionContext, connection: Connection, tokens: Token
     old_refresh = before[keys[0]]
     if old_refresh and old_refresh != tokens.refresh_token and existing is not None:
         _revoke_quietly(context, existing, old_refresh)
+    if existing is not None and existing.grant_id is not None:  # it leaves a shared grant
+        retire(context, existing, stored)
     log.info("saved connection %s (%s)", stored.id, stored.state)
     return stored
 

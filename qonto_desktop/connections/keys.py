@@ -13,6 +13,16 @@ def access_token_key(connection_id: str) -> str:
     return f"conn/{connection_id}/access_token"
 
 
+def grant_refresh_token_key(grant_id: str) -> str:
+    """The refresh token of a grant shared by several connections (Qonto's user access)."""
+    return f"grant/{grant_id}/refresh_token"
+
+
+def grant_access_token_key(grant_id: str) -> str:
+    """The access token of a grant shared by several connections."""
+    return f"grant/{grant_id}/access_token"
+
+
 def client_secret_key(environment: str, client_id: str) -> str:
     """An app registration's client secret."""
     return f"client/{environment}/{client_id}/secret"

@@ -85,8 +85,14 @@ class NotRevoked:
 
 @dataclass(frozen=True)
 class DisconnectReport:
-    """What was done; ``not_revoked`` names what Qonto could not be told, with the reason."""
+    """What was done; ``not_revoked`` names what Qonto could not be told, with the reason.
+
+    Attributes:
+        still_sharing: the other companies still using the same grant (user access); when
+            there are any, nothing was revoked: the grant stays theirs.
+    """
 
     connection: Connection
     consent_revoked: bool
     not_revoked: tuple[NotRevoked, ...]
+    still_sharing: tuple[Connection, ...] = ()

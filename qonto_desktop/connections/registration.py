@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast, get_args
 
 from qonto_desktop.connections.baked import baked_for, baked_registration
 from qonto_desktop.connections.client_id import check_client_id, client_id_problem
@@ -46,6 +46,7 @@ __all__ = [
     "MAX_PORT",
     "MIN_PORT",
     "UUID_PATTERN",
+    "Access",
     "AppRegistration",
     "Environment",
     "LoopbackHost",
@@ -69,6 +70,10 @@ __all__ = [
 
 CALLBACK_PATH = "/callback"
 
+Access = Literal["organization", "user"]
+"""``organization``: one sign-in per company (Qonto's usual flow); ``user``: Qonto approved the
+app for its user access, one sign-in for all the user's companies (``identity_type=user``)."""
+
 
 def check_redirect_port(value: object) -> int:
     """``value`` as a redirect port, under the one rule (1024 to 65535).
@@ -87,6 +92,12 @@ class AppRegistration:
     client_id: str
     redirect_port: int = DEFAULT_PORT
     redirect_host: LoopbackHost = LOOPBACK_HOST
+    access: Access = "organization"
+
+    @property
+    def user_access(self) -> bool:
+        """Whether Qonto approved the app for its user access (one sign-in, many companies)."""
+        return self.access == "user"
 
     @property
     def redirect_uri(self) -> str:
@@ -116,12 +127,14 @@ def load_registration(environment: Environment, settings: Mapping[str, Any]) -> 
     # Port 0 ("any free port", RFC 8252 §7.3) only for the emulator's preset registration: the
     # emulator in this process is told the address at run time; no portal has to match it.
     free_port = environment.default_client_id is not None and port == 0
+    access = _access(section, environment)  # its own message: how to set it again
     try:
         return AppRegistration(
             environment.name,
             check_client_id(client_id),
             port if free_port else check_redirect_port(port),
             check_host(host),
+            access,
         )
     except ConfigurationError as exc:
         raise _damaged(environment, exc) from exc
@@ -147,6 +160,23 @@ def _damaged(environment: Environment, error: ConfigurationError) -> Configurati
     )
 
 
+def _access(section: Mapping[str, Any], environment: Environment) -> Access:
+    """The saved access kind; a damaged one is refused rather than guessed."""
+    access = section.get("access", "organization")
+    if access not in get_args(Access):
+        raise ConfigurationError(
+            Message(
+                N_("The access kind saved for {environment} is not one the app knows."),
+                environment=environment.label,
+            ),
+            next_action=Message(
+                N_("Set it again: `{program} configure --user-access yes` or `no`."),
+                program=program_name(),
+            ),
+        )
+    return cast(Access, access)
+
+
 def with_registration(settings: Mapping[str, Any], registration: AppRegistration) -> dict[str, Any]:
     """Return new settings holding ``registration`` (nothing secret goes in the settings).
 
@@ -155,10 +185,11 @@ def with_registration(settings: Mapping[str, Any], registration: AppRegistration
     """
     registrations = dict(settings.get("registrations") or {})
     baked = baked_for(registration.environment)
-    if baked is not None and (baked.client_id, baked.redirect_port, baked.redirect_host) == (
-        registration.client_id,
-        registration.redirect_port,
-        registration.redirect_host,
+    if (
+        baked is not None
+        and (baked.client_id, baked.redirect_port, baked.redirect_host)
+        == (registration.client_id, registration.redirect_port, registration.redirect_host)
+        and not registration.user_access
     ):
         registrations.pop(registration.environment, None)
     else:
@@ -168,6 +199,8 @@ def with_registration(settings: Mapping[str, Any], registration: AppRegistration
         }
         if registration.redirect_host != LOOPBACK_HOST:
             registrations[registration.environment]["redirect_host"] = registration.redirect_host
+        if registration.user_access:  # written only when it is not the usual flow
+            registrations[registration.environment]["access"] = registration.access
     return {**settings, "registrations": registrations}
 
 
@@ -203,6 +236,7 @@ def saved_registration(environment: Environment, settings: Mapping[str, Any]) ->
             str(section.get("client_id") or ""),
             check_redirect_port(port) if port_problem(port) is None else DEFAULT_PORT,
             next((known for known in LOOPBACK_HOSTS if known == host), LOOPBACK_HOST),
+            "user" if section.get("access") == "user" else "organization",
         )
 
 

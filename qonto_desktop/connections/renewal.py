@@ -1,4 +1,7 @@
-"""Refreshing tokens: one refresh at a time per connection, rotated tokens kept, crash-safe.
+"""Refreshing tokens: one refresh at a time per grant, rotated tokens kept, crash-safe.
+
+Connections sharing one grant (Qonto's user access) rotate once for all, under the grant's
+lock, and are all updated with the new expiry (:mod:`qonto_desktop.connections.shared_grant`).
 
 The slow path of :mod:`qonto_desktop.connections.fresh`: it holds the cross-process lock and
 talks to Qonto through the connection's :class:`ConnectionContext`, resolved once per journey.
@@ -13,8 +16,8 @@ from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.model import FreshToken, RefreshResult
+from qonto_desktop.connections.shared_grant import access_key, lock_name, refresh_key, sharing
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
@@ -31,7 +34,7 @@ def renewed_token(
     context: ConnectionContext | None = None,
 ) -> FreshToken:
     """A token for a connection whose cached one fell due: refreshed under the lock."""
-    with refresh_lock(desk, connection.id):
+    with refresh_lock(desk, lock_name(connection)):
         connection = desk.index.get(connection.id)  # another process may have refreshed
         token = cached(desk, connection)
         if token is not None:
@@ -51,19 +54,39 @@ def refresh_now(
     context: ConnectionContext | None = None,
 ) -> FreshToken:
     """Refresh whatever the expiry (see ``fresh.refresh``)."""
-    with refresh_lock(desk, connection.id):
+    with refresh_lock(desk, lock_name(connection)):
         return _refresh_locked(desk, desk.index.get(connection.id), checkpoint, context)
 
 
 def keep_all_alive(desk: Desk) -> list[RefreshResult]:
-    """Keep every connection alive, one by one (see ``fresh.refresh_all``)."""
+    """Keep every connection alive, one by one (see ``fresh.refresh_all``).
+
+    A grant shared by several connections is kept alive once: the others report its outcome.
+    """
     results = []
+    by_grant: dict[str, RefreshResult] = {}
     for connection in desk.index.load().connections:
+        done = by_grant.get(connection.grant_id) if connection.grant_id is not None else None
+        if done is not None:
+            again = _reread(desk, connection)
+            results.append(RefreshResult(again, refreshed=done.refreshed, error=done.error))
+            continue
         try:
-            results.append(_keep_alive(desk, connection))
+            result = _keep_alive(desk, connection)
         except QontoDesktopError as exc:
-            results.append(RefreshResult(connection, refreshed=False, error=exc))
+            result = RefreshResult(connection, refreshed=False, error=exc)
+        results.append(result)
+        if connection.grant_id is not None:
+            by_grant[connection.grant_id] = result
     return results
+
+
+def _reread(desk: Desk, connection: Connection) -> Connection:
+    """The connection as saved now (a refresh of its grant changed it), or as it was."""
+    try:
+        return desk.index.get(connection.id)
+    except QontoDesktopError:
+        return connection
 
 
 def _refresh_locked(
@@ -80,15 +103,14 @@ def _refresh_locked(
     3. the index (expiry times). A crash before 3 only costs one more refresh later, with the
        old refresh token inside Qonto's 60-second grace, or with the new one once saved.
     """
-    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    refresh_token = desk.secrets.get(refresh_key(connection))
     if refresh_token is None:
         raise _needs_reconnect(desk, connection, N_("no refresh token is saved for it"))
     client = (context or for_connection(desk, connection)).token_client
+    ids = tuple(c.id for c in sharing(desk, connection)) or (connection.id,)
     # Qonto revokes the current access token when it rotates: mark it spent first, so that a
     # crash after Qonto's answer never leaves a revoked token looking valid.
-    desk.index.update(
-        connection.id, access_expires_at=min(connection.access_expires_at, desk.now())
-    )
+    desk.index.update_all(ids, access_expires_at=min(connection.access_expires_at, desk.now()))
     try:
         tokens = client.refresh(refresh_token, previous_scopes=connection.scopes_granted)
     except InvalidGrantError as exc:  # never retried: Qonto throttles repeated failures
@@ -98,17 +120,17 @@ def _refresh_locked(
         raise  # Qonto may have rotated: the current access token may be dead
     except QontoDesktopError:
         # Qonto did not rotate (it was not reached, or it refused): the token still holds.
-        desk.index.update(connection.id, access_expires_at=connection.access_expires_at)
+        desk.index.update_all(ids, access_expires_at=connection.access_expires_at)
         raise
     checkpoint("token answer received")
     if tokens.refresh_token:
-        desk.secrets.set(refresh_token_key(connection.id), tokens.refresh_token)
+        desk.secrets.set(refresh_key(connection), tokens.refresh_token)
     checkpoint("refresh token saved")
-    desk.secrets.set(access_token_key(connection.id), tokens.access_token)
+    desk.secrets.set(access_key(connection), tokens.access_token)
     checkpoint("access token saved")
     now = desk.now()
-    saved = desk.index.update(
-        connection.id,
+    updated = desk.index.update_all(
+        ids,
         access_expires_at=tokens.expires_at,
         refresh_expires_at=now + REFRESH_TOKEN_LIFETIME
         if tokens.refresh_token
@@ -117,13 +139,17 @@ def _refresh_locked(
         scopes_granted=tokens.scopes,
     )
     checkpoint("index written")
-    log.info("refreshed connection %s", connection.id)
+    saved = next((c for c in updated if c.id == connection.id), None)
+    if saved is None:  # disconnected meanwhile by another copy of the app
+        saved = desk.index.get(connection.id)
+    log.info("refreshed connection %s (%d sharing its grant)", connection.id, len(ids))
     return FreshToken(tokens.access_token, saved)
 
 
 def _needs_reconnect(desk: Desk, connection: Connection, reason: str) -> NeedsReconnectError:
+    ids = [c.id for c in sharing(desk, connection)] or [connection.id]
     try:
-        desk.index.update(connection.id, state="needs_reconnect", state_reason=reason)
+        desk.index.update_all(ids, state="needs_reconnect", state_reason=reason)
     except QontoDesktopError as exc:  # the error to report is the reconnect, not this
         log.warning("could not mark connection %s: %s", connection.id, exc.code)
     return NeedsReconnectError(connection.name_text, reason=reason)

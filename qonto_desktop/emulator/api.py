@@ -1,8 +1,10 @@
-"""The Business API calls the app makes: organization, membership, and disconnect.
+"""The Business API calls the app makes: organization, membership, user organizations, disconnect.
 
 Errors are answered in Qonto's documented shape (``messages.api_error``). What a member sees
 depends on the role the emulator plays (:data:`ROLES_WITHOUT_BALANCES`,
-:data:`ROLES_WITHOUT_ORGANIZATION`); see docs/qonto-facts.md for the sources.
+:data:`ROLES_WITHOUT_ORGANIZATION`); see docs/qonto-facts.md for the sources. A token of the
+User OAuth flow names its organization with each call (``X-Qonto-Organization-Id``); see
+:mod:`qonto_desktop.emulator.user_flow`.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from urllib.parse import parse_qsl
 from qonto_desktop.emulator.data import Answering, DemoUser, Organization
 from qonto_desktop.emulator.grants import GrantStore, TokenOwner
 from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
+from qonto_desktop.emulator.user_flow import ORGANIZATION_HEADER, user_organizations
 
 ORGANIZATION_PATH = "/v2/organization"
 MEMBERSHIP_PATH = "/v2/membership"
 CONSENTS_PATH = "/v2/oauth2/consents"
+USER_ORGANIZATIONS_PATH = "/v2/user_organizations"
 
 # https://docs.qonto.com/api-reference/business-api/organization-accounts/business-accounts/list:
 # only owners, admins and members with the balance permission see currency and balances.
@@ -87,6 +91,16 @@ class BusinessApi:
         user = replace(self._user, role=self._role())
         return json_response(200, {"membership": user.membership(organization)})
 
+    def user_organizations(self, request: Request) -> Response:
+        """Answer ``GET /v2/user_organizations`` (User OAuth flow only)."""
+        owner = self._owner(request, "GET", "user_organization.read", organization=False)
+        if isinstance(owner, Response):
+            return owner
+        if not owner.user_flow:
+            return api_error(403, "forbidden", "only available in the User OAuth flow")
+        listed = [self._organizations[org_id] for org_id in owner.organization_ids]
+        return json_response(200, user_organizations(listed, self._user))
+
     def revoke_consent(self, request: Request) -> Response:
         """Answer ``DELETE /v2/oauth2/consents``: disconnect the app from the organization.
 
@@ -102,7 +116,9 @@ class BusinessApi:
         )
         return Response(204)
 
-    def _owner(self, request: Request, method: str, scope: str | None) -> TokenOwner | Response:
+    def _owner(
+        self, request: Request, method: str, scope: str | None, *, organization: bool = True
+    ) -> TokenOwner | Response:
         if request.method != method:
             return api_error(405, "method_not_allowed", f"Use {method} for this endpoint.")
         scheme, _, token = (request.header("authorization") or "").partition(" ")
@@ -114,7 +130,19 @@ class BusinessApi:
             return _unauthorized("invalid, expired or revoked access token")
         if scope is not None and scope not in owner.scopes:
             return api_error(403, "forbidden", "missing required oauth scope")
+        return _named_organization(owner, request) if organization else owner
+
+
+def _named_organization(owner: TokenOwner, request: Request) -> TokenOwner | Response:
+    """A User OAuth flow token speaks for the organization the request names."""
+    if not owner.user_flow:
         return owner
+    named = (request.header(ORGANIZATION_HEADER) or "").strip()
+    if named not in owner.organization_ids:
+        # Qonto: missing, or not an organization consented to, is a 403.
+        detail = f"{ORGANIZATION_HEADER} is missing or names no consented organization"
+        return api_error(403, "forbidden", detail)
+    return replace(owner, organization_id=named)
 
 
 def _unauthorized(detail: str) -> Response:

@@ -14,10 +14,12 @@ from qonto_desktop.emulator.api import (
     CONSENTS_PATH,
     MEMBERSHIP_PATH,
     ORGANIZATION_PATH,
+    USER_ORGANIZATIONS_PATH,
     BusinessApi,
     not_found,
 )
 from qonto_desktop.emulator.browser import BrowserLeg
+from qonto_desktop.emulator.discovery import DISCOVERY_PATH, JWKS_PATH, Discovery
 from qonto_desktop.emulator.faults import Fault, Faults
 from qonto_desktop.emulator.messages import (
     Request,
@@ -48,6 +50,7 @@ class Application:
         browser: The authorization and consent pages.
         tokens: The token and revocation endpoints.
         api: The Business API.
+        discovery: The issuer's keys and metadata.
         faults: The faults tests switch on.
         staging_token: The sandbox staging token every non-browser request must carry;
             ``None`` outside sandbox mode.
@@ -62,6 +65,7 @@ class Application:
         browser: BrowserLeg,
         tokens: TokenEndpoints,
         api: BusinessApi,
+        discovery: Discovery,
         faults: Faults,
         staging_token: str | None,
         stopping: threading.Event,
@@ -73,9 +77,12 @@ class Application:
             CONSENT_PATH: ("auth", browser.decide),
             TOKEN_PATH: ("token", tokens.token),
             REVOKE_PATH: ("revoke", tokens.revoke),
+            JWKS_PATH: ("jwks", discovery.jwks),
+            DISCOVERY_PATH: ("discovery", discovery.configuration),
             ORGANIZATION_PATH: ("organization", api.organization),
             MEMBERSHIP_PATH: ("membership", api.membership),
             CONSENTS_PATH: ("consents", api.revoke_consent),
+            USER_ORGANIZATIONS_PATH: ("user_organizations", api.user_organizations),
         }
         self._faults = faults
         self._staging_token = staging_token

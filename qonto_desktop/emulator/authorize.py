@@ -28,6 +28,7 @@ class AuthorizationRequest:
         organization_id: The organization fixed by ``organization_id`` or
             ``registration_id``; ``None`` lets the user pick.
         nonce: The OpenID Connect nonce, if sent.
+        user_flow: ``identity_type=user``: one consent for several organizations.
     """
 
     client: DemoClient
@@ -37,6 +38,7 @@ class AuthorizationRequest:
     code_challenge: str | None
     organization_id: str | None
     nonce: str | None = None
+    user_flow: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,12 +114,17 @@ def check_authorization_request(
             state,
         )
     params = {key: items[0] for key, items in values.items()}
-    checks = (_check_response_type, _check_state, _check_scopes, _check_challenge)
-    for check in (*checks, _check_identity_type):
+    # The flow is checked before the scopes: a client not approved for the User OAuth flow
+    # hears that, not that user_organization.read is not its scope.
+    checks = (_check_response_type, _check_state, _check_identity_type, _check_scopes)
+    for check in (*checks, _check_challenge):
         refusal = check(client, params)
         if refusal is not None:
             return ErrorRedirect(redirect_uri, *refusal, state)
-    organization = _pick_organization(params, organizations)
+    user_flow = params.get("identity_type") == "user"
+    # In the User OAuth flow the user ticks organizations on the consent page; Qonto documents
+    # no pre-selection there, so the parameters are not applied.
+    organization = None if user_flow else _pick_organization(params, organizations)
     if isinstance(organization, tuple):
         return ErrorRedirect(redirect_uri, *organization, state)
     return AuthorizationRequest(
@@ -128,6 +135,7 @@ def check_authorization_request(
         code_challenge=params.get("code_challenge"),
         organization_id=organization.id if organization else None,
         nonce=params.get("nonce"),
+        user_flow=user_flow,
     )
 
 
@@ -173,12 +181,21 @@ def _check_scopes(client: DemoClient, params: dict[str, str]) -> Refusal | None:
 
 
 def _check_identity_type(client: DemoClient, params: dict[str, str]) -> Refusal | None:
-    if "identity_type" not in params:
-        return None
-    if params["identity_type"] != "user":
+    # The User OAuth flow is only for apps Qonto approved, and such an app may use no other
+    # flow (docs/qonto-facts.md, "User OAuth flow"). Qonto does not document the error it
+    # answers; RFC 6749 §4.1.2.1's unauthorized_client is the one that fits.
+    identity_type = params.get("identity_type")
+    if identity_type is not None and identity_type != "user":
         return ("invalid_request", "The 'identity_type' parameter must be 'user'.")
-    # The User OAuth flow is only for apps Qonto approved; the demo clients are not.
-    return ("unauthorized_client", "The OAuth 2.0 Client may not use the User OAuth flow.")
+    if identity_type == "user" and not client.user_access:
+        return ("unauthorized_client", "The OAuth 2.0 Client may not use the User OAuth flow.")
+    if identity_type is None and client.user_access:
+        return (
+            "unauthorized_client",
+            "The OAuth 2.0 Client is approved for the User OAuth flow only: "
+            "send identity_type=user.",
+        )
+    return None
 
 
 def _check_challenge(client: DemoClient, params: dict[str, str]) -> Refusal | None:
@@ -205,8 +222,14 @@ def _check_challenge(client: DemoClient, params: dict[str, str]) -> Refusal | No
 def _pick_organization(
     params: dict[str, str], organizations: Sequence[Organization]
 ) -> Organization | Refusal | None:
-    """Return the organization the request fixes, ``None``, or a refusal."""
-    chosen: Organization | None = None
+    """Return the organization the request fixes, ``None``, or a refusal.
+
+    Qonto documents each parameter alone (retrieve_authorization): ``organization_id``
+    restricts the flow to that organization, ``registration_id`` pre-selects the one created
+    through the Onboarding API. It states no rule for both at once, so none is enforced: the
+    restriction wins over the pre-selection.
+    """
+    found: dict[str, Organization] = {}
     for name in ("organization_id", "registration_id"):
         value = params.get(name)
         if value is None:
@@ -214,7 +237,7 @@ def _pick_organization(
         if _UUID.fullmatch(value) is None:
             return ("invalid_request", f"The '{name}' parameter must be a UUID.")
         value = value.lower()
-        found = next(
+        match = next(
             (
                 org
                 for org in organizations
@@ -222,15 +245,10 @@ def _pick_organization(
             ),
             None,
         )
-        if found is None:
+        if match is None:
             return (
                 "invalid_request",
                 f"The '{name}' does not name one of the user's organizations.",
             )
-        if chosen is not None and chosen.id != found.id:
-            return (
-                "invalid_request",
-                "The 'organization_id' and 'registration_id' name different organizations.",
-            )
-        chosen = found
-    return chosen
+        found[name] = match
+    return found.get("organization_id") or found.get("registration_id")

@@ -69,10 +69,8 @@ class BrowserLeg:
         if isinstance(checked, ErrorRedirect):
             return redirect(checked.location)
         mode = self._consent_mode()
-        if mode == "approve":
-            return self._approve(checked, checked.organization_id or self._organizations[0].id)
-        if mode == "deny":
-            return _denied(checked)
+        if mode != "interactive":
+            return self._decide_at_once(checked, mode)
         challenge = self._challenges.open(checked, "login")
         return _page(200, pages.sign_in_page(challenge, self._user))
 
@@ -107,16 +105,33 @@ class BrowserLeg:
         if action not in {"approve", "deny"}:
             return _page(400, pages.error_page("Unknown action."))
         organization_id = pending.organization_id or form.get("organization_id", "")
-        if action == "approve" and organization_id not in {o.id for o in self._organizations}:
-            page = pages.consent_page(
-                challenge, pending, self._organizations, "Choose one of your organizations."
-            )
+        ticked = tuple(o.id for o in self._organizations if form.get(pages.ticked(o.id)) == "on")
+        refusal = self._refusal(pending, organization_id, ticked)
+        if action == "approve" and refusal is not None:
+            page = pages.consent_page(challenge, pending, self._organizations, refusal)
             return _page(200, page)
         if self._challenges.take(challenge, "consent") is None:
             return _page(400, pages.error_page("This request has expired or was already decided."))
         if action == "deny":
             return _denied(pending)
-        return self._approve(pending, organization_id)
+        return self._approve(pending, organization_id, ticked if pending.user_flow else ())
+
+    def _decide_at_once(self, request: AuthorizationRequest, mode: ConsentMode) -> Response:
+        """The ``approve`` and ``deny`` modes: approve ticks every organization (user flow)."""
+        if mode == "deny":
+            return _denied(request)
+        if request.user_flow:
+            return self._approve(request, "", tuple(o.id for o in self._organizations))
+        return self._approve(request, request.organization_id or self._organizations[0].id)
+
+    def _refusal(
+        self, request: AuthorizationRequest, organization_id: str, ticked: tuple[str, ...]
+    ) -> str | None:
+        """Why an approval cannot be taken as posted, or None."""
+        if request.user_flow:
+            return None if ticked else "Choose at least one organization."
+        known = organization_id in {o.id for o in self._organizations}
+        return None if known else "Choose one of your organizations."
 
     def _credentials_match(self, form: dict[str, str]) -> bool:
         email_ok = form.get("email", "").strip().lower() == self._user.email.lower()
@@ -125,7 +140,12 @@ class BrowserLeg:
         )
         return email_ok and password_ok
 
-    def _approve(self, request: AuthorizationRequest, organization_id: str) -> Response:
+    def _approve(
+        self,
+        request: AuthorizationRequest,
+        organization_id: str,
+        organization_ids: tuple[str, ...] = (),
+    ) -> Response:
         code = self._grants.issue_code(
             Consent(
                 client_id=request.client.client_id,
@@ -135,6 +155,7 @@ class BrowserLeg:
                 organization_id=organization_id,
                 code_challenge=request.code_challenge,
                 nonce=request.nonce,
+                organization_ids=organization_ids,
             )
         )
         # Hydra also echoes the granted scope next to code and state.

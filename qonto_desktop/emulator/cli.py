@@ -24,6 +24,7 @@ def describe(emulator: Emulator) -> str:
         f"  Authorize URL: {emulator.authorize_url}",
         f"  Token URL:     {emulator.token_url}",
         f"  Revoke URL:    {emulator.revoke_url}",
+        f"  JWKS URL:      {emulator.jwks_url}",
         f"  API base URL:  {emulator.api_base_url}",
         "",
         "Confidential client (client_secret_post):",
@@ -31,7 +32,10 @@ def describe(emulator: Emulator) -> str:
         f"  client_secret: {confidential.client_secret}",
         "Public client (no secret, PKCE S256 required):",
         f"  client_id:     {public.client_id}",
-        "Redirect URIs registered for both clients:",
+        "Client approved for user access (identity_type=user only, client_secret_post):",
+        f"  client_id:     {emulator.user_access_client.client_id}",
+        f"  client_secret: {emulator.user_access_client.client_secret}",
+        "Redirect URIs registered for every client:",
         *(f"  {uri}" for uri in confidential.redirect_uris),
     ]
     if emulator.sandbox:

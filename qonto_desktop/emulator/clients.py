@@ -1,4 +1,5 @@
-"""The two apps registered on the emulator: a portal app with a secret and a public one."""
+"""The apps registered on the emulator: a portal app with a secret, a public one, and a portal app
+Qonto approved for the User OAuth flow (``identity_type=user``, that flow only)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from qonto_desktop.emulator.scopes import DEMO_CLIENT_SCOPES
+from qonto_desktop.emulator.scopes import DEMO_CLIENT_SCOPES, USER_ACCESS_CLIENT_SCOPES
 
 CONFIDENTIAL_CLIENT_ID = "b941ca0d-55e4-4cee-95d5-0bfd03c00742"
 PUBLIC_CLIENT_ID = "2f3b4ea1-31ec-4960-9588-abbe120db0fc"
+USER_ACCESS_CLIENT_ID = "9c1d7a52-6e0b-4f3a-8d21-5b7e4c90a3f6"
 DEFAULT_REDIRECT_URIS: tuple[str, ...] = (
     "http://127.0.0.1:52817/callback",
     "http://localhost:52817/callback",
@@ -27,12 +29,14 @@ class DemoClient:
         client_secret: The secret of a confidential client; ``None`` for a public one.
         redirect_uris: Every redirect URI registered for it, matched exactly.
         allowed_scopes: Every scope it may request.
+        user_access: Qonto approved it for the User OAuth flow; it may then use no other.
     """
 
     client_id: str
     client_secret: str | None = field(repr=False)
     redirect_uris: tuple[str, ...]
     allowed_scopes: tuple[str, ...] = DEMO_CLIENT_SCOPES
+    user_access: bool = False
 
     @property
     def is_public(self) -> bool:
@@ -44,7 +48,7 @@ class ClientRegistry:
     """The registered clients; redirect URIs can be added while the emulator runs.
 
     Args:
-        extra_redirect_uris: URIs registered for both clients besides the defaults.
+        extra_redirect_uris: URIs registered for every client besides the defaults.
     """
 
     def __init__(self, extra_redirect_uris: Iterable[str] = ()) -> None:
@@ -59,6 +63,13 @@ class ClientRegistry:
             PUBLIC_CLIENT_ID: DemoClient(
                 client_id=PUBLIC_CLIENT_ID, client_secret=None, redirect_uris=uris
             ),
+            USER_ACCESS_CLIENT_ID: DemoClient(
+                client_id=USER_ACCESS_CLIENT_ID,
+                client_secret=secrets.token_urlsafe(32),
+                redirect_uris=uris,
+                allowed_scopes=USER_ACCESS_CLIENT_SCOPES,
+                user_access=True,
+            ),
         }
 
     @property
@@ -71,13 +82,18 @@ class ClientRegistry:
         """The client without a secret (like Qonto's own CLI)."""
         return self._get(PUBLIC_CLIENT_ID)
 
+    @property
+    def user_access(self) -> DemoClient:
+        """The client with a secret that Qonto approved for the User OAuth flow."""
+        return self._get(USER_ACCESS_CLIENT_ID)
+
     def find(self, client_id: str) -> DemoClient | None:
         """Return the client with this id, or ``None``."""
         with self._lock:
             return self._clients.get(client_id)
 
     def register_redirect_uri(self, uri: str) -> None:
-        """Register one more redirect URI for both clients.
+        """Register one more redirect URI for every client.
 
         Args:
             uri: The URI, matched exactly from now on.

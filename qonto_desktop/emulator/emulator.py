@@ -23,6 +23,7 @@ from qonto_desktop.emulator.data import (
     Organization,
     generated_organizations,
 )
+from qonto_desktop.emulator.discovery import JWKS_PATH, Discovery
 from qonto_desktop.emulator.faults import Faults
 from qonto_desktop.emulator.grants import ACCESS_TOKEN_LIFETIME, GrantStore
 from qonto_desktop.emulator.idtoken import IdTokenSigner
@@ -45,7 +46,7 @@ class Emulator:
             ``deny`` decide at once.
         clock: Where every expiry reads the time; the system clock by default.
         staging_token: The sandbox staging token; generated when sandbox and ``None``.
-        redirect_uris: Redirect URIs registered for both demo clients besides the defaults.
+        redirect_uris: Redirect URIs registered for every demo client besides the defaults.
         access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it
             (``access_token_lifetime`` may be changed while running).
         extra_organizations: How many generated organizations the user has besides the three
@@ -110,7 +111,11 @@ class Emulator:
         endpoint and every code, verifier, token and client secret received at the token and
         revocation endpoints, accepted or not.
         """
-        fixed = {self.confidential_client.client_secret, self.staging_token}
+        fixed = {
+            self.confidential_client.client_secret,
+            self.user_access_client.client_secret,
+            self.staging_token,
+        }
         return self._grants.issued.values() | {value for value in fixed if value}
 
     @property
@@ -142,6 +147,11 @@ class Emulator:
     def public_client(self) -> DemoClient:
         """The demo client without a secret (PKCE required)."""
         return self._clients.public
+
+    @property
+    def user_access_client(self) -> DemoClient:
+        """The demo client Qonto approved for the User OAuth flow (and only that flow)."""
+        return self._clients.user_access
 
     @property
     def port(self) -> int:
@@ -176,12 +186,17 @@ class Emulator:
         return self.base_url + REVOKE_PATH
 
     @property
+    def jwks_url(self) -> str:
+        """Where the ID tokens' signing keys are published."""
+        return self.base_url + JWKS_PATH
+
+    @property
     def api_base_url(self) -> str:
         """The Business API base; paths are ``/v2/...``."""
         return self.base_url
 
     def register_redirect_uri(self, uri: str) -> None:
-        """Register one more redirect URI for both demo clients (thread-safe)."""
+        """Register one more redirect URI for every demo client (thread-safe)."""
         self._clients.register_redirect_uri(uri)
 
     def start(self) -> None:
@@ -233,12 +248,15 @@ class Emulator:
             challenges=self._challenges,
             consent_mode=lambda: self.consent_mode,
         )
+        signer = IdTokenSigner(issuer=self.base_url)
         tokens = TokenEndpoints(
-            clients=self._clients,
-            grants=self._grants,
-            user=self.user,
-            signer=IdTokenSigner(issuer=self.base_url),
+            clients=self._clients, grants=self._grants, user=self.user, signer=signer
         )
+        endpoints = {
+            "authorization_endpoint": self.authorize_url,
+            "token_endpoint": self.token_url,
+            "revocation_endpoint": self.revoke_url,
+        }
         api = BusinessApi(
             grants=self._grants,
             user=self.user,
@@ -250,6 +268,7 @@ class Emulator:
             browser=browser,
             tokens=tokens,
             api=api,
+            discovery=Discovery(signer, endpoints),
             faults=self.faults,
             staging_token=self.staging_token if self.sandbox else None,
             stopping=stopping,

@@ -6,7 +6,17 @@ import threading
 from dataclasses import dataclass
 
 ENDPOINTS: frozenset[str] = frozenset(
-    {"auth", "token", "revoke", "organization", "membership", "consents"}
+    {
+        "auth",
+        "token",
+        "revoke",
+        "jwks",
+        "discovery",
+        "organization",
+        "membership",
+        "consents",
+        "user_organizations",
+    }
 )
 """The endpoint names a fault can be set on."""
 

@@ -2,6 +2,10 @@
 
 A *family* is everything issued from one authorization code: the first access and refresh
 tokens and every pair rotated from them. Revoking one token of a family revokes it whole.
+Rotation follows Hydra's graceful refresh token rotation, as Qonto runs it (60 s of grace):
+using a refresh token revokes the access token issued with it and no other; using it again
+after the grace period revokes the family
+(https://www.ory.sh/docs/hydra/guides/graceful-token-refresh).
 """
 
 from __future__ import annotations
@@ -30,9 +34,12 @@ class Consent:
         redirect_uri: The redirect URI of the authorization request.
         scopes: The granted scopes.
         user_id: Who approved.
-        organization_id: The organization the tokens are bound to.
+        organization_id: The organization the tokens are bound to; empty in the User OAuth
+            flow, whose tokens name one with each call.
         code_challenge: The S256 PKCE challenge, if one was sent.
         nonce: The OpenID Connect nonce, if one was sent.
+        organization_ids: The organizations consented to in the User OAuth flow; empty in
+            the per-organization flow.
     """
 
     client_id: str
@@ -42,6 +49,18 @@ class Consent:
     organization_id: str
     code_challenge: str | None = None
     nonce: str | None = None
+    organization_ids: tuple[str, ...] = ()
+
+    @property
+    def user_flow(self) -> bool:
+        """Whether this is a User OAuth flow consent (``identity_type=user``)."""
+        return bool(self.organization_ids)
+
+    def covers(self, organization_id: str) -> bool:
+        """Whether the consent reaches this organization."""
+        if self.user_flow:
+            return organization_id in self.organization_ids
+        return organization_id == self.organization_id
 
 
 @dataclass(frozen=True)
@@ -58,12 +77,24 @@ class IssuedTokens:
 
 @dataclass(frozen=True)
 class TokenOwner:
-    """Who a valid access token speaks for, and with which scopes."""
+    """Who a valid access token speaks for, and with which scopes.
+
+    Attributes:
+        organization_id: The organization of a per-organization grant; empty for a User
+            OAuth flow grant until a request names one (``X-Qonto-Organization-Id``).
+        organization_ids: The organizations a User OAuth flow grant reaches; empty otherwise.
+    """
 
     client_id: str
     user_id: str
     organization_id: str
     scopes: tuple[str, ...]
+    organization_ids: tuple[str, ...] = ()
+
+    @property
+    def user_flow(self) -> bool:
+        """Whether the token comes from the User OAuth flow."""
+        return bool(self.organization_ids)
 
 
 class GrantError(Exception):
@@ -95,6 +126,8 @@ class _Token:
     expires_at: float
     revoked: bool = False
     rotated_at: float | None = None
+    # For a refresh token: the access token issued together with it.
+    paired_access: str | None = None
 
 
 @dataclass
@@ -228,7 +261,8 @@ class GrantStore:
         if family.revoked or record.revoked:
             raise GrantError("invalid_grant", "The refresh token has been revoked.")
         if record.rotated_at is not None and now > record.rotated_at + REFRESH_GRACE_PERIOD:
-            # RFC 9700 §4.14.2: reuse of a rotated refresh token revokes the whole family.
+            # Hydra's reuse detection (graceful token refresh) and RFC 9700 §4.14.2: a rotated
+            # refresh token used after the grace period revokes the whole family.
             family.revoked = True
             raise GrantError("invalid_grant", "The refresh token has already been used.")
         if family.consent.client_id != client_id:
@@ -241,10 +275,11 @@ class GrantStore:
             )
         if record.rotated_at is None:
             record.rotated_at = now
-        # fosite revokes the family's earlier access tokens on every refresh.
-        for token in self._state.access.values():
-            if token.family_id == record.family_id:
-                token.revoked = True
+        # Hydra: "the access token it was issued with will be revoked. Other access tokens
+        # will not be revoked" (graceful token refresh), so a competing client keeps its own.
+        paired = self._state.access.get(record.paired_access or "")
+        if paired is not None:
+            paired.revoked = True
         granted = record.scopes if scopes is None else tuple(scopes)
         return self._issue(record.family_id, granted, now)
 
@@ -269,7 +304,7 @@ class GrantStore:
             family.revoked = True
 
     def revoke_consent(self, *, client_id: str, user_id: str, organization_id: str) -> int:
-        """Revoke every family (and unused code) of one client, user and organization.
+        """Revoke every family (and unused code) of one client and user reaching an organization.
 
         Returns:
             How many families were revoked.
@@ -278,20 +313,20 @@ class GrantStore:
             count = 0
             for family in self._state.families.values():
                 consent = family.consent
-                if (consent.client_id, consent.user_id, consent.organization_id) == (
-                    client_id,
-                    user_id,
-                    organization_id,
-                ) and not family.revoked:
+                if (
+                    (consent.client_id, consent.user_id) == (client_id, user_id)
+                    and consent.covers(organization_id)
+                    and not family.revoked
+                ):
                     family.revoked = True
                     count += 1
             for code, record in list(self._state.codes.items()):
                 consent = record.consent
-                if record.family_id is None and (
-                    consent.client_id,
-                    consent.user_id,
-                    consent.organization_id,
-                ) == (client_id, user_id, organization_id):
+                if (
+                    record.family_id is None
+                    and (consent.client_id, consent.user_id) == (client_id, user_id)
+                    and consent.covers(organization_id)
+                ):
                     del self._state.codes[code]
             return count
 
@@ -306,7 +341,11 @@ class GrantStore:
                 return None
             consent = family.consent
             return TokenOwner(
-                consent.client_id, consent.user_id, consent.organization_id, record.scopes
+                consent.client_id,
+                consent.user_id,
+                consent.organization_id,
+                record.scopes,
+                consent.organization_ids,
             )
 
     def _issue(self, family_id: str, scopes: tuple[str, ...], now: float) -> IssuedTokens:
@@ -315,7 +354,9 @@ class GrantStore:
         refresh: str | None = None
         if "offline_access" in scopes:
             refresh = "ory_rt_" + secrets.token_urlsafe(32)
-            self._state.refresh[refresh] = _Token(family_id, scopes, now + REFRESH_TOKEN_LIFETIME)
+            self._state.refresh[refresh] = _Token(
+                family_id, scopes, now + REFRESH_TOKEN_LIFETIME, paired_access=access
+            )
         self.issued.add(access, refresh)
         return IssuedTokens(
             access_token=access,

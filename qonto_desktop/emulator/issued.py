@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 # Form fields of the token and revocation endpoints whose values are secrets.
 SECRET_FORM_FIELDS = ("code", "code_verifier", "refresh_token", "client_secret", "token")
 # Parameters of an authorization request that must stay private (RFC 6749 §10.12, RFC 7636).
-SECRET_AUTHORIZE_PARAMETERS = ("state", "code_challenge")
+SECRET_AUTHORIZE_PARAMETERS = ("state", "code_challenge", "nonce")
 
 
 class IssuedSecrets:

@@ -86,8 +86,18 @@ def redirect(location: str) -> Response:
 
 
 def oauth_error(status: int, error: str, description: str) -> Response:
-    """Return an RFC 6749 §5.2 error answer, never cached."""
-    return json_response(status, {"error": error, "error_description": description}, NO_STORE)
+    """Return an RFC 6749 §5.2 error answer, never cached, in the shape Qonto's example shows.
+
+    Beside RFC 6749's ``error`` and ``error_description``, Qonto's example carries Hydra's
+    ``error_verbose`` and ``status_code`` (https://docs.qonto.com/api-reference/business-api).
+    """
+    body = {
+        "error": error,
+        "error_description": description,
+        "error_verbose": description,
+        "status_code": status,
+    }
+    return json_response(status, body, NO_STORE)
 
 
 def api_error(

@@ -82,7 +82,17 @@ def consent_page(
             request names one.
         error: A message to show above the form.
     """
-    if request.organization_id is not None:
+    if request.user_flow:
+        options = "".join(
+            f'<label><input type="checkbox" name="{escape(ticked(org.id))}" checked> '
+            f'{escape(org.name)} <span class="hint">({escape(org.legal_form)})</span></label>'
+            for org in organizations
+        )
+        picker = (
+            "<fieldset><legend>Choose the organizations this app may reach</legend>"
+            f"{options}</fieldset>"
+        )
+    elif request.organization_id is not None:
         fixed = next(org for org in organizations if org.id == request.organization_id)
         picker = f"<p>Organization: <strong>{escape(fixed.name)}</strong></p>"
     else:
@@ -109,6 +119,11 @@ def consent_page(
         "</form>"
     )
     return _layout("Allow access to your Qonto account?", body)
+
+
+def ticked(organization_id: str) -> str:
+    """The consent form's checkbox name for one organization (User OAuth flow)."""
+    return f"organization.{organization_id}"
 
 
 def sandbox_sign_in_page() -> str:

@@ -61,8 +61,18 @@ QONTO_SCOPES: tuple[str, ...] = tuple(_DESCRIPTIONS)
 EMBED_ONLY_SCOPES: frozenset[str] = frozenset({"beneficiary.trust"})
 """Scopes Qonto grants to Embed partners only; ordinary apps are refused them."""
 
-DEMO_CLIENT_SCOPES: tuple[str, ...] = tuple(s for s in QONTO_SCOPES if s not in EMBED_ONLY_SCOPES)
-"""The scopes both demo clients may request."""
+USER_ACCESS_SCOPES: frozenset[str] = frozenset({"user_organization.read"})
+"""Scopes Qonto grants only to apps it approved for the User OAuth flow."""
+
+USER_ACCESS_CLIENT_SCOPES: tuple[str, ...] = tuple(
+    s for s in QONTO_SCOPES if s not in EMBED_ONLY_SCOPES
+)
+"""The scopes the demo client approved for the User OAuth flow may request."""
+
+DEMO_CLIENT_SCOPES: tuple[str, ...] = tuple(
+    s for s in USER_ACCESS_CLIENT_SCOPES if s not in USER_ACCESS_SCOPES
+)
+"""The scopes the two per-organization demo clients may request."""
 
 
 def describe(scope: str) -> str:

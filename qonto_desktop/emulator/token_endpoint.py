@@ -142,6 +142,7 @@ class TokenEndpoints:
                 user=self._user,
                 client_id=issued.consent.client_id,
                 issued_at=issued.issued_at,
+                access_token=issued.access_token,
                 nonce=issued.consent.nonce,
             )
             self._grants.issued.add(answer["id_token"])

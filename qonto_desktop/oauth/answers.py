@@ -61,17 +61,29 @@ def token_error(
 ) -> OAuthError:
     """Return the typed error of an RFC 6749 §5.2 error answer."""
     error = body.get("error") if body else None
-    if not isinstance(error, str):
+    if body is None or not isinstance(error, str):
         detail = f"HTTP {status} without an OAuth error"
         return ResponseFormatError(detail=detail, status=status, service=service)
-    description = body.get("error_description") if body else None
     cls = TOKEN_ERRORS.get(error, TokenError)
     return cls(
         oauth_error=error,
-        detail=description if isinstance(description, str) else None,
+        detail=_description(body),
         status=status,
         service=service,
     )
+
+
+def _description(body: dict[str, Any]) -> str | None:
+    """RFC 6749's ``error_description``, else the text Hydra's longer shape puts elsewhere.
+
+    Hydra adds ``error_hint``, ``error_verbose`` (the code's generic meaning), ``error_debug``
+    and ``status_code`` to its errors when asked to; other members are ignored.
+    """
+    for name in ("error_description", "error_hint", "error_verbose"):
+        value = body.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def looks_like_html(response: requests.Response) -> bool:

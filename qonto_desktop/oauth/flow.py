@@ -75,6 +75,8 @@ class PendingAuthorization:
     # Owned by this attempt (and shared by its copies): no process-wide record of finished ones.
     claim: OneShot = field(default_factory=OneShot, repr=False, compare=False)
     service: str | None = None
+    # Sent when ``openid`` is asked; the ID token must echo it (OpenID Connect Core §3.1.2.1).
+    nonce: str | None = field(default=None, repr=False)
 
 
 # Set by the flow itself: a caller's extra parameters may not replace them.
@@ -87,6 +89,7 @@ RESERVED = frozenset(
         "state",
         "code_challenge",
         "code_challenge_method",
+        "nonce",
     }
 )
 
@@ -95,9 +98,15 @@ class CodeExchanger(Protocol):
     """The one thing ``finish`` needs from the token client."""
 
     def exchange_code(
-        self, *, code: str, redirect_uri: str, code_verifier: str, requested_scopes: tuple[str, ...]
+        self,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        requested_scopes: tuple[str, ...],
+        nonce: str | None = None,
     ) -> TokenSet:
-        """Redeem an authorization code."""
+        """Redeem an authorization code; an ID token must echo ``nonce``."""
         ...
 
 
@@ -106,7 +115,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
 
     Raises:
         ConfigurationError: the client ID is empty, no scope is given, or the redirect URI is
-            not ``http://127.0.0.1:<port>/...``.
+            not ``http://127.0.0.1:<port>/...`` or ``http://localhost:<port>/...``.
         ValueError: an extra parameter would replace one the flow sets.
     """
     client_id = request.client_id.strip()
@@ -129,10 +138,12 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
 
     state = pkce.new_state()
     verifier = pkce.new_verifier()
+    nonce = pkce.new_state() if "openid" in request.scopes else None
     extra = {
         **dict(request.extra),
         "code_challenge": pkce.challenge(verifier),
         "code_challenge_method": "S256",
+        **({"nonce": nonce} if nonce is not None else {}),
     }
     url = prepare_grant_uri(
         request.authorize_url,
@@ -153,6 +164,7 @@ def start(request: AuthorizationRequest) -> PendingAuthorization:
         extra=tuple(request.extra),
         started_at=time.time(),
         service=request.service,
+        nonce=nonce,
     )
 
 
@@ -184,6 +196,7 @@ def finish(
         redirect_uri=pending.redirect_uri,
         code_verifier=pending.code_verifier,
         requested_scopes=pending.scopes,
+        nonce=pending.nonce,
     )
 
 

@@ -1,16 +1,23 @@
 """The one-shot loopback receiver that hears the browser come back from the sign-in service.
 
 RFC 8252 §7.3: a native app receives the authorization response on a loopback redirect URI.
-The receiver binds ``127.0.0.1:<port>`` before the browser opens, answers every request with a
-small page, and completes once: on the first ``GET`` to the callback path whose query carries a
-``code`` or an ``error`` and the state of the pending sign-in. Everything else is answered and
-ignored. The server runs an asyncio loop on its own thread, so slow or hostile clients never
-block the genuine callback.
+The receiver binds ``127.0.0.1:<port>`` before the browser opens (for a ``localhost`` redirect
+URI also ``[::1]:<port>``, where the system has IPv6 on loopback: browsers may try it first),
+answers every request with a small page, and completes once across its sockets: on the first
+``GET`` to the callback path whose query carries a ``code`` or an ``error`` and the state of the
+pending sign-in. Everything else is answered and ignored. The server runs an asyncio loop on its
+own thread, so slow or hostile clients never block the genuine callback.
+
+The browser that brought a code is told the truth: its request is held open until the app
+reports the connection saved (:meth:`Receiver.report_saved`) or failed
+(:meth:`Receiver.report_failed`), for at most ``page_wait`` seconds; then, or on a cancel, the
+page says that Qonto answered and the app is finishing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import logging
 import socket
@@ -18,6 +25,7 @@ import threading
 from types import TracebackType
 from typing import Final
 
+from qonto_desktop.i18n.localize import Explained, localize
 from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth import pages
 from qonto_desktop.oauth.callback import CallbackParams, parse_query
@@ -28,20 +36,24 @@ from qonto_desktop.oauth.errors import (
     PortUnavailableError,
     ReceiverError,
 )
+from qonto_desktop.oauth.loopback_bind import IPV6_LOOPBACK, bind_loopback
 from qonto_desktop.oauth.loopback_http import HeadRefused, Request
 from qonto_desktop.oauth.loopback_server import (
     LoopbackServer,
     Reply,
     bind_failure_reason,
-    open_listening_socket,
 )
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT, LOOPBACK_HOST, parse_redirect_uri
+from qonto_desktop.system.display import safe_text
 
 logger = logging.getLogger(__name__)
 
 
 _ALLOW: Final = (("Allow", "GET, HEAD"),)
 _Outcome = CallbackParams | ReceiverError
+# How long the browser that brought a code waits for the app to say whether it was saved.
+PAGE_WAIT: Final = 10.0
+_FINISHING: Final = "finishing"  # the page when the app said nothing (yet)
 
 
 class Receiver:
@@ -65,19 +77,23 @@ class Receiver:
         timeout: float = DEFAULT_TIMEOUT,
         language: str = "en",
         service: str | None = None,
+        page_wait: float = PAGE_WAIT,
     ) -> None:
         """Prepare a receiver; nothing is bound until it is entered.
 
         Args:
-            redirect_uri: ``http://127.0.0.1:<port>/<path>``; port 0 picks a free port.
+            redirect_uri: ``http://127.0.0.1:<port>/<path>`` or ``http://localhost:<port>/<path>``;
+                port 0 picks a free port.
             timeout: seconds from entering until the receiver gives up.
             language: ``"en"`` or ``"fr"``, for the pages the browser shows.
             service: the provider's name, for the errors' messages.
+            page_wait: how long the browser that brought a code waits for the outcome.
 
         Raises:
             ConfigurationError: a bad redirect URI, timeout or language.
         """
-        self._port, self._path = parse_redirect_uri(redirect_uri, service=service)
+        address = parse_redirect_uri(redirect_uri, any_port=True, service=service)
+        self._host, self._port, self._path = address.host, address.port, address.path
         self._configured_uri = redirect_uri
         self._service = service
         if language not in pages.LANGUAGES:
@@ -90,6 +106,11 @@ class Receiver:
             )
         self._timeout = timeout
         self._language = language
+        self._page_wait = max(0.0, page_wait)
+        self._report: tuple[str, Explained | None] | None = None
+        self._reported = asyncio.Event()
+        self._dual = False
+        self._held = False
         self._hosts: frozenset[str] = frozenset()
         self._lock = threading.Lock()
         self._expected: str | None = None
@@ -113,7 +134,12 @@ class Receiver:
     @property
     def redirect_uri(self) -> str:
         """The redirect URI, with the port actually bound once entered."""
-        return f"http://{LOOPBACK_HOST}:{self._port}{self._path}"
+        return f"http://{self._host}:{self._port}{self._path}"
+
+    @property
+    def listens_on_ipv6(self) -> bool:
+        """True once entered when ``[::1]`` is served too (``localhost`` with IPv6 loopback)."""
+        return self._dual
 
     def __enter__(self) -> Receiver:
         """Bind the port and start serving.
@@ -123,17 +149,21 @@ class Receiver:
         """
         if self._thread is not None or self._settled.is_set():
             raise RuntimeError("a Receiver serves one sign-in; create a new one")
-        sock = self._bind()
-        self._port = sock.getsockname()[1]
+        socks = self._bind()
+        self._port = socks[0].getsockname()[1]
+        self._dual = len(socks) > 1
         # RFC 8252 §8.3 and DNS rebinding: only our own origin may talk to the receiver.
-        self._hosts = frozenset({f"{LOOPBACK_HOST}:{self._port}", f"localhost:{self._port}"})
+        hosts = {f"{LOOPBACK_HOST}:{self._port}", f"localhost:{self._port}"}
+        if self._dual:
+            hosts.add(f"[{IPV6_LOOPBACK}]:{self._port}")
+        self._hosts = frozenset(hosts)
         loop = asyncio.new_event_loop()
         self._loop, self._loop_open = loop, True
         self._thread = threading.Thread(
-            target=self._run, args=(loop, sock), name=f"oauth-receiver-{self._port}", daemon=True
+            target=self._run, args=(loop, socks), name=f"oauth-receiver-{self._port}", daemon=True
         )
         self._thread.start()
-        logger.info("listening on %s", self.redirect_uri)
+        logger.info("listening on %s%s", self.redirect_uri, " (IPv4, IPv6)" if self._dual else "")
         return self
 
     def __exit__(
@@ -157,9 +187,12 @@ class Receiver:
             self._expected = state
 
     def wait(self, timeout: float | None = None) -> CallbackParams:
-        """Block until the browser's answer, the timeout or a cancel; then free the port.
+        """Block until the browser's answer, the timeout or a cancel.
 
-        Later calls give the same outcome again: there is never a second answer.
+        Later calls give the same outcome again: there is never a second answer. After a code,
+        the receiver keeps the browser's request open until :meth:`report_saved`,
+        :meth:`report_failed`, ``page_wait`` or :meth:`close` (no new connection is accepted);
+        after anything else it stops and frees the port here.
 
         Args:
             timeout: wait at most this many seconds; ``None`` waits for the receiver's own
@@ -177,12 +210,23 @@ class Receiver:
             raise RuntimeError("enter the Receiver before waiting")
         if not self._settled.wait(timeout):
             self._settle(AuthorizationTimeoutError(service=self._service))
+        with self._lock:
+            outcome, held = self._outcome, self._held
+        if held and isinstance(outcome, CallbackParams):
+            return outcome  # the browser waits for the outcome; close() ends everything
         self.close()
-        outcome = self._outcome
         if isinstance(outcome, CallbackParams):
             return outcome
         assert outcome is not None  # noqa: S101 - _settled is only set with an outcome
         raise outcome.with_traceback(None)
+
+    def report_saved(self) -> None:
+        """Tell the waiting browser the connection is saved; safe from any thread, once."""
+        self._tell(("saved", None))
+
+    def report_failed(self, error: Explained) -> None:
+        """Tell the waiting browser the connection failed, why and what to do; once."""
+        self._tell(("failed", error))
 
     def offer(self, params: CallbackParams) -> bool:
         """Complete the sign-in with an answer that came another way: an address the user pasted.
@@ -199,8 +243,12 @@ class Receiver:
         return True
 
     def cancel(self) -> None:
-        """End a ``wait()`` promptly with ``AuthorizationCancelledError``; safe from any thread."""
+        """End a ``wait()`` promptly with ``AuthorizationCancelledError``; safe from any thread.
+
+        A browser still waiting for the outcome is answered at once: the app is finishing.
+        """
         self._settle(AuthorizationCancelledError(service=self._service))
+        self._tell((_FINISHING, None))
         self._wake()
 
     def close(self) -> None:
@@ -212,24 +260,36 @@ class Receiver:
 
     # --- Between threads ----------------------------------------------------------------------
 
-    def _settle(self, outcome: _Outcome) -> bool:
-        """Record the outcome unless one exists: the first one wins, forever."""
+    def _settle(self, outcome: _Outcome, *, held: bool = False) -> bool:
+        """Record the outcome unless one exists: the first one wins, forever.
+
+        ``held``: it came with a browser request held open for the outcome page.
+        """
         with self._lock:
             if self._outcome is not None:
                 return False
             self._outcome = outcome
+            self._held = held
         self._settled.set()
         return True
+
+    def _tell(self, report: tuple[str, Explained | None]) -> None:
+        """Record what the held browser page will say; the first report wins."""
+        with self._lock:
+            if self._report is not None:
+                return
+            self._report = report
+            if self._loop is not None and self._loop_open:
+                self._loop.call_soon_threadsafe(self._reported.set)
 
     def _wake(self) -> None:
         with self._lock:
             if self._loop is not None and self._loop_open:
                 self._loop.call_soon_threadsafe(self._server.stop)
 
-    def _bind(self) -> socket.socket:
+    def _bind(self) -> list[socket.socket]:
         try:
-            # RFC 8252 §8.3: the loopback interface only, never all interfaces.
-            return open_listening_socket(LOOPBACK_HOST, self._port)
+            return bind_loopback(self._host, self._port)
         except OSError as exc:
             reason = bind_failure_reason(exc)
             raise PortUnavailableError(
@@ -238,10 +298,10 @@ class Receiver:
 
     # --- The receiver's thread ----------------------------------------------------------------
 
-    def _run(self, loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
+    def _run(self, loop: asyncio.AbstractEventLoop, socks: list[socket.socket]) -> None:
         timer = loop.call_later(self._timeout, self._expire)
         try:
-            loop.run_until_complete(self._server.serve(sock))
+            loop.run_until_complete(self._server.serve(*socks))
         except Exception as exc:  # a bug must still end wait(), never kill the thread silently
             logger.error("the receiver stopped on an unexpected %s", type(exc).__name__)
         finally:
@@ -252,7 +312,8 @@ class Receiver:
                 self._loop_open = False
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
-            sock.close()
+            for sock in socks:
+                sock.close()
             logger.info("stopped listening on port %d", self._port)
 
     def _expire(self) -> None:
@@ -281,7 +342,8 @@ class Receiver:
 
     def _complete(self, params: CallbackParams) -> Reply:
         """Complete the sign-in with these parameters if they are its answer."""
-        if not self._belongs(params) or not self._settle(params):
+        held = not params.error  # a code: the browser waits to hear how it ended
+        if not self._belongs(params) or not self._settle(params, held=held):
             return Reply(self._page(400, "wrong-state"), "not this sign-in")
         if params.error:
             logger.info("the browser brought back an error answer")
@@ -291,7 +353,27 @@ class Receiver:
             }
             return Reply(self._page(200, "failure", values=shown), "completed (error)", final=True)
         logger.info("the browser brought back an authorization code")
-        return Reply(self._page(200, "success"), "completed (code)", final=True)
+        return Reply(b"", "completed (code)", final=True, later=self._outcome_page)
+
+    async def _outcome_page(self) -> bytes:
+        """The page for the browser that brought the code, once the app knows (bounded)."""
+        with self._lock:
+            reported = self._report is not None
+        if self._page_wait > 0 and not reported:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._reported.wait(), self._page_wait)
+        with self._lock:
+            kind, error = self._report or (_FINISHING, None)
+        if kind == "saved":
+            return self._page(200, "success")
+        if kind == "failed" and error is not None:
+            message, next_action = localize(error, self._language)
+            shown = {
+                "reason": safe_text(message, limit=300),
+                "next_action": safe_text(next_action, limit=300),
+            }
+            return self._page(200, "not-saved", values=shown)
+        return self._page(200, "finishing")
 
     def _belongs(self, params: CallbackParams) -> bool:
         with self._lock:

@@ -1,9 +1,10 @@
 """The socket side of the loopback receiver: bind one port, serve it, leave nothing behind.
 
-``LoopbackServer`` serves a pre-bound listening socket on an asyncio loop: one request and one
-response per connection, every step under a time limit and a size limit, a cap on open
-connections, so one slow or hostile client never delays another. What to answer is decided by
-the ``respond`` function it is given; this module only carries bytes.
+``LoopbackServer`` serves pre-bound listening sockets (127.0.0.1, and ::1 for ``localhost``) on
+one asyncio loop: one request and one response per connection, every step under a time limit and
+a size limit, a cap on open connections per socket, so one slow or hostile client never delays
+another. What to answer is decided by the ``respond`` function it is given; this module only
+carries bytes.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import logging
 import socket
 import struct
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Final
 
 from qonto_desktop.i18n.message import N_, Message, Text
@@ -28,7 +30,8 @@ READ_TIMEOUT: Final = 10.0  # seconds for a whole request head, counted from the
 WRITE_TIMEOUT: Final = 10.0
 LINGER_TIMEOUT: Final = 2.0  # after answering, how long the client may take to close first
 LINGER_BYTES: Final = 65536
-# Beyond this many open connections, new ones are closed at once: no running out of descriptors.
+# Beyond this many open connections on one listening socket, new ones are closed at once: no
+# running out of descriptors.
 MAX_CONNECTIONS: Final = 256
 # ...unless one of them has been open this long: then the newcomer takes the oldest one's place,
 # so a crowd of stalled connections cannot lock the browser out.
@@ -48,15 +51,18 @@ class Reply:
         data: the complete HTTP response.
         label: what happened, for the log; never a value taken from the request.
         final: this answer ends the serving: stop accepting, but let this response arrive.
+        later: when given, the response is what it returns, awaited (boundedly) before writing:
+            the browser's request is held open until the app knows the outcome.
     """
 
     data: bytes
     label: str
     final: bool = False
+    later: Callable[[], Awaitable[bytes]] | None = None
 
 
 class LoopbackServer:
-    """Serves one listening socket until ``stop()``; answers through ``respond``."""
+    """Serves its listening sockets until ``stop()``; answers through ``respond``."""
 
     def __init__(
         self, respond: Callable[[Request], Reply], refuse: Callable[[HeadRefused], Reply]
@@ -69,29 +75,39 @@ class LoopbackServer:
         """
         self._respond = respond
         self._refuse = refuse
-        self._connections: set[asyncio.Task[None]] = set()
+        # Each open connection, with the number of the listening socket it came through.
+        self._connections: dict[asyncio.Task[None], int] = {}
         # The connections being served, oldest first, with when each came.
         self._since: dict[asyncio.Task[None], float] = {}
         self._spared: asyncio.Task[None] | None = None
         self._stopping = False
         self._stopped: asyncio.Future[None] | None = None
+        self._servers: list[asyncio.Server] = []
 
     def stop(self) -> None:
         """Stop accepting and abort open connections; call it on the loop."""
         self._stopping = True
+        for server in self._servers:  # at once: no callback can connect after the final one
+            server.close()
         if self._stopped is not None and not self._stopped.done():
             self._stopped.set_result(None)
 
-    async def serve(self, sock: socket.socket) -> None:
-        """Serve ``sock`` until ``stop()``; return once it and every connection are closed."""
+    async def serve(self, *socks: socket.socket) -> None:
+        """Serve ``socks`` until ``stop()``; return once they and every connection are closed."""
         self._stopped = asyncio.get_running_loop().create_future()
         if self._stopping:  # stop() came before the loop reached us
             self._stopped.set_result(None)
-        server = await asyncio.start_server(self._on_connection, sock=sock, limit=MAX_LINE + 2)
         try:
+            for listener, sock in enumerate(socks):
+                accept = partial(self._on_connection, listener)
+                server = await asyncio.start_server(accept, sock=sock, limit=MAX_LINE + 2)
+                self._servers.append(server)
+                if self._stopping:
+                    server.close()
             await self._stopped
         finally:
-            server.close()  # the listening socket closes: a repeated callback is refused
+            for server in self._servers:  # every listening socket closes: a repeat is refused
+                server.close()
             await self._end_connections()
 
     async def _end_connections(self) -> None:
@@ -104,14 +120,14 @@ class LoopbackServer:
             await asyncio.wait(others)
 
     async def _on_connection(
-        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+        self, listener: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
     ) -> None:
         task = asyncio.current_task()
         assert task is not None  # noqa: S101 - start_server always runs this as a task
         graceful = False
-        self._connections.add(task)
+        self._connections[task] = listener
         try:
-            if not self._stopping and self._make_room():
+            if not self._stopping and self._make_room(listener):
                 self._since[task] = asyncio.get_running_loop().time()
                 graceful = await self._converse(reader, writer)
         except asyncio.CancelledError:
@@ -119,16 +135,20 @@ class LoopbackServer:
         except Exception as exc:  # one broken connection must never stop the server
             logger.warning("a loopback connection failed: %s", type(exc).__name__)
         finally:
-            self._connections.discard(task)
+            self._connections.pop(task, None)
             self._since.pop(task, None)
             await _close(writer, graceful=graceful)
 
-    def _make_room(self) -> bool:
-        """True when a new connection may be served: under the cap, or instead of a stale one."""
-        if sum(not task.cancelling() for task in self._connections) <= MAX_CONNECTIONS:
+    def _make_room(self, listener: int) -> bool:
+        """True when a new connection may be served: under its socket's cap, or instead of a
+        stale one of the same socket (a crowd on one socket never locks the other out)."""
+        mine = [task for task, through in self._connections.items() if through == listener]
+        if sum(not task.cancelling() for task in mine) <= MAX_CONNECTIONS:
             return True
         now = asyncio.get_running_loop().time()
         for task, since in self._since.items():
+            if self._connections.get(task) != listener:
+                continue
             if now - since < STALE_AFTER:
                 return False  # oldest first: every later one is younger still
             if task is not self._spared and not task.cancelling():
@@ -159,8 +179,9 @@ class LoopbackServer:
         if reply.final:
             self._spared = asyncio.current_task()
             self.stop()
+        data = reply.data if reply.later is None else await reply.later()
         try:
-            writer.write(reply.data)
+            writer.write(data)
             await asyncio.wait_for(writer.drain(), WRITE_TIMEOUT)
         except (TimeoutError, ConnectionError):
             return False
@@ -204,19 +225,24 @@ def open_listening_socket(host: str, port: int) -> socket.socket:
     """Bind and listen on ``host:port`` with no address reuse.
 
     Args:
-        host: the loopback IP literal.
+        host: a loopback IP literal: ``127.0.0.1``, or ``::1`` (then IPv6 only, never mapped
+            IPv4 addresses).
         port: the port, or 0 for any free one.
 
     Returns:
         The listening socket.
 
     Raises:
-        OSError: the port is taken or forbidden; see ``bind_failure_reason``.
+        OSError: the port is taken or forbidden, or no such address here (no IPv6 loopback);
+            see ``bind_failure_reason``.
     """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         for level, option, value in exclusive_bind_options(sys.platform):
             sock.setsockopt(level, option, value)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
         sock.bind((host, port))
         sock.listen(128)
     except OSError:

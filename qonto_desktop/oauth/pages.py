@@ -16,7 +16,15 @@ from typing import Final
 from qonto_desktop.system.resources import resource_path
 
 LANGUAGES: Final = ("en", "fr")
-PAGES: Final = ("success", "failure", "wrong-state", "not-found", "bad-request")
+PAGES: Final = (
+    "success",
+    "not-saved",
+    "finishing",
+    "failure",
+    "wrong-state",
+    "not-found",
+    "bad-request",
+)
 
 # Sent with every response, whatever its status.
 SECURITY_HEADERS: Final[tuple[tuple[str, str], ...]] = (
@@ -43,7 +51,8 @@ def render(page: str, language: str, **values: str) -> bytes:
         page: one of ``PAGES``.
         language: one of ``LANGUAGES``.
         **values: the page's ``$placeholders`` (``failure`` takes ``error`` and
-            ``error_description``); each is escaped with ``html.escape(quote=True)``.
+            ``error_description``, ``not-saved`` takes ``reason`` and ``next_action``); each is
+            escaped with ``html.escape(quote=True)``.
 
     Returns:
         The page, encoded as UTF-8.

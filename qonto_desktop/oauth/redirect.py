@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final, Literal, cast
 from urllib.parse import urlsplit
 
@@ -23,39 +24,51 @@ DEFAULT_TIMEOUT: Final = 300.0
 DEFAULT_REDIRECT_URI: Final = f"http://{LOOPBACK_HOST}:{DEFAULT_PORT}/callback"
 
 
+@dataclass(frozen=True)
+class LoopbackAddress:
+    """Where a loopback redirect URI points: its host, port and callback path."""
+
+    host: LoopbackHost
+    port: int
+    path: str
+
+
 def parse_redirect_uri(
-    redirect_uri: str, *, any_port: bool = True, service: str | None = None
-) -> tuple[int, str]:
+    redirect_uri: str, *, any_port: bool = False, service: str | None = None
+) -> LoopbackAddress:
     """Check that a redirect URI is a loopback one this receiver can serve.
 
     Args:
-        redirect_uri: e.g. ``http://127.0.0.1:52817/callback``.
-        any_port: accept port 0, "any free port" (for the receiver, before it binds).
+        redirect_uri: ``http://127.0.0.1:<port>/<path>`` or ``http://localhost:<port>/<path>``.
+        any_port: also accept port 0, "any free port": only for the receiver itself, before it
+            binds (the demo and the tests); never for a registration.
         service: the provider's name, for the error's message.
 
     Returns:
-        The port and the callback path.
+        The host, port and callback path.
 
     Raises:
-        ConfigurationError: anything but ``http://127.0.0.1:<port>/<path>``.
+        ConfigurationError: anything else: another host, user information, a query or a
+            fragment, no port or one outside the one port rule (:func:`port_problem`).
     """
     try:
         parts = urlsplit(redirect_uri)
         port = parts.port
     except ValueError:  # e.g. a port out of range, a broken IPv6 literal
         parts, port = urlsplit(""), None
+    host = next((name for name in LOOPBACK_HOSTS if parts.netloc == f"{name}:{port}"), None)
     valid = (
         parts.scheme == "http"
-        # RFC 8252 §8.3: the IP literal, not "localhost", which may resolve elsewhere or to ::1.
+        # RFC 8252 §7.3 and §8.3: the IP literal, or "localhost" as registered (both stacks).
+        and host is not None
         and port is not None
-        and (any_port or port > 0)
-        and parts.netloc == f"{LOOPBACK_HOST}:{port}"
+        and (port_problem(port) is None or (any_port and port == 0))
         and parts.path.startswith("/")
         and "?" not in redirect_uri
         and "#" not in redirect_uri
         and all("!" <= char <= "~" for char in parts.path)
     )
-    if not valid or port is None:
+    if not valid or host is None or port is None:
         raise ConfigurationError(
             Message(
                 N_(
@@ -73,7 +86,7 @@ def parse_redirect_uri(
                 service=service_name(service),
             ),
         )
-    return port, parts.path
+    return LoopbackAddress(host, port, parts.path)
 
 
 def port_problem(value: object) -> Message | None:

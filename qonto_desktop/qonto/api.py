@@ -37,6 +37,11 @@ from qonto_desktop.qonto.models import (
     parse_membership,
     parse_organization,
 )
+from qonto_desktop.qonto.models.user_organizations import (
+    UserOrganizations,
+    parse_user_organizations,
+)
+from qonto_desktop.qonto.user_access import ORGANIZATION_HEADER, USER_ORGANIZATIONS_SCOPE
 from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session, retry_after
 
 
@@ -61,6 +66,10 @@ ORGANIZATION = Call("GET", "/v2/organization", "organization.read", N_("the comp
 MEMBERSHIP = Call("GET", "/v2/membership", "membership.read", N_("your membership of the company"))
 # https://docs.qonto.com/api-reference/business-api/authentication/oauth2/revoke-oauth-consents
 CONSENTS = Call("DELETE", "/v2/oauth2/consents", "organization.read", N_("this app's consent"))
+# https://docs.qonto.com/api-reference/business-api/organization-accounts/organizations/get-user-organizations
+USER_ORGANIZATIONS = Call(
+    "GET", "/v2/user_organizations", USER_ORGANIZATIONS_SCOPE, N_("the list of your companies")
+)
 
 
 class QontoApi:
@@ -74,10 +83,13 @@ class QontoApi:
         staging_token: str | None = None,
         session: requests.Session | None = None,
         sender: Sender | None = None,
+        organization_id: str | None = None,
     ) -> None:
         """Prepare calls; nothing is sent yet.
 
         Args:
+            organization_id: the company each call names (``X-Qonto-Organization-Id``), for a
+                token of Qonto's user access; ``None`` for a per-organization token.
             sender: sends each call under the API policy (a GET is resent after a throttled
                 or unavailable answer); by default :data:`API_RETRY`.
 
@@ -90,6 +102,8 @@ class QontoApi:
             "Accept": "application/json",
             **environment.request_headers(staging_token),
         }
+        if organization_id is not None:
+            self._headers[ORGANIZATION_HEADER] = organization_id
         self._session = session
         self._sender = sender or Sender(API_RETRY)
 
@@ -106,6 +120,14 @@ class QontoApi:
     def membership(self) -> Membership:
         """``GET /v2/membership`` (needs ``membership.read``)."""
         return parse_membership(self._request(MEMBERSHIP))
+
+    def user_organizations(self) -> UserOrganizations:
+        """``GET /v2/user_organizations``: the companies of a user-access grant.
+
+        Raises:
+            UnusableAnswerError: the answer has no list of organizations.
+        """
+        return parse_user_organizations(self._request(USER_ORGANIZATIONS))
 
     def revoke_consent(self) -> None:
         """``DELETE /v2/oauth2/consents``: the "disconnect my app" of Qonto's web app."""

@@ -19,6 +19,9 @@ from qonto_desktop.qonto.errors import SandboxStagingTokenError
 # Spelled exactly so; the sandbox answers an HTML sign-in page without it (Qonto sandbox docs).
 STAGING_HEADER = "X-Qonto-Staging-Token"
 
+# Hydra publishes the ID tokens' signing keys here, under the issuer (ory.sh/docs/hydra/jwks).
+JWKS_PATH = "/.well-known/jwks.json"
+
 # The built-in emulator (``main.py emulator``) listens here unless told otherwise.
 EMULATOR_URL_VARIABLE = "QONTO_DESKTOP_EMULATOR_URL"
 DEFAULT_EMULATOR_URL = "http://127.0.0.1:52818"
@@ -50,6 +53,9 @@ class Environment:
         needs_staging_token: every request the app sends carries ``X-Qonto-Staging-Token``.
         allows_unknown_scopes: scope names outside the catalogue are passed through.
         default_client_id: an app registration that works with no set-up (the emulator's).
+        issuer: the ``iss`` its ID tokens carry; by default the OAuth host (Hydra's).
+        jwks_url: where its ID tokens' signing keys are published; by default Hydra's
+            ``/.well-known/jwks.json`` under the issuer.
     """
 
     name: str
@@ -61,6 +67,21 @@ class Environment:
     needs_staging_token: bool = False
     allows_unknown_scopes: bool = False
     default_client_id: str | None = None
+    issuer: str | None = None
+    jwks_url: str | None = None
+
+    @property
+    def id_token_issuer(self) -> str:
+        """The issuer of the ID tokens: the one set, else the token endpoint's origin."""
+        if self.issuer:
+            return self.issuer
+        parts = urlsplit(self.token_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def keys_url(self) -> str:
+        """The JWKS address: the one set, else Hydra's under the issuer."""
+        return self.jwks_url or self.id_token_issuer.rstrip("/") + JWKS_PATH
 
     def api_url(self, path: str) -> str:
         """Return the full address of a Business API path such as ``/v2/organization``."""
@@ -86,6 +107,8 @@ PRODUCTION = Environment(
     token_url="https://oauth.qonto.com/oauth2/token",
     revoke_url="https://oauth.qonto.com/oauth2/revoke",
     api_base_url="https://thirdparty.qonto.com",
+    issuer="https://oauth.qonto.com",
+    jwks_url="https://oauth.qonto.com/.well-known/jwks.json",
 )
 
 SANDBOX = Environment(
@@ -96,6 +119,8 @@ SANDBOX = Environment(
     revoke_url="https://oauth-sandbox.staging.qonto.co/oauth2/revoke",
     api_base_url="https://thirdparty-sandbox.staging.qonto.co",
     needs_staging_token=True,
+    issuer="https://oauth-sandbox.staging.qonto.co",
+    jwks_url="https://oauth-sandbox.staging.qonto.co/.well-known/jwks.json",
 )
 
 
@@ -111,6 +136,8 @@ def emulator(base_url: str, *, sandbox: bool = False) -> Environment:
         api_base_url=base,
         needs_staging_token=sandbox,
         default_client_id=EMULATOR_PUBLIC_CLIENT_ID,
+        issuer=base,
+        jwks_url=f"{base}{JWKS_PATH}",
     )
 
 
@@ -138,6 +165,11 @@ def custom(environ: Mapping[str, str], settings: Mapping[str, Any]) -> Environme
                 ),
             )
         urls[key] = check_url(value.strip(), ADDRESSES[key])
+    # Optional: without them the ID tokens' issuer and keys are looked for where Hydra has them.
+    for key, what in (("issuer", N_("issuer")), ("jwks_url", N_("jwks url"))):
+        value = section.get(key)
+        if isinstance(value, str) and value.strip():
+            urls[key] = check_url(value.strip(), what)
     return Environment(
         name="custom",
         label="Custom",

@@ -48,6 +48,9 @@ class Connection:
             tracked by the app (90 days from issue), not told by Qonto.
         notes: what the last reading could not read (accounts, balances, who signed in), as
             the app's message templates in English, translated when shown.
+        grant_id: set when the connection shares one grant with other companies (Qonto's
+            User OAuth flow): the tokens are the grant's, kept once under this id; ``None``
+            when the connection has its own grant.
     """
 
     id: str
@@ -72,6 +75,7 @@ class Connection:
     state_reason: str | None = None
     accounts: tuple[AccountSummary, ...] = ()
     notes: tuple[str, ...] = ()
+    grant_id: str | None = None
 
     @property
     def display_name(self) -> str:

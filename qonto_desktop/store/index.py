@@ -170,6 +170,29 @@ class ConnectionIndex:
 
         return self._change(change)
 
+    def update_all(
+        self, connection_ids: Iterable[str], **changes: object
+    ) -> tuple[Connection, ...]:
+        """Change the same fields of several connections in one write (those still there).
+
+        Raises:
+            TypeError: ``changes`` names an unknown field, or the id.
+            IndexBusyError, IndexProblem, IndexWriteError: as for ``save``.
+        """
+        if "id" in changes:
+            raise TypeError("the id of a connection never changes")
+        wanted = set(connection_ids)
+
+        def change(connections: list[Connection]) -> tuple[Connection, ...]:
+            changed = []
+            for position, existing in enumerate(connections):
+                if existing.id in wanted:
+                    connections[position] = replace(existing, **cast("dict[str, Any]", changes))
+                    changed.append(connections[position])
+            return tuple(changed)
+
+        return self._change(change)
+
     def remove(self, connection_id: str) -> None:
         """Forget one connection; an id that is not there is fine.
 

@@ -159,6 +159,7 @@ CONNECTION_FIELDS: dict[str, Check] = {
     "state_reason": _optional_text,
     "accounts": _accounts,
     "notes": _texts,
+    "grant_id": _optional_text,
 }
 
 _OPTIONAL = {

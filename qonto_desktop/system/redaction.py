@@ -35,6 +35,7 @@ SECRET_FIELDS = (
     "token",
     "code",
     "state",
+    "nonce",
 )
 """Names whose value is masked in ``name=value``, ``name: value``, JSON and ``repr`` text."""
 

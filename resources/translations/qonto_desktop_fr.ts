@@ -53,6 +53,81 @@
     </message>
 </context>
 <context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>Tick the companies to add; each becomes a connection.</source>
+        <translation>Cochez les entreprises à ajouter&#xa0;; chacune devient une connexion.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Raison sociale</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Adds no company.</source>
+        <translation>N’ajoute aucune entreprise.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Adds the ticked companies.</source>
+        <translation>Ajoute les entreprises cochées.</translation>
+    </message>
+    <message>
+        <source>Already connected</source>
+        <translation>Déjà connectée</translation>
+    </message>
+    <message>
+        <source>Choose the companies to add</source>
+        <translation>Choisissez les entreprises à ajouter</translation>
+    </message>
+    <message>
+        <source>Qonto lists the companies this sign-in reaches. Each one ticked becomes a connection; they all share this one sign-in.</source>
+        <translation>Qonto liste les entreprises que cette connexion atteint. Chaque entreprise cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
+    </message>
+    <message>
+        <source>{count} more could not be read and are left out.</source>
+        <translation>{count} autres n’ont pas pu être lues et sont laissées de côté.</translation>
+    </message>
+    <message>
+        <source>This sign-in reaches no company: there is nothing to add.</source>
+        <translation>Cette connexion n’atteint aucune entreprise&#xa0;: il n’y a rien à ajouter.</translation>
+    </message>
+    <message>
+        <source>Add 1 company</source>
+        <translation>Ajouter 1 entreprise</translation>
+    </message>
+    <message>
+        <source>Add {count} companies</source>
+        <translation>Ajouter {count} entreprises</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDisconnect</name>
     <message>
         <source>Disconnect %1?</source>
@@ -103,6 +178,10 @@
         <translation>• supprimer les deux jetons de %1 et oublier la connexion.</translation>
     </message>
     <message>
+        <source>This company shares one sign-in with other companies (user access): while any of them stays connected, only this company is forgotten here and nothing is revoked.</source>
+        <translation>Cette entreprise partage une seule connexion avec d’autres entreprises (accès utilisateur)&#xa0;: tant que l’une d’elles reste connectée, seule cette entreprise est oubliée ici et rien n’est révoqué.</translation>
+    </message>
+    <message>
         <source>Scripts that use this connection stop working. To use it again, connect it again.</source>
         <translation>Les scripts qui utilisent cette connexion cesseront de fonctionner. Pour l’utiliser de nouveau, connectez de nouveau le compte.</translation>
     </message>
@@ -121,6 +200,14 @@
     <message>
         <source>the access token (%1)</source>
         <translation>le jeton d’accès (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told when that one is disconnected.</source>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre entreprise&#xa0;; Qonto sera informé à la déconnexion de celle-ci.</translation>
+    </message>
+    <message>
+        <source>%1 is disconnected. Its sign-in stays in use by %2 other companies; Qonto is told when the last of them is disconnected.</source>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres entreprises&#xa0;; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -195,6 +282,10 @@
     <message>
         <source>Opens Qonto in your browser to sign in and approve.</source>
         <translation>Ouvre Qonto dans votre navigateur pour vous authentifier et donner votre accord.</translation>
+    </message>
+    <message>
+        <source>Connect your Qonto companies (one sign-in for all)</source>
+        <translation>Connecter vos entreprises Qonto (une seule connexion pour toutes)</translation>
     </message>
     <message>
         <source>Correct the messages above to connect.</source>
@@ -372,6 +463,14 @@
     <message>
         <source>Refresh token</source>
         <translation>Jeton de rafraîchissement</translation>
+    </message>
+    <message>
+        <source>One sign-in shared with the other companies it added (user access)</source>
+        <translation>Une seule connexion partagée avec les autres entreprises ajoutées avec elle (accès utilisateur)</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Last refreshed</source>
@@ -871,6 +970,18 @@
         <translation>Laissez vide pour le conserver</translation>
     </message>
     <message>
+        <source>Qonto approved this app for user access (one sign-in for all your companies)</source>
+        <translation>Qonto a approuvé cette application pour l’accès utilisateur (une seule connexion pour toutes vos entreprises)</translation>
+    </message>
+    <message>
+        <source>Approved for user access</source>
+        <translation>Approuvée pour l’accès utilisateur</translation>
+    </message>
+    <message>
+        <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
+        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une entreprise à la fois.</translation>
+    </message>
+    <message>
         <source>Redirect host and port</source>
         <translation>Hôte et port de redirection</translation>
     </message>
@@ -976,6 +1087,18 @@
     <message>
         <source>not shown</source>
         <translation>non affiché</translation>
+    </message>
+    <message>
+        <source>1 company connected</source>
+        <translation>1 entreprise connectée</translation>
+    </message>
+    <message>
+        <source>{count} companies connected</source>
+        <translation>{count} entreprises connectées</translation>
+    </message>
+    <message>
+        <source>Added, sharing one sign-in: {names}.</source>
+        <translation>Ajoutées, avec une seule connexion partagée&#xa0;: {names}.</translation>
     </message>
     <message>
         <source>The connection did not succeed</source>

@@ -14,7 +14,7 @@ from qonto_desktop.oauth.authorize import authorize
 from qonto_desktop.oauth.errors import AccessDeniedError
 from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
 from qonto_desktop.oauth.loopback import Receiver
-from qonto_desktop.oauth.tokens import ClientCredentials, TokenClient
+from qonto_desktop.oauth.tokens import ClientCredentials, Issuer, TokenClient
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.qonto.authorization import authorization_parameters
@@ -41,6 +41,7 @@ def _tokens(emulator: Emulator) -> TokenClient:
         token_url=emulator.token_url,
         revoke_url=emulator.revoke_url,
         credentials=ClientCredentials(client.client_id, client.client_secret),
+        id_issuer=Issuer(emulator.base_url, emulator.jwks_url),
     )
 
 
@@ -60,8 +61,9 @@ def test_browser_connects_and_the_api_accepts_the_token(
     assert tokens.access_token.startswith("ory_at_")
     assert tokens.refresh_token is not None
     assert set(tokens.scopes) == set(SCOPES)
-    assert tokens.id_claims is not None
-    assert tokens.id_claims["sub"]
+    assert tokens.id_claims is not None  # verified against the emulator's published key
+    assert tokens.id_claims["sub"] == emulator.user.id
+    assert tokens.id_claims["nonce"]  # the one this sign-in sent, checked
     environment = environments.emulator(emulator.base_url)
     organization = QontoApi(environment, tokens.access_token).organization()
     assert organization.name in {org.name for org in emulator.organizations}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from concurrent.futures import Future
+
 import requests
 
 from qonto_desktop.emulator import DemoClient, Emulator
@@ -34,7 +38,46 @@ def approved_code(
     return pending, code
 
 
+class FollowingBrowser:
+    """A stand-in browser that follows the approval in the background and keeps each page."""
+
+    def __init__(self) -> None:
+        self._loads: list[Future[str]] = []
+
+    def open(self, url: str) -> bool:
+        """Start loading ``url`` (following Qonto's redirect to the loopback), like a browser."""
+        loaded: Future[str] = Future()
+        threading.Thread(target=_keep, args=(url, loaded), name="follow", daemon=True).start()
+        self._loads.append(loaded)
+        return True
+
+    @property
+    def answered(self) -> bool:
+        """True once the last load got its page."""
+        return bool(self._loads) and self._loads[-1].done()
+
+    def last_page(self, timeout: float = 30.0) -> str:
+        """The page the last load ended on, once the receiver answered it."""
+        return self._loads[-1].result(timeout)
+
+
+def _keep(url: str, loaded: Future[str]) -> None:
+    try:
+        loaded.set_result(requests.get(url, timeout=30).text)
+    except requests.RequestException as exc:
+        loaded.set_exception(exc)
+
+
 def follow(url: str) -> bool:
-    """Open ``url`` as a browser would, following the redirect to the app's loopback receiver."""
-    requests.get(url, timeout=30)
+    """Open ``url`` as a browser would, following the redirect to the app's loopback receiver.
+
+    Like a real browser, in the background: the receiver holds the browser's request open until
+    the app reports the outcome, which it does only after this returns.
+    """
+    threading.Thread(target=_load, args=(url,), name="follow", daemon=True).start()
     return True
+
+
+def _load(url: str) -> None:
+    with contextlib.suppress(requests.RequestException):  # a receiver already gone, say
+        requests.get(url, timeout=30)

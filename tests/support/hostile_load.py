@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from tests.support.loopback_client import HOST, STATE, call, exchange
+from tests.support.loopback_client import HOST, STATE, call, exchange, host_field
 
 SEED = 8252
 REQUESTS = 10_000
@@ -59,12 +59,14 @@ def head(
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-def generate(number: int, port: int) -> Probe:  # noqa: PLR0911, PLR0912 - one branch per kind
-    """Build request ``number``: deterministic, whatever thread sends it."""
+def generate(  # noqa: PLR0911, PLR0912 - one branch per kind
+    number: int, port: int, address: str = HOST
+) -> Probe:
+    """Build request ``number`` for ``address``: deterministic, whatever thread sends it."""
     rng = random.Random(SEED * 1_000_003 + number)  # noqa: S311 - seeded on purpose: replayable
     marker = f"<x-probe-{number}>"
     encoded = f"%3Cx-probe-{number}%3E"
-    ok_host = ("Host", f"{HOST}:{port}")
+    ok_host = ("Host", host_field(address, port))
     genuine_query = f"code={marker}&state={STATE}"
 
     def junk(length: int, alphabet: str = VISIBLE) -> str:
@@ -109,7 +111,7 @@ def generate(number: int, port: int) -> Probe:  # noqa: PLR0911, PLR0912 - one b
             query = f"code=a&code={marker}&state={STATE}"
             return Probe(kind, head("GET", f"/callback?{query}", [ok_host]), frozenset({400}))
         if flaw == 8:
-            absolute = f"http://{HOST}:{port}{target}"
+            absolute = f"http://{host_field(address, port)}{target}"
             return Probe(kind, head("GET", absolute, [ok_host]), frozenset({400}))
         if flaw == 9:
             data = head("GET", target, [ok_host])
@@ -166,7 +168,8 @@ def generate(number: int, port: int) -> Probe:  # noqa: PLR0911, PLR0912 - one b
             [f"X-A: a\rb{marker}", f"X-A: \x00{marker}", f"X-A : {marker}", f" folded {marker}",
              f"no colon {marker}", f"X\x7fA: {marker}", f"X-A: {marker}\x01"]
         )  # fmt: skip
-        text = f"GET /callback?{genuine_query} HTTP/1.1\r\nHost: {HOST}:{port}\r\n{bad}\r\n\r\n"
+        ok = host_field(address, port)
+        text = f"GET /callback?{genuine_query} HTTP/1.1\r\nHost: {ok}\r\n{bad}\r\n\r\n"
         return Probe(kind, text.encode("latin-1"), frozenset({400}))
     if kind == "body":
         body = (marker * rng.randrange(1, 200)).encode()
@@ -187,8 +190,9 @@ def generate(number: int, port: int) -> Probe:  # noqa: PLR0911, PLR0912 - one b
 class IdleCrowd:
     """Holds ``size`` connections open to the receiver: half silent, half slow (a few bytes)."""
 
-    def __init__(self, port: int, size: int) -> None:
+    def __init__(self, port: int, size: int, address: str = HOST) -> None:
         self._port = port
+        self._address = address
         self._size = size
         self._selector = selectors.DefaultSelector()
         self._wake_in, self._wake_out = socket.socketpair()
@@ -225,7 +229,7 @@ class IdleCrowd:
             return len(self._selector.get_map()) - 1
 
     def _open(self, number: int) -> None:
-        sock = socket.create_connection((HOST, self._port), timeout=10)
+        sock = socket.create_connection((self._address, self._port), timeout=10)
         if number % 2:
             sock.sendall(b"GET /callback?state=slow-" + str(number).encode())  # then stalls
         sock.setblocking(False)
@@ -276,20 +280,29 @@ def check(number: int, probe: Probe, raw: bytes, seen: Tally) -> None:
         seen.wrong_answers.append(f"{number} {probe.kind}: HEAD answered with a body")
 
 
-def run_client(client: int, port: int, tally: Tally, lock: threading.Lock) -> None:
-    """Send this client's share of the requests, check every answer, and check health often."""
+def run_client(
+    client: int,
+    port: int,
+    tally: Tally,
+    lock: threading.Lock,
+    *,
+    address: str = HOST,
+    clients: int = CLIENTS,
+) -> None:
+    """Send this client's share of the requests to ``address``, check every answer, and check
+    health often. ``clients`` is how many share the :data:`REQUESTS` between them."""
     seen = Tally()
-    for number in range(client, REQUESTS, CLIENTS):
-        if number % HEALTH_EVERY < CLIENTS:
+    for number in range(client, REQUESTS, clients):
+        if number % HEALTH_EVERY < clients:
             try:
-                seen.crashes += call(port, "/favicon.ico").status != 404
+                seen.crashes += call(port, "/favicon.ico", address=address).status != 404
             except OSError:
                 seen.crashes += 1
-        probe = generate(number, port)
+        probe = generate(number, port, address)
         seen.kinds[probe.kind] += 1
         seen.sent += 1
         try:
-            raw = exchange(port, probe.data)
+            raw = exchange(port, probe.data, address=address)
         except OSError:
             seen.unanswered += 1
             continue

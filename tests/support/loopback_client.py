@@ -2,15 +2,59 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 from qonto_desktop.oauth.loopback import Receiver
 
 STATE = "state-of-the-pending-sign-in-0123456789"
 HOST = "127.0.0.1"
+IPV6_HOST = "::1"
+
+
+def has_ipv6_loopback() -> bool:
+    """True when this kernel has ::1 (Linux lists it in /proc/net/if_inet6; elsewhere: try)."""
+    listed = Path("/proc/net/if_inet6")
+    if listed.exists():
+        return any(line.split()[0] == "0" * 31 + "1" for line in listed.read_text().splitlines())
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind((IPV6_HOST, 0))
+    except OSError:
+        return False
+    return True
+
+
+def loopback_addresses() -> tuple[str, ...]:
+    """The addresses a ``localhost`` receiver listens on here: 127.0.0.1, and ::1 if any.
+
+    In CI (``CI=true``) a missing ::1 is a failure: the IPv6 side must be tested there.
+    """
+    if has_ipv6_loopback():
+        return (HOST, IPV6_HOST)
+    if os.environ.get("CI") == "true":
+        raise AssertionError("CI must run the IPv6 loopback tests: ::1 is missing")
+    return (HOST,)
+
+
+def host_field(address: str, port: int) -> str:
+    """The right ``Host`` value for a connection to ``address``: ``[::1]:<port>`` for IPv6."""
+    return f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+
+
+def require_ipv6_loopback() -> None:
+    """Skip a test that needs ::1 where the kernel has none; never in CI (``CI=true``)."""
+    if has_ipv6_loopback():
+        return
+    if os.environ.get("CI") == "true":
+        raise AssertionError("CI must run the IPv6 loopback tests: ::1 is missing")
+    pytest.skip("this kernel has no IPv6 loopback address")
 
 
 @dataclass(frozen=True)
@@ -34,17 +78,25 @@ def listening(
     timeout: float = 30.0,
     language: str = "en",
     path: str = "/callback",
+    host: str = HOST,
+    page_wait: float = 0.0,
 ) -> Iterator[Receiver]:
-    """A receiver on a free port, entered, expecting ``state`` (unless ``None``)."""
-    with Receiver(f"http://{HOST}:0{path}", timeout=timeout, language=language) as receiver:
+    """A receiver on a free port, entered, expecting ``state`` (unless ``None``).
+
+    ``host`` is the redirect URI's (``127.0.0.1`` or ``localhost``). With the default
+    ``page_wait`` of 0 the browser that brings a code is answered at once (the "finishing"
+    page), so a test may send the genuine callback from its own thread.
+    """
+    uri = f"http://{host}:0{path}"
+    with Receiver(uri, timeout=timeout, language=language, page_wait=page_wait) as receiver:
         if state is not None:
             receiver.expect(state)
         yield receiver
 
 
-def exchange(port: int, data: bytes, *, timeout: float = 10.0) -> bytes:
-    """Send ``data`` on a new connection, half-close it, and read until the server closes."""
-    with socket.create_connection((HOST, port), timeout=timeout) as sock:
+def exchange(port: int, data: bytes, *, timeout: float = 10.0, address: str = HOST) -> bytes:
+    """Send ``data`` to ``address`` on a new connection, half-close, read until it closes."""
+    with socket.create_connection((address, port), timeout=timeout) as sock:
         if data:
             sock.sendall(data)
         sock.shutdown(socket.SHUT_WR)
@@ -86,23 +138,29 @@ def call(
     method: str = "GET",
     host: str | None = "",
     headers: tuple[tuple[str, str], ...] = (),
+    address: str = HOST,
 ) -> Answer:
-    """Send one request and parse the answer; ``host=""`` means the right ``127.0.0.1:<port>``."""
+    """Send one request to ``address`` and parse the answer.
+
+    ``host=""`` means the right Host for ``address``: ``127.0.0.1:<port>`` or ``[::1]:<port>``.
+    """
     if host == "":
-        host = f"{HOST}:{port}"
-    return parse_answer(exchange(port, request_bytes(method, target, host=host, headers=headers)))
+        host = host_field(address, port)
+    data = request_bytes(method, target, host=host, headers=headers)
+    return parse_answer(exchange(port, data, address=address))
 
 
-def assert_port_free(port: int) -> None:
+def assert_port_free(port: int, address: str = HOST) -> None:
     """Bind the port the way the receiver does (no address reuse): it must succeed."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, port))
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((address, port))
 
 
-def assert_refused(port: int) -> None:
+def assert_refused(port: int, address: str = HOST) -> None:
     """Nobody listens on the port any more."""
     try:
-        with socket.create_connection((HOST, port), timeout=5):
+        with socket.create_connection((address, port), timeout=5):
             pass
     except ConnectionRefusedError:
         return

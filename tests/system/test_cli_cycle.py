@@ -69,6 +69,9 @@ def test_connect_status_token_refresh_disconnect(
             cmd.send(ended_on)
             assert cmd.finish() == 0, cmd.stderr
         assert organization.name in cmd.stdout
+        # Who signed in comes from the membership (the verified ID token names nobody).
+        user = emulator.user
+        assert f"signed in as {user.first_name} {user.last_name} (accountant)" in cmd.stdout
         assert emulator.events["code_redeemed"] == 1
 
         status = run(["status"], env)

@@ -56,6 +56,14 @@ def test_the_detail_in_english(qtbot: QtBot, connection: Connection) -> None:
         assert expected in text
 
 
+def test_a_connection_sharing_its_sign_in_says_so(qtbot: QtBot, connection: Connection) -> None:
+    view = make_view(qtbot)
+    view.show_connection(connection)
+    assert "One sign-in shared" not in view.details_text()
+    view.show_connection(replace(connection, grant_id="a1b2c3d4e5f6"))
+    assert "One sign-in shared with the other companies it added" in view.details_text()
+
+
 def test_the_detail_in_french(qtbot: QtBot, connection: Connection) -> None:
     view = make_view(qtbot, "fr")
     view.show_connection(connection)

@@ -80,7 +80,9 @@ class SlowBrowser:
     """A browser on its own thread: loads the address, follows Qonto's redirect to the app.
 
     Like a real browser it never blocks the app that opened it. It registers the redirect URI
-    first, as the Developer Portal would. ``came_back`` is set once the app's receiver answered.
+    first, as the Developer Portal would. ``came_back`` is set once the app, having heard the
+    browser come back, asks Qonto for the tokens (the receiver answers the browser only when
+    the app knows the outcome, so the browser's own answer comes too late to say it).
     """
 
     def __init__(self, emulator: Emulator) -> None:
@@ -105,8 +107,8 @@ class SlowBrowser:
         except requests.RequestException as exc:  # the app stopped listening meanwhile
             self.errors.append(type(exc).__name__)
             return
-        if answer.status_code == 200:
-            self.came_back.set()
+        if answer.status_code != 200:
+            self.errors.append(f"HTTP {answer.status_code}")
 
     def port(self) -> int:
         """The port of the receiver the last address sends the browser back to."""
@@ -130,8 +132,16 @@ def slow(emulator: Emulator) -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def browser(slow: Emulator) -> Iterator[SlowBrowser]:
+def browser(slow: Emulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowBrowser]:
     opened = SlowBrowser(slow)
+    take = slow.faults.take
+
+    def noting_the_exchange(name: str) -> Fault | None:
+        if name == "token":
+            opened.came_back.set()
+        return take(name)
+
+    monkeypatch.setattr(slow.faults, "take", noting_the_exchange)
     yield opened
     opened.join()
 

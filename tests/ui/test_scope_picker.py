@@ -97,8 +97,31 @@ def test_the_search_filters_by_label_description_name_and_badge(
     assert visible_rows(picker) == set()
     assert picker.no_match.isVisibleTo(picker)
     picker.search.clear()
-    assert len(visible_rows(picker)) == len(scopes.CATALOGUE)
+    # Every permission but user_organization.read, offered only with Qonto's user access.
+    assert len(visible_rows(picker)) == len(scopes.CATALOGUE) - 1
     assert not picker.no_match.isVisibleTo(picker)
+
+
+def test_the_companies_permission_is_offered_only_with_user_access(
+    qtbot: QtBot, picker: ScopePicker
+) -> None:
+    name = "user_organization.read"
+    assert name not in visible_rows(picker)
+    picker.set_selected((*picker.selected(), name))  # a saved choice cannot bring it back
+    assert name not in picker.selected()
+    picker.search.setText("organizations")
+    assert name not in visible_rows(picker)
+    picker.search.clear()
+    picker.set_user_access(True)
+    assert name in visible_rows(picker)
+    assert picker.checkbox(name).isChecked()
+    assert not picker.checkbox(name).isEnabled()  # always asked for with user access
+    picker.set_selected(("openid",))
+    assert picker.selected() == ("openid", name)
+    assert name in picker.raw_scopes.text()
+    picker.set_user_access(False)
+    assert name not in visible_rows(picker)
+    assert picker.selected() == ("openid",)
 
 
 def test_a_hidden_box_stays_ticked(picker: ScopePicker) -> None:
@@ -249,3 +272,13 @@ def test_every_box_keeps_its_accessible_name_and_description(picker: ScopePicker
 def test_every_box_tells_a_screen_reader_how_to_move_in_the_list(picker: ScopePicker) -> None:
     for row in picker.rows.values():
         assert "Up and Down move to the other permissions" in row.checkbox.accessibleDescription()
+
+
+def test_a_preset_stays_chosen_with_user_access(qtbot: QtBot, picker: ScopePicker) -> None:
+    picker.set_user_access(True)
+    picker.apply_preset("bookkeeping")
+    assert picker.presets.currentData() == "bookkeeping"
+    assert set(picker.selected()) == {
+        *scopes.preset("bookkeeping").scopes,
+        "user_organization.read",
+    }

@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qonto_desktop.connections.companies import Company, CompanyChoice, sign_in
+from qonto_desktop.connections.connect import connect
 from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.errors import AuthorizationCancelledError, StateMismatchError
 from qonto_desktop.connections.model import DEFAULT_TIMEOUT, Connection, ConnectRequest
 from qonto_desktop.connections.registration import default_environment
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
+from qonto_desktop.ui.connect.company_page import CompanyPage
+from qonto_desktop.ui.connect.company_steps import CompanySteps
 from qonto_desktop.ui.connect.flow import ConnectFlow
 from qonto_desktop.ui.connect.organization_fields import OrganizationFields
 from qonto_desktop.ui.connect.registration_form import (
@@ -77,11 +81,12 @@ class ConnectForm(QWidget):
         if not names:
             raise ValueError("the connect dialog needs at least one environment to offer")
         self.heading = heading(self, "form_heading")
-        self.heading.setText(
+        self._title = (
             self.tr("Reconnect (same organization, change permissions)")
             if reconnect is not None
             else self.tr("Connect a Qonto organization")
         )
+        self.heading.setText(self._title)
         self.environment = QComboBox(self)
         self.environment.setObjectName("environment")
         self.environment.setAccessibleName(self.tr("Environment"))
@@ -108,6 +113,7 @@ class ConnectForm(QWidget):
         self.environment.currentIndexChanged.connect(self._environment_changed)
         for part in (self.registration, self.organization, self.picker):
             part.changed.connect(self._validate)
+        self.registration.user_access.toggled.connect(self._access_changed)
         if reconnect is not None:
             self.environment.setCurrentIndex(self.environment.findData(reconnect.environment))
             self.environment.setEnabled(False)
@@ -168,8 +174,13 @@ class ConnectForm(QWidget):
 
     def problems(self) -> list[str]:
         """Everything that stops Connect, in the user's words."""
-        parts = (self.registration, self.organization, self.picker)
-        return [problem for part in parts for problem in part.problems()]
+        problems = self.registration.problems()
+        if not self._user_access():  # an organization cannot be fixed with user access
+            problems += self.organization.problems()
+        return problems + self.picker.problems()
+
+    def _user_access(self) -> bool:
+        return self.registration.user_access.isChecked()
 
     def set_busy(self, busy: bool) -> None:
         """Only one attempt at a time: Connect is off while one runs."""
@@ -184,6 +195,18 @@ class ConnectForm(QWidget):
         environment = environment_of(self.desk, self.environment_name())
         label = self.environment.currentText()
         self.registration.set_environment(environment, self.desk.settings, label)
+        self._access_changed()
+
+    def _access_changed(self) -> None:
+        """User access: its permission is always asked for, and no organization is fixed."""
+        user_access = self.registration.user_access.isChecked()
+        self.picker.set_user_access(user_access)
+        self.organization.setVisible(not user_access)
+        self.heading.setText(
+            self.tr("Connect your Qonto companies (one sign-in for all)")
+            if user_access
+            else self._title
+        )
 
     def _validate(self) -> None:
         problems = self.problems()
@@ -226,14 +249,17 @@ class ConnectDialog(QDialog):
         self._open_browser = open_browser
         self._timeout = timeout
         self._flow: ConnectFlow | None = None
+        self._user_access = False
+        self.companies = CompanySteps(workers, self)  # a user-access sign-in's companies
         self._saving = False
         self._stop_requested = False
         self._connected = False
         self.form = ConnectForm(desk, environments, language, reconnect, self)
         self.waiting_page = WaitingPage(self)
         self.result_page = ResultPage(self)
+        self.company_page = CompanyPage(self)
         self.pages = QStackedWidget(self)
-        for page in (self.form, self.waiting_page, self.result_page):
+        for page in (self.form, self.waiting_page, self.company_page, self.result_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -255,6 +281,10 @@ class ConnectDialog(QDialog):
         self.waiting_page.address_offered.connect(self._offer)
         self.result_page.retry_requested.connect(self._show_form)
         self.result_page.close_requested.connect(self._close_result)
+        self.company_page.add_requested.connect(self._add_companies)
+        self.company_page.cancel_requested.connect(self._drop_choice)
+        self.companies.added.connect(self._added)
+        self.companies.failed.connect(self._failed)
         self._show_form()
 
     @property
@@ -268,8 +298,8 @@ class ConnectDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        """True while the registration is being saved or an attempt runs."""
-        return self._saving or self._flow is not None
+        """True while the registration is being saved, an attempt runs or companies are added."""
+        return self._saving or self._flow is not None or self.companies.adding
 
     # --- Connect -------------------------------------------------------------------------
 
@@ -278,6 +308,7 @@ class ConnectDialog(QDialog):
         if self.busy or draft is None or self.form.problems():
             return
         self._stop_requested = False
+        self._user_access = draft.registration.user_access
         self._saving = True
         self._update_connect()
         self.waiting_page.starting()
@@ -296,6 +327,8 @@ class ConnectDialog(QDialog):
             self._show_form()
             return
         organization_id, registration_id = self.form.organization.values()
+        if self._user_access:  # one sign-in for every company: no pre-selection applies
+            organization_id = registration_id = None
         request = ConnectRequest(
             environment=self.form.environment_name(),
             scopes=self.form.picker.selected(),
@@ -305,7 +338,12 @@ class ConnectDialog(QDialog):
             timeout=self._timeout,
         )
         flow = ConnectFlow(
-            self._desk, self._workers, request, open_browser=self._open_browser, parent=self
+            self._desk,
+            self._workers,
+            request,
+            open_browser=self._open_browser,
+            use_case=sign_in if self._user_access else connect,
+            parent=self,
         )
         flow.waiting.connect(self.waiting_page.start)
         flow.succeeded.connect(self._succeeded)
@@ -314,7 +352,11 @@ class ConnectDialog(QDialog):
         self._update_connect()
         flow.start()
 
-    def _succeeded(self, connection: Connection) -> None:
+    def _succeeded(self, result: Connection | CompanyChoice) -> None:
+        if isinstance(result, CompanyChoice):
+            self._choose(result)
+            return
+        connection = result
         self._connected = True
         self._end_flow()
         self.result_page.show_success(connection, self._language)
@@ -338,6 +380,35 @@ class ConnectDialog(QDialog):
             self._flow.deleteLater()
             self._flow = None
         self._update_connect()
+
+    # --- User access: pick the companies -------------------------------------------------
+
+    def _choose(self, choice: CompanyChoice) -> None:
+        self._end_flow()
+        self.companies.hold(choice)
+        if self._stop_requested:  # closed or cancelled as the list arrived
+            self._drop_choice()
+            return
+        self.company_page.show_choice(choice)
+        self.pages.setCurrentWidget(self.company_page)
+
+    def _add_companies(self, picked: tuple[Company, ...]) -> None:
+        self.companies.add(self._desk, picked)
+        self._update_connect()
+
+    def _added(self, connections: tuple[Connection, ...]) -> None:
+        self._connected = True
+        self._update_connect()
+        self.result_page.show_companies(connections)
+        self.pages.setCurrentWidget(self.result_page)
+        self.result_page.close_button.setFocus()
+        for connection in connections:
+            self.connected.emit(connection)
+
+    def _drop_choice(self) -> None:
+        """Add nothing: the sign-in's grant is revoked, on a thread of its own."""
+        self.companies.drop()
+        self._show_form()
 
     # --- While waiting -------------------------------------------------------------------
 
@@ -384,4 +455,5 @@ class ConnectDialog(QDialog):
             self._flow.cancel()
         if self.busy:
             self._workers.wait_for_done(STOP_WAIT_MS)
+        self.companies.drop()  # closed while picking: the sign-in is revoked
         super().done(result)

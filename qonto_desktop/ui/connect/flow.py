@@ -23,7 +23,7 @@ from qonto_desktop.connections.errors import (
     StateMismatchError,
 )
 from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
-from qonto_desktop.connections.model import Connection, ConnectRequest
+from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.workers import Workers
 
@@ -34,7 +34,8 @@ class ConnectFlow(QObject):
     Signals (all delivered on the GUI thread):
         waiting(url, redirect_uri, deadline): listening; the browser was asked to open ``url``;
             ``deadline`` is a ``time.monotonic()`` value.
-        succeeded(Connection), failed(QontoDesktopError): the end, exactly one of them.
+        succeeded(Connection or CompanyChoice), failed(QontoDesktopError): the end, exactly
+            one of them.
     """
 
     waiting = Signal(str, str, float)
@@ -49,9 +50,13 @@ class ConnectFlow(QObject):
         request: ConnectRequest,
         *,
         open_browser: Callable[[str], bool] = browser.open_url,
+        use_case: Callable[..., object] = connect,
         parent: QObject | None = None,
     ) -> None:
+        """Prepare the attempt; ``use_case`` is ``connect`` or, for Qonto's user access,
+        ``companies.sign_in`` (``succeeded`` then carries the companies to pick from)."""
         super().__init__(parent)
+        self._use_case = use_case
         self._desk = desk
         self._workers = workers
         self._request = request
@@ -105,8 +110,8 @@ class ConnectFlow(QObject):
 
     # --- On the worker thread ------------------------------------------------------------
 
-    def _work(self) -> Connection:
-        return connect(
+    def _work(self) -> object:
+        return self._use_case(
             self._desk,
             self._request,
             self._hop_to_browser,

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -30,6 +31,7 @@ from qonto_desktop.connections.registration import (
     LOOPBACK_HOST,
     MAX_PORT,
     MIN_PORT,
+    Access,
     AppRegistration,
     Environment,
     LoopbackHost,
@@ -148,7 +150,22 @@ class RegistrationForm(QGroupBox):
             secret=True,
         )
         self.staging_token.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
+        self.user_access = QCheckBox(
+            self.tr("Qonto approved this app for user access (one sign-in for all your companies)"),
+            self,
+        )
+        self.user_access.setObjectName("user_access")
+        self.user_access.setAccessibleName(self.tr("Approved for user access"))
+        self.user_access.setAccessibleDescription(
+            self.tr(
+                "Only for apps Qonto approved for its user access; such an app cannot connect "
+                "one company at a time."
+            )
+        )
+        self._access_drafts: dict[str, bool] = {}
         self._layout(QFormLayout(self))
+        self._form.addRow(self.user_access)
+        self.user_access.toggled.connect(self._on_edited)
         for edit in (self.client_id, self.client_secret, self.redirect_port, self.staging_token):
             edit.textChanged.connect(self._on_edited)
         self.redirect_host.currentIndexChanged.connect(self._on_edited)
@@ -183,6 +200,7 @@ class RegistrationForm(QGroupBox):
             self.redirect_uri,
             self.copy_redirect_uri,
             self.staging_token,
+            self.user_access,
         ]
 
     def set_environment(
@@ -194,6 +212,7 @@ class RegistrationForm(QGroupBox):
         """
         if self._environment is not None:
             self._drafts[self._environment.name] = (self._texts(), self._host())
+            self._access_drafts[self._environment.name] = self.user_access.isChecked()
         self._environment = environment
         self._preset = environment.default_client_id is not None
         saved = saved_registration(environment, settings)
@@ -206,6 +225,13 @@ class RegistrationForm(QGroupBox):
         for edit, text in zip(edits, texts, strict=True):
             edit.setText(text)
             edit.setCursorPosition(0)
+        access = saved.user_access if self._preset else None
+        self.user_access.setChecked(
+            self._access_drafts.get(environment.name, saved.user_access)
+            if access is None
+            else access
+        )
+        self.user_access.setEnabled(not self._preset)
         self.client_id.setReadOnly(self._preset)
         self.redirect_port.setReadOnly(self._preset)
         self.redirect_host.setEnabled(not self._preset)
@@ -278,7 +304,8 @@ class RegistrationForm(QGroupBox):
     def _registration(self, port: int) -> AppRegistration:
         """The registration as typed: its ``redirect_uri`` is the one the app will send."""
         name = "" if self._environment is None else self._environment.name
-        return AppRegistration(name, self.client_id.text().strip(), port, self._host())
+        access: Access = "user" if self.user_access.isChecked() else "organization"
+        return AppRegistration(name, self.client_id.text().strip(), port, self._host(), access)
 
     def _copy_redirect_uri(self) -> None:
         QGuiApplication.clipboard().setText(self.redirect_uri.text())

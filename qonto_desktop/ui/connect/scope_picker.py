@@ -32,6 +32,7 @@ from qonto_desktop.connections.errors import ConfigurationError
 from qonto_desktop.i18n.localize import localize
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.scopes import NoScopesError, Scope
+from qonto_desktop.qonto.user_access import USER_ORGANIZATIONS_SCOPE
 from qonto_desktop.ui.connect.registration_form import line_edit
 from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.panes.error_view import message_label
@@ -148,6 +149,7 @@ class ScopePicker(QGroupBox):
         super().__init__(self.tr("Permissions"), parent)
         self.setObjectName("scope_picker")
         self._syncing = False
+        self._user_access = False
         self.presets = QComboBox(self)
         self.presets.setObjectName("preset")
         self.presets.setAccessibleName(self.tr("Preset"))
@@ -194,6 +196,7 @@ class ScopePicker(QGroupBox):
         self._layout()
         self.presets.currentIndexChanged.connect(self._on_preset)
         self.search.textChanged.connect(self._filter)
+        self.set_user_access(False)
         self.set_selected(scopes.DEFAULT_SCOPES)
         self.roving.refresh()
 
@@ -276,9 +279,25 @@ class ScopePicker(QGroupBox):
         chosen = {name for name, row in self.rows.items() if row.checkbox.isChecked()}
         return tuple(scope.name for scope in scopes.CATALOGUE if scope.name in chosen)
 
+    def set_user_access(self, user_access: bool) -> None:
+        """Offer the permission to list all the user's companies only with Qonto's user access.
+
+        With it, that permission is always asked for (ticked, not to be unticked); without it,
+        it is not shown at all: Qonto would refuse the whole sign-in.
+        """
+        self._user_access = user_access
+        row = self.rows.get(USER_ORGANIZATIONS_SCOPE)
+        if row is None:
+            return
+        row.checkbox.setEnabled(not user_access)
+        self._filter(self.search.text())
+        self.set_selected(self.selected())
+
     def set_selected(self, names: Iterable[str]) -> None:
         """Tick exactly ``names`` (names the catalogue does not know are ignored)."""
-        wanted = set(names)
+        wanted = set(names) - {USER_ORGANIZATIONS_SCOPE}
+        if self._user_access:
+            wanted.add(USER_ORGANIZATIONS_SCOPE)
         self._syncing = True
         for name, row in self.rows.items():
             row.checkbox.setChecked(name in wanted)
@@ -315,7 +334,9 @@ class ScopePicker(QGroupBox):
         if self._syncing:
             return
         chosen = self.selected()
-        match = next((p.key for p in scopes.PRESETS if set(p.scopes) == set(chosen)), None)
+        # With user access its permission is always added: a preset still matches around it.
+        compared = set(chosen) - ({USER_ORGANIZATIONS_SCOPE} if self._user_access else set())
+        match = next((p.key for p in scopes.PRESETS if set(p.scopes) == compared), None)
         self._syncing = True
         self.presets.setCurrentIndex(max(0, self.presets.findData(match)) if match else 0)
         self._syncing = False
@@ -328,11 +349,14 @@ class ScopePicker(QGroupBox):
         self.message.setVisible(bool(problems))
         self.changed.emit()
 
+    def _offered(self, row: ScopeRow) -> bool:
+        return self._user_access or row is not self.rows.get(USER_ORGANIZATIONS_SCOPE)
+
     def _filter(self, text: str) -> None:
         words = text.casefold().split()
         shown = 0
         for heading, rows in self._headings:
-            visible = [row for row in rows if row.matches(words)]
+            visible = [row for row in rows if row.matches(words) and self._offered(row)]
             for row in rows:
                 row.setVisible(row in visible)
             heading.setVisible(bool(visible))

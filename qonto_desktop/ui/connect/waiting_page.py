@@ -9,6 +9,7 @@ what to do next.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -299,6 +300,24 @@ class ResultPage(QWidget):
         self._grid.setColumnStretch(3, 1)
         self.summary.show()
         self.accounts.show()
+        self.error.hide()
+        self.retry.hide()
+
+    def show_companies(self, connections: Sequence[Connection]) -> None:
+        """Show the companies a user-access sign-in added, and offer to close."""
+        count = len(connections)
+        self.heading.setText(
+            self.tr("1 company connected")
+            if count == 1
+            else self.tr("{count} companies connected").format(count=count)
+        )
+        names = ", ".join(safe_text(c.display_name, limit=80) for c in connections)
+        self.summary.setText(self.tr("Added, sharing one sign-in: {names}.").format(names=names))
+        while (item := self._grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.summary.show()
+        self.accounts.hide()
         self.error.hide()
         self.retry.hide()
 

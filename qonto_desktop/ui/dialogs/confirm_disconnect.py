@@ -101,6 +101,14 @@ class ConfirmDisconnect(QDialog):
             )
         )
         lines.append("")
+        if self.connection.grant_id is not None:
+            lines.append(
+                self.tr(
+                    "This company shares one sign-in with other companies (user access): while "
+                    "any of them stays connected, only this company is forgotten here and "
+                    "nothing is revoked."
+                )
+            )
         lines.append(
             self.tr(
                 "Scripts that use this connection stop working. To use it again, connect it again."
@@ -128,6 +136,22 @@ def not_revoked_words(problem: NotRevoked) -> str:
 def disconnect_outcome(report: DisconnectReport) -> tuple[Kind, str]:
     """What to tell the user once a disconnect is done: a message kind and its words."""
     name = display_name(report.connection)
+    if len(report.still_sharing) == 1:  # user access: the sign-in serves another company
+        return "success", QCoreApplication.translate(
+            "ConfirmDisconnect",
+            "%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told "
+            "when that one is disconnected.",
+        ).replace("%1", name)
+    if report.still_sharing:
+        return "success", fill(
+            QCoreApplication.translate(
+                "ConfirmDisconnect",
+                "%1 is disconnected. Its sign-in stays in use by %2 other companies; Qonto is "
+                "told when the last of them is disconnected.",
+            ),
+            name,
+            str(len(report.still_sharing)),
+        )
     if report.not_revoked:
         words = [not_revoked_words(problem) for problem in report.not_revoked]
         listed = words[0]

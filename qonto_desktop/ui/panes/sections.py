@@ -200,6 +200,9 @@ class ConnectionSections(QWidget):
             until_words = self.tr("until %1").replace("%1", until)
             refresh = f"{days_left(days, language)} ({until_words})"
         self._row(grid, self.tr("Refresh token"), refresh)
+        if connection.grant_id is not None:
+            shared = self.tr("One sign-in shared with the other companies it added (user access)")
+            self._row(grid, self.tr("Sign-in"), shared)
         self._row(grid, self.tr("Last refreshed"), date_time(connection.refreshed_at, language))
         verified = date_time(connection.verified_at, language)
         if connection.verified_at is not None:  # say what the date rests on

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.system.paths import AppPaths
+from qonto_desktop.system.settings import load_settings
 from tests.support.keyrings import MemoryKeyring
 
 
@@ -70,3 +72,31 @@ def test_a_missing_second_secret_saves_nothing(desk: Desk, keyring: MemoryKeyrin
     assert desk.secrets.get(client_secret_key("sandbox", "cid")) is None
     assert not any(name.startswith("client/") for name in keyring.names())
     assert not desk.paths.settings_file.exists()
+
+
+def test_user_access_is_marked_and_unmarked(desk: Desk) -> None:
+    out = io.StringIO()
+
+    def mark(user_access: bool | None, on: Desk) -> Desk:
+        configure.run(
+            on,
+            "production",
+            client_id="cid",
+            redirect_port=None,
+            set_client_secret=False,
+            set_staging_token=False,
+            make_default=False,
+            user_access=user_access,
+            stdin=io.StringIO(""),
+            out=out,
+        )
+        return replace(on, settings=load_settings(on.paths))
+
+    marked = mark(True, desk)
+    assert marked.settings["registrations"]["production"]["access"] == "user"
+    assert "access:         user access" in out.getvalue()
+    kept = mark(None, marked)
+    assert kept.settings["registrations"]["production"]["access"] == "user"
+    unmarked = mark(False, kept)
+    assert "access" not in unmarked.settings["registrations"]["production"]
+    assert "access:         one company per sign-in" in out.getvalue()

@@ -10,6 +10,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,7 +135,12 @@ def desk(app_home: Path) -> Desk:
 
 def run(desk: Desk, **given: str) -> str:
     out = io.StringIO()
-    options = {"client_id": None, "redirect_port": None, "redirect_host": None, **given}
+    options: dict[str, Any] = {
+        "client_id": None,
+        "redirect_port": None,
+        "redirect_host": None,
+        **given,
+    }
     code = configure.run(
         desk,
         "production",

@@ -17,6 +17,7 @@ from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import (
     AccessDeniedError,
     AuthorizationCancelledError,
+    ResponseFormatError,
 )
 from qonto_desktop.qonto.errors import SandboxStagingTokenError
 from qonto_desktop.qonto.scopes import UnknownScopeError
@@ -95,6 +96,36 @@ def test_without_organization_read_it_is_saved_unverified(desk: Desk, emulator: 
     assert connection.subject == emulator.user.id
     again = connect_one(desk, emulator, ("openid", "offline_access"))
     assert again.id == connection.id  # keyed by the ID token's subject
+
+
+def test_who_signed_in_comes_from_the_membership(desk: Desk, emulator: Emulator) -> None:
+    connection = connect_one(desk, emulator)
+    user = emulator.user
+    assert connection.user_name == f"{user.first_name} {user.last_name}"
+    assert (connection.user_email, connection.role) == (user.email, "accountant")
+    assert connection.subject == user.id  # from the verified ID token
+
+
+def test_without_membership_read_the_user_is_unknown_and_the_subject_kept(
+    desk: Desk, emulator: Emulator
+) -> None:
+    """The ID token names nobody: no name, e-mail or role is made up from it."""
+    connection = connect_one(desk, emulator, ("openid", "offline_access", "organization.read"))
+    assert connection.state == "ok"
+    assert (connection.user_name, connection.user_email, connection.role) == ("", "", "")
+    assert connection.subject == emulator.user.id
+
+
+def test_an_id_token_that_cannot_be_verified_saves_nothing_and_ends_the_grant(
+    desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
+) -> None:
+    emulator.faults.set("jwks", Fault(missing_fields=("keys",)))  # no keys to verify with
+    with pytest.raises(ResponseFormatError):
+        connect_one(desk, emulator)
+    assert desk.index.load().connections == ()
+    assert not any(name.startswith("conn/") for name in keyring_backend.names())
+    assert emulator.events["revoked"] == 1
+    assert not any(api_accepts(emulator, token) for token in access_tokens(emulator))
 
 
 def test_checks_that_need_no_network_come_before_the_browser(

@@ -72,3 +72,17 @@ def test_the_quick_token_path_does_not_load_the_context() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_refresh_path_does_not_load_the_id_token_verifier() -> None:
+    """Only a code exchange verifies an ID token: a due ``token`` or ``refresh`` never does."""
+    code = (
+        "import sys\n"
+        "import qonto_desktop.connections.renewal\n"
+        "later = ('qonto_desktop.oauth.id_token', 'qonto_desktop.oauth.jwks')\n"
+        "print([name for name in later if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

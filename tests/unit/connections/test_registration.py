@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from qonto_desktop.connections.desk import Desk, environment_of
-from qonto_desktop.connections.errors import StorageError
+from qonto_desktop.connections.errors import ConfigurationError, StorageError
 from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import (
     AppRegistration,
@@ -70,3 +70,25 @@ def test_no_secret_saved_says_so(desk: Desk) -> None:
     registration = AppRegistration("sandbox", "client-3")
     found = saved_secrets(desk, registration)
     assert (found.client_secret, found.staging_token) == (False, False)
+
+
+def test_user_access_is_saved_only_when_chosen_and_read_back(desk: Desk) -> None:
+    environment = environment_of(desk, "production")
+    plain = AppRegistration("production", "cid")
+    settings = save_registration(desk, RegistrationDraft(plain))
+    assert settings is not None
+    assert "access" not in settings["registrations"]["production"]
+    assert not load_registration(environment, settings).user_access
+    marked = replace(plain, access="user")
+    settings = save_registration(replace(desk, settings=settings), RegistrationDraft(marked))
+    assert settings is not None
+    assert settings["registrations"]["production"]["access"] == "user"
+    assert load_registration(environment, load_settings(desk.paths)).user_access
+
+
+def test_an_unknown_access_kind_is_refused_with_the_fix(desk: Desk) -> None:
+    environment = environment_of(desk, "production")
+    settings = {"registrations": {"production": {"client_id": "cid", "access": "team"}}}
+    with pytest.raises(ConfigurationError) as raised:
+        load_registration(environment, settings)
+    assert "--user-access" in raised.value.next_action

@@ -9,6 +9,8 @@ import pytest
 import requests
 
 from qonto_desktop.emulator import Emulator
+from qonto_desktop.emulator.authorize import AuthorizationRequest, check_authorization_request
+from qonto_desktop.emulator.clients import ClientRegistry
 from tests.support.emulator_flow import STATE, TIMEOUT, auth_params, authorize, redirect_params
 
 UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
@@ -160,13 +162,17 @@ def test_organization_id_is_not_a_registration_id(approving: Emulator) -> None:
     assert _refusal(approving, registration_id=org.id)["error"] == "invalid_request"
 
 
-def test_conflicting_organization_and_registration_ids(approving: Emulator) -> None:
+def test_organization_id_and_registration_id_together_are_accepted(approving: Emulator) -> None:
+    """Qonto states no rule for both at once: the organization restricted to is the one used."""
     registered = next(o for o in approving.organizations if o.registration_id)
     other = next(o for o in approving.organizations if o.id != registered.id)
-    params = _refusal(
-        approving, organization_id=other.id, registration_id=registered.registration_id
+    clients = ClientRegistry()
+    params = auth_params(
+        clients.public, organization_id=other.id, registration_id=registered.registration_id
     )
-    assert params["error"] == "invalid_request"
+    request = check_authorization_request(urlencode(params), clients, approving.organizations)
+    assert isinstance(request, AuthorizationRequest)
+    assert request.organization_id == other.id
 
 
 def test_user_oauth_flow_is_not_approved_for_demo_clients(approving: Emulator) -> None:

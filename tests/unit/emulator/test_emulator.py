@@ -80,7 +80,14 @@ def test_clients(emulator: Emulator) -> None:
     for client in (confidential, public):
         assert client.redirect_uris == DEFAULT_URIS
         assert "beneficiary.trust" not in client.allowed_scopes
-        assert set(client.allowed_scopes) == set(QONTO_SCOPES) - {"beneficiary.trust"}
+        # user_organization.read: only for apps Qonto approved for the User OAuth flow.
+        expected = set(QONTO_SCOPES) - {"beneficiary.trust", "user_organization.read"}
+        assert set(client.allowed_scopes) == expected
+    approved = emulator.user_access_client
+    assert approved.user_access
+    assert approved.client_secret
+    assert set(approved.allowed_scopes) == set(QONTO_SCOPES) - {"beneficiary.trust"}
+    assert approved.client_secret not in repr(approved)
     assert confidential.client_secret not in repr(confidential)
     assert Emulator().confidential_client.client_secret != confidential.client_secret
     with pytest.raises(dataclasses.FrozenInstanceError):

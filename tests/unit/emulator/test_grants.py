@@ -182,7 +182,27 @@ def test_refresh_rotates_and_kills_previous_access_token(store: GrantStore) -> N
     assert second.access_token != first.access_token
     assert refresh_token(second) != refresh_token(first)
     assert store.authenticate(second.access_token) is not None
-    assert store.authenticate(first.access_token) is None  # fosite revokes on refresh
+    assert store.authenticate(first.access_token) is None  # issued with the token used
+
+
+def test_refresh_revokes_only_the_access_token_issued_with_the_token_used(
+    store: GrantStore, clock: ManualClock
+) -> None:
+    """Hydra's graceful rotation: other access tokens of the grant live until they expire."""
+    first = tokens(store)
+    second = store.refresh(refresh_token(first), client_id=CLIENT)
+    clock.advance(REFRESH_GRACE_PERIOD / 2)
+    # Within the grace, a competing client uses the first refresh token again: the access
+    # token of the earlier, different refresh (second) is not its pair, so it stays valid.
+    third = store.refresh(refresh_token(first), client_id=CLIENT)
+    assert store.authenticate(second.access_token) is not None
+    assert store.authenticate(third.access_token) is not None
+    fourth = store.refresh(refresh_token(second), client_id=CLIENT)
+    assert store.authenticate(second.access_token) is None  # the pair of the token used
+    assert store.authenticate(third.access_token) is not None
+    assert store.authenticate(fourth.access_token) is not None
+    clock.advance(ACCESS_TOKEN_LIFETIME)
+    assert store.authenticate(third.access_token) is None  # until it expires
 
 
 def test_rotated_token_reused_within_grace_gives_a_fresh_pair(

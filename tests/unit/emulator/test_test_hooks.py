@@ -86,13 +86,15 @@ def test_the_emulator_serves_its_extra_organizations() -> None:
 def test_every_secret_of_a_flow_is_recorded_and_nothing_else() -> None:
     with Emulator(clock=ManualClock()) as emulator:
         client = emulator.confidential_client
-        assert emulator.issued_secrets() == {client.client_secret}
+        approved = emulator.user_access_client.client_secret
+        assert emulator.issued_secrets() == {client.client_secret, approved}
         code = get_code(emulator, client)
         answer = exchange(emulator, client, code).json()
         refreshed = refresh(emulator, client, answer["refresh_token"]).json()
         issued = emulator.issued_secrets()
     assert issued == {
         client.client_secret,
+        approved,
         STATE,
         CHALLENGE,
         code,

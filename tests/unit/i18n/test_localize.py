@@ -295,8 +295,8 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
         ("L\u2019adresse de l\u2019émulateur",),
     ),
     (
-        raised(lambda: parse_redirect_uri("http://localhost:52817/callback", service=SERVICE)),
-        ("'http://localhost:52817/callback'", "http://127.0.0.1:52817/callback"),
+        raised(lambda: parse_redirect_uri("http://[::1]:52817/callback", service=SERVICE)),
+        ("'http://[::1]:52817/callback'", "http://127.0.0.1:52817/callback"),
         ("URI de redirection", "Developer Portal de Qonto"),
     ),
     (

@@ -152,6 +152,36 @@ def test_a_description_that_is_not_text_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        # RFC 6749 §5.2
+        ({"error": "invalid_grant", "error_description": "rotated"}, "rotated"),
+        # Qonto's example: Hydra's longer shape (https://docs.qonto.com/api-reference/business-api)
+        (
+            {
+                "error": "invalid_grant",
+                "error_description": "rotated",
+                "error_verbose": "The provided authorization grant is invalid",
+                "status_code": 400,
+            },
+            "rotated",
+        ),
+        # Hydra with legacy fields and an empty description: the hint, then the verbose text
+        ({"error": "invalid_grant", "error_description": "", "error_hint": "hint"}, "hint"),
+        ({"error": "invalid_grant", "error_verbose": "generic", "status_code": "400"}, "generic"),
+        ({"error": "invalid_grant", "error_debug": {"x": 1}, "error_uri": None}, None),
+    ],
+    ids=repr,
+)
+def test_every_shape_of_a_hydra_error_is_read(body: dict[str, object], detail: str | None) -> None:
+    with pytest.raises(InvalidGrantError) as caught:
+        check(response(400, body))
+    assert caught.value.oauth_error == "invalid_grant"
+    assert caught.value.detail == detail
+    assert caught.value.status == 400
+
+
+@pytest.mark.parametrize(
     "body",
     [b"", b"Bad Request", b"[1, 2]", json.dumps({"message": "bad"}).encode(), b'{"error": 3}'],
 )

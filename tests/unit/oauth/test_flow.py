@@ -65,7 +65,13 @@ class RecordingExchanger:
         self._lock = threading.Lock()
 
     def exchange_code(
-        self, *, code: str, redirect_uri: str, code_verifier: str, requested_scopes: tuple[str, ...]
+        self,
+        *,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        requested_scopes: tuple[str, ...],
+        nonce: str | None = None,
     ) -> TokenSet:
         with self._lock:
             self.calls.append(
@@ -74,6 +80,7 @@ class RecordingExchanger:
                     "redirect_uri": redirect_uri,
                     "code_verifier": code_verifier,
                     "requested_scopes": requested_scopes,
+                    "nonce": nonce,
                 }
             )
         if self._hold is not None:
@@ -98,7 +105,20 @@ def test_start_builds_the_authorization_address() -> None:
         "state": pending.state,
         "code_challenge": s256(pending.code_verifier),
         "code_challenge_method": "S256",
+        "nonce": pending.nonce,
     }
+
+
+def test_a_nonce_is_sent_only_when_openid_is_asked_and_differs_each_time() -> None:
+    first, second = flow.start(request()), flow.start(request())
+    assert first.nonce is not None
+    assert second.nonce is not None
+    assert len(first.nonce) >= 43
+    assert first.nonce != second.nonce
+    assert first.nonce not in repr(first)
+    plain = flow.start(request(scopes=("offline_access", "organization.read")))
+    assert plain.nonce is None
+    assert "nonce" not in query_of(plain.url)
 
 
 def test_start_keeps_what_it_checked_in_the_pending_authorization() -> None:
@@ -171,11 +191,15 @@ def test_start_refuses_bad_requests(changes: dict[str, object]) -> None:
     "redirect_uri",
     [
         "https://127.0.0.1:52817/callback",
-        "http://localhost:52817/callback",
+        "http://LOCALHOST:52817/callback",
+        "http://localhost.:52817/callback",
         "http://0.0.0.0:52817/callback",
         "http://[::1]:52817/callback",
         "http://127.0.0.1/callback",
         "http://127.0.0.1:0/callback",
+        "http://localhost:0/callback",
+        "http://127.0.0.1:1/cb",
+        "http://127.0.0.1:1023/cb",
         "http://127.0.0.1:65536/callback",
         "http://127.0.0.1:port/callback",
         "http://127.0.0.1:52817",
@@ -187,7 +211,7 @@ def test_start_refuses_bad_requests(changes: dict[str, object]) -> None:
         "",
     ],
 )
-def test_start_refuses_redirect_uris_other_than_loopback_ip_with_port_and_path(
+def test_start_refuses_redirect_uris_other_than_loopback_with_port_and_path(
     redirect_uri: str,
 ) -> None:
     with pytest.raises(ConfigurationError):
@@ -197,9 +221,14 @@ def test_start_refuses_redirect_uris_other_than_loopback_ip_with_port_and_path(
 @pytest.mark.parametrize(
     # "/" alone is a path like any other: Qonto accepts whatever URI the user registered.
     "redirect_uri",
-    ["http://127.0.0.1:1/cb", "http://127.0.0.1:65535/oauth/callback", "http://127.0.0.1:52817/"],
+    [
+        "http://127.0.0.1:1024/cb",
+        "http://127.0.0.1:65535/oauth/callback",
+        "http://127.0.0.1:52817/",
+        "http://localhost:52817/callback",
+    ],
 )
-def test_start_accepts_loopback_ip_redirect_uris(redirect_uri: str) -> None:
+def test_start_accepts_loopback_redirect_uris(redirect_uri: str) -> None:
     pending = flow.start(request(redirect_uri=redirect_uri))
     assert query_of(pending.url)["redirect_uri"] == [redirect_uri]
 
@@ -218,6 +247,7 @@ def test_finish_exchanges_the_code_with_this_attempts_verifier() -> None:
             "redirect_uri": REDIRECT_URI,
             "code_verifier": pending.code_verifier,
             "requested_scopes": pending.scopes,
+            "nonce": pending.nonce,
         }
     ]
 

@@ -55,7 +55,7 @@ def test_defaults() -> None:
     "uri",
     [
         "https://127.0.0.1:52817/callback",
-        "http://localhost:52817/callback",
+        "http://LocalHost:52817/callback",
         "http://0.0.0.0:52817/callback",
         "http://[::1]:52817/callback",
         "http://127.0.0.1/callback",
@@ -70,7 +70,7 @@ def test_defaults() -> None:
         "",
     ],
 )
-def test_redirect_uri_must_be_the_loopback_ip_literal_with_a_port(uri: str) -> None:
+def test_redirect_uri_must_be_a_loopback_address_with_a_port(uri: str) -> None:
     with pytest.raises(ConfigurationError):
         Receiver(uri)
 
@@ -197,7 +197,7 @@ def test_genuine_callback_completes_while_wait_runs_in_another_thread() -> None:
         waiting = pool.submit(receiver.wait)
         answer = genuine(receiver, "code-123")
         assert answer.status_code == 200
-        assert "You are connected" in answer.text
+        assert "Qonto answered" in answer.text
         params = waiting.result(timeout=10)
     assert params == CallbackParams(code="code-123", state=STATE)
 
@@ -223,7 +223,8 @@ def test_port_is_free_after_completion() -> None:
             assert call(receiver.port, "/favicon.ico").status == 404
         genuine(receiver)
         receiver.wait()
-        assert_refused(receiver.port)
+        assert_refused(receiver.port)  # no second callback, at once
+        receiver.close()  # the end of the flow: the page's connection is done with too
         assert_port_free(receiver.port)
 
 

@@ -1,7 +1,9 @@
-"""One live receiver against 10,000 generated hostile requests and 100 idle connections.
+"""One live receiver against 10,000 generated hostile requests and 100 idle connections a socket.
 
-The requests and their checks are in :mod:`tests.support.hostile_load`; this test runs them
-against the app's receiver.
+The receiver serves a ``localhost`` redirect URI, so it listens on 127.0.0.1 and on ::1 (where
+the kernel has IPv6 loopback; in CI it must): the flood and the idle crowds hit both sockets at
+once, and the genuine callback then arrives on the last one. The requests and their checks are
+in :mod:`tests.support.hostile_load`; this test runs them against the app's receiver.
 """
 
 from __future__ import annotations
@@ -9,43 +11,61 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from functools import partial
 
 import pytest
 
 from tests.conftest import Figure
 from tests.support.hostile_load import CLIENTS, IDLE, REQUESTS, IdleCrowd, Tally, run_client
-from tests.support.loopback_client import STATE, call, listening
+from tests.support.loopback_client import STATE, call, listening, loopback_addresses
 
 
-@pytest.mark.slow(seconds=6)
+@pytest.mark.slow(seconds=8)
 def test_hostile_flood_cannot_complete_block_or_crash_the_receiver(figure: Figure) -> None:
+    addresses = loopback_addresses()
     tally, lock = Tally(), threading.Lock()
     started = time.monotonic()
-    with listening(timeout=120) as receiver, ThreadPoolExecutor(1 + CLIENTS) as pool:
+    with (
+        listening(host="localhost", timeout=120) as receiver,
+        ThreadPoolExecutor(1 + CLIENTS) as pool,
+        ExitStack() as stack,
+    ):
+        assert receiver.listens_on_ipv6 == (len(addresses) == 2)
         waiting = pool.submit(receiver.wait)
         port = receiver.port
-        with IdleCrowd(port, IDLE) as crowd:
-            clients = [
-                pool.submit(run_client, client, port, tally, lock) for client in range(CLIENTS)
-            ]
-            for client in clients:
-                client.result(timeout=100)
-            # The receiver must still be waiting: nothing so far was its answer.
-            tally.false_completions = max(tally.false_completions, int(waiting.done()))
-            idle_open = crowd.freeze()
-            try:
-                genuine = call(port, f"/callback?code=the-genuine-code&state={STATE}").status
-            except OSError:
-                genuine = 0  # refused: something completed the receiver before
-            params = waiting.result(timeout=20)
-            reopened, lost = crowd.reopened, crowd.lost
+        crowds = [stack.enter_context(IdleCrowd(port, IDLE, address)) for address in addresses]
+        clients = [
+            pool.submit(
+                partial(run_client, address=addresses[client % len(addresses)]),
+                client,
+                port,
+                tally,
+                lock,
+            )
+            for client in range(CLIENTS)
+        ]
+        for client in clients:
+            client.result(timeout=100)
+        # The receiver must still be waiting: nothing so far was its answer.
+        tally.false_completions = max(tally.false_completions, int(waiting.done()))
+        idle_open = [crowd.freeze() for crowd in crowds]
+        try:
+            target = f"/callback?code=the-genuine-code&state={STATE}"
+            genuine = call(port, target, address=addresses[-1]).status
+        except OSError:
+            genuine = 0  # refused: something completed the receiver before
+        params = waiting.result(timeout=20)
+        reopened = sum(crowd.reopened for crowd in crowds)
+        lost = sum(crowd.lost for crowd in crowds)
     elapsed = time.monotonic() - started
 
+    figure("listening sockets", len(addresses))
     figure("requests sent", tally.sent)
     figure("crashes", tally.crashes)
     figure("false completions", tally.false_completions)
     figure("unescaped reflections", tally.reflections)
-    figure("concurrent idle connections", idle_open)
+    figure("concurrent idle connections", sum(idle_open))
     figure("idle connections dropped by the server and reopened", reopened)
     figure("seconds", round(elapsed, 1))
 
@@ -56,7 +76,7 @@ def test_hostile_flood_cannot_complete_block_or_crash_the_receiver(figure: Figur
     assert tally.crashes == 0
     assert tally.unanswered == 0
     assert tally.wrong_answers == [], tally.wrong_answers[:20]
-    assert idle_open == IDLE
+    assert idle_open == [IDLE] * len(addresses)
     assert lost == 0
     assert genuine == 200
     assert params.code == "the-genuine-code"

@@ -45,7 +45,7 @@ def test_the_genuine_callback_through_requests() -> None:
             receiver.redirect_uri, params={"code": "c", "state": STATE}, timeout=10
         )
         assert answer.status_code == 200
-        assert "You are connected" in answer.text
+        assert "Qonto answered" in answer.text  # the app reported nothing: it is finishing
         assert receiver.wait().code == "c"
 
 
@@ -112,8 +112,8 @@ def test_the_wrong_state_page_in_french() -> None:
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_page_comes_in_the_chosen_language(language: str) -> None:
     words = {
-        "en": ("Nothing here", "Request not accepted", "You are connected"),
-        "fr": ("Rien ici", "Requête refusée", "Vous êtes connecté"),
+        "en": ("Nothing here", "Request not accepted", "Qonto answered"),
+        "fr": ("Rien ici", "Requête refusée", "Qonto a répondu"),
     }[language]
     with listening(language=language) as receiver:
         assert words[0] in call(receiver.port, "/nope").text

@@ -12,6 +12,8 @@ from qonto_desktop.system.resources import resource_path
 
 PLACEHOLDERS = {
     "success": set(),
+    "not-saved": {"reason", "next_action"},
+    "finishing": set(),
     "failure": {"error", "error_description"},
     "wrong-state": set(),
     "not-found": set(),

@@ -113,6 +113,20 @@ def test_update_changes_fields_and_returns_the_stored_connection(index: Connecti
     assert index.get("c0nn1") == updated
 
 
+def test_update_all_changes_several_connections_in_one_write(index: ConnectionIndex) -> None:
+    for number in (1, 2, 3):
+        index.save(sample(id=f"c{number}", organization_id=f"org-{number}", grant_id="g"))
+    changed = index.update_all(["c1", "c3", "gone"], access_expires_at=5.0)
+    assert sorted(c.id for c in changed) == ["c1", "c3"]
+    assert [index.get(i).access_expires_at for i in ("c1", "c2", "c3")] == [
+        5.0,
+        sample().access_expires_at,
+        5.0,
+    ]
+    with pytest.raises(TypeError):
+        index.update_all(["c1"], id="other")
+
+
 def test_update_of_a_missing_connection_is_not_found(index: ConnectionIndex) -> None:
     index.save(sample())
     with pytest.raises(NotFoundError) as caught:

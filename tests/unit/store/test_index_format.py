@@ -223,3 +223,11 @@ def test_a_connection_that_would_not_read_back_is_never_encoded() -> None:
         encode([sample(), sample(organization_id="org-2")])
     with pytest.raises(ValueError, match="cannot be stored"):
         encode([sample(created_at=float("nan"))])
+
+
+def test_an_index_written_before_shared_grants_loads_with_none() -> None:
+    record = connection_to_record(sample())
+    del record["grant_id"]
+    assert connection_from_record(record).grant_id is None
+    shared = replace(sample(), grant_id="a1b2c3d4e5f6")
+    assert connection_from_record(connection_to_record(shared)).grant_id == "a1b2c3d4e5f6"

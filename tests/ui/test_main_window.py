@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui import main_window, menu_actions
 from qonto_desktop.ui.formatting import DAY, money
 from qonto_desktop.ui.main_window import CONNECTIONS, EMPTY, LOADING, MainWindow
+from qonto_desktop.ui.panes.connection_list import ConnectionList
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one
 from tests.support.main_window import open_window
@@ -90,18 +92,18 @@ def test_the_keyring_is_named_only_once_the_list_is_shown(
     connect_all(desk, emulator)
     happened: list[str] = []
     storage = main_window._storage
-    loaded = MainWindow._loaded
+    show = ConnectionList.set_connections
 
     def naming(given: Desk) -> BackendDescription:
         happened.append("keyring named")
         return storage(given)
 
-    def shown(window: MainWindow, load: object) -> None:
-        loaded(window, load)
+    def shown(pane_list: ConnectionList, connections: Sequence[Connection]) -> None:
+        show(pane_list, connections)
         happened.append("list shown")
 
     monkeypatch.setattr(main_window, "_storage", naming)
-    monkeypatch.setattr(MainWindow, "_loaded", shown)
+    monkeypatch.setattr(ConnectionList, "set_connections", shown)
     window = MainWindow(desk, workers=workers, build_later=True)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.pane_built):

@@ -13,6 +13,8 @@ import pytest
 # Qt must never need a screen in the tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from qonto_desktop.store.keyring_worker import KEYRING_WORKER
+
 # Fixtures every folder may use, kept in tests/support (conftest modules import no test module).
 pytest_plugins = ["tests.support.root_logger", "tests.support.secret_service_fixtures"]
 
@@ -75,11 +77,15 @@ def no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves a thread running (a receiver, a worker, an emulator)."""
     before = set(threading.enumerate())
     yield
-    # Threads Python did not start (Qt's pools) show as dummies: tests/ui checks those.
+    # Threads Python did not start (Qt's pools) show as dummies: tests/ui checks those. A secret
+    # store's keyring worker lives as long as its store, which pytest still holds here; it
+    # ends when the store is collected (tests/unit/store/test_keyring_worker.py).
     new = [
         t
         for t in threading.enumerate()
-        if t not in before and not isinstance(t, threading._DummyThread)
+        if t not in before
+        and not isinstance(t, threading._DummyThread)
+        and not (t.daemon and t.name == KEYRING_WORKER)
     ]
     for thread in new:  # give stops in progress a moment to finish joining
         thread.join(timeout=5)

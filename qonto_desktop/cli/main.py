@@ -48,24 +48,50 @@ def main(
 
 def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
     """Parse the command line and run its command; errors become one line and an exit code."""
+    token_words = _plain_token(words)
+    if token_words is not None:  # the scripts' command, on its quick path: no parser to build
+        query, as_json = token_words
+        return _run(lambda: _print_token(query, as_json, stdout), stderr)
     args = _parse(words, stdout, stderr)
     if isinstance(args, int):
         return args
     if args.command is None:
         return _window(demo=args.demo)
+    command = COMMANDS[args.command]
+    return _run(lambda: command(args, stdin, stdout, stderr), stderr)
+
+
+def _plain_token(words: list[str]) -> tuple[str | None, bool] | None:
+    """``token [CONNECTION] [--json]`` spelled plainly (the connection, then or before the one
+    flag; nothing starting with ``-`` but ``--json``), or None: then the parser decides, and
+    says what is wrong. What this accepts, the parser reads the same way."""
+    if words[:1] != ["token"] or len(words) > 3:
+        return None
+    rest = words[1:]
+    as_json = "--json" in rest
+    if as_json:
+        rest.remove("--json")
+    if len(rest) > 1 or any(word.startswith("-") or not word for word in rest):
+        return None
+    return (rest[0] if rest else None), as_json
+
+
+def _run(command: Callable[[], int], stderr: TextIO) -> int:
+    """Run a parsed command with the log set up; its error becomes one line and an exit code."""
     from qonto_desktop.system.logs import setup_logging
 
     setup_logging()
-    from qonto_desktop.cli import exit_codes
-
     try:
-        return COMMANDS[args.command](args, stdin, stdout, stderr)
+        return command()
     except QontoDesktopError as exc:
+        from qonto_desktop.cli import exit_codes
         from qonto_desktop.cli.render import error_line
 
         print(error_line(exc), file=stderr)
         return exit_codes.exit_code(exc)
     except KeyboardInterrupt:
+        from qonto_desktop.cli import exit_codes
+
         print("Stopped.", file=stderr)
         return exit_codes.ERROR
 
@@ -154,9 +180,13 @@ def _status(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -
 
 
 def _token(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    return _print_token(args.connection, bool(args.json), out)
+
+
+def _print_token(query: str | None, as_json: bool, out: TextIO) -> int:
     from qonto_desktop.cli import token
 
-    return token.run(_desk(), args.connection, as_json=args.json, out=out)
+    return token.run(_desk(), query, as_json=as_json, out=out)
 
 
 def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:

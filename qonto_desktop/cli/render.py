@@ -8,12 +8,12 @@ JSON keeps the data whole, but with every such character written as a ``\\u`` es
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Sequence
 from typing import Any
 
+from qonto_desktop.cli.json_output import json_text as json_text  # noqa: PLC0414 (re-export)
 from qonto_desktop.connections.model import AccountSummary, Connection
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.languages import command_line_language
@@ -146,29 +146,6 @@ def _words(names: Sequence[str]) -> str:
 def name_of(connection: Connection) -> str:
     """A connection's name as one display-safe line (the start of most command lines)."""
     return safe_text(connection.display_name)
-
-
-def json_text(data: object, *, indent: int | None = 2) -> str:
-    """``data`` as JSON (UTF-8 kept readable), safe to print in a terminal.
-
-    Nothing is cut or changed: characters a terminal would act on are written as ``\\uXXXX``
-    escapes, which any JSON reader turns back into the same text.
-    """
-    text = json.dumps(data, indent=indent, ensure_ascii=False)
-    if text.isprintable():  # json.dumps escapes C0 controls; the newlines are its indentation
-        return text
-    return "".join(
-        char if char.isprintable() or char == "\n" else _json_escape(char) for char in text
-    )
-
-
-def _json_escape(char: str) -> str:
-    """One character as JSON writes it with ``ensure_ascii``: ``\\uXXXX``, or a UTF-16 pair."""
-    point = ord(char)
-    if point <= 0xFFFF:
-        return f"\\u{point:04x}"
-    point -= 0x10000
-    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
 
 
 def connection_data(connection: Connection, now: float) -> dict[str, Any]:

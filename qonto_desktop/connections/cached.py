@@ -28,4 +28,5 @@ def cached(desk: Desk, connection: Connection) -> str | None:
         raise NeedsReconnectError(connection.name_text, reason=connection.state_reason)
     if connection.access_expires_at - desk.now() <= REFRESH_MARGIN:
         return None
+    desk.secrets.prefer(connection.keyring_backend)  # opened directly: no backend discovery
     return desk.secrets.get(access_key(connection))

@@ -104,10 +104,11 @@ def _save(
     if tokens.refresh_token:
         secrets[grant_refresh_token_key(grant_id)] = tokens.refresh_token
     desk.secrets.set_many(secrets)
+    backend = desk.secrets.backend_name()  # ``token`` opens it directly, without discovery
     stored: list[Connection] = []
     try:
         for connection in connections:
-            stored.append(desk.index.save(connection))
+            stored.append(desk.index.save(replace(connection, keyring_backend=backend)))
     except BaseException:
         _undo(desk, stored, replaced, secrets)
         raise

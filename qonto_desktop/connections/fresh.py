@@ -10,6 +10,7 @@ from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.model import FreshToken, RefreshResult
+from qonto_desktop.store.connection import Connection
 
 
 def access_token(
@@ -30,7 +31,24 @@ def access_token(
         NeedsReconnectError: Qonto no longer accepts the connection's refresh token.
         QontoDesktopError: storage, network or Qonto errors.
     """
-    connection = desk.index.get(connection_id)
+    return _fresh(desk, desk.index.get(connection_id), checkpoint)
+
+
+def access_token_of(
+    desk: Desk, query: str | None, *, checkpoint: Checkpoint = carry_on
+) -> FreshToken:
+    """:func:`access_token` of the connection ``query`` names (see ``listing.find_connection``).
+
+    The index is read once: finding the connection is the read the token is handed out on.
+
+    Raises:
+        NotFoundError: no connection matches, or several do and none was named.
+        Same as :func:`access_token`.
+    """
+    return _fresh(desk, desk.index.find(query), checkpoint)
+
+
+def _fresh(desk: Desk, connection: Connection, checkpoint: Checkpoint) -> FreshToken:
     token = cached(desk, connection)
     if token is not None:
         return FreshToken(token, connection)

@@ -187,6 +187,8 @@ def save_grant(context: ConnectionContext, connection: Connection, tokens: Token
     before = {key: desk.secrets.get(key) for key in keys}
     after = {keys[0]: tokens.refresh_token, keys[1]: tokens.access_token}
     _put(desk, after)
+    # Where the tokens now are: ``token`` opens that backend directly, without discovery.
+    connection = replace(connection, keyring_backend=desk.secrets.backend_name())
     try:
         stored = desk.index.save(connection)
     except BaseException:

@@ -126,7 +126,9 @@ def _refresh_locked(
     if tokens.refresh_token:
         desk.secrets.set(refresh_key(connection), tokens.refresh_token)
     checkpoint("refresh token saved")
-    desk.secrets.set(access_key(connection), tokens.access_token)
+    # Renewable: a lost access token is renewed from the refresh token just saved (and read
+    # back); the old one, which Qonto revoked with the rotation, is not worth putting back.
+    desk.secrets.set(access_key(connection), tokens.access_token, renewable=True)
     checkpoint("access token saved")
     now = desk.now()
     updated = desk.index.update_all(
@@ -137,6 +139,8 @@ def _refresh_locked(
         else connection.refresh_expires_at,
         refreshed_at=now,
         scopes_granted=tokens.scopes,
+        # A connection saved before backends were named gets its name now (see cached).
+        keyring_backend=connection.keyring_backend or desk.secrets.backend_name(),
     )
     checkpoint("index written")
     saved = next((c for c in updated if c.id == connection.id), None)

@@ -13,15 +13,18 @@ import logging
 import os
 import sys
 from collections.abc import Mapping
+from typing import Any
 
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.util import platform_
 
+from qonto_desktop.store import backend_names
+
 log = logging.getLogger(__name__)
 
 NATIVE_BACKENDS = {
-    "linux": "qonto_desktop.store.secret_service.Keyring",
+    "linux": backend_names.APP_SECRET_SERVICE,
     "win32": "keyring.backends.Windows.WinVaultKeyring",
     "darwin": "keyring.backends.macOS.Keyring",
 }
@@ -55,6 +58,36 @@ def _native(platform: str) -> KeyringBackend | None:
         backend: KeyringBackend = backend_class()
     except Exception as exc:  # any failure means: let keyring's discovery decide
         log.info("native keyring backend not usable (%s); using discovery", type(exc).__name__)
+        return None
+    return backend
+
+
+def open_named(name: str, entries: Any = None) -> KeyringBackend | None:
+    """The backend class ``name`` (see ``backend_names``), opened directly, without keyring's
+    discovery; None when it cannot work here (then the usual choice decides).
+
+    Args:
+        name: a name ``backend_names.usable`` accepted.
+        entries: for the Secret Service, the client already reading for the store, whose
+            connection the backend then shares.
+    """
+    if name not in backend_names.SECURE:
+        return None
+    if name in backend_names.SECRET_SERVICE:
+        name, arguments = backend_names.APP_SECRET_SERVICE, {"entries": entries}
+    else:
+        arguments = {}
+    module_name, _, class_name = name.rpartition(".")
+    try:
+        backend_class = getattr(importlib.import_module(module_name), class_name)
+        # keyring's own viability test, cheap for these (the OS, an import), for a name
+        # recorded on another system; the Secret Service's would open a D-Bus connection just
+        # to ask, so there the first call tells (keyring_calls falls back if it cannot reach it).
+        if not arguments and backend_class.priority <= 0:
+            return None
+        backend: KeyringBackend = backend_class(**arguments)
+    except Exception as exc:  # not on this OS, or not installed: let the usual choice decide
+        log.info("keyring backend %s cannot be opened (%s)", name, type(exc).__name__)
         return None
     return backend
 

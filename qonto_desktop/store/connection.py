@@ -51,6 +51,8 @@ class Connection:
         grant_id: set when the connection shares one grant with other companies (Qonto's
             User OAuth flow): the tokens are the grant's, kept once under this id; ``None``
             when the connection has its own grant.
+        keyring_backend: the keyring backend its secrets were saved in (``module.Class``), so
+            ``token`` opens it directly; empty for a connection saved before this was kept.
     """
 
     id: str
@@ -76,6 +78,7 @@ class Connection:
     accounts: tuple[AccountSummary, ...] = ()
     notes: tuple[str, ...] = ()
     grant_id: str | None = None
+    keyring_backend: str = ""
 
     @property
     def display_name(self) -> str:

@@ -160,6 +160,7 @@ CONNECTION_FIELDS: dict[str, Check] = {
     "accounts": _accounts,
     "notes": _texts,
     "grant_id": _optional_text,
+    "keyring_backend": _text,
 }
 
 _OPTIONAL = {

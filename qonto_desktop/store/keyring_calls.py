@@ -1,87 +1,48 @@
-"""Keyring calls with a timeout, their failures turned into :mod:`.errors`.
+"""Keyring calls with a deadline, their failures turned into :mod:`.errors`.
 
 A locked or hung Secret Service can block a call for ever (an unlock prompt nobody sees), so
-every call runs on a short-lived daemon thread and the caller waits at most ``timeout``. Calls
-are serialised: while a timed-out call is still running, the next one waits for it (again at
-most ``timeout``) rather than pile up threads or race it.
+every call runs on the store's one keyring worker (:mod:`.keyring_worker`) and the caller waits
+at most ``timeout``. Calls are serialised: while a timed-out call is still running, the next
+one waits for it (again at most ``timeout``) rather than pile up behind it unbounded.
 
-keyring itself (about 40 ms of imports) loads inside the first call's guard, on its thread:
+keyring itself (about 40 ms of imports) loads inside the first call's guard, on the worker:
 building a store, as the window does before its first frame, imports none of it.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from qonto_desktop.store import backends
+from qonto_desktop.store import backend_names
 from qonto_desktop.store.errors import (
-    EntryTooLargeError,
     KeyringLockedError,
     KeyringTimeoutError,
-    KeyringUnavailableError,
-    NoSecureStorageError,
-    SecretDeleteError,
-    SecretWriteError,
     StorageError,
 )
+from qonto_desktop.store.keyring_errors import storage_error as storage_error  # noqa: PLC0414
+from qonto_desktop.store.keyring_worker import Job, KeyringWorker
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
+
+class Passwords(Protocol):
+    """What entries are read and written through: a keyring backend, or the Secret Service's
+    own client (``secret_service_client``)."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
 T = TypeVar("T")
-
-# Windows' CredWrite error for a credential blob over 2,560 bytes ("The stub received bad data").
-WINERROR_BAD_STUB_DATA = 1783
-
-# Failures that SecretStorage lets through keyring's Secret Service backend, by class name.
-_SECRETSTORAGE = {
-    "secretstorage.exceptions.SecretServiceNotAvailableException": KeyringUnavailableError,
-    "secretstorage.exceptions.LockedException": KeyringLockedError,
-}
-
-
-# keyring's own errors (by name in ``keyring.errors``), most specific first: NoKeyringError is
-# also a KeyringError.
-_KEYRING_ERRORS: tuple[tuple[str, type[StorageError]], ...] = (
-    ("NoKeyringError", NoSecureStorageError),
-    ("KeyringLocked", KeyringLockedError),
-    ("InitError", KeyringUnavailableError),
-    ("PasswordSetError", SecretWriteError),
-    ("PasswordDeleteError", SecretDeleteError),
-)
-
-
-def _error_class(error: BaseException) -> type[StorageError]:
-    # Only a loaded keyring raises its own errors: never import it here, on a failure path.
-    keyring_errors = sys.modules.get("keyring.errors")
-    if keyring_errors is not None:
-        for name, mapped in _KEYRING_ERRORS:
-            if isinstance(error, getattr(keyring_errors, name)):
-                return mapped
-    if getattr(error, "winerror", None) == WINERROR_BAD_STUB_DATA:
-        return EntryTooLargeError
-    for cls in type(error).__mro__:
-        found = _SECRETSTORAGE.get(f"{cls.__module__}.{cls.__qualname__}")
-        if found is not None:
-            return found
-    return StorageError
-
-
-def storage_error(error: BaseException, *, key: str | None, platform: str) -> StorageError:
-    """The storage error that tells the user what ``error``, raised by a backend, means."""
-    detail = f"{type(error).__name__}: {error}"
-    mapped = _error_class(error)
-    if mapped is NoSecureStorageError:
-        return NoSecureStorageError(
-            next_action=backends.storage_advice(platform), key=key, detail=detail
-        )
-    return mapped(key=key, detail=detail)
 
 
 class KeyringCalls:
@@ -99,86 +60,137 @@ class KeyringCalls:
         self, backend: KeyringBackend | None, *, service: str, timeout: float, platform: str
     ) -> None:
         self._backend = backend
+        self._named: str | None = None  # the backend to open (see prefer), until resolved
+        self._client: Passwords | None = None  # the named Secret Service, without keyring
+        self._answered = False  # the backend answered a call: no more falling back
         self._service = service
         self._timeout = timeout
         self._platform = platform
-        self._running: threading.Thread | None = None
+        self._worker = KeyringWorker()
+        self._lock = threading.Lock()
+        self._running: Job[object] | None = None
+        self.count = 0  # calls made, for the figures (bench, tests): never a name or value
 
     @property
     def platform(self) -> str:
         """The ``sys.platform`` value the advice is written for."""
         return self._platform
 
+    def prefer(self, name: str) -> None:
+        """Open the backend named ``name`` on first use instead of choosing one.
+
+        ``name`` is what :meth:`name` said when the connection was saved; it is ignored when
+        a backend is already in use, when it is not a secure backend, or when the user
+        configured one for keyring (see ``backend_names``). For the Secret Service, reading
+        and writing then go through SecretStorage alone, without loading keyring.
+        """
+        if self._backend is None and self._client is None and backend_names.usable(name):
+            self._named = name
+
+    def name(self) -> str:
+        """The name of the backend in use, to record with what is saved in it."""
+        if self._backend is None and self._client is not None and self._named is not None:
+            return self._named
+        return backend_names.name_of(self.backend())
+
     def backend(self) -> KeyringBackend:
-        """The backend, resolved on first use."""
+        """The backend, resolved on first use: the one named, else the OS's own."""
         if self._backend is None:
-            self._backend = self.run("resolve", None, _choose_backend)
+            named, client = self._named, self._client
+            self._backend = self.run("resolve", None, lambda: _choose_backend(named, client))
+            self._client = None
         return self._backend
 
     def get(self, name: str) -> str | None:
         """The entry's value, or None when there is no such entry."""
-        backend = self.backend()
-        return self.run("read", name, lambda: backend.get_password(self._service, name))
+        return self._on_target("read", name, lambda to: to.get_password(self._service, name))
 
     def set(self, name: str, value: str) -> None:
         """Create or replace the entry."""
-        backend = self.backend()
-        self.run("save", name, lambda: backend.set_password(self._service, name, value))
+        self._on_target("save", name, lambda to: to.set_password(self._service, name, value))
 
     def delete(self, name: str) -> None:
         """Delete the entry; the backend raises (as SecretDeleteError) when there is none."""
-        backend = self.backend()
-        self.run("delete", name, lambda: backend.delete_password(self._service, name))
+        self._on_target("delete", name, lambda to: to.delete_password(self._service, name))
+
+    def _target(self) -> Passwords:
+        """Where entries are read and written: the backend, or the named Secret Service."""
+        if self._backend is not None:
+            return self._backend
+        if self._client is None and self._named in backend_names.SECRET_SERVICE:
+            try:
+                self._client = self.run("open", None, _secret_service_client)
+            except StorageError as error:  # no SecretStorage here: decide as without a name
+                log.info("the named Secret Service cannot be opened: %s", error.code)
+                self._named = None
+        return self.backend() if self._client is None else self._client
+
+    def _on_target(self, what: str, name: str, call: Callable[[Passwords], T]) -> T:
+        target = self._target()
+        try:
+            outcome = self.run(what, name, lambda: call(target))
+        except (KeyringLockedError, KeyringTimeoutError):
+            self._answered = True  # there, but locked or hung: asking another will not help
+            raise
+        except StorageError:
+            if self._named is None or self._answered:
+                raise
+            # The named backend cannot be reached (no session bus, no daemon): choose as
+            # without a name, so what the user is told (or the backend used) is as before.
+            log.info("the keyring named for the connection cannot be reached; choosing one")
+            self._named, self._client, self._backend = None, None, None
+            backend = self.backend()
+            return self.run(what, name, lambda: call(backend))
+        self._answered = True
+        return outcome
 
     def run(self, what: str, name: str | None, call: Callable[[], T]) -> T:
-        """Run ``call`` on a daemon thread, waiting at most the timeout.
+        """Run ``call`` on the keyring worker, waiting at most the timeout.
 
         Args:
-            what: the kind of call, for the log and the thread's name.
+            what: the kind of call, for the log.
             name: the entry concerned, if any (a name, never a value).
             call: what to run.
 
         Raises:
             StorageError: the call failed (mapped by :func:`storage_error`) or timed out.
         """
-        if self._running is not None:
-            self._running.join(self._timeout)
-            if self._running.is_alive():
-                log.warning("keyring still busy with an earlier call; %s %s refused", what, name)
+        with self._lock:
+            if self._running is not None:
+                if not self._running.done.wait(self._timeout):
+                    log.warning("keyring busy with an earlier call; %s %s refused", what, name)
+                    raise KeyringTimeoutError(self._timeout, key=name)
+                self._running = None
+            self.count += 1
+            job = self._worker.submit(call)
+            if not job.done.wait(self._timeout):
+                self._running = job  # type: ignore[assignment]  # any result type
+                log.warning("keyring %s of %s: no answer in %gs", what, name, self._timeout)
                 raise KeyringTimeoutError(self._timeout, key=name)
-            self._running = None
-        outcome: list[T] = []
-        failure: list[BaseException] = []
-
-        def target() -> None:
-            try:
-                outcome.append(call())
-            except BaseException as error:  # handed to the waiting thread, re-raised there
-                failure.append(error)
-
-        thread = threading.Thread(target=target, name=f"keyring-{what}", daemon=True)
-        thread.start()
-        thread.join(self._timeout)
-        if thread.is_alive():
-            self._running = thread
-            log.warning("keyring %s of %s: no answer in %gs", what, name, self._timeout)
-            raise KeyringTimeoutError(self._timeout, key=name)
-        if failure:
-            error = storage_error(failure[0], key=name, platform=self._platform)
+        if job.failure is not None:
+            error = storage_error(job.failure, key=name, platform=self._platform)
             log.info("keyring %s of %s failed: %s (%s)", what, name, error.code, error.detail)
-            raise error from failure[0]
-        return outcome[0]
+            raise error from job.failure
+        return job.outcome[0]
 
 
-def _choose_backend() -> KeyringBackend:
-    """The OS's backend (see ``backend_choice``); run it in the guard.
+def _choose_backend(named: str | None, client: Passwords | None) -> KeyringBackend:
+    """The backend named, else the OS's (see ``backend_choice``); run it in the guard.
 
-    Imported here, on the keyring call's thread: the window builds its secret store before its
-    first frame, and keyring (its backends, about 40 ms) must not load on the GUI thread.
+    Imported here, on the keyring worker: the window builds its secret store before its first
+    frame, and keyring (its backends, about 40 ms) must not load on the GUI thread.
     """
-    from qonto_desktop.store.backend_choice import choose_backend  # noqa: PLC0415
+    from qonto_desktop.store.backend_choice import choose_backend, open_named  # noqa: PLC0415
 
-    return choose_backend()
+    opened = None if named is None else open_named(named, client)
+    return choose_backend() if opened is None else opened
+
+
+def _secret_service_client() -> Passwords:
+    """The Secret Service through SecretStorage alone (no keyring); run it in the guard."""
+    from qonto_desktop.store.secret_service_client import SecretServiceEntries  # noqa: PLC0415
+
+    return SecretServiceEntries()
 
 
 def secret_service_provider() -> str | None:

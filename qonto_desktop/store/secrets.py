@@ -2,9 +2,11 @@
 
 Nothing secret is written anywhere else, and there is no plaintext fallback: without a usable
 keyring the app says so before any login starts. Each secret is laid out over small entries
-(:mod:`.chunks`), read back after every write, and put back as it was when a write fails.
-Every keyring call is bounded by a timeout (:mod:`.keyring_calls`). Logs name entries and
-sizes, never values.
+(:mod:`.chunks`), put back as it was when a write fails, and read back after a write that
+protects something (a rotated refresh token, a typed client secret); an access token, renewed
+from the refresh token whenever it is missing, is not, nor is its old value kept. Every
+keyring call runs on the store's one worker with a deadline (:mod:`.keyring_calls`). Logs
+name entries and sizes, never values.
 """
 
 from __future__ import annotations
@@ -87,6 +89,26 @@ class SecretStore:
         self._lock = threading.RLock()
         self._description: backends.BackendDescription | None = None
 
+    @property
+    def keyring_calls(self) -> int:
+        """How many keyring calls this store made so far (for the figures; nothing else)."""
+        return self._calls.count
+
+    def prefer(self, backend_name: str) -> None:
+        """Open the keyring backend ``backend_name`` on first use, rather than choosing one.
+
+        The name a saved connection records (:meth:`backend_name` when it was saved); ignored
+        once a backend is in use, for a name that is not a secure backend, or when the user
+        configured keyring's backend. Opening it directly skips keyring's backend discovery.
+        """
+        with self._lock:
+            self._calls.prefer(backend_name)
+
+    def backend_name(self) -> str:
+        """The keyring backend in use, as ``module.Class``: for a connection to record."""
+        with self._lock:
+            return self._calls.name()
+
     def check_available(self) -> None:
         """Make sure secrets can be kept, before any login starts.
 
@@ -141,20 +163,26 @@ class SecretStore:
         with self._lock:
             return self._entries.read(key)
 
-    def set(self, key: str, value: str) -> None:
+    def set(self, key: str, value: str, *, renewable: bool = False) -> None:
         """Save ``value`` under ``key``, split as needed, then read it back and compare.
 
         On any failure the entry is put back as it was (or removed) before the error is raised.
 
+        Args:
+            renewable: the value can be had again (an access token, renewed from its refresh
+                token): it is neither read back nor is the old value kept to put back, so a
+                failed write removes the entry. Two keyring calls fewer.
+
         Raises:
-            SecretMismatchError: the keyring gave back something else.
+            SecretMismatchError: the keyring gave back something else (not ``renewable``).
             PartialWriteError: the failure could not be undone.
             StorageError: the keyring failed or timed out.
         """
         _check_key(key)
         _check_value(value)
         with self._lock:
-            self._save(key, value, self._previous(key))
+            before = Before(None, 0) if renewable else self._previous(key)
+            self._save(key, value, before, renewable=renewable)
 
     def delete(self, key: str) -> None:
         """Remove the secret and every chunk of it; a missing key is fine.
@@ -172,7 +200,7 @@ class SecretStore:
             log.debug("deleted %s", key)
 
     def set_many(self, values: Mapping[str, str]) -> None:
-        """Save several secrets, all or nothing.
+        """Save several secrets, all or nothing, each read back.
 
         On any failure every key is put back to its previous value (or absence), then the error
         is raised.
@@ -213,15 +241,20 @@ class SecretStore:
             value = None
         return Before(value, 0 if head is None else head.count)
 
-    def _save(self, key: str, value: str, before: Before) -> int:
-        """Write, read back, compare; on failure undo and raise. Return the chunk count."""
+    def _save(self, key: str, value: str, before: Before, *, renewable: bool = False) -> int:
+        """Write, read back, compare; on failure undo and raise. Return the chunk count.
+
+        A ``renewable`` value is not read back, and a failed write of one that cannot be undone
+        raises the keyring's own error: nothing the user must reconnect for is at stake.
+        """
         layout = self._entries.lay_out(key, value)
         try:
             count = self._entries.write(key, layout)
-            self._verify(key, value)
+            if not renewable:
+                self._verify(key, value)
         except StorageError as error:
             log.warning("saving %s failed (%s); putting it back", key, error.code)
-            if not self._undo(key, before, len(layout.chunks)):
+            if not self._undo(key, before, len(layout.chunks)) and not renewable:
                 raise PartialWriteError(key=key, detail=error.code) from error
             raise
         try:

@@ -21,6 +21,7 @@ from qonto_desktop.store.errors import (
     StorageError,
 )
 from qonto_desktop.store.keyring_calls import KeyringCalls, storage_error
+from qonto_desktop.store.keyring_worker import KEYRING_WORKER
 from tests.support.keyrings import HangingKeyring, MemoryKeyring, WinError
 
 
@@ -88,7 +89,7 @@ def test_the_backend_is_resolved_on_first_use_inside_the_guard(
     assert resolved_on == []
     calls.set("a", "1")
     assert calls.get("a") == "1"
-    assert resolved_on == ["keyring-resolve"]
+    assert resolved_on == [KEYRING_WORKER]  # once, on the worker
     assert backend.entries == {("svc", "a"): "1"}
 
 

@@ -1,0 +1,165 @@
+"""The Secret Service's entries through SecretStorage alone, on one D-Bus connection kept open.
+
+keyring's own backend opens and closes a D-Bus connection for every call and replaces an
+existing entry by deleting and re-creating it; the app's careful writes make several calls per
+secret, and gnome-keyring-daemon was seen to abort on a GLib assertion when clients came and
+went that fast while entries were being replaced. One connection for the process (reopened
+once if the daemon went away), and existing entries updated in place, keep the daemon out of
+that path and save the handshakes.
+
+This module imports no keyring: ``token`` with a fresh cached token reads its entry through it
+when the connection names this backend (see ``backend_names``), without keyring's ~100 ms of
+imports and backend discovery. Entries, attributes and labels are exactly keyring's default
+scheme, so keyring reads what this writes and the other way round; the keyring backend the app
+registers (``secret_service.Keyring``) is this client behind keyring's interface.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import secretstorage
+from jeepney.wrappers import DBusErrorResponse
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# keyring's ``SecretService.Keyring.appid``: the ``application`` attribute of what it creates.
+APPLICATION = "Python keyring library"
+
+
+class NoCollectionError(Exception):
+    """The default collection could not be opened (keyring's ``InitError``)."""
+
+
+class CollectionLockedError(Exception):
+    """The collection or the item stayed locked: the unlock prompt was dismissed."""
+
+
+class NoSuchEntryError(Exception):
+    """There is no entry to delete."""
+
+
+def query(service: str, username: str) -> dict[str, str]:
+    """The attributes keyring files an entry under (its default scheme)."""
+    return {"username": username, "service": service}
+
+
+class SecretServiceEntries:
+    """Get, set and delete entries of the default collection on one kept connection."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._collection: Any = None
+
+    def collection(self) -> Any:
+        """The default collection, unlocked, on the kept connection.
+
+        Raises:
+            NoCollectionError: it cannot be opened.
+            CollectionLockedError: it stays locked.
+        """
+        if self._collection is None:
+            bus = secretstorage.dbus_init()
+            try:
+                self._collection = secretstorage.get_default_collection(bus)
+            except secretstorage.exceptions.SecretStorageException as exc:
+                bus.close()
+                raise NoCollectionError(f"Failed to create the collection: {exc}.") from exc
+        collection = self._collection
+        if collection.is_locked():
+            collection.unlock()
+            if collection.is_locked():  # the user dismissed the prompt
+                raise CollectionLockedError("Failed to unlock the collection!")
+        return collection
+
+    def get_password(self, service: str, username: str) -> str | None:
+        """The secret, or None."""
+
+        def read(collection: Any) -> str | None:
+            for item in collection.search_items(query(service, username)):
+                _unlock(item)
+                return str(item.get_secret().decode("utf-8"))
+            return None
+
+        return self._with_collection(read)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        """Create or replace the secret."""
+        attributes = {**query(service, username), "application": APPLICATION}
+        label = f"Password for '{username}' on '{service}'"
+
+        def write(collection: Any) -> None:
+            # An existing entry gets its new secret in place: replacing the item makes the
+            # daemon drop and re-register its object while other clients may be reading it.
+            for item in collection.search_items(query(service, username)):
+                _unlock(item)
+                item.set_secret(password)
+                return
+            collection.create_item(label, attributes, password)
+
+        self._with_collection(write)
+
+    def delete_password(self, service: str, username: str) -> None:
+        """Delete the secret.
+
+        Raises:
+            NoSuchEntryError: there is none.
+        """
+
+        def delete(collection: Any) -> bool:
+            for item in collection.search_items(query(service, username)):
+                item.delete()
+                return True
+            return False
+
+        if not self._with_collection(delete):
+            raise NoSuchEntryError("No such password!")
+
+    def close(self) -> None:
+        """Close the kept connection (it reopens on the next call)."""
+        with self._lock:
+            self._drop()
+
+    def __del__(self) -> None:
+        """Close the connection (at the latest when the process ends)."""
+        collection = getattr(self, "_collection", None)
+        self._collection = None
+        if collection is not None:
+            try:
+                collection.connection.close()
+            except Exception as exc:  # at exit or collection: nothing more to do
+                log.debug("closing the Secret Service connection: %s", type(exc).__name__)
+
+    def _with_collection(self, action: Callable[[Any], T]) -> T:
+        with self._lock:
+            try:
+                return action(self.collection())
+            except (
+                OSError,
+                DBusErrorResponse,
+                secretstorage.exceptions.SecretServiceNotAvailableException,
+            ):
+                # The daemon went away (restarted, crashed): reconnect once, then give up.
+                log.info("the Secret Service connection broke; reconnecting once")
+                self._drop()
+                return action(self.collection())
+
+    def _drop(self) -> None:
+        if self._collection is not None:
+            try:
+                self._collection.connection.close()
+            finally:
+                self._collection = None
+
+
+def _unlock(item: Any) -> None:
+    # Asked first: unlocking an unlocked item is one more round trip to the daemon, for nothing.
+    if item.is_locked():
+        item.unlock()
+        if item.is_locked():  # the user dismissed the prompt
+            raise CollectionLockedError("Failed to unlock the item!")

@@ -66,6 +66,9 @@ Profile the GUI thread with `QONTO_BENCH_PROFILE=<file>` under `bench/list_probe
 Measured before and after (2026-12-07, runs of 5, a shared and loaded machine): start to
 full list usable at N = 300 from 2.58x to 1.60x the bare window (N = 1: 2.79x to 1.66x),
 peak memory from 1.55x to 1.22x.
+Rerun after merging the `token` and keyring work (the tables above): 1.69x and memory
+1.31x at N = 300; the memory moves by a few MiB with whether the keyring worker's imports
+land before the list is usable or just after.
 
 **The rest of #12** (renew-all in a bounded pool, keyring work in proportion, `token` at the
 floor) is other work; the "before" section below is the reference for it.

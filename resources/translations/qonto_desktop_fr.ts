@@ -970,16 +970,16 @@
         <translation>Laissez vide pour le conserver</translation>
     </message>
     <message>
-        <source>Qonto approved this app for user access (one sign-in for all your companies)</source>
-        <translation>Qonto a approuvé cette application pour l’accès utilisateur (une seule connexion pour toutes vos entreprises)</translation>
-    </message>
-    <message>
         <source>Approved for user access</source>
         <translation>Approuvée pour l’accès utilisateur</translation>
     </message>
     <message>
         <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
         <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une entreprise à la fois.</translation>
+    </message>
+    <message>
+        <source>One sign-in for all your companies, for apps Qonto approved for it.</source>
+        <translation>Une seule connexion pour toutes vos entreprises, pour les applications que Qonto a approuvées pour cela.</translation>
     </message>
     <message>
         <source>Redirect host and port</source>

@@ -150,10 +150,7 @@ class RegistrationForm(QGroupBox):
             secret=True,
         )
         self.staging_token.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
-        self.user_access = QCheckBox(
-            self.tr("Qonto approved this app for user access (one sign-in for all your companies)"),
-            self,
-        )
+        self.user_access = QCheckBox(self.tr("Approved for user access"), self)
         self.user_access.setObjectName("user_access")
         self.user_access.setAccessibleName(self.tr("Approved for user access"))
         self.user_access.setAccessibleDescription(
@@ -162,9 +159,16 @@ class RegistrationForm(QGroupBox):
                 "one company at a time."
             )
         )
+        self.user_access.setToolTip(self.user_access.accessibleDescription())
+        # The explanation wraps under the box, so the form keeps the width of its fields.
+        self.user_access_hint = message_label(self, "user_access_hint", role="hint")
+        self.user_access_hint.setText(
+            self.tr("One sign-in for all your companies, for apps Qonto approved for it.")
+        )
         self._access_drafts: dict[str, bool] = {}
         self._layout(QFormLayout(self))
         self._form.addRow(self.user_access)
+        self._form.addRow(self.user_access_hint)
         self.user_access.toggled.connect(self._on_edited)
         for edit in (self.client_id, self.client_secret, self.redirect_port, self.staging_token):
             edit.textChanged.connect(self._on_edited)

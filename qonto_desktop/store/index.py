@@ -17,10 +17,10 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -306,7 +306,7 @@ class ConnectionIndex:
                     return existing
             except OSError:
                 continue
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())  # UTC
         attempt = 0
         while True:
             suffix = f"-{attempt}" if attempt else ""

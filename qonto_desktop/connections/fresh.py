@@ -6,11 +6,16 @@ imported only then: ``token`` with a valid cached token loads no HTTP stack and 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.model import FreshToken, RefreshResult
+from qonto_desktop.connections.fresh_token import FreshToken
 from qonto_desktop.store.connection import Connection
+
+if TYPE_CHECKING:  # the other values (connections.model) are not needed to hand out a token
+    from qonto_desktop.connections.model import RefreshResult
 
 
 def access_token(

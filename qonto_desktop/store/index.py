@@ -14,7 +14,6 @@ nothing.
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import time
@@ -299,8 +298,9 @@ class ConnectionIndex:
 
     def _keep_copy(self, data: bytes) -> Path:
         """Copy damaged bytes aside, or name the copy already kept of the same bytes."""
-        pattern = glob.escape(self.path.name) + ".corrupt-*"
-        for existing in sorted(self.path.parent.glob(pattern)):
+        prefix = f"{self.path.name}.corrupt-"
+        earlier = (entry for entry in self.path.parent.iterdir() if entry.name.startswith(prefix))
+        for existing in sorted(earlier):
             try:
                 if existing.stat().st_size == len(data) and existing.read_bytes() == data:
                     return existing

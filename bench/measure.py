@@ -17,11 +17,12 @@ Check = Callable[[subprocess.CompletedProcess[str]], None]
 
 @dataclass(frozen=True)
 class Command:
-    """One command to time: a label, its argv, and a check of each run's result."""
+    """One command to time: a label, its argv, a check of each run's result, its time limit."""
 
     label: str
     argv: tuple[str, ...]
     check: Check
+    timeout: float = 60.0  # seconds
 
 
 class Spread:
@@ -67,9 +68,14 @@ class Samples(Spread):
 
 
 def run_process(
-    argv: Sequence[str], env: Mapping[str, str], cwd: Path, *, check: bool = False
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    cwd: Path,
+    *,
+    check: bool = False,
+    timeout: float = 60.0,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a measured process to its end: no input, output captured, 60 s at most."""
+    """Run a measured process to its end: no input, output captured, ``timeout`` s at most."""
     return subprocess.run(
         list(argv),
         env=dict(env),
@@ -77,7 +83,7 @@ def run_process(
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         check=check,
     )
 
@@ -85,7 +91,7 @@ def run_process(
 def run_once(command: Command, env: Mapping[str, str], cwd: Path) -> float:
     """Run ``command`` to its end, check its result, and return its wall-clock seconds."""
     started = time.perf_counter()
-    result = run_process(command.argv, env, cwd)
+    result = run_process(command.argv, env, cwd, timeout=command.timeout)
     elapsed = time.perf_counter() - started
     command.check(result)
     return elapsed

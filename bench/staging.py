@@ -107,19 +107,25 @@ def staged(connections: int = 1) -> Iterator[Stage]:
     demo organizations.
     """
     with bare_desk() as stage:
-        desk, emulator, root = stage.desk, stage.emulator, stage.root
+        desk, emulator = stage.desk, stage.emulator
         connection = connect_one(desk, emulator)
         for organization in emulator.organizations[1:connections]:
             connect_one(desk, emulator, organization_id=organization.id)
-        save_settings(dict(desk.settings), desk.paths)  # what the command line reads
-        env = {
-            **os.environ,
-            **stage.session.env,
-            **desk.environ,
-            "QONTO_DESKTOP_HOME": str(stage.home),
-            # Installed apps run from bytecode: let the warm-up runs write it, to a
-            # folder of this run's own rather than the working tree.
-            "PYTHONPYCACHEPREFIX": str(root / "pycache"),
-        }
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        yield Stage(env, emulator, access_token_key(connection.id))
+        yield Stage(command_env(stage), emulator, access_token_key(connection.id))
+
+
+def command_env(stage: DeskStage) -> dict[str, str]:
+    """The environment of ``main.py`` on the stage's desk; saves the settings it reads."""
+    desk = stage.desk
+    save_settings(dict(desk.settings), desk.paths)  # what the command line reads
+    env = {
+        **os.environ,
+        **stage.session.env,
+        **desk.environ,
+        "QONTO_DESKTOP_HOME": str(stage.home),
+        # Installed apps run from bytecode: let the warm-up runs write it, to a
+        # folder of this run's own rather than the working tree.
+        "PYTHONPYCACHEPREFIX": str(stage.root / "pycache"),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env

@@ -26,7 +26,7 @@ import os  # noqa: E402
 import resource  # noqa: E402
 import runpy  # noqa: E402
 import sys  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
 from types import ModuleType  # noqa: E402
 
 SPAWNED_AT = "QONTO_BENCH_SPAWNED_AT"
@@ -92,6 +92,9 @@ class WatchQtWidgets:
 
     name = "PySide6.QtWidgets"
 
+    def __init__(self, install: Callable[[], None]) -> None:
+        self._install = install
+
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
@@ -106,18 +109,22 @@ class WatchQtWidgets:
 
         def exec_then_install(module: ModuleType) -> None:
             exec_module(module)
-            _install()
+            self._install()
 
         spec.loader.exec_module = exec_then_install  # type: ignore[method-assign]
         return spec
 
 
-def watch() -> None:
-    """Watch for the first main window from now on (a frozen app's entry calls this first)."""
-    sys.meta_path.insert(0, WatchQtWidgets())
+def watch(install: Callable[[], None] = _install) -> None:
+    """Watch for the first main window from now on (a frozen app's entry calls this first).
+
+    Args:
+        install: what patches Qt once ``PySide6.QtWidgets`` is loaded (this probe's own).
+    """
+    sys.meta_path.insert(0, WatchQtWidgets(install))
 
 
-def main() -> None:
+def main(install: Callable[[], None] = _install) -> None:
     """Run the script named first on the command line, as ``python <script>`` would."""
     if len(sys.argv) < 2:
         raise SystemExit("usage: startup_probe.py <script> [args...]")
@@ -125,7 +132,7 @@ def main() -> None:
     # As for ``python <script>``: its folder first on sys.path, instead of this one.
     sys.path[0] = os.path.dirname(script)
     sys.argv = sys.argv[1:]
-    watch()
+    watch(install)
     runpy.run_path(script, run_name="__main__")
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from typing import Literal
 
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.model import DisconnectReport, NotRevoked, Revocable
 from qonto_desktop.connections.shared_grant import (
     access_key,
     lock_name,
@@ -26,37 +25,9 @@ from qonto_desktop.store.connection import Connection
 
 log = logging.getLogger(__name__)
 
-Revocable = Literal["consent", "refresh_token", "access_token"]
-
-
-@dataclass(frozen=True)
-class NotRevoked:
-    """One thing Qonto could not be told about, and why; the window and the command line word it.
-
-    Attributes:
-        item: what stays known to Qonto: ``"consent"``, ``"refresh_token"`` or
-            ``"access_token"``.
-        error: what went wrong asking Qonto; None when the consent could not even be asked
-            for, as there was no valid access token to withdraw it with.
-    """
-
-    item: Revocable
-    error: QontoDesktopError | None = None
-
-
-@dataclass(frozen=True)
-class DisconnectReport:
-    """What was done; ``not_revoked`` names what Qonto could not be told, with the reason.
-
-    Attributes:
-        still_sharing: the other companies still using the same grant (user access); when
-            there are any, nothing was revoked: the grant stays theirs.
-    """
-
-    connection: Connection
-    consent_revoked: bool
-    not_revoked: tuple[NotRevoked, ...]
-    still_sharing: tuple[Connection, ...] = ()
+# The values live with the application API's others, so that the window can name them without
+# loading this module (and through it the HTTP stack) before a disconnection is asked for.
+__all__ = ["DisconnectReport", "NotRevoked", "Revocable", "disconnect"]
 
 
 def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -> DisconnectReport:

@@ -7,6 +7,7 @@ persists it field by field; the faces take it, and the storage facts they show, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from qonto_desktop.connections.fresh_token import FreshToken
 from qonto_desktop.errors import QontoDesktopError
@@ -22,9 +23,12 @@ __all__ = [
     "BackendName",
     "ConnectRequest",
     "Connection",
+    "DisconnectReport",
     "FreshToken",
     "IndexLoad",
+    "NotRevoked",
     "RefreshResult",
+    "Revocable",
 ]
 
 
@@ -52,3 +56,36 @@ class RefreshResult:
     connection: Connection
     refreshed: bool
     error: QontoDesktopError | None = None
+
+
+Revocable = Literal["consent", "refresh_token", "access_token"]
+
+
+@dataclass(frozen=True)
+class NotRevoked:
+    """One thing Qonto could not be told about, and why; the window and the command line word it.
+
+    Attributes:
+        item: what stays known to Qonto: ``"consent"``, ``"refresh_token"`` or
+            ``"access_token"``.
+        error: what went wrong asking Qonto; None when the consent could not even be asked
+            for, as there was no valid access token to withdraw it with.
+    """
+
+    item: Revocable
+    error: QontoDesktopError | None = None
+
+
+@dataclass(frozen=True)
+class DisconnectReport:
+    """What was done; ``not_revoked`` names what Qonto could not be told, with the reason.
+
+    Attributes:
+        still_sharing: the other companies still using the same grant (user access); when
+            there are any, nothing was revoked: the grant stays theirs.
+    """
+
+    connection: Connection
+    consent_revoked: bool
+    not_revoked: tuple[NotRevoked, ...]
+    still_sharing: tuple[Connection, ...] = ()

@@ -47,7 +47,8 @@ class Emulator:
         clock: Where every expiry reads the time; the system clock by default.
         staging_token: The sandbox staging token; generated when sandbox and ``None``.
         redirect_uris: Redirect URIs registered for every demo client besides the defaults.
-        access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it.
+        access_token_lifetime: Seconds an access token lives (Qonto: 3600); tests shorten it
+            (``access_token_lifetime`` may be changed while running).
         extra_organizations: How many generated organizations the user has besides the three
             demo ones (tests of many connections); the same ones on every run.
         amounts_as_strings: Write amounts as decimal strings, as public clients report them
@@ -127,6 +128,15 @@ class Emulator:
         if mode not in get_args(ConsentMode):
             raise ValueError(f"unknown consent mode {mode!r}")
         self._consent_mode = mode
+
+    @property
+    def access_token_lifetime(self) -> float:
+        """Seconds an access token issued from now on lives; may be changed while running."""
+        return self._grants.access_token_lifetime
+
+    @access_token_lifetime.setter
+    def access_token_lifetime(self, seconds: float) -> None:
+        self._grants.access_token_lifetime = seconds
 
     @property
     def confidential_client(self) -> DemoClient:

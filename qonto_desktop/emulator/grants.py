@@ -170,6 +170,17 @@ class GrantStore:
         self.events: Counter[str] = Counter()
         self.issued = issued if issued is not None else IssuedSecrets()
 
+    @property
+    def access_token_lifetime(self) -> float:
+        """Seconds an access token issued from now on lives."""
+        return self._access_lifetime
+
+    @access_token_lifetime.setter
+    def access_token_lifetime(self, seconds: float) -> None:
+        if seconds <= 0:
+            raise ValueError("access_token_lifetime must be positive")
+        self._access_lifetime = seconds
+
     def issue_code(self, consent: Consent) -> str:
         """Return a new single-use authorization code, valid 10 minutes."""
         code = "ory_ac_" + secrets.token_urlsafe(32)

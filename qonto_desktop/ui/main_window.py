@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             ("emulator", "production", "sandbox") if demo else ("production", "sandbox")
         )
         self.backend: str | None = None
+        self._name_storage_after_load = False  # set when reading starts: see _name_storage()
         self.closing = False
         self.connect_dialog: ConnectDialog | None = None
         self._select_after_load: str | None = None
@@ -135,8 +136,19 @@ class MainWindow(QMainWindow):
             self._start_reading()
 
     def _start_reading(self) -> None:
-        """Read the connections and name the keyring, on workers."""
+        """Read the connections on a worker; the keyring is named once they are shown."""
+        self._name_storage_after_load = True
         self.reload()
+
+    def _name_storage(self) -> None:
+        """Name the keyring, on a worker, once: after the first list is shown.
+
+        Naming it loads keyring's backend, SecretStorage, jeepney and cryptography: on a worker
+        beside the index read they took the GIL from the GUI thread building the list.
+        """
+        if not self._name_storage_after_load or self.closing:
+            return
+        self._name_storage_after_load = False
         desk = self.desk
         self.workers.run(lambda: _storage(desk), self._backend_found, self._backend_unknown)
 
@@ -268,6 +280,7 @@ class MainWindow(QMainWindow):
             self.list.select(self._select_after_load)
         if moved:  # focus only follows a change of page, never steals it on a re-read
             (self.list.view if load.connections else self.empty.button).setFocus()
+        self._name_storage()
 
     def _load_failed(self, error: QontoDesktopError) -> None:
         if self.closing:
@@ -277,6 +290,7 @@ class MainWindow(QMainWindow):
             return
         self.index_banner.show_error(error)
         self.pages.setCurrentIndex(EMPTY)
+        self._name_storage()
 
     def _backend_found(self, description: object) -> None:
         from qonto_desktop.connections.model import BackendDescription  # noqa: PLC0415

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from qonto_desktop import __version__
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.model import BackendDescription
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.ui import menu_actions
+from qonto_desktop.ui import main_window, menu_actions
 from qonto_desktop.ui.formatting import DAY, money
 from qonto_desktop.ui.main_window import CONNECTIONS, EMPTY, LOADING, MainWindow
+from qonto_desktop.ui.panes.connection_list import ConnectionList
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one
 from tests.support.main_window import open_window
@@ -75,6 +78,42 @@ def test_the_shell_reads_and_builds_only_after_its_first_frame(
         window.show()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == CONNECTIONS)
     assert len(window.list.visible_names()) == 3
+
+
+def test_the_keyring_is_named_only_once_the_list_is_shown(
+    qtbot: QtBot,
+    desk: Desk,
+    emulator: Emulator,
+    workers: Workers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Naming the keyring loads its backend (SecretStorage, jeepney, cryptography); started
+    # beside the index read, it took the GIL from the GUI thread building the list.
+    connect_all(desk, emulator)
+    happened: list[str] = []
+    storage = main_window._storage
+    show = ConnectionList.set_connections
+
+    def naming(given: Desk) -> BackendDescription:
+        happened.append("keyring named")
+        return storage(given)
+
+    def shown(pane_list: ConnectionList, connections: Sequence[Connection]) -> None:
+        show(pane_list, connections)
+        happened.append("list shown")
+
+    monkeypatch.setattr(main_window, "_storage", naming)
+    monkeypatch.setattr(ConnectionList, "set_connections", shown)
+    window = MainWindow(desk, workers=workers, build_later=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.pane_built):
+        window.show()
+    qtbot.waitUntil(lambda: window.backend is not None)
+    assert happened[:2] == ["list shown", "keyring named"]
+    assert "keyrings MemoryKeyring" in window.view.details_text()
+    window.reload()
+    qtbot.waitUntil(lambda: happened.count("list shown") == 2 and not workers.busy)
+    assert happened.count("keyring named") == 1  # once, not at every read of the list
 
 
 def test_a_window_built_later_with_no_connection_shows_the_call_to_action(

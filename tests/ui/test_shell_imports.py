@@ -42,3 +42,44 @@ def test_the_shell_loads_no_keyring_and_no_pane(app_home: Path) -> None:
         check=True,
     )
     assert json.loads(finished.stdout.strip().splitlines()[-1]) == []
+
+
+HTTP_STACK = (
+    "requests",
+    "authlib",
+    "qonto_desktop.oauth.tokens",
+    "qonto_desktop.connections.context",
+)
+
+PANE_SCRIPT = f"""\
+import json, sys
+from PySide6.QtWidgets import QApplication
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.ui.main_window import MainWindow
+
+app = QApplication(sys.argv[:1])
+window = MainWindow(open_desk())  # the pane built at once, both workers started
+window.show()
+assert window.workers.wait_for_done(30_000)
+app.processEvents()
+assert window.pane_ready
+print(json.dumps([name for name in {HTTP_STACK!r} if name in sys.modules]))
+window.close()
+"""
+
+
+def test_the_whole_window_with_its_list_loads_no_http_stack(app_home: Path) -> None:
+    # Building the pane once imported the disconnect module, and with it requests, Authlib and
+    # joserfc (about 270 ms on the GUI thread): they now load with the first action that needs
+    # them, on its worker.
+    env = {**os.environ, "QONTO_DESKTOP_HOME": str(app_home), "QT_QPA_PLATFORM": "offscreen"}
+    finished = subprocess.run(
+        [sys.executable, "-c", PANE_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(finished.stdout.strip().splitlines()[-1]) == []

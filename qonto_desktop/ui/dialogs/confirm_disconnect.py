@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import Connection, DisconnectReport, NotRevoked
 from qonto_desktop.i18n.localize import localize
 from qonto_desktop.ui.formatting import fill
 from qonto_desktop.ui.language import current_language

@@ -13,8 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from qonto_desktop.connections import fresh
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.disconnect import DisconnectReport, disconnect
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import Connection, DisconnectReport
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.clipboard import TokenClipboard
 from qonto_desktop.ui.panes.status import display_name
@@ -122,11 +121,13 @@ class ConnectionActions(QObject):
             if isinstance(report, DisconnectReport):
                 self.removed.emit(report)
 
-        self._run(
-            connection_id,
-            lambda: disconnect(desk, connection_id, revoke_consent=revoke_consent),
-            done,
-        )
+        def work() -> DisconnectReport:
+            # On the worker: revoking loads the HTTP stack, never on the GUI thread.
+            from qonto_desktop.connections.disconnect import disconnect  # noqa: PLC0415
+
+            return disconnect(desk, connection_id, revoke_consent=revoke_consent)
+
+        self._run(connection_id, work, done)
 
     def _run(
         self, connection_id: str, work: Callable[[], object], done: Callable[[object], None]

@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.disconnect import DisconnectReport
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import Connection, DisconnectReport
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.clipboard import TokenClipboard
 from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect, disconnect_outcome

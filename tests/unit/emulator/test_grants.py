@@ -323,3 +323,24 @@ def test_a_shorter_access_token_lifetime_and_the_event_counts() -> None:
     with pytest.raises(GrantError):
         store.refresh("ory_rt_unknown", client_id="client")
     assert store.events == {"code_redeemed": 1, "refreshed": 1, "refresh_refused": 1}
+
+
+def test_the_access_token_lifetime_changes_while_running_for_tokens_issued_after() -> None:
+    clock = ManualClock(1_000_000.0)
+    store = GrantStore(clock, access_token_lifetime=60)
+    code = store.issue_code(
+        Consent("client", "http://127.0.0.1:1/cb", ("offline_access",), "user", "org")
+    )
+    first = store.redeem_code(
+        code, client_id="client", redirect_uri="http://127.0.0.1:1/cb", code_verifier=None
+    )
+    assert first.expires_in == 60
+    assert first.refresh_token is not None
+    store.access_token_lifetime = 3600
+    assert store.access_token_lifetime == 3600
+    second = store.refresh(first.refresh_token, client_id="client")
+    assert second.expires_in == 3600
+    clock.advance(60)
+    assert store.authenticate(second.access_token) is not None
+    with pytest.raises(ValueError, match="positive"):
+        store.access_token_lifetime = 0

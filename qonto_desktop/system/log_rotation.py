@@ -1,7 +1,7 @@
 """The log file's handler: rotating, and every new file readable by its owner only (0600).
 
 Imported with the first record written (``logs.DeferredFileHandler``): ``logging.handlers``
-brings ``socket``, ``pickle`` and ``queue``, which a run that logs nothing does not need.
+brings ``pickle`` (and ``socket``, ``queue``), which a run that logs nothing does not need.
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ def setup_logging(
 
     The file is opened with the first record that passes the level, not before: a run that
     logs nothing (``token`` with a cached token) neither opens it nor loads the rotating
-    handler (``logging.handlers``, with ``socket`` and ``pickle``).
+    handler (``logging.handlers``, with ``pickle``).
 
     Calling it again does not add handlers: it keeps its file handler when the path is the
     same, replaces it when the path changed, and adds or removes its console handler to match

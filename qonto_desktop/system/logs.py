@@ -68,15 +68,21 @@ class DeferredFileHandler(logging.Handler):
 
     def flush(self) -> None:
         """Flush the file, if it was opened."""
-        with self.lock:
+        self.acquire()
+        try:
             if self.opened is not None:
                 self.opened.flush()
+        finally:
+            self.release()
 
     def close(self) -> None:
         """Close the file, if it was opened."""
-        with self.lock:
+        self.acquire()
+        try:
             if self.opened is not None:
                 self.opened.close()
+        finally:
+            self.release()
         super().close()
 
 

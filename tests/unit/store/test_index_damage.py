@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from qonto_desktop.store import index as index_module
 from qonto_desktop.store.index import ConnectionIndex, IndexLoad, IndexProblem
 from qonto_desktop.store.index_errors import (
     IndexCopyFailedError,
@@ -114,7 +113,7 @@ def test_an_earlier_copy_is_never_overwritten(
     index: ConnectionIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     frozen = time.gmtime(1767323045)  # 2026-01-02 03:04:05 UTC
-    monkeypatch.setattr(index_module.time, "gmtime", lambda seconds=None: frozen)
+    monkeypatch.setattr(time, "gmtime", lambda seconds=None: frozen)  # the index's clock
     taken = index.path.with_name("connections.json.corrupt-20260102T030405Z")
     taken.write_bytes(b"an older, different copy")
     index.path.write_bytes(b"{oops")

@@ -255,3 +255,15 @@ def test_a_wrong_level_name_is_ignored_and_said(
     assert restore_root_logger.level == logging.INFO
     flush(restore_root_logger)
     assert f"Ignored {LEVEL_VARIABLE}='chatty'" in path.read_text(encoding="utf-8")
+
+
+def test_a_log_file_that_cannot_be_opened_does_not_stop_the_run(
+    app_home: Path, restore_root_logger: logging.Logger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = setup_logging()
+    path.mkdir()  # something in the way: the file cannot be opened
+    logging.getLogger("qonto_desktop.test").warning("first")  # does not raise
+    (handler,) = ours(restore_root_logger)
+    assert isinstance(handler, DeferredFileHandler)
+    assert handler.opened is None
+    assert "Logging error" in capsys.readouterr().err  # said, as logging's own handlers say it

@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.log_safety import SafeLogFilter
 from qonto_desktop.system.paths import AppPaths, app_paths
 
@@ -45,9 +46,12 @@ class DeferredFileHandler(logging.Handler):
         super().__init__()
         self.baseFilename = os.fspath(path)  # the name logging's file handlers give it
         self.opened: logging.Handler | None = None  # the rotating file handler, once open
+        self.failed = False  # the file could not be opened: said once, then records dropped
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write ``record`` to the file, opening it first if this is the first record."""
+        if self.failed:
+            return
         try:
             if self.opened is None:
                 from qonto_desktop.system.log_rotation import (  # noqa: PLC0415 (see above)
@@ -61,8 +65,14 @@ class DeferredFileHandler(logging.Handler):
                     encoding="utf-8",
                 )
             self.opened.formatter = self.formatter
-        except Exception:  # as logging's own handlers do when the file cannot be opened
-            self.handleError(record)
+        except OSError as exc:  # one plain line, never a traceback; the run goes on
+            self.failed = True
+            reason = safe_text(exc.strerror or type(exc).__name__)
+            print(
+                f"The log file {safe_text(self.baseFilename)} could not be opened ({reason}); "
+                "the app goes on without it.",
+                file=sys.stderr,
+            )
             return
         self.opened.emit(record)
 

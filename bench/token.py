@@ -52,30 +52,31 @@ BASELINE_CODE = "import keyring; keyring.get_password('x', 'y')"
 
 # What was done about the cost, and what was not; rewrite it when the token path changes.
 NOTES = """\
-**Done (2026-12-07).** Before, that morning (20 runs): `main.py token` took 0.96x the reference
-row (a bare read of the same entry through keyring), 1.09x `python -c "import requests, keyring"`.
+**Done (2026-12-07), second pass.** `token` with a cached token now imports only what that
+needs (`tests/system/test_token_quick_path.py` lists what it must not load):
 
-- Each connection records the keyring backend its secrets were saved in (`keyring_backend` in
-  the index); `token` opens that class directly. For the Secret Service the app's own client
-  (`store/secret_service_client.py`, SecretStorage alone) reads the entry: keyring, its
-  backend discovery and the entry-point machinery (`importlib.metadata`, `jaraco.*`) are not
-  loaded at all (`tests/system/test_token_quick_path.py` holds that, and one index read).
-- `token` finds the connection and hands out its token on one index read (it was two), and
-  its plain spellings (`token`, `token NAME`, `--json`) skip building the argument parser.
-- `token --json` needs only `cli/json_output.py`, not the renderer (translations, money).
-- Keyring work: every call runs on the store's one worker thread (a deadline each) instead of
-  a new thread per call, and a refresh makes 8 keyring calls instead of 10: the access token is
-  saved without read-back (`tests/unit/connections/test_keyring_calls_per_refresh.py`).
+- The log file opens with its first record (`logs.DeferredFileHandler`): a `token` that logs
+  nothing opens no file and loads no `logging.handlers` (nor `pickle`).
+- On Linux the app's folders are computed by the XDG rules, held equal to platformdirs' by a
+  test: a user's `token` (not under `QONTO_DESKTOP_HOME`, unlike this bench) no longer pays
+  platformdirs and `tempfile`, about 7 ms.
+- Not on the path any more: the environments (loaded when a context needs one), `tempfile`
+  and `shutil` (writes only), `datetime`, `glob`, and the module of every other API value
+  (`FreshToken` has its own).
 
-**Left.** The target is missed: what remains is the floor of an encrypted Secret Service read
-plus the app's own start. A bare SecretStorage read of the entry alone is about 0.4x the
-baseline: SecretStorage and `cryptography` (for the Diffie-Hellman session that keeps the
-secret encrypted on the bus; about 20 ms of imports) and about 17 ms for the session and the
-read (two 1024-bit `pow` and five D-Bus round trips). The app adds about 50 ms on top:
-dataclasses (and the `inspect` it loads), logging with its rotating file, pathlib, json, the
-index's reader and the error classes. Reaching 0.5x would take a plain (unencrypted) Secret
-Service session, which changes what travels on the bus, or a second, minimal index reader
-beside the real one; neither was done (docs/decisions.md).
+First pass, earlier that day: each connection names its keyring backend and `token` opens it
+directly (for the Secret Service through SecretStorage alone: no keyring, no discovery, no
+`importlib.metadata`), one index read, no argument parser, no renderer for `--json`, every
+keyring call on the store's one worker.
+
+**Left.** The target is missed. The floor is an encrypted Secret Service read: SecretStorage
+alone reading the same entry (its imports with `cryptography`, the Diffie-Hellman session,
+five D-Bus round trips) takes about 0.42x the baseline in a process of its own. What the app
+adds is mostly what any frozen-dataclass value costs to define: `dataclasses` and the
+`inspect`, `ast` and `dis` it imports (about 5 ms), then creating `Connection` (24 fields),
+`AppPaths`, `Desk` and the store's values, then `logging`, `pathlib` and `json`. Dropping
+dataclasses from the path, a plain (unencrypted) session, or a second minimal index reader
+were not done (docs/decisions.md).
 """
 
 

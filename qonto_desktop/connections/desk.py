@@ -12,14 +12,15 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qonto_desktop.qonto import environments
-from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.store.index import ConnectionIndex
 from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.system.paths import AppPaths, app_paths
 from qonto_desktop.system.settings import load_settings
+
+if TYPE_CHECKING:
+    from qonto_desktop.qonto.environments import Environment
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def environment_of(desk: Desk, name: str) -> Environment:
     Raises:
         ConfigurationError: no environment has that name, or its settings are unusable.
     """
+    from qonto_desktop.qonto import environments  # noqa: PLC0415 - not on token's quick path
+
     return environments.by_name(name, desk.environ, desk.settings)
 
 

@@ -7,13 +7,17 @@ imported only then: ``token`` with a valid cached token loads no HTTP stack and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.model import FreshToken, RefreshResult
-from qonto_desktop.connections.renew_due import RenewAllReport, anything_due, nothing_due
+from qonto_desktop.connections.fresh_token import FreshToken
 from qonto_desktop.store.connection import Connection
+
+if TYPE_CHECKING:  # the other values (connections.model) are not needed to hand out a token
+    from qonto_desktop.connections.model import RefreshResult
+    from qonto_desktop.connections.renew_due import RenewAllReport
 
 
 def access_token(
@@ -105,6 +109,8 @@ def renew_all(
         Each connection's :class:`RefreshResult`, and the index's problem (a damaged file kept
         aside) if it had one.
     """
+    from qonto_desktop.connections.renew_due import anything_due, nothing_due  # noqa: PLC0415
+
     first = desk.index.load()
     if not anything_due(first, desk.now()):  # no HTTP stack, no lock, no keyring
         return nothing_due(first, on_progress)

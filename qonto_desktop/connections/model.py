@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from qonto_desktop.connections.fresh_token import FreshToken
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
 from qonto_desktop.store.backends import BackendDescription, BackendName
@@ -41,14 +42,6 @@ class ConnectRequest:
     registration_id: str | None = None
     language: str = "en"
     timeout: float = DEFAULT_TIMEOUT
-
-
-@dataclass(frozen=True)
-class FreshToken:
-    """An access token and the connection it belongs to, as saved."""
-
-    access_token: str
-    connection: Connection
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ nothing.
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -331,14 +330,15 @@ class ConnectionIndex:
 
     def _keep_copy(self, data: bytes) -> Path:
         """Copy damaged bytes aside, or name the copy already kept of the same bytes."""
-        pattern = glob.escape(self.path.name) + ".corrupt-*"
-        for existing in sorted(self.path.parent.glob(pattern)):
+        prefix = f"{self.path.name}.corrupt-"
+        earlier = (entry for entry in self.path.parent.iterdir() if entry.name.startswith(prefix))
+        for existing in sorted(earlier):
             try:
                 if existing.stat().st_size == len(data) and existing.read_bytes() == data:
                     return existing
             except OSError:
                 continue
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())  # UTC
         attempt = 0
         while True:
             suffix = f"-{attempt}" if attempt else ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -23,6 +22,8 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> No
     the target; the folder is synced too where the OS allows, so the rename itself survives a
     power cut.
     """
+    import tempfile  # noqa: PLC0415 - with shutil and random: only writers need them
+
     make_private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -9,13 +9,13 @@ fake log line, move a terminal's cursor or fill the file.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
-from io import TextIOWrapper
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.log_safety import SafeLogFilter
 from qonto_desktop.system.paths import AppPaths, app_paths
 
@@ -34,22 +34,76 @@ CONSOLE_HANDLER_NAME = "qonto_desktop.console"
 logger = logging.getLogger(__name__)
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file handler whose every new file is readable by its owner only (0600)."""
+class DeferredFileHandler(logging.Handler):
+    """The rotating, private log file, opened with the first record that reaches it.
 
-    def _open(self) -> TextIOWrapper:
-        # The standard handler opens with the umask's mode, also after each rotation.
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        stream = open(descriptor, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
-        if os.name == "posix":  # a file that existed before keeps no wider mode
-            os.chmod(self.baseFilename, 0o600)
-        return stream
+    Until then nothing is opened and ``logging.handlers`` is not imported. Records come here
+    already past the level and this handler's filters; the file handler, once open, writes
+    them with this handler's formatter.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = os.fspath(path)  # the name logging's file handlers give it
+        self.opened: logging.Handler | None = None  # the rotating file handler, once open
+        self.failed = False  # the file could not be opened: said once, then records dropped
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write ``record`` to the file, opening it first if this is the first record."""
+        if self.failed:
+            return
+        try:
+            if self.opened is None:
+                from qonto_desktop.system.log_rotation import (  # noqa: PLC0415 (see above)
+                    PrivateRotatingFileHandler,
+                )
+
+                self.opened = PrivateRotatingFileHandler(
+                    self.baseFilename,
+                    maxBytes=MAX_BYTES,
+                    backupCount=BACKUP_COUNT,
+                    encoding="utf-8",
+                )
+            self.opened.formatter = self.formatter
+        except OSError as exc:  # one plain line, never a traceback; the run goes on
+            self.failed = True
+            reason = safe_text(exc.strerror or type(exc).__name__)
+            print(
+                f"The log file {safe_text(self.baseFilename)} could not be opened ({reason}); "
+                "the app goes on without it.",
+                file=sys.stderr,
+            )
+            return
+        self.opened.emit(record)
+
+    def flush(self) -> None:
+        """Flush the file, if it was opened."""
+        self.acquire()
+        try:
+            if self.opened is not None:
+                self.opened.flush()
+        finally:
+            self.release()
+
+    def close(self) -> None:
+        """Close the file, if it was opened."""
+        self.acquire()
+        try:
+            if self.opened is not None:
+                self.opened.close()
+        finally:
+            self.release()
+        super().close()
 
 
 def setup_logging(
     paths: AppPaths | None = None, *, level: int = logging.INFO, console: bool = False
 ) -> Path:
     """Send the app's log records to a rotating file, and optionally warnings to stderr.
+
+    The file is opened with the first record that passes the level, not before: a run that
+    logs nothing (``token`` with a cached token) neither opens it nor loads the rotating
+    handler (``logging.handlers``, with ``pickle``).
 
     Calling it again does not add handlers: it keeps its file handler when the path is the
     same, replaces it when the path changed, and adds or removes its console handler to match
@@ -71,6 +125,7 @@ def setup_logging(
     paths = paths or app_paths()
     log_file = paths.log_dir / LOG_FILE_NAME
     _make_private_folder(paths.log_dir)
+    _make_private_file(log_file)
     root = logging.getLogger()
     chosen, ignored = _level_from_environment(level)
     root.setLevel(chosen)
@@ -78,9 +133,7 @@ def setup_logging(
     current = _installed(root, FILE_HANDLER_NAME)
     if current is None or Path(getattr(current, "baseFilename", "")) != log_file:
         _remove(root, current)
-        file_handler = PrivateRotatingFileHandler(
-            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        file_handler = DeferredFileHandler(log_file)
         _install(root, file_handler, FILE_HANDLER_NAME, logging.Formatter(FILE_FORMAT))
 
     console_handler = _installed(root, CONSOLE_HANDLER_NAME)
@@ -111,6 +164,13 @@ def _make_private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
         os.chmod(folder, 0o700)  # mkdir's mode passes through the umask, and not when it exists
+
+
+def _make_private_file(path: Path) -> None:
+    """A log file left from before is made private now, not only when it is next written."""
+    if os.name == "posix":
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, 0o600)
 
 
 def _installed(root: logging.Logger, name: str) -> logging.Handler | None:

@@ -1,6 +1,7 @@
 """``token`` with a fresh cached token, at the floor: one index read, one keyring read, and
 nothing else loaded: no HTTP stack, no OAuth library, no keyring (so none of its backend
-discovery or entry-point machinery), no file lock.
+discovery or entry-point machinery), no file lock, no log file, nothing only writes or a
+connection's context need.
 
 Run as ``main.py token`` runs, in a fresh interpreter on a real GNOME Keyring; the connection
 is made through the emulator as a user makes it.
@@ -28,7 +29,11 @@ from tests.support.keyrings import backend_of
 # Chosen for what each would cost or mean on the quick path: the HTTP stack (requests, urllib3),
 # the OAuth library, keyring itself (its import runs its discovery set-up and entry points),
 # importlib.metadata (the entry-point machinery keyring and its jaraco libraries load), the file
-# lock (only writes take it) and the refresh machinery.
+# lock (only writes take it) and the refresh machinery; then what only something else needs:
+# the log file's rotating handler (with pickle; it loads with the first record written), the
+# temporary files of writes (tempfile, shutil), the environments and scopes (a context's), the
+# other values of the application API, the renderer and the parser, platformdirs (Linux computes
+# its folders), datetime and glob.
 HEAVY = (
     "requests",
     "urllib3",
@@ -40,15 +45,32 @@ HEAVY = (
     "filelock",
     "qonto_desktop.connections.renewal",
     "qonto_desktop.connections.context",
+    "logging.handlers",
+    "pickle",
+    "tempfile",
+    "shutil",
+    "qonto_desktop.qonto.environments",
+    "qonto_desktop.qonto.scopes",
+    "qonto_desktop.qonto.scope_catalogue",
+    "qonto_desktop.connections.model",
+    "qonto_desktop.oauth.redirect",
+    "qonto_desktop.cli.render",
+    "qonto_desktop.cli.parser",
+    "argparse",
+    "platformdirs",
+    "datetime",
+    "glob",
 )
 
 SCRIPT = f"""\
 import io, json, sys
-index_reads = []
+index_reads, log_opens = [], []
 
 def audit(event, args):
     if event == "open" and str(args[0]).endswith("connections.json"):
         index_reads.append(str(args[1]))
+    if event == "open" and ".log" in str(args[0]):
+        log_opens.append(str(args[1]))
 
 sys.addaudithook(audit)
 from qonto_desktop.cli.main import main
@@ -57,7 +79,7 @@ out, err = io.StringIO(), io.StringIO()
 code = main(sys.argv[1:], out=out, err=err)
 loaded = [name for name in {HEAVY!r} if name in sys.modules]
 print(json.dumps({{"code": code, "out": out.getvalue(), "err": err.getvalue(),
-                   "loaded": loaded, "index_reads": index_reads}}))
+                   "loaded": loaded, "index_reads": index_reads, "log_opens": log_opens}}))
 """
 
 
@@ -94,6 +116,7 @@ def test_a_cached_token_loads_nothing_heavy_and_reads_the_index_once(
         "err": "",
         "loaded": [],
         "index_reads": ["r"],
+        "log_opens": [],  # nothing logged, so no log file opened
     }
     assert named["code"] == 0
     assert json.loads(str(named["out"]))["access_token"] == saved

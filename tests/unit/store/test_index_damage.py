@@ -5,13 +5,12 @@ from __future__ import annotations
 import errno
 import json
 import os
-from datetime import UTC, datetime
+import time
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
-from qonto_desktop.store import index as index_module
 from qonto_desktop.store.index import ConnectionIndex, IndexLoad, IndexProblem
 from qonto_desktop.store.index_errors import (
     IndexCopyFailedError,
@@ -113,12 +112,8 @@ def test_damage_is_reported_on_every_load_with_one_copy_until_a_change(
 def test_an_earlier_copy_is_never_overwritten(
     index: ConnectionIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class FrozenClock(datetime):
-        @classmethod
-        def now(cls, tz: object = None) -> FrozenClock:
-            return cls(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-    monkeypatch.setattr(index_module, "datetime", FrozenClock)
+    frozen = time.gmtime(1767323045)  # 2026-01-02 03:04:05 UTC
+    monkeypatch.setattr(time, "gmtime", lambda seconds=None: frozen)  # the index's clock
     taken = index.path.with_name("connections.json.corrupt-20260102T030405Z")
     taken.write_bytes(b"an older, different copy")
     index.path.write_bytes(b"{oops")

@@ -18,6 +18,7 @@ from qonto_desktop.system.logs import (
     LEVEL_VARIABLE,
     LOG_FILE_NAME,
     MAX_BYTES,
+    DeferredFileHandler,
     setup_logging,
 )
 from qonto_desktop.system.paths import AppPaths
@@ -50,17 +51,38 @@ def test_the_file_goes_in_the_log_folder_of_the_app_home(
     assert line[:4].isdigit()  # the time comes first
 
 
-def test_explicit_paths_are_used(tmp_path: Path) -> None:
+def test_explicit_paths_are_used(tmp_path: Path, restore_root_logger: logging.Logger) -> None:
     paths = AppPaths(tmp_path / "c", tmp_path / "d", tmp_path / "elsewhere" / "logs")
     assert setup_logging(paths) == tmp_path / "elsewhere" / "logs" / LOG_FILE_NAME
+    logging.getLogger("qonto_desktop.test").warning("here")
+    flush(restore_root_logger)
     assert (tmp_path / "elsewhere" / "logs" / LOG_FILE_NAME).is_file()
+
+
+def test_the_file_is_opened_with_the_first_record_only(
+    restore_root_logger: logging.Logger,
+) -> None:
+    path = setup_logging(level=logging.INFO)
+    (handler,) = ours(restore_root_logger)
+    logging.getLogger("qonto_desktop.test").debug("below the level")
+    flush(restore_root_logger)
+    assert path.parent.is_dir()  # the folder is made at once: a bad one fails at start
+    assert not path.exists()
+    assert isinstance(handler, DeferredFileHandler)
+    assert handler.opened is None
+    logging.getLogger("qonto_desktop.test").info("first")
+    flush(restore_root_logger)
+    assert path.read_text(encoding="utf-8").endswith(" INFO qonto_desktop.test: first\n")
 
 
 def test_the_file_handler_rotates_at_one_mebibyte_and_keeps_five(
     restore_root_logger: logging.Logger,
 ) -> None:
     setup_logging()
-    (handler,) = ours(restore_root_logger)
+    (deferred,) = ours(restore_root_logger)
+    logging.getLogger("qonto_desktop.test").info("opens the file")
+    assert isinstance(deferred, DeferredFileHandler)
+    handler = deferred.opened
     assert isinstance(handler, RotatingFileHandler)
     assert (handler.maxBytes, handler.backupCount) == (MAX_BYTES, BACKUP_COUNT)
     assert (MAX_BYTES, BACKUP_COUNT) == (1024 * 1024, 5)
@@ -126,11 +148,13 @@ def test_a_new_path_replaces_the_file_handler(
 ) -> None:
     first = setup_logging()
     (old,) = ours(restore_root_logger)
+    logging.getLogger("qonto_desktop.test").warning("before the move")
     second = setup_logging(AppPaths(tmp_path / "c", tmp_path / "d", tmp_path / "other"))
     (new,) = ours(restore_root_logger)
     assert new is not old
-    assert isinstance(old, RotatingFileHandler)
-    assert old.stream is None  # closed
+    assert isinstance(old, DeferredFileHandler)
+    assert isinstance(old.opened, RotatingFileHandler)
+    assert old.opened.stream is None  # closed
     logging.getLogger("qonto_desktop.test").warning("after the move")
     flush(restore_root_logger)
     assert "after the move" in second.read_text(encoding="utf-8")
@@ -202,6 +226,7 @@ def test_the_level_defaults_to_info(restore_root_logger: logging.Logger) -> None
     path = setup_logging()
     assert restore_root_logger.level == logging.INFO
     logging.getLogger("qonto_desktop.test").debug("hidden detail")
+    logging.getLogger("qonto_desktop.test").info("shown")
     flush(restore_root_logger)
     assert "hidden detail" not in path.read_text(encoding="utf-8")
 
@@ -217,6 +242,7 @@ def test_the_environment_variable_overrides_the_level(
     path = setup_logging(level=logging.WARNING)
     assert restore_root_logger.level == expected
     logging.getLogger("qonto_desktop.test").debug("debug detail")
+    logging.getLogger("qonto_desktop.test").error("an error")
     flush(restore_root_logger)
     assert ("debug detail" in path.read_text(encoding="utf-8")) is (expected == logging.DEBUG)
 
@@ -229,3 +255,20 @@ def test_a_wrong_level_name_is_ignored_and_said(
     assert restore_root_logger.level == logging.INFO
     flush(restore_root_logger)
     assert f"Ignored {LEVEL_VARIABLE}='chatty'" in path.read_text(encoding="utf-8")
+
+
+def test_a_log_file_that_cannot_be_opened_does_not_stop_the_run(
+    app_home: Path, restore_root_logger: logging.Logger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = setup_logging()
+    path.mkdir()  # something in the way: the file cannot be opened
+    logging.getLogger("qonto_desktop.test").warning("first")  # does not raise
+    logging.getLogger("qonto_desktop.test").warning("second")
+    (handler,) = ours(restore_root_logger)
+    assert isinstance(handler, DeferredFileHandler)
+    assert handler.opened is None
+    said = capsys.readouterr().err
+    # One plain line, said once: no traceback in the user's terminal.
+    assert said.count("could not be opened") == 1
+    assert "Traceback" not in said
+    assert "Logging error" not in said

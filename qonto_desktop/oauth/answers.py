@@ -6,16 +6,18 @@ from typing import Any
 
 import requests
 
-from qonto_desktop.i18n.message import Text
+from qonto_desktop.i18n.message import N_, Text
 from qonto_desktop.oauth.errors import (
     TOKEN_ERRORS,
+    NetworkError,
     OAuthError,
+    OutcomeUnknownError,
     RateLimitedError,
     ResponseFormatError,
     ServiceUnavailableError,
     TokenError,
 )
-from qonto_desktop.system.http import retry_after
+from qonto_desktop.system.http import never_reached, retry_after
 
 
 def check(
@@ -101,3 +103,19 @@ def json_object(response: requests.Response) -> dict[str, Any] | None:
     except ValueError:
         return None
     return body if isinstance(body, dict) else None
+
+
+def network_error(exc: requests.RequestException, service: Text | None = None) -> NetworkError:
+    """Turn a transport failure into the error the user sees."""
+    if never_reached(exc):
+        return NetworkError(service=service)
+    if isinstance(exc, requests.exceptions.SSLError):
+        return NetworkError(
+            N_("The secure connection to {service} could not be verified."),
+            next_action=N_(
+                "If your company inspects web traffic, make sure its certificate is installed "
+                "in this computer's certificate store, then try again."
+            ),
+            service=service,
+        )
+    return OutcomeUnknownError(service=service)

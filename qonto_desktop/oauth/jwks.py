@@ -18,7 +18,6 @@ from joserfc.jwk import KeySet
 from qonto_desktop.i18n.message import Text
 from qonto_desktop.oauth import answers
 from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError
-from qonto_desktop.oauth.tokens import network_error
 from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session
 
 Fetch = Callable[[str], Mapping[str, Any]]
@@ -85,7 +84,7 @@ def http_fetch(
         try:
             response = chosen.send(send, idempotent=True)
         except requests.RequestException as exc:
-            raise network_error(exc, service) from None
+            raise answers.network_error(exc, service) from None
         return answers.check(response, html_error=html_error, expect_json=True, service=service)
 
     return fetch

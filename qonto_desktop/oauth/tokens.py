@@ -18,16 +18,14 @@ import requests
 from authlib.integrations.requests_client import OAuth2Session
 
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.i18n.message import N_, Text
+from qonto_desktop.i18n.message import Text
 from qonto_desktop.oauth import answers
 from qonto_desktop.oauth.errors import (
-    NetworkError,
     OAuthError,
-    OutcomeUnknownError,
     ResponseFormatError,
 )
 from qonto_desktop.oauth.tokenset import TokenSet, token_set
-from qonto_desktop.system.http import TIMEOUT, TOKEN_RETRY, Sender, never_reached, new_session
+from qonto_desktop.system.http import TIMEOUT, TOKEN_RETRY, Sender, new_session
 from qonto_desktop.system.rate_limit import process_limiter
 
 log = logging.getLogger(__name__)
@@ -276,20 +274,4 @@ class TokenClient:
             # POSTs: resent only while they never reached the server (system.http).
             return self._sender.send(send, idempotent=False)
         except requests.RequestException as exc:
-            raise network_error(exc, self._service) from None
-
-
-def network_error(exc: requests.RequestException, service: Text | None = None) -> NetworkError:
-    """Turn a transport failure into the error the user sees."""
-    if never_reached(exc):
-        return NetworkError(service=service)
-    if isinstance(exc, requests.exceptions.SSLError):
-        return NetworkError(
-            N_("The secure connection to {service} could not be verified."),
-            next_action=N_(
-                "If your company inspects web traffic, make sure its certificate is installed "
-                "in this computer's certificate store, then try again."
-            ),
-            service=service,
-        )
-    return OutcomeUnknownError(service=service)
+            raise answers.network_error(exc, self._service) from None

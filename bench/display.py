@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import argparse
 import timeit
 
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 
 CALLS = 100_000
 NAMES = {

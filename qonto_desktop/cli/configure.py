@@ -24,8 +24,8 @@ from qonto_desktop.connections.registration import (
     saved_registration,
     saved_secrets,
 )
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.message import N_
-from qonto_desktop.system.display import safe_text
 
 
 def run(

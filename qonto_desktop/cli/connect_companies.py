@@ -14,9 +14,9 @@ from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.errors import ConfigurationError, NotConfiguredError
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.connections.registration import load_registration
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.program import program_name
-from qonto_desktop.system.display import safe_text
 
 
 class CompaniesWithoutUserAccessError(ConfigurationError):

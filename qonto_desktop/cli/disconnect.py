@@ -8,7 +8,7 @@ from qonto_desktop.cli.render import name_of
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import NotRevoked, disconnect
 from qonto_desktop.connections.listing import find_connection
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 
 ITEMS = {
     "consent": "the consent",

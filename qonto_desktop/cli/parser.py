@@ -8,8 +8,8 @@ from typing import NoReturn
 
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.model import DEFAULT_TIMEOUT
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.program import program_name
-from qonto_desktop.system.display import safe_text
 
 USAGE_LIMIT = 300
 """The most characters of argparse's own words, which quote what was typed."""

@@ -2,7 +2,7 @@
 
 Every command prints through this module, and every value in what it prints that came from
 outside (a name Qonto sent, a name kept in the index, an argument the user typed) goes through
-:func:`~qonto_desktop.system.display.safe_text`: one line, no control or bidi character, capped.
+:func:`~qonto_desktop.i18n.display.safe_text`: one line, no control or bidi character, capped.
 JSON keeps the data whole, but with every such character written as a ``\\u`` escape.
 """
 
@@ -16,11 +16,11 @@ from typing import Any
 from qonto_desktop.cli.json_output import json_text as json_text  # noqa: PLC0414 (re-export)
 from qonto_desktop.connections.model import AccountSummary, Connection
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.languages import command_line_language
 from qonto_desktop.i18n.localize import localize, translate
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.presentation import money
-from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import load_settings
 
 SCOPE_LIMIT = 60

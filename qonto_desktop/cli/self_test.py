@@ -6,7 +6,7 @@ from typing import TextIO
 
 from qonto_desktop.cli import exit_codes
 from qonto_desktop.connections.self_test import Check, passed, run_checks
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 
 DETAIL_LIMIT = 400
 

@@ -10,8 +10,8 @@ import re
 
 from qonto_desktop.connections.companies import Company, CompanyChoice
 from qonto_desktop.errors import ConfigurationError
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.message import COMMAS, N_, Message, listing
-from qonto_desktop.system.display import safe_text
 
 ALL = "all"
 _SPACES = re.compile(r"[\s.]")

@@ -22,6 +22,7 @@ from qonto_desktop.connections.desk import Desk, open_desk
 from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import ConsentMode, Emulator
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
@@ -29,7 +30,6 @@ from qonto_desktop.qonto.presentation import money
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.secrets import SERVICE, SecretStore
 from qonto_desktop.system import browser
-from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.paths import AppPaths
 
 BANNER = "Demo: not connected to Qonto. The built-in emulator plays Qonto on this computer."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 
 Lookup = Callable[[str], str]
 

@@ -25,6 +25,7 @@ import threading
 from types import TracebackType
 from typing import Final
 
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.localize import Explained, localize
 from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth import pages
@@ -44,7 +45,6 @@ from qonto_desktop.oauth.loopback_server import (
     bind_failure_reason,
 )
 from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT, LOOPBACK_HOST, parse_redirect_uri
-from qonto_desktop.system.display import safe_text
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.message import N_, Message, Text, as_message
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.system.display import safe_text
 
 NAME_LIMIT = 60
 """The most characters of one name in a list of candidates, so that every candidate shows."""

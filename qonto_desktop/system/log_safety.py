@@ -3,7 +3,7 @@
 A log line can carry what a server sent (an organization's name, an error's detail) or what a
 user typed. :class:`SafeLogFilter` masks secrets exactly as
 :class:`~qonto_desktop.system.redaction.RedactingFilter` does, and passes the text through
-:func:`~qonto_desktop.system.display.safe_text`, the one function that makes text display-safe:
+:func:`~qonto_desktop.i18n.display.safe_text`, the one function that makes text display-safe:
 
 - each argument is masked, then made safe and capped at :data:`ARGUMENT_LIMIT` before it is put
   into the message, so a 100,000-character name costs a few hundred characters and the rest of
@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Mapping
 from typing import Any
 
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.system.redaction import RedactingFilter, redact
 
 ARGUMENT_LIMIT = 200

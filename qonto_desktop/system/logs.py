@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.system.log_safety import SafeLogFilter
 from qonto_desktop.system.paths import AppPaths, app_paths
 

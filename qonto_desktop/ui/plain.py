@@ -1,7 +1,7 @@
 """Text from outside shown in the window as text: never as HTML, never with control characters.
 
 A name Qonto sent (an organization, an account, the user) or a word the user typed is made one
-safe line by :func:`~qonto_desktop.system.display.safe_text`, the app's one function for it.
+safe line by :func:`~qonto_desktop.i18n.display.safe_text`, the app's one function for it.
 Qt would render it as HTML wherever it "looks like" HTML (:func:`Qt.mightBeRichText`): labels
 that show it are set to plain text, and a tooltip, which has no such setting, is escaped and
 marked as rich text so that its escapes read back as the characters they stand for.
@@ -14,7 +14,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 
 __all__ = ["plain_label", "safe_text", "tooltip"]
 

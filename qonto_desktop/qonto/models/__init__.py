@@ -4,7 +4,7 @@ Bodies are read with msgspec. Unknown fields are ignored; JSON numbers become ``
 from their text and money is held as integer cents, never as ``float``; a missing optional
 field is None; what could not be read is listed in ``unread`` instead of failing the whole
 answer. A body with nothing usable raises :class:`UnusableAnswerError`. Text is kept as Qonto
-sent it: show it through :func:`qonto_desktop.system.display.safe_text`.
+sent it: show it through :func:`qonto_desktop.i18n.display.safe_text`.
 """
 
 from __future__ import annotations

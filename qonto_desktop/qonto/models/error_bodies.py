@@ -2,7 +2,7 @@
 
 Both readers never raise: an error body that cannot be read (Qonto's 404 may be a blank
 ``text/plain`` page) gives an empty value, and the caller falls back on the HTTP status.
-Texts are kept as sent; pass them through ``system.display.safe_text`` before showing them.
+Texts are kept as sent; pass them through ``i18n.display.safe_text`` before showing them.
 """
 
 from __future__ import annotations

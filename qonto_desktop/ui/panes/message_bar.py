@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.system.display import safe_text
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.ui.icons import icon
 
 MESSAGE_LIMIT = 1000

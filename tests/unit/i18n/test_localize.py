@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from qonto_desktop.connections.errors import NeedsReconnectError, NotConfiguredError
 from qonto_desktop.errors import QontoDesktopError
+from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.localize import localize, translate
 from qonto_desktop.i18n.message import N_, Message, listing
 from qonto_desktop.i18n.regenerate import po_path, read
@@ -38,7 +39,6 @@ from qonto_desktop.store.index_errors import (
     IndexWriteError,
     NotFoundError,
 )
-from qonto_desktop.system.display import safe_text
 from qonto_desktop.system.settings import SettingsFileError
 from tests.support.connections import sample
 

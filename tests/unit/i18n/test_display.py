@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qonto_desktop.system.display import ELLIPSIS, safe_text
+from qonto_desktop.i18n.display import ELLIPSIS, safe_text
 
 KEPT_FORMAT = {"\u200c", "\u200d"}  # zero-width non-joiner and joiner
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)]

@@ -13,21 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qonto_desktop.connections.access_errors import explain_unauthorized
-from qonto_desktop.connections.attempt import Attempt, OnWaiting
+from qonto_desktop.connections.attempt import OnWaiting
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import ConnectionContext, resolve
 from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.connections.registration import load_registration
+from qonto_desktop.connections.sign_in import signing_in
 from qonto_desktop.errors import ConfigurationError, QontoDesktopError
 from qonto_desktop.i18n.message import N_
-from qonto_desktop.oauth.authorize import authorization
-from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
-from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.tokenset import TokenSet
 from qonto_desktop.qonto import scopes
-from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.qonto.models.user_organizations import UserOrganization
 from qonto_desktop.qonto.user_access import USER_ACCESS_PARAMETERS, scopes_for_access
 from qonto_desktop.store.connection import Connection
@@ -121,24 +118,16 @@ def sign_in(
         raise PreselectionError()
     desk.secrets.check_available()
     context = resolve(desk, environment, registration.client_id)
-    if "openid" in names:
-        context.token_client.fetch_keys_ahead()
     with (
         explain_unauthorized(user_access=True),
-        authorization(
-            AuthorizationRequest(
-                authorize_url=environment.authorize_url,
-                client_id=registration.client_id,
-                redirect_uri=registration.redirect_uri,
-                scopes=names,
-                extra=USER_ACCESS_PARAMETERS,
-                service=SERVICE,
-            ),
-            context.token_client,
-            open_browser,
-            timeout=request.timeout,
-            language=request.language,
-            on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
+        signing_in(
+            context,
+            registration,
+            request,
+            scopes=names,
+            extra=USER_ACCESS_PARAMETERS,
+            open_browser=open_browser,
+            on_waiting=on_waiting,
         ) as authorized,
     ):
         # The companies are picked in the app: unless listing them fails, the browser's page
@@ -179,10 +168,3 @@ def _company(item: UserOrganization, connected: Connection | None) -> Company:
         role=item.membership_role or "",
         connected=connected,
     )
-
-
-def _as_attempt(on_waiting: OnWaiting) -> Callable[[Receiver, PendingAuthorization], None]:
-    def listening(receiver: Receiver, pending: PendingAuthorization) -> None:
-        on_waiting(Attempt(receiver, pending))
-
-    return listening

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qonto_desktop.connections.access_errors import explain_unauthorized, per_organization_scopes
-from qonto_desktop.connections.attempt import Attempt, OnWaiting
+from qonto_desktop.connections.attempt import OnWaiting
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import resolve
 from qonto_desktop.connections.desk import Desk, environment_of
@@ -18,13 +18,10 @@ from qonto_desktop.connections.grant import (
 )
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.connections.registration import load_registration
+from qonto_desktop.connections.sign_in import signing_in
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.authorize import authorization
-from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
-from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.authorization import authorization_parameters
-from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.errors import PartialWriteError
 
@@ -77,22 +74,14 @@ def connect(
     extra = authorization_parameters(request.organization_id, request.registration_id)
     desk.secrets.check_available()
     context = resolve(desk, environment, registration.client_id)
-    if "openid" in names:
-        context.token_client.fetch_keys_ahead()
-    with authorization(
-        AuthorizationRequest(
-            authorize_url=environment.authorize_url,
-            client_id=registration.client_id,
-            redirect_uri=registration.redirect_uri,
-            scopes=names,
-            extra=extra,
-            service=SERVICE,
-        ),
-        context.token_client,
-        open_browser,
-        timeout=request.timeout,
-        language=request.language,
-        on_waiting=None if on_waiting is None else _as_attempt(on_waiting),
+    with signing_in(
+        context,
+        registration,
+        request,
+        scopes=names,
+        extra=extra,
+        open_browser=open_browser,
+        on_waiting=on_waiting,
     ) as authorized:
         tokens = authorized.tokens
         try:
@@ -118,12 +107,3 @@ def connect(
             raise
         authorized.report_saved()
     return saved
-
-
-def _as_attempt(on_waiting: OnWaiting) -> Callable[[Receiver, PendingAuthorization], None]:
-    """The OAuth flow's listening callback, handing the faces one :class:`Attempt`."""
-
-    def listening(receiver: Receiver, pending: PendingAuthorization) -> None:
-        on_waiting(Attempt(receiver, pending))
-
-    return listening

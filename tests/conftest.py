@@ -13,6 +13,7 @@ import pytest
 # Qt must never need a screen in the tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from qonto_desktop.oauth import loopback_linger
 from qonto_desktop.store.keyring_worker import KEYRING_WORKER
 
 # Fixtures every folder may use, kept in tests/support (conftest modules import no test module).
@@ -77,6 +78,9 @@ def no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves a thread running (a receiver, a worker, an emulator)."""
     before = set(threading.enumerate())
     yield
+    # A cancelled sign-in's receiver lingers by design (a daemon thread: the app's exit ends
+    # it); the end of a test ends it too (tests/unit/oauth/test_loopback_linger.py tests it).
+    loopback_linger.end_all()
     # Threads Python did not start (Qt's pools) show as dummies: tests/ui checks those. A secret
     # store's keyring worker lives as long as its store, which pytest still holds here; it
     # ends when the store is collected (tests/unit/store/test_keyring_worker.py).

@@ -12,6 +12,11 @@ The browser that brought a code is told the truth: its request is held open unti
 reports the connection saved (:meth:`Receiver.report_saved`) or failed
 (:meth:`Receiver.report_failed`), for at most ``page_wait`` seconds; then, or on a cancel, the
 page says that Qonto answered and the app is finishing.
+
+After a cancel the receiver lingers (``linger`` seconds, :data:`CANCEL_LINGER` by default): a
+browser that comes back late with this sign-in's state is told the sign-in was cancelled, and
+nothing completes. Every other request is answered as before. A new receiver on the same port
+ends the lingering one (see :mod:`qonto_desktop.oauth.loopback_linger`).
 """
 
 from __future__ import annotations
@@ -28,10 +33,12 @@ from typing import Final
 from qonto_desktop.i18n.display import safe_text
 from qonto_desktop.i18n.localize import Explained, localize
 from qonto_desktop.i18n.message import N_, Message
-from qonto_desktop.oauth import pages
+from qonto_desktop.oauth import loopback_linger, pages
 from qonto_desktop.oauth.callback import CallbackParams, parse_query
 from qonto_desktop.oauth.errors import (
+    AUTHORIZATION_ERRORS,
     AuthorizationCancelledError,
+    AuthorizationError,
     AuthorizationTimeoutError,
     ConfigurationError,
     PortUnavailableError,
@@ -39,6 +46,7 @@ from qonto_desktop.oauth.errors import (
 )
 from qonto_desktop.oauth.loopback_bind import IPV6_LOOPBACK, bind_loopback
 from qonto_desktop.oauth.loopback_http import HeadRefused, Request
+from qonto_desktop.oauth.loopback_linger import CANCEL_LINGER
 from qonto_desktop.oauth.loopback_server import (
     LoopbackServer,
     Reply,
@@ -78,6 +86,7 @@ class Receiver:
         language: str = "en",
         service: str | None = None,
         page_wait: float = PAGE_WAIT,
+        linger: float = CANCEL_LINGER,
     ) -> None:
         """Prepare a receiver; nothing is bound until it is entered.
 
@@ -88,6 +97,8 @@ class Receiver:
             language: ``"en"`` or ``"fr"``, for the pages the browser shows.
             service: the provider's name, for the errors' messages.
             page_wait: how long the browser that brought a code waits for the outcome.
+            linger: how long, after a cancel, a late browser is still told it was cancelled
+                (0: the port is freed at once).
 
         Raises:
             ConfigurationError: a bad redirect URI, timeout or language.
@@ -107,6 +118,10 @@ class Receiver:
         self._timeout = timeout
         self._language = language
         self._page_wait = max(0.0, page_wait)
+        self._linger = max(0.0, linger)
+        self._lingers = False  # cancelled, and answering late browsers for a while
+        self._closing = False
+        self._timer: asyncio.TimerHandle | None = None
         self._report: tuple[str, Explained | None] | None = None
         self._reported = asyncio.Event()
         self._dual = False
@@ -149,6 +164,8 @@ class Receiver:
         """
         if self._thread is not None or self._settled.is_set():
             raise RuntimeError("a Receiver serves one sign-in; create a new one")
+        if self._port:  # a cancelled sign-in still lingering there gives the port up
+            loopback_linger.hand_over(self._port)
         socks = self._bind()
         self._port = socks[0].getsockname()[1]
         self._dual = len(socks) > 1
@@ -172,8 +189,11 @@ class Receiver:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        """Stop serving and free the port."""
-        self.close()
+        """Stop serving and free the port; after a cancel, only once the linger is over."""
+        with self._lock:
+            lingers = self._lingers
+        if not lingers:
+            self.close()
 
     def expect(self, state: str) -> None:
         """Set the state of the pending authorization; until then every answer is refused.
@@ -192,7 +212,8 @@ class Receiver:
         Later calls give the same outcome again: there is never a second answer. After a code,
         the receiver keeps the browser's request open until :meth:`report_saved`,
         :meth:`report_failed`, ``page_wait`` or :meth:`close` (no new connection is accepted);
-        after anything else it stops and frees the port here.
+        after a cancel it lingers (see the module); after anything else it stops and frees the
+        port here.
 
         Args:
             timeout: wait at most this many seconds; ``None`` waits for the receiver's own
@@ -211,10 +232,11 @@ class Receiver:
         if not self._settled.wait(timeout):
             self._settle(AuthorizationTimeoutError(service=self._service))
         with self._lock:
-            outcome, held = self._outcome, self._held
+            outcome, held, lingers = self._outcome, self._held, self._lingers
         if held and isinstance(outcome, CallbackParams):
             return outcome  # the browser waits for the outcome; close() ends everything
-        self.close()
+        if not lingers:
+            self.close()
         if isinstance(outcome, CallbackParams):
             return outcome
         assert outcome is not None  # noqa: S101 - _settled is only set with an outcome
@@ -245,31 +267,45 @@ class Receiver:
     def cancel(self) -> None:
         """End a ``wait()`` promptly with ``AuthorizationCancelledError``; safe from any thread.
 
-        A browser still waiting for the outcome is answered at once: the app is finishing.
+        A browser still waiting for the outcome is answered at once: the app is finishing. A
+        cancel that ends the wait for the browser's answer leaves the receiver lingering.
         """
-        self._settle(AuthorizationCancelledError(service=self._service))
+        cancelled = AuthorizationCancelledError(service=self._service)
+        lingers = self._settle(cancelled, linger=True) and self._lingers
         self._tell((_FINISHING, None))
-        self._wake()
+        if lingers:
+            loopback_linger.add(self._port, self)  # before anyone can ask for the port again
+            with self._lock:
+                if self._loop is not None and self._loop_open:
+                    self._loop.call_soon_threadsafe(self._begin_linger)
+        else:
+            self._wake()
 
     def close(self) -> None:
-        """Stop serving, close every socket and join the thread; safe to call again."""
+        """Stop serving (a linger too), close every socket, join the thread; safe again."""
+        with self._lock:
+            self._closing, self._lingers = True, False
         self.cancel()
+        self._wake()
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join()
 
     # --- Between threads ----------------------------------------------------------------------
 
-    def _settle(self, outcome: _Outcome, *, held: bool = False) -> bool:
+    def _settle(self, outcome: _Outcome, *, held: bool = False, linger: bool = False) -> bool:
         """Record the outcome unless one exists: the first one wins, forever.
 
-        ``held``: it came with a browser request held open for the outcome page.
+        ``held``: it came with a browser request held open for the outcome page. ``linger``:
+        a cancel, after which the receiver lingers if a browser was sent to sign in (decided
+        here, before ``wait()`` can wake, so it never frees the port under a linger).
         """
         with self._lock:
             if self._outcome is not None:
                 return False
             self._outcome = outcome
             self._held = held
+            self._lingers = linger and self._may_linger()
         self._settled.set()
         return True
 
@@ -299,13 +335,14 @@ class Receiver:
     # --- The receiver's thread ----------------------------------------------------------------
 
     def _run(self, loop: asyncio.AbstractEventLoop, socks: list[socket.socket]) -> None:
-        timer = loop.call_later(self._timeout, self._expire)
+        self._timer = loop.call_later(self._timeout, self._expire)
         try:
             loop.run_until_complete(self._server.serve(*socks))
         except Exception as exc:  # a bug must still end wait(), never kill the thread silently
             logger.error("the receiver stopped on an unexpected %s", type(exc).__name__)
         finally:
-            timer.cancel()
+            self._timer.cancel()
+            loopback_linger.remove(self._port, self)
             stopped = N_("The app stopped listening for the browser's answer.")
             self._settle(ReceiverError(stopped, service=self._service))
             with self._lock:
@@ -317,8 +354,23 @@ class Receiver:
             logger.info("stopped listening on port %d", self._port)
 
     def _expire(self) -> None:
+        with self._lock:
+            if self._lingers:
+                return  # the linger has its own end
         self._settle(AuthorizationTimeoutError(service=self._service))
         self._server.stop()
+
+    def _begin_linger(self) -> None:
+        """After a cancel: keep answering for ``linger`` seconds, then stop (on the loop)."""
+        with self._lock:
+            if not self._lingers:
+                return  # close() came first
+        if self._timer is not None:
+            self._timer.cancel()
+        loop = asyncio.get_running_loop()
+        self._timer = loop.call_later(self._linger, self._server.stop)
+        loopback_linger.add(self._port, self)
+        logger.info("cancelled: a late browser is told so for %d s", round(self._linger))
 
     def _refuse(self, refused: HeadRefused) -> Reply:
         return Reply(self._page(refused.status, "bad-request"), refused.label)
@@ -343,15 +395,16 @@ class Receiver:
     def _complete(self, params: CallbackParams) -> Reply:
         """Complete the sign-in with these parameters if they are its answer."""
         held = not params.error  # a code: the browser waits to hear how it ended
-        if not self._belongs(params) or not self._settle(params, held=held):
+        belongs = self._belongs(params)
+        if belongs and self._cancelled():
+            # RFC 9110 §15.5.11: this sign-in is gone for good; nothing is exchanged or saved.
+            return Reply(self._page(410, "cancelled"), "cancelled: a late answer")
+        if not belongs or not self._settle(params, held=held):
             return Reply(self._page(400, "wrong-state"), "not this sign-in")
         if params.error:
             logger.info("the browser brought back an error answer")
-            shown = {
-                "error": params.error[:200],
-                "error_description": (params.error_description or "")[:1000],
-            }
-            return Reply(self._page(200, "failure", values=shown), "completed (error)", final=True)
+            page, shown = self._refusal(params.error, params.error_description or "")
+            return Reply(self._page(200, page, values=shown), "completed (error)", final=True)
         logger.info("the browser brought back an authorization code")
         return Reply(b"", "completed (code)", final=True, later=self._outcome_page)
 
@@ -374,6 +427,26 @@ class Receiver:
             }
             return self._page(200, "not-saved", values=shown)
         return self._page(200, "finishing")
+
+    def _refusal(self, error: str, description: str) -> tuple[str, dict[str, str]]:
+        """The page for an ``error=`` answer: in a person's words, the server's codes aside."""
+        shown = {"error": error[:200], "error_description": description[:1000]}
+        if error == "access_denied":
+            return "refused", shown
+        cls = AUTHORIZATION_ERRORS.get(error, AuthorizationError)
+        message, next_action = localize(cls(service=self._service), self._language)
+        worded = {"reason": message, "next_action": next_action}
+        return "failure", shown | {k: safe_text(v, limit=300) for k, v in worded.items()}
+
+    def _may_linger(self) -> bool:
+        """Whether a cancel now leaves the receiver lingering; call it holding the lock."""
+        serving = self._loop is not None and self._loop_open
+        sent = self._expected is not None  # only a browser sent to sign in can come back late
+        return serving and sent and not self._closing and self._linger > 0
+
+    def _cancelled(self) -> bool:
+        with self._lock:
+            return isinstance(self._outcome, AuthorizationCancelledError)
 
     def _belongs(self, params: CallbackParams) -> bool:
         with self._lock:

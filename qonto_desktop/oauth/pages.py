@@ -1,11 +1,16 @@
 """What the loopback receiver sends back to the browser: small static pages and their headers.
 
 The pages live in ``resources/pages/`` as ``string.Template`` files: ``layout.html`` holds the
-shared frame and style, ``<page>.<language>.html`` the words. They carry no script at all.
+shared frame and style, ``<page>.<language>.html`` the words. The pages that end a sign-in carry
+one script, :data:`CLOSE_SCRIPT`, that tries to close their tab (browsers let a script close only a
+tab whose history is that one page, so their words make sense when it stays open); the Content
+Security Policy allows that script by its hash and no other.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 from email.utils import formatdate
 from functools import cache
@@ -21,10 +26,18 @@ PAGES: Final = (
     "not-saved",
     "finishing",
     "failure",
+    "refused",
+    "cancelled",
     "wrong-state",
     "not-found",
     "bad-request",
 )
+# The pages that end the sign-in: they try to close their tab (the app has the next step).
+CLOSING: Final = frozenset({"success", "not-saved", "finishing", "failure", "refused", "cancelled"})
+# The one script any page runs, inlined; the policy below names its hash (CSP Level 3 §8.4).
+# After a moment, so a glance at the browser still sees how it ended.
+CLOSE_SCRIPT: Final = "setTimeout(function () { window.close(); }, 1500);"
+_SCRIPT_HASH: Final = base64.b64encode(hashlib.sha256(CLOSE_SCRIPT.encode()).digest()).decode()
 
 # Sent with every response, whatever its status.
 SECURITY_HEADERS: Final[tuple[tuple[str, str], ...]] = (
@@ -33,8 +46,13 @@ SECURITY_HEADERS: Final[tuple[tuple[str, str], ...]] = (
     # RFC 9700 §4.2: the callback URL carries the code; it must never leave in a Referer.
     ("Referrer-Policy", "no-referrer"),
     ("X-Content-Type-Options", "nosniff"),
-    # No script, no frame, no remote anything: only the page's own inline style and data: images.
-    ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+    # No frame, no remote anything: the page's own inline style, data: images, and only the
+    # one script whose hash is given (any other inline or injected script is refused).
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{_SCRIPT_HASH}'",
+    ),
     ("Content-Type", "text/html; charset=utf-8"),
 )
 
@@ -50,9 +68,9 @@ def render(page: str, language: str, **values: str) -> bytes:
     Args:
         page: one of ``PAGES``.
         language: one of ``LANGUAGES``.
-        **values: the page's ``$placeholders`` (``failure`` takes ``error`` and
-            ``error_description``, ``not-saved`` takes ``reason`` and ``next_action``); each is
-            escaped with ``html.escape(quote=True)``.
+        **values: the page's ``$placeholders`` (``failure`` takes ``reason``,
+            ``next_action``, ``error`` and ``error_description``; ``refused`` the last two;
+            ``not-saved`` the first two); each is escaped with ``html.escape(quote=True)``.
 
     Returns:
         The page, encoded as UTF-8.
@@ -66,7 +84,10 @@ def render(page: str, language: str, **values: str) -> bytes:
     escaped = {name: html.escape(value, quote=True) for name, value in values.items()}
     content = _template(f"{page}.{language}.html").substitute(escaped)
     # ``content`` is our own template with escaped values: it goes into the frame as markup.
-    frame = _template("layout.html").substitute(lang=language, page=page, content=content)
+    script = f"<script>{CLOSE_SCRIPT}</script>" if page in CLOSING else ""
+    frame = _template("layout.html").substitute(
+        lang=language, page=page, content=content, script=script
+    )
     return frame.encode("utf-8")
 
 

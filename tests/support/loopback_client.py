@@ -80,15 +80,20 @@ def listening(
     path: str = "/callback",
     host: str = HOST,
     page_wait: float = 0.0,
+    linger: float | None = None,
 ) -> Iterator[Receiver]:
     """A receiver on a free port, entered, expecting ``state`` (unless ``None``).
 
     ``host`` is the redirect URI's (``127.0.0.1`` or ``localhost``). With the default
     ``page_wait`` of 0 the browser that brings a code is answered at once (the "finishing"
-    page), so a test may send the genuine callback from its own thread.
+    page), so a test may send the genuine callback from its own thread. ``linger``: after a
+    cancel (``None``: the receiver's default).
     """
     uri = f"http://{host}:0{path}"
-    with Receiver(uri, timeout=timeout, language=language, page_wait=page_wait) as receiver:
+    extra = {} if linger is None else {"linger": linger}
+    with Receiver(
+        uri, timeout=timeout, language=language, page_wait=page_wait, **extra
+    ) as receiver:
         if state is not None:
             receiver.expect(state)
         yield receiver

@@ -7,6 +7,7 @@ import socket
 import pytest
 import requests
 
+from qonto_desktop.oauth import pages
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.loopback import Receiver
 from tests.support.loopback_client import (
@@ -24,7 +25,7 @@ SECURITY_HEADERS = {
     "cache-control": "no-store",
     "referrer-policy": "no-referrer",
     "x-content-type-options": "nosniff",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    "content-security-policy": pages.SECURITY_HEADERS[3][1],
     "content-type": "text/html; charset=utf-8",
     "connection": "close",
 }
@@ -57,14 +58,38 @@ def test_an_error_callback_completes_with_the_error_shown_escaped() -> None:
             f"&state={STATE}",
         )
         assert answer.status == 200
-        assert "The connection did not go through" in answer.text
+        assert "You refused access" in answer.text
         assert "access_denied" in answer.text
-        assert "<script>" not in answer.text
+        assert "<script>alert" not in answer.text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in answer.text
         params = receiver.wait()
     assert params.error == "access_denied"
     assert params.error_description == "<script>alert(1)</script>"
     assert params.code is None
+
+
+@pytest.mark.parametrize(
+    ("error", "language", "worded"),
+    [
+        ("invalid_scope", "en", "refused one or more of the permissions asked for"),
+        ("server_error", "en", "sign-in service had an internal error"),
+        ("something_new", "en", "did not authorize the connection"),
+        ("invalid_scope", "fr", "a refusé une ou plusieurs des autorisations demandées"),
+    ],
+)
+def test_other_error_answers_are_worded_for_a_person_with_the_codes_under_details(
+    error: str, language: str, worded: str
+) -> None:
+    with listening(language=language) as receiver:
+        answer = call(receiver.port, f"/callback?error={error}&error_description=d&state={STATE}")
+        assert answer.status == 200
+        headline, _, rest = answer.text.partition("</h1>")
+        assert error not in headline
+        said, _, details = rest.partition("<details>")
+        assert worded in said.replace("\u202f", " ").replace("\u00a0", " ")
+        assert error not in said
+        assert f"<dd>{error}</dd>" in details
+        assert receiver.wait().error == error
 
 
 def test_an_error_callback_with_a_hostile_error_code_is_escaped() -> None:

@@ -1,7 +1,9 @@
-"""The pages shown in the browser after the redirect: both languages, no script, escaped."""
+"""The pages shown in the browser after the redirect: both languages, one allowed script, escaped."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from string import Template
 
@@ -14,7 +16,9 @@ PLACEHOLDERS = {
     "success": set(),
     "not-saved": {"reason", "next_action"},
     "finishing": set(),
-    "failure": {"error", "error_description"},
+    "failure": {"reason", "next_action", "error", "error_description"},
+    "refused": {"error", "error_description"},
+    "cancelled": set(),
     "wrong-state": set(),
     "not-found": set(),
     "bad-request": set(),
@@ -43,14 +47,23 @@ def test_each_page_exists_with_exactly_its_placeholders(page: str, language: str
 
 def test_layout_takes_language_page_and_content() -> None:
     text = resource_path("pages", "layout.html").read_text(encoding="utf-8")
-    assert placeholders(text) == {"lang", "page", "content"}
+    assert placeholders(text) == {"lang", "page", "content", "script"}
+
+
+def test_the_pages_that_end_a_sign_in_try_to_close_their_tab() -> None:
+    assert pages.CLOSING == {"success", "not-saved", "finishing", "failure", "refused", "cancelled"}
+    assert "window.close()" in pages.CLOSE_SCRIPT
 
 
 @pytest.mark.parametrize(("page", "language"), EVERY_PAGE)
-def test_rendered_pages_have_no_script_and_nothing_remote(page: str, language: str) -> None:
+def test_rendered_pages_run_only_the_closing_script_and_load_nothing(
+    page: str, language: str
+) -> None:
     values = dict.fromkeys(PLACEHOLDERS[page], "x")
     html = pages.render(page, language, **values).decode("utf-8").lower()
-    assert "<script" not in html
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
+    assert scripts == ([pages.CLOSE_SCRIPT.lower()] if page in pages.CLOSING else [])
+    assert html.count("<script") == len(scripts)
     assert not re.search(r"\bon[a-z]+\s*=", html), "no inline event handlers"
     assert "javascript:" not in html
     assert not re.search(r"(src|href)\s*=", html), "nothing loaded from anywhere"
@@ -69,25 +82,64 @@ def test_the_two_languages_say_different_things() -> None:
 
 def test_success_and_failure_pages_differ() -> None:
     success = pages.render("success", "en")
-    failure = pages.render("failure", "en", error="access_denied", error_description="no")
+    failure = pages.render(
+        "failure", "en", reason="r", next_action="n", error="invalid_scope", error_description="d"
+    )
     assert b"connected" in success
     assert b"did not go through" in failure
-    assert b"access_denied" in failure
+    assert b"invalid_scope" in failure
+
+
+@pytest.mark.parametrize("page", ["failure", "refused"])
+def test_the_servers_codes_are_under_details_never_the_headline(page: str) -> None:
+    values = dict.fromkeys(PLACEHOLDERS[page], "x") | {"error": "access_denied"}
+    html = pages.render(page, "en", **values).decode("utf-8")
+    headline = re.search(r"<h1>(.*?)</h1>", html)
+    assert headline is not None
+    assert "access_denied" not in headline.group(1)
+    details = re.search(r"<details>\s*<summary>Details</summary>(.*?)</details>", html, re.DOTALL)
+    assert details is not None
+    assert "access_denied" in details.group(1)
+    assert html.count("access_denied") == 1
+
+
+def test_the_refusal_page_says_what_happened_in_plain_words() -> None:
+    values = {"error": "access_denied", "error_description": "The resource owner denied it."}
+    english = pages.render("refused", "en", **values).decode("utf-8")
+    french = pages.render("refused", "fr", **values).decode("utf-8")
+    assert "<h1>You refused access</h1>" in english
+    assert "Nothing was connected" in english
+    assert "<h1>Vous avez refusé l’accès</h1>" in french
+    assert "Rien n’a été connecté" in french
+    assert "<summary>Détails</summary>" in french
+
+
+@pytest.mark.parametrize("page", sorted(pages.CLOSING))
+def test_every_closing_page_says_to_go_back_to_the_app(page: str) -> None:
+    values = dict.fromkeys(PLACEHOLDERS[page], "x")
+    assert "Go back to Qonto Desktop" in pages.render(page, "en", **values).decode("utf-8")
+    assert "Revenez à Qonto Desktop" in pages.render(page, "fr", **values).decode("utf-8")
 
 
 @pytest.mark.parametrize("language", pages.LANGUAGES)
 def test_values_are_html_escaped(language: str) -> None:
     hostile = "<script>alert('x')</script>\"&"
     html = pages.render(
-        "failure", language, error=hostile, error_description=f"<img src=x onerror={hostile}>"
+        "failure",
+        language,
+        reason=hostile,
+        next_action=hostile,
+        error=hostile,
+        error_description=f"<img src=x onerror={hostile}>",
     ).decode("utf-8")
-    assert "<script>" not in html
+    assert html.count("<script>") == 1  # the page's own closing script, nothing injected
+    assert "<script>alert" not in html
     assert "<img" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&quot;&amp;" in html
 
 
 def test_a_value_that_looks_like_a_placeholder_stays_literal() -> None:
-    html = pages.render("failure", "en", error="$content", error_description="${lang}")
+    html = pages.render("refused", "en", error="$content", error_description="${lang}")
     assert b"<dd>$content</dd>" in html
     assert b"<dd>${lang}</dd>" in html
 
@@ -116,8 +168,10 @@ def test_every_response_carries_the_security_headers(status: int) -> None:
     assert headers["Cache-Control"] == "no-store"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Content-Type-Options"] == "nosniff"
+    digest = base64.b64encode(hashlib.sha256(pages.CLOSE_SCRIPT.encode()).digest()).decode()
     assert headers["Content-Security-Policy"] == (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'"
     )
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     assert headers["Connection"] == "close"

@@ -31,6 +31,7 @@ from qonto_desktop.emulator.messages import (
 )
 from qonto_desktop.emulator.pages import CONSENT_PATH, LOGIN_PATH
 from qonto_desktop.emulator.token_endpoint import TokenEndpoints
+from qonto_desktop.emulator.wording import pick
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +107,8 @@ class Application:
             # https://docs.qonto.com/guides/developer-portal/sandbox-access
             if self._sign_in_redirects():
                 return Response(302, b"", None, (("Location", ONELOGIN_URL),))
-            return html_response(200, pages.sandbox_sign_in_page())
+            language = pick(None, request.header("accept-language"))
+            return html_response(200, pages.sandbox_sign_in_page(language))
         response = handler(request)
         if fault is not None and fault.missing_fields:
             return _without(response, fault.missing_fields)

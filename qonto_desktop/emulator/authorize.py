@@ -29,6 +29,7 @@ class AuthorizationRequest:
             ``registration_id``; ``None`` lets the user pick.
         nonce: The OpenID Connect nonce, if sent.
         user_flow: ``identity_type=user``: one consent for several organizations.
+        language: The language of the pages this request walks through (see ``wording``).
     """
 
     client: DemoClient
@@ -39,6 +40,7 @@ class AuthorizationRequest:
     organization_id: str | None
     nonce: str | None = None
     user_flow: bool = False
+    language: str = "en"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Literal
 from urllib.parse import parse_qsl
 
@@ -21,6 +22,7 @@ from qonto_desktop.emulator.data import DemoUser, Organization
 from qonto_desktop.emulator.grants import Consent, GrantStore
 from qonto_desktop.emulator.issued import SECRET_AUTHORIZE_PARAMETERS
 from qonto_desktop.emulator.messages import Request, Response, html_response, parse_form, redirect
+from qonto_desktop.emulator.wording import pick
 
 ConsentMode = Literal["interactive", "approve", "deny"]
 
@@ -59,36 +61,42 @@ class BrowserLeg:
 
     def authorize(self, request: Request) -> Response:
         """Answer ``GET /oauth2/auth``."""
-        if request.method not in {"GET", "HEAD"}:
-            return _page(405, pages.error_page("Use GET for the authorization endpoint."))
         received = parse_qsl(request.query, keep_blank_values=True)
+        asked = [value for name, value in received if name == "ui_locales"]
+        language = pick(asked[0] if len(asked) == 1 else None, request.header("accept-language"))
+        if request.method not in {"GET", "HEAD"}:
+            message = "Use GET for the authorization endpoint."
+            return _page(405, pages.error_page(message, language))
         self._grants.issued.add_fields(received, SECRET_AUTHORIZE_PARAMETERS)  # even if refused
         checked = check_authorization_request(request.query, self._clients, self._organizations)
         if isinstance(checked, ErrorPage):
-            return _page(400, pages.error_page(checked.message))
+            return _page(400, pages.error_page(checked.message, language))
         if isinstance(checked, ErrorRedirect):
             return redirect(checked.location)
+        checked = replace(checked, language=language)
         mode = self._consent_mode()
         if mode != "interactive":
             return self._decide_at_once(checked, mode)
         challenge = self._challenges.open(checked, "login")
-        return _page(200, pages.sign_in_page(challenge, self._user))
+        return _page(200, pages.sign_in_page(challenge, self._user, language=language))
 
     def sign_in(self, request: Request) -> Response:
         """Answer the sign-in form (``POST /oauth2/auth/login``)."""
         form = _form(request)
         challenge = form.get("login_challenge", "") if form else ""
         pending = self._challenges.peek(challenge, "login") if form else None
+        expired = "This sign-in has expired or was already used."
         if form is None or pending is None:
-            return _page(400, pages.error_page("This sign-in has expired or was already used."))
+            return _page(400, pages.error_page(expired, _browser_language(request)))
+        language = pending.language
         action = form.get("action", "sign_in")
         if action not in {"sign_in", "cancel"}:
-            return _page(400, pages.error_page("Unknown action."))
+            return _page(400, pages.error_page("Unknown action.", language))
         if action == "sign_in" and not self._credentials_match(form):
-            page = pages.sign_in_page(challenge, self._user, "Wrong e-mail or password.")
-            return _page(200, page)
+            wrong = "Wrong e-mail or password."
+            return _page(200, pages.sign_in_page(challenge, self._user, wrong, language))
         if self._challenges.take(challenge, "login") is None:
-            return _page(400, pages.error_page("This sign-in has expired or was already used."))
+            return _page(400, pages.error_page(expired, language))
         if action == "cancel":
             return _denied(pending)
         consent_challenge = self._challenges.open(pending, "consent")
@@ -99,11 +107,12 @@ class BrowserLeg:
         form = _form(request)
         challenge = form.get("consent_challenge", "") if form else ""
         pending = self._challenges.peek(challenge, "consent") if form else None
+        decided = "This request has expired or was already decided."
         if form is None or pending is None:
-            return _page(400, pages.error_page("This request has expired or was already decided."))
+            return _page(400, pages.error_page(decided, _browser_language(request)))
         action = form.get("action")
         if action not in {"approve", "deny"}:
-            return _page(400, pages.error_page("Unknown action."))
+            return _page(400, pages.error_page("Unknown action.", pending.language))
         organization_id = pending.organization_id or form.get("organization_id", "")
         ticked = tuple(o.id for o in self._organizations if form.get(pages.ticked(o.id)) == "on")
         refusal = self._refusal(pending, organization_id, ticked)
@@ -111,7 +120,7 @@ class BrowserLeg:
             page = pages.consent_page(challenge, pending, self._organizations, refusal)
             return _page(200, page)
         if self._challenges.take(challenge, "consent") is None:
-            return _page(400, pages.error_page("This request has expired or was already decided."))
+            return _page(400, pages.error_page(decided, pending.language))
         if action == "deny":
             return _denied(pending)
         return self._approve(pending, organization_id, ticked if pending.user_flow else ())
@@ -172,6 +181,11 @@ def _denied(request: AuthorizationRequest) -> Response:
         request.state,
     )
     return redirect(refusal.location)
+
+
+def _browser_language(request: Request) -> str:
+    """The language of a page that belongs to no sign-in (any more): the browser's."""
+    return pick(None, request.header("accept-language"))
 
 
 def _page(status: int, page: str) -> Response:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from qonto_desktop.emulator.wording import french
+
 # Scope name -> what it lets the app do, in the words the consent page shows.
 _DESCRIPTIONS: dict[str, str] = {
     "openid": "Know who you are (your name and e-mail address)",
@@ -52,6 +54,52 @@ _DESCRIPTIONS: dict[str, str] = {
     "user_organization.read": "List the organizations you connected",
 }
 
+# The same words in French, for the consent page in French (docs/qonto-facts.md: presentation).
+_FRENCH_DESCRIPTIONS: dict[str, str] = {
+    "openid": "Savoir qui vous êtes (votre nom et votre adresse e-mail)",
+    "offline_access": "Rester connectée en votre absence (renouveler l'accès d'elle-même)",
+    "organization.read": (
+        "Lire la société\u00a0: comptes bancaires, IBAN, soldes, transactions, relevés"
+    ),
+    "membership.read": "Lire votre propre profil de membre\u00a0: identité, coordonnées et rôle",
+    "membership.write": "Inviter des membres",
+    "team.read": "Lire les équipes",
+    "team.write": "Créer et modifier des équipes",
+    "attachment.read": "Lire les justificatifs (reçus et factures)",
+    "attachment.write": "Ajouter ou supprimer des justificatifs",
+    "internal_transfer.write": "Virer de l'argent entre les comptes de la société",
+    "payment.write": "Faire des virements SEPA et gérer les bénéficiaires",
+    "international_transfer.write": (
+        "Faire des virements internationaux et gérer leurs bénéficiaires"
+    ),
+    "beneficiary.trust": "Marquer des bénéficiaires comme de confiance",
+    "bank_account.write": "Créer, modifier et clôturer des comptes bancaires",
+    "card.read": "Lire les cartes",
+    "card.write": "Créer et modifier des cartes",
+    "client.read": "Lire les clients",
+    "client.write": "Créer et modifier des clients",
+    "client_invoices.read": "Lire les factures clients, devis et avoirs",
+    "client_invoice.write": "Créer et modifier des factures clients, devis et avoirs",
+    "supplier_invoice.read": "Lire les factures fournisseurs",
+    "supplier_invoice.write": "Créer et modifier des factures fournisseurs",
+    "product.read": "Lire le catalogue de produits",
+    "product.write": "Modifier le catalogue de produits",
+    "einvoicing.read": "Lire les réglages de facturation électronique",
+    "request_transfers.write": "Créer des demandes de virement",
+    "request_cards.write": "Créer des demandes de carte",
+    "request_review.write": "Approuver ou refuser des demandes",
+    "insurance_contract.read": "Lire les contrats d'assurance",
+    "insurance_contract.write": "Créer et modifier des contrats d'assurance",
+    "payment_link.read": "Lire les liens de paiement",
+    "payment_link.write": "Créer et modifier des liens de paiement",
+    "sepa_direct_debit.read": "Lire les prélèvements SEPA",
+    "sepa_direct_debit.write": "Créer et modifier des prélèvements SEPA",
+    "terminal.read": "Lire les terminaux de paiement",
+    "terminal.write": "Gérer les terminaux de paiement",
+    "webhook": "Gérer les abonnements aux webhooks",
+    "user_organization.read": "Lister les sociétés que vous avez connectées",
+}
+
 SCOPE_DESCRIPTIONS = MappingProxyType(_DESCRIPTIONS)
 """Every scope Qonto knows, mapped to plain words."""
 
@@ -75,6 +123,8 @@ DEMO_CLIENT_SCOPES: tuple[str, ...] = tuple(
 """The scopes the two per-organization demo clients may request."""
 
 
-def describe(scope: str) -> str:
-    """Return the plain words for one scope, or the scope name itself if unknown."""
-    return SCOPE_DESCRIPTIONS.get(scope, scope)
+def describe(scope: str, language: str = "en") -> str:
+    """Return the plain words for one scope in ``language``, or the scope name if unknown."""
+    if language == "fr":
+        return french(_FRENCH_DESCRIPTIONS.get(scope, scope))
+    return _DESCRIPTIONS.get(scope, scope)

@@ -4,6 +4,9 @@ The browser that brought the code back keeps waiting (boundedly) for the page th
 ended, so :func:`authorization` keeps the receiver open while the caller saves the tokens: the
 caller reports success with :meth:`Authorized.report_saved`; an error that leaves the block (or
 one it reports) becomes the failure page, with the error's message and next action.
+
+The request asks the server to show its pages in the app's language: OpenID Connect Core
+§3.1.2.1 ``ui_locales``, which a server that does not know it ignores (RFC 6749 §3.1).
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ def authorization(
         open_browser: opens the authorization address (the one browser seam).
         on_waiting: told the receiver and the pending authorization once the browser is asked
             to open, so a caller can show the address or cancel from another thread.
+        language: the app's language: the receiver's pages, and the ``ui_locales`` asked of
+            the server (unless the request's extra parameters already name one).
 
     Yields:
         The tokens, with the browser waiting for the outcome until the block ends.
@@ -71,8 +76,11 @@ def authorization(
     receiver = Receiver(
         request.redirect_uri, timeout=timeout, language=language, service=request.service
     )
+    extra = request.extra
+    if all(name != "ui_locales" for name, _ in extra):
+        extra = (*extra, ("ui_locales", language))
     with receiver:
-        pending = start(replace(request, redirect_uri=receiver.redirect_uri))
+        pending = start(replace(request, redirect_uri=receiver.redirect_uri, extra=extra))
         receiver.expect(pending.state)
         if on_waiting is not None:
             on_waiting(receiver, pending)

@@ -8,14 +8,16 @@ callback with the right state, as the server's redirect would make it.
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.authorize import authorization
-from qonto_desktop.oauth.errors import ServiceUnavailableError
-from qonto_desktop.oauth.flow import AuthorizationRequest
+from qonto_desktop.oauth.errors import AuthorizationCancelledError, ServiceUnavailableError
+from qonto_desktop.oauth.flow import AuthorizationRequest, PendingAuthorization
+from qonto_desktop.oauth.loopback import Receiver
 from qonto_desktop.oauth.tokenset import TokenSet
 from tests.support.loopback_client import Answer, call
 
@@ -123,3 +125,39 @@ def test_leaving_without_a_report_says_the_app_is_finishing() -> None:
         with authorization(_request(), Exchanger(), browser):
             pass
         assert "Qonto answered" in browser.text()
+
+
+class Recorder:
+    """A browser that only records the address it was asked to open (then the test cancels)."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, url: str) -> bool:
+        self.urls.append(url)
+        return True
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_server_is_asked_for_its_pages_in_the_apps_language(language: str) -> None:
+    browser = Recorder()
+    with pytest.raises(AuthorizationCancelledError):
+        with authorization(
+            _request(), Exchanger(), browser, language=language, on_waiting=_cancel_at_once
+        ):
+            pass
+    query = parse_qs(urlsplit(browser.urls[0]).query)
+    assert query["ui_locales"] == [language]
+
+
+def test_a_ui_locales_the_caller_gives_is_kept() -> None:
+    browser = Recorder()
+    request = replace(_request(), extra=(("ui_locales", "fr-BE fr"),))
+    with pytest.raises(AuthorizationCancelledError):
+        with authorization(request, Exchanger(), browser, on_waiting=_cancel_at_once):
+            pass
+    assert parse_qs(urlsplit(browser.urls[0]).query)["ui_locales"] == ["fr-BE fr"]
+
+
+def _cancel_at_once(receiver: Receiver, pending: PendingAuthorization) -> None:
+    receiver.cancel()

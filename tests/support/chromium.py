@@ -15,9 +15,12 @@ class HeadlessChromium:
     loopback), prints the final page and exits. ``close`` ends any still running.
     """
 
-    def __init__(self, executable: str, home: Path) -> None:
+    def __init__(self, executable: str, home: Path, *, accept_language: str | None = None) -> None:
+        """``accept_language``: what the browser asks sites for (``--accept-lang``), e.g.
+        ``"fr-FR,fr"``; ``None`` keeps Chromium's own (English here)."""
         self._executable = executable
         self._home = home
+        self.accept_language = accept_language
         self._processes: list[subprocess.Popen[str]] = []
 
     def open(self, url: str) -> bool:
@@ -36,6 +39,7 @@ class HeadlessChromium:
                 "--disable-component-update",
                 "--disable-sync",
                 f"--user-data-dir={profile}",
+                *([f"--accept-lang={self.accept_language}"] if self.accept_language else []),
                 "--dump-dom",
                 url,
             ],

@@ -88,7 +88,7 @@ def test_other_error_answers_are_worded_for_a_person_with_the_codes_under_detail
         said, _, details = rest.partition("<details>")
         assert worded in said.replace("\u202f", " ").replace("\u00a0", " ")
         assert error not in said
-        assert f"<dd>{error}</dd>" in details
+        assert f"<dd><code>{error}</code></dd>" in details
         assert receiver.wait().error == error
 
 

@@ -140,7 +140,7 @@ def test_values_are_html_escaped(language: str) -> None:
 
 def test_a_value_that_looks_like_a_placeholder_stays_literal() -> None:
     html = pages.render("refused", "en", error="$content", error_description="${lang}")
-    assert b"<dd>$content</dd>" in html
+    assert b"<dd><code>$content</code></dd>" in html
     assert b"<dd>${lang}</dd>" in html
 
 

@@ -32,10 +32,13 @@ from tests.support.page_words import english_left, visible_text, words
 USER_SCOPE = "openid offline_access organization.read membership.read user_organization.read"
 # Common French words: none may be left on a page in English.
 FRENCH = frozenset(
-    "le la les un une des du de vous votre vos connexion connecter annuler autoriser refuser "
-    "société sociétés compte comptes onglet revenez fermer pouvez mot passe lire créer "
-    "modifier gérer été pas rien aucun".split()
-)
+    {
+        "le", "la", "les", "un", "une", "des", "du", "de", "vous", "votre", "vos", "connexion",
+        "connecter", "annuler", "autoriser", "refuser", "société", "sociétés", "compte",
+        "comptes", "onglet", "revenez", "fermer", "pouvez", "mot", "passe", "lire", "créer",
+        "modifier", "gérer", "été", "pas", "rien", "aucun",
+    }
+)  # fmt: skip
 
 Fetch = Callable[[str], str]
 
@@ -190,9 +193,13 @@ def test_chromium_in_french_gets_the_sign_in_page_in_french(
 ) -> None:
     home = tmp_path / "browser-home"
     home.mkdir()
-    url = requests.Request(
-        "GET", interactive.authorize_url, params=auth_params(interactive.public_client)
-    ).prepare().url
+    url = (
+        requests.Request(
+            "GET", interactive.authorize_url, params=auth_params(interactive.public_client)
+        )
+        .prepare()
+        .url
+    )
     assert url is not None
     pages = {}
     for language, accept in (("fr", "fr-FR,fr"), ("en", None)):

@@ -26,18 +26,22 @@ SAME_IN_BOTH = frozenset(
 )  # fmt: skip
 # Common English words a French page has no reason to show.
 COMMON_ENGLISH = frozenset(
-    """
-    the and to of in on is was were you your this that it for with not no nothing back go sign
-    signed access app account accounts connect connected connection cancel cancelled approve deny
-    refused allow choose organization organizations password read write make create change
-    manage details error tab close again try request continue here what why do saved failed
-    answered from by as be has have can may will please later something went wrong emulator
-    permissions company companies ask asks invite members teams cards invoices payments
-    transfers beneficiaries sign-in look finishing done ok yes
-    """.split()
-)
+    {
+        "the", "and", "to", "of", "in", "on", "is", "was", "were", "you", "your", "this", "that",
+        "it", "for", "with", "not", "no", "nothing", "back", "go", "sign", "signed", "access",
+        "app", "account", "accounts", "connect", "connected", "connection", "cancel",
+        "cancelled", "approve", "deny", "refused", "allow", "choose", "organization",
+        "organizations", "password", "read", "write", "make", "create", "change", "manage",
+        "details", "error", "tab", "close", "again", "try", "request", "continue", "here", "what",
+        "why", "do", "saved", "failed", "answered", "from", "by", "as", "be", "has", "have",
+        "can", "may", "will", "please", "later", "something", "went", "wrong", "emulator",
+        "permissions", "company", "companies", "ask", "asks", "invite", "members", "teams",
+        "cards", "invoices", "payments", "transfers", "beneficiaries", "sign-in", "look",
+        "finishing", "done", "ok", "yes",
+    }
+)  # fmt: skip
 _SKIPPED = {"script", "style", "code"}
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*[^\W\d_])?")
 
 
 class _Visible(HTMLParser):

@@ -141,11 +141,13 @@ class Recorder:
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_server_is_asked_for_its_pages_in_the_apps_language(language: str) -> None:
     browser = Recorder()
-    with pytest.raises(AuthorizationCancelledError):
-        with authorization(
+    with (
+        pytest.raises(AuthorizationCancelledError),
+        authorization(
             _request(), Exchanger(), browser, language=language, on_waiting=_cancel_at_once
-        ):
-            pass
+        ),
+    ):
+        pass
     query = parse_qs(urlsplit(browser.urls[0]).query)
     assert query["ui_locales"] == [language]
 
@@ -153,9 +155,11 @@ def test_the_server_is_asked_for_its_pages_in_the_apps_language(language: str) -
 def test_a_ui_locales_the_caller_gives_is_kept() -> None:
     browser = Recorder()
     request = replace(_request(), extra=(("ui_locales", "fr-BE fr"),))
-    with pytest.raises(AuthorizationCancelledError):
-        with authorization(request, Exchanger(), browser, on_waiting=_cancel_at_once):
-            pass
+    with (
+        pytest.raises(AuthorizationCancelledError),
+        authorization(request, Exchanger(), browser, on_waiting=_cancel_at_once),
+    ):
+        pass
     assert parse_qs(urlsplit(browser.urls[0]).query)["ui_locales"] == ["fr-BE fr"]
 
 

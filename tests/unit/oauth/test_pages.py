@@ -1,4 +1,4 @@
-"""The pages shown in the browser after the redirect: both languages, one allowed script, escaped."""
+"""The pages shown in the browser after the redirect: both languages, one script, escaped."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def test_layout_takes_language_page_and_content() -> None:
 
 
 def test_the_pages_that_end_a_sign_in_try_to_close_their_tab() -> None:
-    assert pages.CLOSING == {"success", "not-saved", "finishing", "failure", "refused", "cancelled"}
+    closing = {"success", "not-saved", "finishing", "failure", "refused", "cancelled"}
+    assert closing == pages.CLOSING
     assert "window.close()" in pages.CLOSE_SCRIPT
 
 
@@ -109,8 +110,8 @@ def test_the_refusal_page_says_what_happened_in_plain_words() -> None:
     french = pages.render("refused", "fr", **values).decode("utf-8")
     assert "<h1>You refused access</h1>" in english
     assert "Nothing was connected" in english
-    assert "<h1>Vous avez refusé l’accès</h1>" in french
-    assert "Rien n’a été connecté" in french
+    assert "<h1>Vous avez refusé l\u2019accès</h1>" in french
+    assert "Rien n\u2019a été connecté" in french
     assert "<summary>Détails</summary>" in french
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from qonto_desktop.connections.attempt import Attempt
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import refresh_token_key
 from qonto_desktop.emulator import Emulator, Fault
-from qonto_desktop.oauth.errors import ServiceUnavailableError
+from qonto_desktop.oauth.errors import AuthorizationCancelledError, ServiceUnavailableError
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.store.secrets import SecretStore
 from tests.support.chromium import HeadlessChromium
@@ -103,5 +104,31 @@ def test_a_failed_exchange_is_told_to_the_browser_and_nothing_is_saved(
     assert "The connection failed" in page
     assert caught.value.message in page  # the DOM as Chromium parsed it: unescaped
     assert "You are connected" not in page
+    assert desk.index.load().connections == ()
+    assert entry_names(service) == set()
+
+
+def test_a_browser_that_comes_back_after_cancel_is_told_so_and_nothing_is_saved(
+    localhost_desk: tuple[Desk, str], emulator: Emulator, chromium: HeadlessChromium
+) -> None:
+    # The sign-in is cancelled in the app while the browser is still on Qonto's pages; then the
+    # person approves there after all (the emulator approves at once) and Qonto redirects.
+    desk, service = localhost_desk
+    addresses: list[str] = []
+
+    def cancel_at_once(attempt: Attempt) -> None:
+        addresses.append(attempt.url)
+        attempt.cancel()
+
+    request = ConnectRequest(environment="emulator", scopes=EVERYTHING, timeout=60)
+    with pytest.raises(AuthorizationCancelledError):
+        connect(desk, request, lambda url: True, on_waiting=cancel_at_once)
+    chromium.open(addresses[0])
+    page = chromium.last_page()
+    assert "This sign-in was cancelled" in page
+    assert "nothing was connected or saved" in page
+    assert "Go back to Qonto Desktop" in page
+    assert "You are connected" not in page
+    assert emulator.events["code_redeemed"] == 0  # the late code was never exchanged
     assert desk.index.load().connections == ()
     assert entry_names(service) == set()

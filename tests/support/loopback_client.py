@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.oauth.loopback import Receiver
+from qonto_desktop.oauth.loopback_linger import CANCEL_LINGER
 
 STATE = "state-of-the-pending-sign-in-0123456789"
 HOST = "127.0.0.1"
@@ -90,9 +91,9 @@ def listening(
     cancel (``None``: the receiver's default).
     """
     uri = f"http://{host}:0{path}"
-    extra = {} if linger is None else {"linger": linger}
+    lingers = CANCEL_LINGER if linger is None else linger
     with Receiver(
-        uri, timeout=timeout, language=language, page_wait=page_wait, **extra
+        uri, timeout=timeout, language=language, page_wait=page_wait, linger=lingers
     ) as receiver:
         if state is not None:
             receiver.expect(state)

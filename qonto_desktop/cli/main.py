@@ -142,7 +142,7 @@ def _environment(args: argparse.Namespace, desk: Desk) -> str:
 
 
 def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
-    from qonto_desktop.cli import connect
+    from qonto_desktop.cli import connect, render
     from qonto_desktop.connections.model import ConnectRequest
     from qonto_desktop.qonto import scopes
 
@@ -155,7 +155,7 @@ def _connect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) 
         scopes=chosen,
         organization_id=args.organization_id,
         registration_id=args.registration_id,
-        language=args.language,
+        language=args.language or render.language(),
         timeout=args.timeout,
     )
     return connect.run(
@@ -223,12 +223,13 @@ def _configure(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO
 
 
 def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import render
     from qonto_desktop.connections.demo import run_demo
 
     return run_demo(
         out=out,
         auto_approve=args.auto_approve,
-        language=args.language,
+        language=args.language or render.language(),
         timeout=args.timeout,
         user_access=args.user_access,
     )

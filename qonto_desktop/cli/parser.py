@@ -108,7 +108,11 @@ def _connect(parser: Parser) -> None:
         action="store_true",
         help="print the address instead; accept the redirected address pasted here",
     )
-    parser.add_argument("--language", choices=("en", "fr"), default="en")
+    parser.add_argument(
+        "--language",
+        choices=("en", "fr"),
+        help="of the browser pages (default: the app's language, as in the settings)",
+    )
     parser.add_argument(
         "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"
     )
@@ -149,7 +153,11 @@ def _demo(parser: Parser) -> None:
         action="store_true",
         help="Qonto's user access: one sign-in connects every demo company",
     )
-    parser.add_argument("--language", choices=("en", "fr"), default="en")
+    parser.add_argument(
+        "--language",
+        choices=("en", "fr"),
+        help="of the browser pages (default: the app's language, as in the settings)",
+    )
     parser.add_argument(
         "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"
     )

@@ -51,7 +51,7 @@ def clock(timestamp: float) -> str:
 
 def note_line(note: str) -> str:
     """A note of what could not be read (a message template), in the user's language."""
-    return translate(note, _language())
+    return translate(note, language())
 
 
 def scope_words(name: str) -> str:
@@ -202,12 +202,15 @@ def error_line(error: QontoDesktopError) -> str:
 
     The window shows the same words (both go through :func:`localize`).
     """
-    message, next_action = localize(error, _language())
+    message, next_action = localize(error, language())
     return safe_text(f"{message} {next_action}".strip(), limit=ERROR_LIMIT)
 
 
-def _language() -> str:
-    """The settings' language, else the environment's (``LC_ALL``, ...), else English."""
+def language() -> str:
+    """The settings' language, else the environment's (``LC_ALL``, ...), else English.
+
+    The command line's words, and the browser pages of a sign-in it starts, are in it.
+    """
     try:
         setting = load_settings().get("language")
     except QontoDesktopError:  # an unreadable settings file may be the very error shown

@@ -3,12 +3,14 @@
 After a cancel the receiver keeps answering for a short while (:data:`CANCEL_LINGER`), so a
 browser that comes back late sees "this sign-in was cancelled" instead of a dead port. Its port
 is the registration's redirect port, which the next sign-in needs at once: entering a new
-receiver on that port ends the lingering one first. See docs/decisions.md, "After a cancel, the
-receiver answers the late browser".
+receiver on that port ends the lingering one first, and the app's exit ends them all (their
+threads are daemons, but ending them closes their sockets cleanly). See docs/decisions.md,
+"After a cancel, the receiver answers the late browser".
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
 from typing import Final, Protocol
 
@@ -27,12 +29,16 @@ class Closable(Protocol):
 
 _lock = threading.Lock()
 _lingering: dict[int, Closable] = {}
+_at_exit: list[bool] = []  # whether end_all is registered to run at the interpreter's exit
 
 
 def add(port: int, receiver: Closable) -> None:
     """Record a receiver that lingers on ``port``."""
     with _lock:
         _lingering[port] = receiver
+        if not _at_exit:
+            atexit.register(end_all)
+            _at_exit.append(True)
 
 
 def remove(port: int, receiver: Closable) -> None:

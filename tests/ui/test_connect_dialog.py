@@ -180,18 +180,38 @@ def test_no_answer_in_time_shows_the_timeout(qtbot: QtBot, make_dialog: MakeDial
     assert len(calls) == 1
 
 
-def test_cancel_returns_to_the_form_and_frees_the_port(
-    qtbot: QtBot, make_dialog: MakeDialog, workers: Workers
+def late_answer(url: str) -> requests.Response:
+    """What a browser left on Qonto's pages gets when it comes back after all."""
+    state = parse_qs(urlsplit(url).query)["state"][0]
+    return requests.get(redirect_uri_of(url), params={"code": "late", "state": state}, timeout=10)
+
+
+def on_port(desk: Desk, port: int) -> Desk:
+    """The desk with its registration on one fixed port, as a real registration has."""
+    registration = {**desk.settings["registrations"]["emulator"], "redirect_port": port}
+    return replace(desk, settings={"registrations": {"emulator": registration}})
+
+
+def test_cancel_returns_to_the_form_tells_a_late_browser_and_connect_takes_the_port(
+    qtbot: QtBot, make_dialog: MakeDialog, workers: Workers, desk: Desk, redirect_port: int
 ) -> None:
-    dialog = make_dialog(open_browser=never_opens([]))
+    dialog = make_dialog(on=on_port(desk, redirect_port), open_browser=never_opens([]))
     port = start_waiting(qtbot, dialog)
+    assert port == redirect_port
+    flow = dialog.flow()
+    assert flow is not None
+    url = flow.url
     assert not dialog.form.connect_button.isEnabled()  # one attempt at a time
     click(qtbot, dialog.waiting_page.cancel)
     qtbot.waitUntil(lambda: dialog.flow() is None, timeout=WAIT_MS)
     assert dialog.pages.currentWidget() is dialog.form
     assert dialog.form.connect_button.isEnabled()
-    with socket.socket() as again:
-        again.bind(("127.0.0.1", port))
+    late = late_answer(url)
+    assert late.status_code == 410
+    assert "This sign-in was cancelled" in late.text
+    assert start_waiting(qtbot, dialog) == port  # the next sign-in takes the port over
+    click(qtbot, dialog.waiting_page.cancel)
+    qtbot.waitUntil(lambda: dialog.flow() is None, timeout=WAIT_MS)
 
 
 def test_a_busy_port_is_reported_before_any_browser_opens(
@@ -292,17 +312,24 @@ def test_a_keyring_problem_shows_before_any_browser(
     assert calls == []
 
 
-def test_closing_mid_flow_cancels_it_and_leaves_nothing_running(
-    qtbot: QtBot, make_dialog: MakeDialog, workers: Workers
+def test_closing_mid_flow_cancels_it_and_leaves_only_the_answer_to_a_late_browser(
+    qtbot: QtBot, make_dialog: MakeDialog, workers: Workers, desk: Desk, redirect_port: int
 ) -> None:
-    dialog = make_dialog(open_browser=never_opens([]))
+    fixed = on_port(desk, redirect_port)
+    dialog = make_dialog(on=fixed, open_browser=never_opens([]))
     port = start_waiting(qtbot, dialog)
+    flow = dialog.flow()
+    assert flow is not None
+    url = flow.url
     dialog.reject()
     assert not dialog.isVisible()
     assert workers.wait_for_done(0)  # already over: the dialog waited for it
     qtbot.waitUntil(lambda: dialog.flow() is None, timeout=WAIT_MS)
-    with socket.socket() as again:
-        again.bind(("127.0.0.1", port))
+    assert late_answer(url).status_code == 410  # the receiver lingers, completing nothing
+    again = make_dialog(on=fixed, open_browser=never_opens([]))
+    assert start_waiting(qtbot, again) == port  # and gives the port up to the next sign-in
+    again.reject()
+    qtbot.waitUntil(lambda: again.flow() is None, timeout=WAIT_MS)
 
 
 def test_reconnect_keeps_the_organization_and_offers_its_permissions(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.desk import Desk, environment_of
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.emulator.faults import Fault
+from qonto_desktop.oauth import loopback_linger
 from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect
@@ -273,5 +275,11 @@ def test_closing_the_window_during_a_connect_flow_stops_it(
     assert not dialog.isVisible()
     assert workers.wait_for_done(0)  # the flow ended before close returned
     assert port
+    state = parse_qs(urlsplit(urls[0]).query)["state"][0]
+    late = requests.get(
+        f"http://127.0.0.1:{port}/callback", params={"code": "c", "state": state}, timeout=10
+    )
+    assert late.status_code == 410  # a late browser is told; nothing completes
+    loopback_linger.end_all()  # as the app's exit does
     with socket.socket() as again:  # the receiver let go of its port
         again.bind(("127.0.0.1", port))

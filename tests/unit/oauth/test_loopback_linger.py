@@ -9,6 +9,8 @@ same port takes the port over at once; ``close()`` ends the linger too.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -148,3 +150,27 @@ def test_the_linger_logs_nothing_secret(caplog: pytest.LogCaptureFixture) -> Non
     for secret in ("the-late-code", STATE, "code=", "state=", "?"):
         assert secret not in caplog.text
     assert HOST in caplog.text  # the listening line, to show the log was read
+
+
+@pytest.mark.slow(seconds=2)
+def test_the_apps_exit_ends_a_lingering_receiver_cleanly() -> None:
+    # Without the exit's hand, the daemon thread would die mid-loop and never log its stop.
+    script = """
+import logging, sys
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s")
+from qonto_desktop.oauth.loopback import Receiver
+receiver = Receiver("http://127.0.0.1:0/callback", timeout=300)
+with receiver:
+    receiver.expect("a-state-of-some-length")
+    receiver.cancel()
+print("port", receiver.port, flush=True)
+sys.exit(0)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    port = int(done.stdout.split("port ", 1)[1].split()[0])
+    assert f"stopped listening on port {port}" in done.stdout.split("port ", 1)[1]
+    assert_port_free(port)

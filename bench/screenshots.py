@@ -36,6 +36,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bench import browser_shots
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator, Fault
@@ -51,7 +52,11 @@ ROOT = Path(__file__).resolve().parents[1]
 WINDOW_SIZE = QSize(1100, 720)
 DIALOG_SIZE = QSize(760, 640)
 WAIT_MS = 30_000
-STATES = ("main-empty", "connect-dialog", "waiting", "success", "detail", "error", "detail-error")
+WINDOW_STATES = (
+    "main-empty", "connect-dialog", "waiting", "success", "detail", "error", "detail-error"
+)  # fmt: skip
+# The browser's pages, shot by headless Chromium (bench/browser_shots.py).
+STATES = (*WINDOW_STATES, *browser_shots.STATES)
 HIGH_DPI_STATE = "detail"
 
 
@@ -271,7 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_ENABLE_HIGHDPI_SCALING"] = "0"
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    render(out, args.languages, set(args.only), args.suffix)
+    if set(args.only) & set(WINDOW_STATES):
+        render(out, args.languages, set(args.only), args.suffix)
+    if not args.suffix:
+        browser_shots.shoot(out, args.languages, set(args.only))
     if args.suffix or args.no_high_dpi:
         return 0
     return high_dpi_shot(out)

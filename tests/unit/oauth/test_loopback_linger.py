@@ -9,6 +9,7 @@ same port takes the port over at once; ``close()`` ends the linger too.
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 import threading
@@ -163,7 +164,7 @@ receiver = Receiver("http://127.0.0.1:0/callback", timeout=300)
 with receiver:
     receiver.expect("a-state-of-some-length")
     receiver.cancel()
-print("port", receiver.port, flush=True)
+sys.stdout.write(f"port={receiver.port}\\n")  # one write: the log's thread writes too
 sys.exit(0)
 """
     done = subprocess.run(
@@ -171,6 +172,9 @@ sys.exit(0)
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    port = int(done.stdout.split("port ", 1)[1].split()[0])
-    assert f"stopped listening on port {port}" in done.stdout.split("port ", 1)[1]
+    found = re.search(r"^port=(\d+)$", done.stdout, re.MULTILINE)
+    assert found is not None, done.stdout
+    port = int(found.group(1))
+    after_exit = done.stdout[found.end() :]  # the exit's doing, not the linger's own end
+    assert f"stopped listening on port {port}" in after_exit
     assert_port_free(port)

@@ -92,6 +92,11 @@ def french(text: str) -> str:
     return text.replace("'", "\u2019")
 
 
+def english_texts() -> tuple[str, ...]:
+    """Every text the pages may show, as the pages write it (English)."""
+    return tuple(_FRENCH)
+
+
 def pick(ui_locales: str | None, accept_language: str | None) -> str:
     """The pages' language: the first offered of ``ui_locales``, else of ``Accept-Language``.
 

@@ -30,15 +30,12 @@ import threading
 from types import TracebackType
 from typing import Final
 
-from qonto_desktop.i18n.display import safe_text
-from qonto_desktop.i18n.localize import Explained, localize
+from qonto_desktop.i18n.localize import Explained
 from qonto_desktop.i18n.message import N_, Message
-from qonto_desktop.oauth import loopback_linger, pages
+from qonto_desktop.oauth import loopback_linger, outcome_pages, pages
 from qonto_desktop.oauth.callback import CallbackParams, parse_query
 from qonto_desktop.oauth.errors import (
-    AUTHORIZATION_ERRORS,
     AuthorizationCancelledError,
-    AuthorizationError,
     AuthorizationTimeoutError,
     ConfigurationError,
     PortUnavailableError,
@@ -61,7 +58,6 @@ _ALLOW: Final = (("Allow", "GET, HEAD"),)
 _Outcome = CallbackParams | ReceiverError
 # How long the browser that brought a code waits for the app to say whether it was saved.
 PAGE_WAIT: Final = 10.0
-_FINISHING: Final = "finishing"  # the page when the app said nothing (yet)
 
 
 class Receiver:
@@ -244,11 +240,11 @@ class Receiver:
 
     def report_saved(self) -> None:
         """Tell the waiting browser the connection is saved; safe from any thread, once."""
-        self._tell(("saved", None))
+        self._tell((outcome_pages.SAVED, None))
 
     def report_failed(self, error: Explained) -> None:
         """Tell the waiting browser the connection failed, why and what to do; once."""
-        self._tell(("failed", error))
+        self._tell((outcome_pages.FAILED, error))
 
     def offer(self, params: CallbackParams) -> bool:
         """Complete the sign-in with an answer that came another way: an address the user pasted.
@@ -272,7 +268,7 @@ class Receiver:
         """
         cancelled = AuthorizationCancelledError(service=self._service)
         lingers = self._settle(cancelled, linger=True) and self._lingers
-        self._tell((_FINISHING, None))
+        self._tell((outcome_pages.FINISHING, None))
         if lingers:
             loopback_linger.add(self._port, self)  # before anyone can ask for the port again
             with self._lock:
@@ -403,7 +399,9 @@ class Receiver:
             return Reply(self._page(400, "wrong-state"), "not this sign-in")
         if params.error:
             logger.info("the browser brought back an error answer")
-            page, shown = self._refusal(params.error, params.error_description or "")
+            page, shown = outcome_pages.refusal(
+                params.error, params.error_description or "", self._language, self._service
+            )
             return Reply(self._page(200, page, values=shown), "completed (error)", final=True)
         logger.info("the browser brought back an authorization code")
         return Reply(b"", "completed (code)", final=True, later=self._outcome_page)
@@ -416,27 +414,9 @@ class Receiver:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._reported.wait(), self._page_wait)
         with self._lock:
-            kind, error = self._report or (_FINISHING, None)
-        if kind == "saved":
-            return self._page(200, "success")
-        if kind == "failed" and error is not None:
-            message, next_action = localize(error, self._language)
-            shown = {
-                "reason": safe_text(message, limit=300),
-                "next_action": safe_text(next_action, limit=300),
-            }
-            return self._page(200, "not-saved", values=shown)
-        return self._page(200, "finishing")
-
-    def _refusal(self, error: str, description: str) -> tuple[str, dict[str, str]]:
-        """The page for an ``error=`` answer: in a person's words, the server's codes aside."""
-        shown = {"error": error[:200], "error_description": description[:1000]}
-        if error == "access_denied":
-            return "refused", shown
-        cls = AUTHORIZATION_ERRORS.get(error, AuthorizationError)
-        message, next_action = localize(cls(service=self._service), self._language)
-        worded = {"reason": message, "next_action": next_action}
-        return "failure", shown | {k: safe_text(v, limit=300) for k, v in worded.items()}
+            kind, error = self._report or (outcome_pages.FINISHING, None)
+        page, shown = outcome_pages.reported(kind, error, self._language)
+        return self._page(200, page, values=shown)
 
     def _may_linger(self) -> bool:
         """Whether a cancel now leaves the receiver lingering; call it holding the lock."""

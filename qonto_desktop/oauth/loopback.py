@@ -365,7 +365,6 @@ class Receiver:
             self._timer.cancel()
         loop = asyncio.get_running_loop()
         self._timer = loop.call_later(self._linger, self._server.stop)
-        loopback_linger.add(self._port, self)
         logger.info("cancelled: a late browser is told so for %d s", round(self._linger))
 
     def _refuse(self, refused: HeadRefused) -> Reply:

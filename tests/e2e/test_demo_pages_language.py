@@ -18,14 +18,18 @@ from pathlib import Path
 import pytest
 import requests
 
+from qonto_desktop.connections.attempt import Attempt
+from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.emulator.pages import CONSENT_PATH, LOGIN_PATH
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.errors import ServiceUnavailableError
+from qonto_desktop.oauth.errors import AuthorizationCancelledError, ServiceUnavailableError
 from qonto_desktop.oauth.loopback import Receiver
 from tests.support.chromium import HeadlessChromium
 from tests.support.components import require
+from tests.support.desks import EVERYTHING, make_desk
 from tests.support.emulator_flow import TIMEOUT, auth_params, hidden
+from tests.support.keyrings import MemoryKeyring
 from tests.support.loopback_client import STATE, call, listening
 from tests.support.page_words import english_left, visible_text, words
 
@@ -39,8 +43,6 @@ FRENCH = frozenset(
         "modifier", "gérer", "été", "pas", "rien", "aucun",
     }
 )  # fmt: skip
-
-Fetch = Callable[[str], str]
 
 
 @pytest.fixture
@@ -215,3 +217,29 @@ def test_chromium_in_french_gets_the_sign_in_page_in_french(
     assert "Connexion à Qonto" in pages["fr"]
     assert english_left(pages["fr"], pages["en"]) == set()
     assert "Sign in to Qonto" in pages["en"]
+
+
+@pytest.mark.parametrize(("language", "title"), [("fr", "Connexion à Qonto"), ("en", "Sign in")])
+def test_a_connect_in_the_apps_language_gets_the_emulators_pages_in_it(
+    interactive: Emulator, app_home: Path, language: str, title: str
+) -> None:
+    # The app's own request, as the window or the command line makes it; the "browser" sends
+    # no language of its own, reads the sign-in page, and the person then cancels in the app.
+    desk = make_desk(app_home, interactive, MemoryKeyring())
+    attempts: list[Attempt] = []
+    shown: list[str] = []
+
+    def waiting(attempt: Attempt) -> None:
+        interactive.register_redirect_uri(attempt.redirect_uri)
+        attempts.append(attempt)
+
+    def browser(url: str) -> bool:
+        shown.append(requests.get(url, timeout=TIMEOUT).text)
+        attempts[-1].cancel()
+        return True
+
+    request = ConnectRequest("emulator", EVERYTHING, language=language, timeout=30)
+    with pytest.raises(AuthorizationCancelledError):
+        connect(desk, request, browser, on_waiting=waiting)
+    assert f'<html lang="{language}">' in shown[0]
+    assert title in shown[0]

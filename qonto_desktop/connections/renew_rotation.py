@@ -56,13 +56,19 @@ def rotate(desk: Desk, client: TokenClient, lead: Connection, checkpoint: Checkp
 
     Only what ``checkpoint`` raises (a cancel, a simulated crash) leaves this function.
     """
-    tokens = _send(desk, client, lead)
+    try:
+        refresh_token = desk.secrets.get(refresh_key(lead))
+    except QontoDesktopError as exc:  # nothing sent: the token still holds
+        return Failed(exc, untouched=True)
+    if refresh_token is None:
+        return _reconnect(lead, NO_REFRESH_TOKEN)
+    tokens = _send(client, lead, refresh_token)
     if isinstance(tokens, Failed):
         return tokens
     checkpoint("token answer received")
     try:
-        if tokens.refresh_token:
-            desk.secrets.set(refresh_key(lead), tokens.refresh_token)
+        if tokens.refresh_token:  # under the grant's lock: what was read is still there
+            desk.secrets.replace(refresh_key(lead), tokens.refresh_token, was=refresh_token)
         checkpoint("refresh token saved")
         # Renewable: a lost access token is renewed from the refresh token just saved.
         desk.secrets.set(access_key(lead), tokens.access_token, renewable=True)
@@ -72,12 +78,9 @@ def rotate(desk: Desk, client: TokenClient, lead: Connection, checkpoint: Checkp
     return Rotated(tokens)
 
 
-def _send(desk: Desk, client: TokenClient, lead: Connection) -> TokenSet | Failed:
+def _send(client: TokenClient, lead: Connection, refresh_token: str) -> TokenSet | Failed:
     """The refresh's answer, or why there is none."""
     try:
-        refresh_token = desk.secrets.get(refresh_key(lead))
-        if refresh_token is None:
-            return _reconnect(lead, NO_REFRESH_TOKEN)
         return client.refresh(refresh_token, previous_scopes=lead.scopes_granted)
     except InvalidGrantError:  # never retried: Qonto throttles repeated failures
         return _reconnect(lead, REFRESH_REFUSED)

@@ -100,8 +100,8 @@ def _refresh_locked(
         desk.index.update_all(ids, access_expires_at=connection.access_expires_at)
         raise
     checkpoint("token answer received")
-    if tokens.refresh_token:
-        desk.secrets.set(refresh_key(connection), tokens.refresh_token)
+    if tokens.refresh_token:  # under the grant's lock: what was read is still there
+        desk.secrets.replace(refresh_key(connection), tokens.refresh_token, was=refresh_token)
     checkpoint("refresh token saved")
     # Renewable: a lost access token is renewed from the refresh token just saved (and read
     # back); the old one, which Qonto revoked with the rotation, is not worth putting back.

@@ -2,12 +2,11 @@
 
 Nothing secret is written anywhere else, and there is no plaintext fallback: without a usable
 keyring the app says so before any login starts. Each secret is laid out over small entries
-(:mod:`.chunks`), put back as it was when a write fails, and read back after a write that
-protects something (a rotated refresh token, a typed client secret); an access token, renewed
-from the refresh token whenever it is missing, is not, nor is its old value kept. Every
-keyring call runs on the store's one worker with a deadline (:mod:`.keyring_calls`). Chunks
-that a write cut short left without their head are never read (the head is the commit point);
-a later chunked write or the delete removes them. Logs name entries and sizes, never values.
+(:mod:`.chunks`), put back as it was when a write fails, and read back after every write (a
+grant's tokens, a typed client secret: each protects something). Every keyring call runs on
+the store's one worker with a deadline (:mod:`.keyring_calls`). Chunks that a write cut short
+left without their head are never read (the head is the commit point); a later chunked write
+or the delete removes them. Logs name entries and sizes, never values.
 """
 
 from __future__ import annotations
@@ -175,26 +174,20 @@ class SecretStore:
         with self._lock:
             return self._entries.read(key)
 
-    def set(self, key: str, value: str, *, renewable: bool = False) -> None:
+    def set(self, key: str, value: str) -> None:
         """Save ``value`` under ``key``, split as needed, then read it back and compare.
 
         On any failure the entry is put back as it was (or removed) before the error is raised.
 
-        Args:
-            renewable: the value can be had again (an access token, renewed from its refresh
-                token): it is neither read back nor is the old value kept to put back, so a
-                failed write removes the entry. Two keyring calls fewer.
-
         Raises:
-            SecretMismatchError: the keyring gave back something else (not ``renewable``).
+            SecretMismatchError: the keyring gave back something else.
             PartialWriteError: the failure could not be undone.
             StorageError: the keyring failed or timed out.
         """
         _check_key(key)
         _check_value(value)
         with self._lock:
-            before = Before(None, 0) if renewable else self._previous(key)
-            self._save(key, value, before, renewable=renewable)
+            self._save(key, value, self._previous(key))
 
     def replace(self, key: str, value: str, *, was: str) -> None:
         """Save ``value`` under ``key`` in place of ``was``, then read it back and compare.
@@ -270,21 +263,16 @@ class SecretStore:
             value = None
         return Before(value, 0 if head is None else head.count)
 
-    def _save(self, key: str, value: str, before: Before, *, renewable: bool = False) -> int:
-        """Write, read back, compare; on failure undo and raise. Return the chunk count.
-
-        A ``renewable`` value is not read back, and a failed write of one that cannot be undone
-        raises the keyring's own error: nothing the user must reconnect for is at stake.
-        """
+    def _save(self, key: str, value: str, before: Before) -> int:
+        """Write, read back, compare; on failure undo and raise. Return the chunk count."""
         layout = self._entries.lay_out(key, value)
         try:
             count = self._entries.write(key, layout)
-            if not renewable:
-                self._verify(key, value)
+            self._verify(key, value)
         except StorageError as error:
             log.warning("saving %s failed (%s); putting it back", key, error.code)
             undone = self._undo(key, before, len(layout.chunks))
-            if not undone and not renewable and not _whole(layout, error):
+            if not undone and not _whole(layout, error):
                 raise PartialWriteError(key=key, detail=error.code) from error
             raise
         try:

@@ -29,7 +29,7 @@ UNAVAILABLE = N_(
 
 
 def unit_folder(environ: Mapping[str, str], home: Path) -> Path:
-    """The user's systemd folder: ``$XDG_CONFIG_HOME/systemd/user``, by default under ``~/.config``."""
+    """The user's systemd folder: ``$XDG_CONFIG_HOME/systemd/user`` (default ``~/.config``)."""
     base = environ.get("XDG_CONFIG_HOME", "")
     root = Path(base) if os.path.isabs(base) else home / ".config"
     return root / "systemd" / "user"

@@ -61,6 +61,22 @@ class TaskVariableError(ScheduleError):
         super().__init__(params={"variable": variable, "folder": folder})
 
 
+class TaskProgramError(ScheduleError):
+    """The scheduler cannot start the app where it is, or cannot be told its words."""
+
+    code = "scheduler_program"
+    message = N_(
+        "{scheduler} cannot start a program whose path or words hold {characters}: {text}."
+    )
+    next_action = N_(
+        "Move Qonto Desktop (or its folder of connections) to a folder whose name has none of "
+        "them, then install the scheduled renewal again."
+    )
+
+    def __init__(self, scheduler: str, characters: str, text: str) -> None:
+        super().__init__(params={"scheduler": scheduler, "characters": characters, "text": text})
+
+
 class TaskFileError(ScheduleError):
     """A file of the task could not be written or deleted."""
 

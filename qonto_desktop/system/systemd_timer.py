@@ -13,6 +13,7 @@ from pathlib import Path
 
 from qonto_desktop import APP_ID, APP_NAME
 from qonto_desktop.i18n.message import N_
+from qonto_desktop.system.schedule_errors import TaskProgramError
 from qonto_desktop.system.scheduled_task import TaskFile, TaskPlan, TaskRequest
 
 SYSTEM = "systemd"
@@ -20,6 +21,9 @@ UNIT = f"{APP_ID}-renew"
 SERVICE = f"{UNIT}.service"
 TIMER = f"{UNIT}.timer"
 SYSTEMCTL = ("systemctl", "--user")
+SCHEDULER = "systemctl --user"
+# systemd refuses these in the name of the program it starts (string_is_safe in its source).
+UNSAFE_IN_PROGRAM = ('"', "'", "\\")
 
 UNAVAILABLE = N_(
     "Your user's systemd manager is not running here (a container, or a session without it). "
@@ -51,8 +55,9 @@ def quote(word: str, *, variables: bool = True) -> str:
 
 
 def exec_line(argv: Sequence[str]) -> str:
-    """The words of ``ExecStart=``, each quoted."""
-    return " ".join(quote(word) for word in argv)
+    """The words of ``ExecStart=``, each quoted; systemd expands no variable in the first."""
+    program, *arguments = argv
+    return " ".join([quote(program, variables=False), *(quote(word) for word in arguments)])
 
 
 def service_text(request: TaskRequest) -> str:
@@ -93,15 +98,26 @@ def timer_text() -> str:
 
 
 def plan(request: TaskRequest) -> TaskPlan:
-    """What installing the timer writes and runs."""
+    """What installing the timer writes and runs.
+
+    Raises:
+        TaskProgramError: systemd could not start the app from its path, or be told its words.
+    """
+    program = request.program[0]
+    if any(char in program for char in UNSAFE_IN_PROGRAM):
+        raise TaskProgramError(SCHEDULER, " ".join(UNSAFE_IN_PROGRAM), program)
+    try:
+        service = service_text(request)
+    except ValueError:
+        raise TaskProgramError(SCHEDULER, "a control character", _words(request)) from None
     folder = unit_folder(request.environ, request.home)
     return TaskPlan(
         system=SYSTEM,
-        scheduler="systemctl --user",
+        scheduler=SCHEDULER,
         name=TIMER,
         program=request.program,
         files=(
-            TaskFile(folder / SERVICE, service_text(request)),
+            TaskFile(folder / SERVICE, service),
             TaskFile(folder / TIMER, timer_text()),
         ),
         install=((*SYSTEMCTL, "daemon-reload"), (*SYSTEMCTL, "enable", "--now", TIMER)),
@@ -109,3 +125,7 @@ def plan(request: TaskRequest) -> TaskPlan:
         after_remove=((*SYSTEMCTL, "daemon-reload"),),
         probe=(*SYSTEMCTL, "show-environment"),
     )
+
+
+def _words(request: TaskRequest) -> str:
+    return " ".join([*request.program, *(f"{name}={value}" for name, value in request.variables)])

@@ -88,6 +88,8 @@ class TaskFileError(ScheduleError):
         super().__init__(message, params={"path": str(path), "reason": reason})
 
 
+NOT_DELETED = N_("The file {path} could not be deleted ({reason}); the task may still run.")
+
 LEFT_BEHIND = N_(
     "“{command}” failed ({output}); nothing was installed, but these files stayed: {files}."
 )

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from qonto_desktop.i18n.message import Text
+from qonto_desktop.i18n.message import Message, Text
 from qonto_desktop.system.files import write_atomically
 from qonto_desktop.system.schedule_errors import (
+    NOT_DELETED,
     NOT_REMOVED,
     SchedulerUnavailableError,
     TaskCommandError,
@@ -99,7 +100,9 @@ def remove(plan: TaskPlan, runner: Runner) -> Removal:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise TaskFileError(task_file.path, exc.strerror or str(exc)) from None
+            reason = exc.strerror or str(exc)
+            words = Message(NOT_DELETED, path=str(task_file.path), reason=reason)
+            raise TaskFileError(task_file.path, reason, message=words) from None
         removed.append(task_file.path)
     for argv in plan.after_remove:
         result = runner(argv)

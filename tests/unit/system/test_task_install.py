@@ -133,6 +133,6 @@ def test_a_unit_that_cannot_be_deleted_is_an_error(tmp_path: Path) -> None:
     service = plan.files[0].path
     service.unlink()
     service.mkdir()
-    with pytest.raises(TaskFileError):
+    with pytest.raises(TaskFileError, match="could not be deleted"):
         task_install.remove(plan, FakeRunner())
     shutil.rmtree(service)

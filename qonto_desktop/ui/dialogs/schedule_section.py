@@ -57,9 +57,9 @@ class ScheduleSection(QGroupBox):
         self.task: ScheduledTask | None = None
         intro = QLabel(
             self.tr(
-                "Connections unused for 90 days end. The system can start Qonto Desktop once a "
-                "day to renew them, even when this window is closed. Installing writes and runs "
-                "exactly this:"
+                "A connection not renewed for 90 days ends. The system can start Qonto Desktop "
+                "once a day to renew them, even when this window is closed. Installing writes "
+                "and runs exactly this:"
             ),
             self,
         )

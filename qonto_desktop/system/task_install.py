@@ -101,8 +101,8 @@ def remove(plan: TaskPlan, runner: Runner) -> Removal:
             continue
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            words = Message(NOT_DELETED, path=str(task_file.path), reason=reason)
-            raise TaskFileError(task_file.path, reason, message=words) from None
+            deleted = Message(NOT_DELETED, path=str(task_file.path), reason=reason)
+            raise TaskFileError(task_file.path, reason, message=deleted) from None
         removed.append(task_file.path)
     for argv in plan.after_remove:
         result = runner(argv)

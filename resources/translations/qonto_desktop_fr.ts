@@ -1112,8 +1112,8 @@
         <translation>Renouvellement quand la fenêtre est fermée</translation>
     </message>
     <message>
-        <source>A connection not renewed for 90 days ends. The system can start Qonto Desktop once a day to renew them, even when this window is closed. Installing writes and runs exactly this:</source>
-        <translation>Une connexion qui n’est pas renouvelée pendant 90 jours prend fin. Le système peut lancer Qonto Desktop une fois par jour pour les renouveler, même quand cette fenêtre est fermée. L’installation écrit et exécute exactement ceci :</translation>
+        <source>Connections not renewed for 90 days end. The system can start Qonto Desktop once a day to renew them, even when this window is closed. Installing writes and runs exactly this:</source>
+        <translation>Les connexions qui ne sont pas renouvelées pendant 90&#xa0;jours prennent fin. Le système peut lancer Qonto Desktop une fois par jour pour les renouveler, même quand cette fenêtre est fermée. L’installation écrit et exécute exactement ceci&#xa0;:</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Installed: the system renews the connections every day.</source>
-        <translation>Installé : le système renouvelle les connexions chaque jour.</translation>
+        <translation>Installé&#xa0;: le système renouvelle les connexions chaque jour.</translation>
     </message>
     <message>
         <source>Not installed.</source>
@@ -1153,7 +1153,7 @@
     </message>
     <message>
         <source>Removed, but “%1” failed (%2).</source>
-        <translation>Retiré, mais « %1 » a échoué (%2).</translation>
+        <translation>Retiré, mais «&#xa0;%1&#xa0;» a échoué (%2).</translation>
     </message>
     <message>
         <source>it said nothing</source>
@@ -1169,23 +1169,23 @@
     </message>
     <message>
         <source>Every day, it runs:</source>
-        <translation>Chaque jour, la tâche exécute :</translation>
+        <translation>Chaque jour, la tâche exécute&#xa0;:</translation>
     </message>
     <message>
         <source>It writes %1:</source>
-        <translation>L’installation écrit %1 :</translation>
+        <translation>L’installation écrit %1&#xa0;:</translation>
     </message>
     <message>
         <source>It writes %1 for the scheduler to read, then deletes it:</source>
-        <translation>L’installation écrit %1 pour que le planificateur le lise, puis le supprime :</translation>
+        <translation>L’installation écrit %1 pour que le planificateur le lise, puis le supprime&#xa0;:</translation>
     </message>
     <message>
         <source>Then it runs:</source>
-        <translation>Puis elle exécute :</translation>
+        <translation>Puis elle exécute&#xa0;:</translation>
     </message>
     <message>
         <source>Removing it runs:</source>
-        <translation>Le retrait exécute :</translation>
+        <translation>Le retrait exécute&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk, open_desk
@@ -57,14 +58,14 @@ def test_install_then_remove(qtbot: QtBot, schedule_desk: Desk, workers: Workers
     runner = FakeRunner()
     section = make_section(qtbot, schedule_desk, workers, runner)
     plan = planned_task(schedule_desk, platform="linux")
-    qtbot.mouseClick(section.install, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: section.remove.isEnabled())
+    QTest.mouseClick(section.install, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.remove.isEnabled)
     assert section.state.text() == "Installed: the system renews the connections every day."
     assert section.message.text == "The scheduled renewal is installed."
     assert ENABLE in runner.commands
     assert all(task_file.path.is_file() for task_file in plan.files)
-    qtbot.mouseClick(section.remove, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: section.install.isEnabled())
+    QTest.mouseClick(section.remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.install.isEnabled)
     assert section.state.text() == "Not installed."
     assert section.message.text == "The scheduled renewal is removed."
     assert not any(task_file.path.exists() for task_file in plan.files)
@@ -76,7 +77,7 @@ def test_a_scheduler_that_cannot_be_used_says_why_and_what_to_do(
     runner = FakeRunner()
     runner.fail("systemctl", "--user", "show-environment", output="Failed to connect to bus")
     section = make_section(qtbot, schedule_desk, workers, runner)
-    qtbot.mouseClick(section.install, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(section.install, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.message.kind == "error")
     assert "Failed to connect to bus" in section.message.text
     assert "loginctl enable-linger" in section.message.text
@@ -90,11 +91,11 @@ def test_a_removal_the_scheduler_half_refused_is_a_warning(
 ) -> None:
     runner = FakeRunner()
     section = make_section(qtbot, schedule_desk, workers, runner)
-    qtbot.mouseClick(section.install, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: section.remove.isEnabled())
+    QTest.mouseClick(section.install, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.remove.isEnabled)
     runner.fail("systemctl", "--user", "disable", output="Unit not loaded.")
-    qtbot.mouseClick(section.remove, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: section.install.isEnabled())
+    QTest.mouseClick(section.remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.install.isEnabled)
     assert section.message.kind == "warning"
     assert section.message.text == (
         "Removed, but “systemctl --user disable --now qonto-desktop-renew.timer” failed "

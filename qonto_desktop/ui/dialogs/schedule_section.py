@@ -57,7 +57,7 @@ class ScheduleSection(QGroupBox):
         self.task: ScheduledTask | None = None
         intro = QLabel(
             self.tr(
-                "A connection not renewed for 90 days ends. The system can start Qonto Desktop "
+                "Connections not renewed for 90 days end. The system can start Qonto Desktop "
                 "once a day to renew them, even when this window is closed. Installing writes "
                 "and runs exactly this:"
             ),

@@ -113,9 +113,11 @@ def run_command(argv: Sequence[str]) -> CommandResult:
     """Run a scheduler's command with the system's library path; never raises.
 
     A program that is missing or cannot start ends with status 127 and the reason as output.
+    On Windows no console window opens for it: the executable is a window app.
     """
     env = dict(os.environ)
     restore_library_path(env)
+    no_window = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
     try:
         done = subprocess.run(  # noqa: S603 - the system's own scheduler, arguments as a list
             list(argv),
@@ -126,6 +128,7 @@ def run_command(argv: Sequence[str]) -> CommandResult:
             errors="replace",
             timeout=COMMAND_TIMEOUT,
             check=False,
+            creationflags=no_window,
         )
     except subprocess.TimeoutExpired:
         return CommandResult(124, f"no answer within {COMMAND_TIMEOUT:g} seconds")

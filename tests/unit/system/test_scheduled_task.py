@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -58,3 +59,18 @@ def test_a_missing_program_is_an_answer_not_an_exception(tmp_path: Path) -> None
     result = run_command([str(tmp_path / "no-such-scheduler")])
     assert result.returncode == 127
     assert result.output
+
+
+def test_on_windows_no_console_window_opens_for_schtasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+
+    def fake_run(argv: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+        seen.update(options)
+        return subprocess.CompletedProcess(argv, 0, "SUCCESS", "")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(subprocess, "CREATE_NO_WINDOW", 0x08000000, raising=False)
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    assert run_command(["schtasks", "/Query"]) == scheduled_task.CommandResult(0, "SUCCESS")
+    assert seen["creationflags"] == 0x08000000
+    assert seen["stdin"] is subprocess.DEVNULL

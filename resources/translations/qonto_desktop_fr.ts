@@ -1129,7 +1129,7 @@
     </message>
     <message>
         <source>&amp;Remove it</source>
-        <translation>&amp;Le retirer</translation>
+        <translation>Le &amp;retirer</translation>
     </message>
     <message>
         <source>Installing…</source>

@@ -72,6 +72,8 @@ class ScheduleSection(QGroupBox):
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setAccessibleName(self.tr("What installing writes and runs"))
         self.details.setMinimumHeight(160)
+        # Wide enough for a unit's longest line (ExecStart=) without scrolling, at any font size.
+        self.details.setMinimumWidth(self.details.fontMetrics().horizontalAdvance("x" * 76))
         self.install = QPushButton(self.tr("&Install the scheduled renewal"), self)
         self.remove = QPushButton(self.tr("&Remove it"), self)
         for button in (self.install, self.remove):

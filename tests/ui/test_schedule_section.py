@@ -6,6 +6,7 @@ files are really written to, and deleted from, a temporary systemd folder.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,21 @@ def test_settings_holds_the_section_except_in_demo_mode(
     if found:
         qtbot.waitUntil(lambda: found[0].task is not None)
     dialog.reject()
+
+
+def test_a_task_that_cannot_be_planned_is_not_offered_and_says_why(
+    qtbot: QtBot, schedule_desk: Desk, workers: Workers
+) -> None:
+    """Windows' task could not carry the variable that moved the app's folders."""
+    environ = {**schedule_desk.environ, "QONTO_DESKTOP_HOME": "D:\\desk"}
+    desk = replace(schedule_desk, environ=environ)
+    runner = FakeRunner()
+    section = ScheduleSection(desk, workers, runner=runner, platform="win32")
+    qtbot.addWidget(section)
+    section.show()
+    qtbot.waitUntil(lambda: section.message.kind == "error")
+    assert section.state.text() == "The scheduled renewal cannot be offered here."
+    assert "QONTO_DESKTOP_HOME" in section.message.text
+    assert not section.install.isEnabled()
+    assert not section.remove.isEnabled()
+    assert runner.commands == []

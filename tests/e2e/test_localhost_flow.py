@@ -18,7 +18,7 @@ import pytest
 from qonto_desktop.connections.attempt import Attempt
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import refresh_token_key
+from qonto_desktop.connections.keys import tokens_key
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import AuthorizationCancelledError, ServiceUnavailableError
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
@@ -86,7 +86,7 @@ def test_a_localhost_registration_connects_in_chromium(
     assert "saved the connection" in page
     assert desk.index.load().connections == (connection,)
     assert connection.organization_name == emulator.organizations[0].name
-    assert refresh_token_key(connection.id) in entry_names(service)
+    assert tokens_key(connection.id) in entry_names(service)
     assert emulator.events["code_redeemed"] == 1
 
 

@@ -47,7 +47,8 @@ def shown_view(qtbot: QtBot, connection: Connection, language: str = "en") -> Co
 def visible_texts(root: QWidget) -> list[str]:
     """What the user can read now: visible labels' and buttons' text."""
     texts = [label.text() for label in root.findChildren(QLabel) if label.isVisibleTo(root)]
-    texts += [button.text() for button in root.findChildren(QPushButton) if button.isVisibleTo(root)]
+    buttons = root.findChildren(QPushButton)
+    texts += [button.text() for button in buttons if button.isVisibleTo(root)]
     return [text for text in texts if text]
 
 
@@ -113,7 +114,8 @@ def test_the_tokens_wait_under_a_collapsed_advanced(qtbot: QtBot, connection: Co
         assert fact in seen, fact
     assert "openid" in seen  # the permission codes, on their own row
     view.show_connection(replace(connection, verified_at=time.time()))  # the minute's re-read
-    assert view.advanced.expanded and view.copy_button.isVisible()
+    assert view.advanced.expanded
+    assert view.copy_button.isVisible()
 
 
 def test_renew_access_is_the_words_for_a_refresh(qtbot: QtBot, connection: Connection) -> None:
@@ -175,9 +177,7 @@ def test_the_company_number_in_words(number: str, words: str) -> None:
     assert registration_words(number) == words
 
 
-def test_a_company_without_number_shows_no_empty_line(
-    qtbot: QtBot, connection: Connection
-) -> None:
+def test_a_company_without_number_shows_no_empty_line(qtbot: QtBot, connection: Connection) -> None:
     view = shown_view(qtbot, replace(connection, legal_number=""))
     assert not view.registration.isVisible()
 

@@ -123,7 +123,8 @@ def test_renew_access_refreshes_at_qonto(
     assert window.view.connection.refreshed_at is not None
     assert window.view.connection.refresh_expires_at is not None
     until = long_date(window.view.connection.refresh_expires_at, "en")
-    assert window.view.message.text == f"Access renewed for Boulangerie Martin: valid until {until}."
+    renewed = f"Access renewed for Boulangerie Martin: valid until {until}."
+    assert window.view.message.text == renewed
     assert "Last renewed" in window.view.details_text()
 
 

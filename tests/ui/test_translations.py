@@ -297,7 +297,10 @@ KEYRING_ENGLISH = (
 @pytest.mark.parametrize(
     ("backend", "french_words"),
     [
-        (None, f"inconnu (Le coffre-fort du système n{APOSTROPHE}a pas répondu dans le délai de 0,2"),
+        (
+            None,
+            f"inconnu (Le coffre-fort du système n{APOSTROPHE}a pas répondu dans le délai de 0,2",
+        ),
         (backend_of(fail.Keyring), "aucun coffre-fort du système trouvé"),
         (backend_of(null.Keyring), "aucun (coffre-fort du système désactivé)"),
         (backend_of(Windows.WinVaultKeyring), f"Gestionnaire d{APOSTROPHE}identification Windows"),

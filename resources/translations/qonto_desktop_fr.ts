@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>• delete both tokens from %1, and forget the connection.</source>
-        <translation>• effacer cet accès de %1 et oublier la connexion.</translation>
+        <translation>• effacer cet accès, conservé dans %1, et oublier la connexion.</translation>
     </message>
     <message>
         <source>This company shares one sign-in with other companies (user access): while any of them stays connected, only this company is forgotten here and nothing is revoked.</source>

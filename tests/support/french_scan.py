@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QWidget,
 )
 
@@ -138,7 +139,7 @@ def shown_texts(root: QWidget) -> list[str]:
         for action in root.menuBar().actions():
             texts.append(action.text())
             menu = action.menu()
-            if menu is not None:
+            if isinstance(menu, QMenu):
                 texts += [item.text() for item in menu.actions()]
                 texts += [item.toolTip() for item in menu.actions()]
     return [_strip_markup(text).replace("&", "") for text in texts if text]

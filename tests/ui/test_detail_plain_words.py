@@ -114,7 +114,7 @@ def test_the_tokens_wait_under_a_collapsed_advanced(qtbot: QtBot, connection: Co
         assert fact in seen, fact
     assert "openid" in seen  # the permission codes, on their own row
     view.show_connection(replace(connection, verified_at=time.time()))  # the minute's re-read
-    assert view.advanced.expanded
+    assert view.advanced.toggle.isChecked()
     assert view.copy_button.isVisible()
 
 

@@ -48,7 +48,7 @@ class AdvancedSection(QWidget):
         )
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_requested)
-        body = QVBoxLayout(self.body)
+        body = self._body_layout = QVBoxLayout(self.body)
         body.setContentsMargins(0, 2, 0, 0)
         body.setSpacing(8)
         body.addWidget(self._grid_host)
@@ -75,7 +75,7 @@ class AdvancedSection(QWidget):
         self._facts(
             grid, host=host, connection=connection, now=now, language=language, backend=backend
         )
-        self.body.layout().replaceWidget(self._grid_host, host)
+        self._body_layout.replaceWidget(self._grid_host, host)
         self._grid_host.setParent(None)  # out of findChildren at once, deleted later
         self._grid_host.deleteLater()
         self._grid_host, self._grid = host, grid

@@ -61,7 +61,7 @@ class ConnectionView(QWidget):
         )
         self._body = QWidget()
         self._sections: QWidget = QWidget(self._body)
-        body = QVBoxLayout(self._body)
+        body = self._body_layout = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 8)
         body.setSpacing(12)
         body.addWidget(self._sections)
@@ -120,7 +120,7 @@ class ConnectionView(QWidget):
         self.status_words.setAccessibleName(self.tr("Status: %1").replace("%1", status.words))
         position = self.details.verticalScrollBar().value()
         sections = ConnectionSections(connection, language=self._language, parent=self._body)
-        self._body.layout().replaceWidget(self._sections, sections)
+        self._body_layout.replaceWidget(self._sections, sections)
         self._sections.setParent(None)  # out of findChildren at once, deleted later
         self._sections.deleteLater()
         self._sections = sections

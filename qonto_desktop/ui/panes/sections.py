@@ -111,8 +111,8 @@ class ConnectionSections(QWidget):
             grid.addWidget(amount, row, 2)
         if connection.external_accounts:
             row = grid.rowCount()
-            words = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
-            grid.addWidget(self._value(words, muted=True), row, 0, 1, 3)
+            elsewhere = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
+            grid.addWidget(self._value(elsewhere, muted=True), row, 0, 1, 3)
             for account in connection.external_accounts:
                 self._account(grid, account)
         for note in connection.notes:

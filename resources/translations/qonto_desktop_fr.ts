@@ -878,6 +878,10 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>Information</source>
         <translation>Information</translation>
     </message>

@@ -95,6 +95,12 @@ def doubled_labels(text: str) -> list[str]:
     return found
 
 
+def typography_slips(text: str) -> list[str]:
+    """Each "word:" or "word;" with no space before the mark, as French never writes them (the
+    time "15:31" and code are not words)."""
+    return re.findall(r"[^\W\d_]+[:;?!](?=\s|$)", _CODE.sub(" ", text))
+
+
 def _model_texts(model: QAbstractItemModel) -> Iterator[str]:
     roles = (
         Qt.ItemDataRole.DisplayRole,

@@ -18,6 +18,7 @@ from tests.support.french_scan import (
     english_words,
     french_translator,
     shown_texts,
+    typography_slips,
 )
 from tests.support.main_window import open_window
 
@@ -29,6 +30,8 @@ def assert_french(widget: QWidget, where: str) -> None:
     assert not left, f"English in the French {where}: {left}"
     doubled = [pair for text in shown_texts(widget) for pair in doubled_labels(text)]
     assert not doubled, f"doubled labels in the French {where}: {doubled}"
+    slips = [slip for text in shown_texts(widget) for slip in typography_slips(text)]
+    assert not slips, f"no space before a French colon in the {where}: {slips}"
 
 
 @pytest.fixture
@@ -99,6 +102,26 @@ def test_settings_and_about_speak_french(qtbot: QtBot, window: MainWindow) -> No
 )
 def test_the_english_finder_finds_english_and_only_english(text: str, found: list[str]) -> None:
     assert english_words(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Avertissement: Démo", ["Avertissement:"]),
+        ("Avertissement\u00a0: Démo", []),
+        ("Soldes au 7 déc. 2026, 15:31", []),
+        ("Codes des autorisations organization.read", []),
+    ],
+)
+def test_the_typography_finder(text: str, found: list[str]) -> None:
+    assert typography_slips(text) == found
+
+
+def test_the_empty_window_speaks_french(
+    french_translator: None, qtbot: QtBot, desk: Desk, workers: Workers
+) -> None:
+    window = open_window(qtbot, desk, workers, language="fr", demo=True)
+    assert_french(window, "first screen")
 
 
 @pytest.mark.parametrize(

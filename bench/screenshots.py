@@ -6,7 +6,8 @@ The window runs offscreen (or on ``$DISPLAY`` when set) in demo mode, against th
 this process and an in-memory keyring, under a temporary ``QONTO_DESKTOP_HOME``: it needs no
 OS keyring, no browser and no network. Sizes are fixed (window 1100x720, dialog 760x640) at a
 device pixel ratio of 1 for stable images; one more shot is taken at 2x, in a child process
-started with ``QT_SCALE_FACTOR=2``, to check high-DPI crispness.
+started with ``QT_SCALE_FACTOR=2``, to check high-DPI crispness, and the detail pane's states
+again at 150 % (``QT_SCALE_FACTOR=1.5``) in both languages, where clipped words show first.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ WINDOW_STATES = (
     "waiting",
     "success",
     "detail",
+    "detail-advanced",
+    "confirm-disconnect",
     "error",
     "detail-error",
     "settings-schedule",
@@ -74,10 +77,12 @@ STATES = (*WINDOW_STATES, *browser_shots.STATES)
 SCHEDULE_EXECUTABLE = "/opt/qonto-desktop/QontoDesktop"
 SCHEDULE_HOME = "/home/claire"
 HIGH_DPI_STATE = "detail"
+# Shot again at 150 %, a common laptop scale, in both languages: clipped words show there first.
+SCALED_STATES = ("detail", "detail-advanced", "confirm-disconnect")
 
 
 # The in-memory keyring's name in each language of the shots.
-KEYRING_NAMES = {"en": "In-memory keyring (screenshots)", "fr": "Trousseau en mémoire (captures)"}
+KEYRING_NAMES = {"en": "In-memory keyring (screenshots)", "fr": "Coffre-fort en mémoire (captures)"}
 
 
 class ScreenshotKeyring(MemoryKeyring):
@@ -233,12 +238,41 @@ def render_language(shooter: Shooter, home: Path) -> None:
             window.reload(select=first.id if first else None)
             wait_until(lambda: len(window.list.visible_names()) == 3, "three connections")
             shooter.shoot("detail", window)
+            shoot_advanced(shooter, window)
+            shoot_disconnect(shooter, window)
 
             emulator.faults.set("organization", Fault(status=503))
             window.view.test_button.click()
             wait_until(window.view.message.isVisible, "the failed test")
             shooter.shoot("detail-error", window)
             emulator.faults.clear()
+
+
+def shoot_advanced(shooter: Shooter, window: MainWindow) -> None:
+    """The detail pane with "Advanced" open and scrolled into view; closed again after."""
+    if not shooter.wants("detail-advanced"):
+        return
+    view = window.view
+    view.advanced.toggle.click()
+    wait_until(view.copy_button.isVisible, "the advanced section")
+    QTest.qWait(50)
+    view.details.ensureWidgetVisible(view.copy_button)
+    shooter.shoot("detail-advanced", window)
+    view.advanced.toggle.click()
+    view.details.verticalScrollBar().setValue(0)
+
+
+def shoot_disconnect(shooter: Shooter, window: MainWindow) -> None:
+    """The question before a disconnect, answered "Keep the connection"."""
+    if not shooter.wants("confirm-disconnect"):
+        return
+    window.view.disconnect_button.click()
+    dialog = window.pane.confirm_dialog
+    assert dialog is not None
+    wait_until(dialog.isVisible, "the disconnect question")
+    shooter.shoot("confirm-disconnect", dialog)
+    dialog.reject()
+    wait_until(lambda: not dialog.isVisible(), "the question to close")
 
 
 @contextmanager
@@ -324,6 +358,22 @@ def high_dpi_shot(out: Path) -> int:
     return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
 
 
+def scaled_shots(out: Path) -> int:
+    """The pane's states at 150 % in both languages, in a child process (as for 2x)."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "1.5"}
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--out",
+        str(out),
+        "--only",
+        *SCALED_STATES,
+        "--suffix",
+        "@1.5x",
+    ]
+    return subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -345,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         browser_shots.shoot(out, args.languages, set(args.only))
     if args.suffix or args.no_high_dpi:
         return 0
+    if set(args.only) & set(SCALED_STATES) and scaled_shots(out) != 0:
+        return 1
     return high_dpi_shot(out)
 
 

@@ -60,7 +60,7 @@ def build_parser() -> Parser:
     token = commands.add_parser("token", help="print a fresh access token, and nothing else")
     token.add_argument("connection", nargs="?", help="id, slug or name (optional if only one)")
     token.add_argument("--json", action="store_true", help="token with its expiry, as JSON")
-    refresh = commands.add_parser("refresh", help="renew tokens now (keeps connections alive)")
+    refresh = commands.add_parser("refresh", help="renew access now (keeps connections alive)")
     which = refresh.add_mutually_exclusive_group(required=True)
     which.add_argument("connection", nargs="?", help="id, slug or name")
     which.add_argument("--all", action="store_true", help="every connection, one by one")

@@ -1,4 +1,4 @@
-"""``refresh [--all | CONNECTION]``: renew tokens now, which also keeps refresh tokens alive."""
+"""``refresh [--all | CONNECTION]``: renew access now, which keeps connections alive."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from qonto_desktop.connections.listing import find_connection
 
 
 def run(desk: Desk, query: str | None, *, every: bool, out: TextIO, err: TextIO) -> int:
-    """Refresh one connection, or all that need it in one batch (a failure stops no other)."""
+    """Renew one connection's access, or all that need it in one batch (a failure stops none)."""
     if not every:
         fresh = refresh(desk, find_connection(desk, query).id)
         left = remaining(fresh.connection.access_expires_at - desk.now())
-        print(f"{name_of(fresh.connection)}: refreshed, expires {left}", file=out)
+        print(f"{name_of(fresh.connection)}: access renewed, token expires {left}", file=out)
         return exit_codes.OK
     report = renew_all(desk)
     results = report.results
@@ -27,13 +27,13 @@ def run(desk: Desk, query: str | None, *, every: bool, out: TextIO, err: TextIO)
     for result in results:
         name = name_of(result.connection)
         if result.error is None and result.refreshed:
-            print(f"{name}: refreshed", file=out)
+            print(f"{name}: access renewed", file=out)
         elif result.error is None:
             days = int(result.connection.refresh_days_left(desk.now()) or 0)
-            print(f"{name}: still fresh (refresh token good for {days} more days)", file=out)
+            print(f"{name}: still fresh (access valid {days} more days)", file=out)
         else:
             print(f"{name}: {error_line(result.error)}", file=err)
             worst = max(worst, exit_codes.exit_code(result.error))
     if not results:
-        print("No connection to refresh.", file=out)
+        print("No connection to renew.", file=out)
     return worst

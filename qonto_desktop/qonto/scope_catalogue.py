@@ -191,7 +191,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "who is connected and what they may do."
         ),
         description_fr=(
-            "Permet à l'application de lire vos nom, coordonnées et rôle dans l'organisation, "
+            "Permet à l'application de lire vos nom, coordonnées et rôle dans la société, "
             "pour afficher qui est connecté et ce que cette personne peut faire."
         ),
         # Personal data, even though it is only the signed-in person's own.
@@ -201,14 +201,14 @@ CATALOGUE: tuple[Scope, ...] = (
         name="user_organization.read",
         group=_G.SIGN_IN,
         label_en="List all your organizations",
-        label_fr="Lister toutes vos organisations",
+        label_fr="Lister toutes vos sociétés",
         description_en=(
             "Lets the app see every Qonto organization you belong to, so that one approval "
             "serves several organizations."
         ),
         description_fr=(
-            "Permet à l'application de voir toutes les organisations Qonto dont vous êtes "
-            "membre, pour qu'une seule autorisation serve à plusieurs organisations."
+            "Permet à l'application de voir toutes les sociétés Qonto dont vous êtes "
+            "membre, pour qu'une seule autorisation serve à plusieurs sociétés."
         ),
         # Reveals every organization the person belongs to, not only the one being connected.
         sensitive=True,
@@ -232,7 +232,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "and requests."
         ),
         description_fr=(
-            "Permet à l'application et à vos scripts de lire les informations de l'organisation, "
+            "Permet à l'application et à vos scripts de lire les informations de la société, "
             "ses comptes avec IBAN et soldes, ses transactions, relevés, étiquettes, membres, "
             "bénéficiaires et demandes."
         ),
@@ -256,7 +256,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "and close them."
         ),
         description_fr=(
-            "Permet à l'application de créer des comptes pour l'organisation, de les renommer "
+            "Permet à l'application de créer des comptes pour la société, de les renommer "
             "ou de les modifier, et de les clôturer."
         ),
         sensitive=True,
@@ -305,7 +305,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "addresses and contact details."
         ),
         description_fr=(
-            "Permet à l'application de lire les clients de l'organisation, avec leurs noms, "
+            "Permet à l'application de lire les clients de la société, avec leurs noms, "
             "adresses et coordonnées."
         ),
         sensitive=True,
@@ -330,7 +330,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application et à vos scripts de lire les factures, devis et avoirs que "
-            "l'organisation émet pour ses clients, par exemple pour suivre les impayés."
+            "la société émet pour ses clients, par exemple pour suivre les impayés."
         ),
         sensitive=True,
         note_en=(
@@ -353,7 +353,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application de créer et de modifier des factures, devis et avoirs pour "
-            "les clients de l'organisation."
+            "les clients de la société."
         ),
         sensitive=True,
         # An invoice asks for money; nothing is paid through this scope.
@@ -378,7 +378,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application et à vos scripts de lire les factures reçues des fournisseurs "
-            "de l'organisation, par exemple pour les rapprocher des paiements."
+            "de la société, par exemple pour les rapprocher des paiements."
         ),
         sensitive=True,
     ),
@@ -410,7 +410,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application de lire les produits et services, avec leurs prix, que "
-            "l'organisation fait figurer sur ses factures."
+            "la société fait figurer sur ses factures."
         ),
         sensitive=False,
     ),
@@ -425,7 +425,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application d'ajouter, de modifier et de supprimer des produits et "
-            "services du catalogue de l'organisation."
+            "services du catalogue de la société."
         ),
         sensitive=True,
     ),
@@ -438,7 +438,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "Lets the app read how the organization is set up for electronic invoicing."
         ),
         description_fr=(
-            "Permet à l'application de lire la configuration de l'organisation pour la "
+            "Permet à l'application de lire la configuration de la société pour la "
             "facturation électronique."
         ),
         sensitive=False,
@@ -454,7 +454,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "of its accounts."
         ),
         description_fr=(
-            "Permet à l'application de virer de l'argent d'un compte de l'organisation vers un "
+            "Permet à l'application de virer de l'argent d'un compte de la société vers un "
             "autre de ses comptes."
         ),
         sensitive=True,
@@ -472,7 +472,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application d'émettre des virements SEPA depuis les comptes de "
-            "l'organisation, après authentification forte, et d'ajouter ou de modifier les "
+            "la société, après authentification forte, et d'ajouter ou de modifier les "
             "bénéficiaires."
         ),
         sensitive=True,
@@ -489,7 +489,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application d'émettre des virements internationaux depuis les comptes "
-            "de l'organisation et de gérer leurs bénéficiaires."
+            "de la société et de gérer leurs bénéficiaires."
         ),
         sensitive=True,
         moves_money=True,
@@ -524,7 +524,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application de lire les mandats, abonnements et encaissements de "
-            "prélèvement SEPA par lesquels l'organisation se fait payer par ses clients."
+            "prélèvement SEPA par lesquels la société se fait payer par ses clients."
         ),
         # Mandates carry the clients' names and IBANs.
         sensitive=True,
@@ -556,7 +556,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "the payments made through them."
         ),
         description_fr=(
-            "Permet à l'application de lire les liens de paiement que l'organisation envoie à "
+            "Permet à l'application de lire les liens de paiement que la société envoie à "
             "ses clients et les paiements reçus par ce biais."
         ),
         # Payments made through a link identify the payer.
@@ -573,7 +573,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application de créer des pages de paiement que les clients de "
-            "l'organisation peuvent utiliser pour la payer en ligne."
+            "la société peuvent utiliser pour la payer en ligne."
         ),
         sensitive=True,
         # A link only asks: money moves when the client decides to pay, into the organization.
@@ -587,7 +587,7 @@ CATALOGUE: tuple[Scope, ...] = (
         description_en="Lets the app list the organization's Qonto card payment terminals.",
         description_fr=(
             "Permet à l'application de lister les terminaux de paiement par carte Qonto de "
-            "l'organisation."
+            "la société."
         ),
         sensitive=False,
     ),
@@ -619,7 +619,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "and status."
         ),
         description_fr=(
-            "Permet à l'application de lister les cartes de paiement de l'organisation avec "
+            "Permet à l'application de lister les cartes de paiement de la société avec "
             "leurs titulaires, plafonds et statuts."
         ),
         sensitive=True,
@@ -705,7 +705,7 @@ CATALOGUE: tuple[Scope, ...] = (
         label_fr="Inviter de nouveaux membres",
         description_en="Lets the app invite people to join the organization in Qonto.",
         description_fr=(
-            "Permet à l'application d'inviter des personnes à rejoindre l'organisation dans Qonto."
+            "Permet à l'application d'inviter des personnes à rejoindre la société dans Qonto."
         ),
         sensitive=True,
     ),
@@ -718,7 +718,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "Lets the app list the organization's teams, for example to group members by team."
         ),
         description_fr=(
-            "Permet à l'application de lister les équipes de l'organisation, par exemple pour "
+            "Permet à l'application de lister les équipes de la société, par exemple pour "
             "regrouper les membres par équipe."
         ),
         sensitive=False,
@@ -730,7 +730,7 @@ CATALOGUE: tuple[Scope, ...] = (
         label_fr="Créer et modifier des équipes",
         description_en="Lets the app create teams in the organization and change them.",
         description_fr=(
-            "Permet à l'application de créer des équipes dans l'organisation et de les modifier."
+            "Permet à l'application de créer des équipes dans la société et de les modifier."
         ),
         sensitive=True,
     ),
@@ -745,7 +745,7 @@ CATALOGUE: tuple[Scope, ...] = (
         ),
         description_fr=(
             "Permet à l'application de lire les contrats d'assurance enregistrés pour "
-            "l'organisation dans Qonto."
+            "la société dans Qonto."
         ),
         # Contracts may name insured people: sensitive, by the when-in-doubt rule.
         sensitive=True,
@@ -759,7 +759,7 @@ CATALOGUE: tuple[Scope, ...] = (
             "Lets the app record insurance contracts for the organization in Qonto and update them."
         ),
         description_fr=(
-            "Permet à l'application d'enregistrer des contrats d'assurance pour l'organisation "
+            "Permet à l'application d'enregistrer des contrats d'assurance pour la société "
             "dans Qonto et de les mettre à jour."
         ),
         sensitive=True,
@@ -842,7 +842,7 @@ PRESETS: tuple[Preset, ...] = (
             "on all of it. Nothing can be changed and no money can move."
         ),
         description_fr=(
-            "Toutes les autorisations qui ne font que lire les données de l'organisation, pour "
+            "Toutes les autorisations qui ne font que lire les données de la société, pour "
             "des scripts qui en rendent compte. Rien ne peut être modifié et aucun argent ne "
             "peut bouger."
         ),

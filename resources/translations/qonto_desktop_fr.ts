@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Looking up the keyring…</source>
-        <translation>Recherche du trousseau de clés…</translation>
+        <translation>Recherche du coffre-fort du système…</translation>
     </message>
     <message>
         <source>Settings:</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Tokens and client secrets are kept only in the keyring; the folders hold no secret.</source>
-        <translation>Les jetons et les secrets client sont conservés uniquement dans le trousseau de clés&#xa0;; les dossiers ne contiennent aucun secret.</translation>
+        <translation>Les accès et les secrets client sont conservés uniquement dans le coffre-fort du système&#xa0;; les dossiers ne contiennent aucun secret.</translation>
     </message>
     <message>
         <source>Demo mode: these are the demo folders, apart from real data.</source>
@@ -53,18 +53,89 @@
     </message>
 </context>
 <context>
+    <name>AdvancedSection</name>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Shows the tokens, where they are stored and Copy access token.</source>
+        <translation>Affiche les jetons, l’endroit où ils sont conservés et «&#xa0;Copier le jeton d’accès&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Copy access token</source>
+        <translation>Copier le jeton d’accès</translation>
+    </message>
+    <message>
+        <source>Copies a valid access token; the clipboard is cleared after 60 seconds.</source>
+        <translation>Copie un jeton d’accès valide&#xa0;; le presse-papiers est vidé au bout de 60 secondes.</translation>
+    </message>
+    <message>
+        <source>Access token expires</source>
+        <translation>Expiration du jeton d’accès</translation>
+    </message>
+    <message>
+        <source>No refresh token: the connection ends when the access token expires.</source>
+        <translation>Aucun jeton de rafraîchissement&#xa0;: la connexion prend fin à l’expiration du jeton d’accès.</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Jeton de rafraîchissement</translation>
+    </message>
+    <message>
+        <source>One sign-in shared with the other companies it added (user access)</source>
+        <translation>Une seule connexion partagée avec les autres sociétés ajoutées avec elle (accès utilisateur)</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Last renewed</source>
+        <translation>Dernier renouvellement</translation>
+    </message>
+    <message>
+        <source>%1 (company and accounts read from Qonto)</source>
+        <translation>%1 (société et comptes lus chez Qonto)</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <source>Secrets stored in</source>
+        <translation>Secrets conservés dans</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Permission codes</source>
+        <translation>Codes des autorisations</translation>
+    </message>
+    <message>
+        <source>Connection ID</source>
+        <translation>Identifiant de la connexion</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Companies</source>
-        <translation>Entreprises</translation>
+        <translation>Sociétés</translation>
     </message>
     <message>
         <source>Tick the companies to add; each becomes a connection.</source>
-        <translation>Cochez les entreprises à ajouter&#xa0;; chacune devient une connexion.</translation>
+        <translation>Cochez les sociétés à ajouter&#xa0;; chacune devient une connexion.</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation>Entreprise</translation>
+        <translation>Société</translation>
     </message>
     <message>
         <source>Legal name</source>
@@ -88,7 +159,7 @@
     </message>
     <message>
         <source>Adds no company.</source>
-        <translation>N’ajoute aucune entreprise.</translation>
+        <translation>N’ajoute aucune société.</translation>
     </message>
     <message>
         <source>Add</source>
@@ -96,7 +167,7 @@
     </message>
     <message>
         <source>Adds the ticked companies.</source>
-        <translation>Ajoute les entreprises cochées.</translation>
+        <translation>Ajoute les sociétés cochées.</translation>
     </message>
     <message>
         <source>Already connected</source>
@@ -104,11 +175,11 @@
     </message>
     <message>
         <source>Choose the companies to add</source>
-        <translation>Choisissez les entreprises à ajouter</translation>
+        <translation>Choisissez les sociétés à ajouter</translation>
     </message>
     <message>
         <source>Qonto lists the companies this sign-in reaches. Each one ticked becomes a connection; they all share this one sign-in.</source>
-        <translation>Qonto liste les entreprises que cette connexion atteint. Chaque entreprise cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
+        <translation>Qonto liste les sociétés que cette connexion atteint. Chaque société cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
     </message>
     <message>
         <source>{count} more could not be read and are left out.</source>
@@ -116,15 +187,38 @@
     </message>
     <message>
         <source>This sign-in reaches no company: there is nothing to add.</source>
-        <translation>Cette connexion n’atteint aucune entreprise&#xa0;: il n’y a rien à ajouter.</translation>
+        <translation>Cette connexion n’atteint aucune société&#xa0;: il n’y a rien à ajouter.</translation>
     </message>
     <message>
         <source>Add 1 company</source>
-        <translation>Ajouter 1 entreprise</translation>
+        <translation>Ajouter 1 société</translation>
     </message>
     <message>
         <source>Add {count} companies</source>
-        <translation>Ajouter {count} entreprises</translation>
+        <translation>Ajouter {count} sociétés</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyWords</name>
+    <message>
+        <source>Registration number %1</source>
+        <translation>Numéro d’immatriculation %1</translation>
+    </message>
+    <message>
+        <source>Access ended: reconnect to use this company again.</source>
+        <translation>Accès terminé&#xa0;: reconnectez-vous pour utiliser de nouveau cette société.</translation>
+    </message>
+    <message>
+        <source>Access valid until %1, and it cannot be renewed</source>
+        <translation>Accès valable jusqu’au %1, sans renouvellement possible</translation>
+    </message>
+    <message>
+        <source>Access ended on %1: reconnect to use this company again.</source>
+        <translation>Accès terminé le %1&#xa0;: reconnectez-vous pour utiliser de nouveau cette société.</translation>
+    </message>
+    <message>
+        <source>Access valid until %1</source>
+        <translation>Accès valable jusqu’au %1</translation>
     </message>
 </context>
 <context>
@@ -135,7 +229,7 @@
     </message>
     <message>
         <source>the keyring</source>
-        <translation>votre trousseau de clés</translation>
+        <translation>le coffre-fort du système</translation>
     </message>
     <message>
         <source>Also withdraw the consent in Qonto</source>
@@ -151,7 +245,7 @@
     </message>
     <message>
         <source>Revokes and deletes the tokens now.</source>
-        <translation>Révoque et supprime les jetons immédiatement.</translation>
+        <translation>Met fin à l’accès tout de suite et l’efface de cet ordinateur.</translation>
     </message>
     <message>
         <source>Keep the connection</source>
@@ -171,15 +265,15 @@
     </message>
     <message>
         <source>• revoke the refresh token and the access token at Qonto,</source>
-        <translation>• révoquer auprès de Qonto le jeton de rafraîchissement et le jeton d’accès,</translation>
+        <translation>• mettre fin à l’accès de l’application chez Qonto,</translation>
     </message>
     <message>
         <source>• delete both tokens from %1, and forget the connection.</source>
-        <translation>• supprimer les deux jetons de %1 et oublier la connexion.</translation>
+        <translation>• effacer cet accès, conservé dans %1, et oublier la connexion.</translation>
     </message>
     <message>
         <source>This company shares one sign-in with other companies (user access): while any of them stays connected, only this company is forgotten here and nothing is revoked.</source>
-        <translation>Cette entreprise partage une seule connexion avec d’autres entreprises (accès utilisateur)&#xa0;: tant que l’une d’elles reste connectée, seule cette entreprise est oubliée ici et rien n’est révoqué.</translation>
+        <translation>Cette société partage une seule connexion avec d’autres sociétés (accès utilisateur)&#xa0;: tant que l’une d’elles reste connectée, seule cette société est oubliée ici et rien n’est révoqué.</translation>
     </message>
     <message>
         <source>Scripts that use this connection stop working. To use it again, connect it again.</source>
@@ -187,7 +281,7 @@
     </message>
     <message>
         <source>no valid access token to withdraw it with</source>
-        <translation>aucun jeton d’accès valide pour le retirer</translation>
+        <translation>aucun accès valide pour le retirer</translation>
     </message>
     <message>
         <source>the consent (%1)</source>
@@ -195,19 +289,19 @@
     </message>
     <message>
         <source>the refresh token (%1)</source>
-        <translation>le jeton de rafraîchissement (%1)</translation>
+        <translation>l’accès de 90 jours (%1)</translation>
     </message>
     <message>
         <source>the access token (%1)</source>
-        <translation>le jeton d’accès (%1)</translation>
+        <translation>l’accès en cours (%1)</translation>
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told when that one is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre entreprise&#xa0;; Qonto sera informé à la déconnexion de celle-ci.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par une autre société&#xa0;; Qonto sera informé à la déconnexion de celle-ci.</translation>
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by %2 other companies; Qonto is told when the last of them is disconnected.</source>
-        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres entreprises&#xa0;; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
+        <translation>Déconnexion de %1 effectuée. Sa connexion reste utilisée par %2 autres sociétés&#xa0;; Qonto sera informé à la déconnexion de la dernière d’entre elles.</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -215,15 +309,15 @@
     </message>
     <message>
         <source>%1 is disconnected and its tokens are deleted from the keyring, but Qonto could not be told about: %2. You can also remove the app&apos;s access in Qonto&apos;s web app.</source>
-        <translation>Déconnexion de %1 effectuée et jetons supprimés du trousseau de clés, mais Qonto n’a pas pu être informé pour&#xa0;: %2. Vous pouvez aussi retirer l’accès de l’application dans l’application web de Qonto.</translation>
+        <translation>Déconnexion de %1 effectuée et accès effacé du coffre-fort du système, mais Qonto n’a pas pu être informé pour&#xa0;: %2. Vous pouvez aussi retirer l’accès de l’application dans l’application web de Qonto.</translation>
     </message>
     <message>
         <source>%1 is disconnected: the consent is withdrawn in Qonto, the tokens are revoked and deleted from the keyring.</source>
-        <translation>Déconnexion de %1 effectuée&#xa0;: le consentement est retiré dans Qonto, les jetons sont révoqués et supprimés du trousseau de clés.</translation>
+        <translation>Déconnexion de %1 effectuée&#xa0;: le consentement est retiré dans Qonto, l’accès est révoqué et effacé du coffre-fort du système.</translation>
     </message>
     <message>
         <source>%1 is disconnected: the tokens are revoked and deleted from the keyring.</source>
-        <translation>Déconnexion de %1 effectuée&#xa0;: les jetons sont révoqués et supprimés du trousseau de clés.</translation>
+        <translation>Déconnexion de %1 effectuée&#xa0;: l’accès est révoqué et effacé du coffre-fort du système.</translation>
     </message>
 </context>
 <context>
@@ -234,18 +328,18 @@
     </message>
     <message>
         <source>Connect a Qonto organization</source>
-        <translation>Connecter une organisation Qonto</translation>
+        <translation>Connecter une société Qonto</translation>
     </message>
 </context>
 <context>
     <name>ConnectForm</name>
     <message>
         <source>Reconnect (same organization, change permissions)</source>
-        <translation>Reconnecter (même organisation, autorisations modifiables)</translation>
+        <translation>Reconnecter (même société, autorisations modifiables)</translation>
     </message>
     <message>
         <source>Connect a Qonto organization</source>
-        <translation>Connecter une organisation Qonto</translation>
+        <translation>Connecter une société Qonto</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -261,7 +355,7 @@
     </message>
     <message>
         <source>Sandbox</source>
-        <translation>Bac à sable (sandbox)</translation>
+        <translation>Bac à sable</translation>
     </message>
     <message>
         <source>Demo</source>
@@ -285,7 +379,7 @@
     </message>
     <message>
         <source>Connect your Qonto companies (one sign-in for all)</source>
-        <translation>Connecter vos entreprises Qonto (une seule connexion pour toutes)</translation>
+        <translation>Connecter vos sociétés Qonto (une seule connexion pour toutes)</translation>
     </message>
     <message>
         <source>Correct the messages above to connect.</source>
@@ -299,12 +393,16 @@
         <translation>Connexion opérationnelle&#xa0;: Qonto a répondu pour %1.</translation>
     </message>
     <message>
-        <source>Not checked: this connection may not read the company. Reconnect and tick “Read bank accounts, balances and transactions” (organization.read) to check it.</source>
-        <translation>Non vérifiée&#xa0;: cette connexion ne peut pas lire l’entreprise. Reconnectez-la en cochant «&#xa0;Consulter les comptes, soldes et transactions&#xa0;» (organization.read) pour la vérifier.</translation>
+        <source>Not checked: this connection may not read the company. Reconnect and tick “Read bank accounts, balances and transactions” to check it.</source>
+        <translation>Non vérifiée&#xa0;: cette connexion ne peut peut-être pas consulter la société. Reconnectez-la en cochant «&#xa0;Consulter les comptes, soldes et transactions&#xa0;» pour la vérifier.</translation>
     </message>
     <message>
-        <source>Refreshed: new tokens for %1 are saved in the keyring.</source>
-        <translation>Actualisation effectuée&#xa0;: les nouveaux jetons de %1 sont enregistrés dans le trousseau de clés.</translation>
+        <source>Access renewed for %1.</source>
+        <translation>Accès renouvelé pour %1.</translation>
+    </message>
+    <message>
+        <source>Access renewed for %1: valid until %2.</source>
+        <translation>Accès renouvelé pour %1&#xa0;: valable jusqu’au %2.</translation>
     </message>
     <message>
         <source>Access token copied. The clipboard is cleared in %1 seconds if it still holds it.</source>
@@ -315,7 +413,7 @@
     <name>ConnectionList</name>
     <message>
         <source>Search by organization name</source>
-        <translation>Rechercher par nom d’organisation</translation>
+        <translation>Rechercher par nom de société</translation>
     </message>
     <message>
         <source>Search</source>
@@ -331,7 +429,7 @@
     </message>
     <message>
         <source>Shows only the connections whose organization name contains these words.</source>
-        <translation>N’affiche que les connexions dont le nom d’organisation contient ces mots.</translation>
+        <translation>N’affiche que les connexions dont le nom de société contient ces mots.</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -339,7 +437,7 @@
     </message>
     <message>
         <source>Each connected Qonto organization, with its environment and status.</source>
-        <translation>Chaque organisation Qonto connectée, avec son environnement et son état.</translation>
+        <translation>Chaque société Qonto connectée, avec son environnement et son état.</translation>
     </message>
     <message>
         <source>No connection matches this search.</source>
@@ -355,7 +453,7 @@
     </message>
     <message>
         <source>Signs in to Qonto in your browser to connect another organization.</source>
-        <translation>Ouvre l’authentification Qonto dans votre navigateur pour connecter une autre organisation.</translation>
+        <translation>Ouvre l’authentification Qonto dans votre navigateur pour connecter une autre société.</translation>
     </message>
 </context>
 <context>
@@ -393,8 +491,12 @@
         <translation>Inconnu (pas encore lu)</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Email</source>
@@ -407,6 +509,10 @@
     <message>
         <source>None seen yet. Test the connection to read them.</source>
         <translation>Aucun pour l’instant. Testez la connexion pour les lire.</translation>
+    </message>
+    <message>
+        <source>Balances as of %1</source>
+        <translation>Soldes au %1</translation>
     </message>
     <message>
         <source>Total at Qonto</source>
@@ -444,54 +550,6 @@
         <source>Requested, not granted</source>
         <translation>Demandée, non accordée</translation>
     </message>
-    <message>
-        <source>Tokens and storage</source>
-        <translation>Jetons et stockage</translation>
-    </message>
-    <message>
-        <source>Access token expires</source>
-        <translation>Expiration du jeton d’accès</translation>
-    </message>
-    <message>
-        <source>No refresh token: the connection ends when the access token expires.</source>
-        <translation>Aucun jeton de rafraîchissement&#xa0;: la connexion prend fin à l’expiration du jeton d’accès.</translation>
-    </message>
-    <message>
-        <source>until %1</source>
-        <translation>jusqu’au %1</translation>
-    </message>
-    <message>
-        <source>Refresh token</source>
-        <translation>Jeton de rafraîchissement</translation>
-    </message>
-    <message>
-        <source>One sign-in shared with the other companies it added (user access)</source>
-        <translation>Une seule connexion partagée avec les autres entreprises ajoutées avec elle (accès utilisateur)</translation>
-    </message>
-    <message>
-        <source>Sign-in</source>
-        <translation>Connexion</translation>
-    </message>
-    <message>
-        <source>Last refreshed</source>
-        <translation>Dernière actualisation</translation>
-    </message>
-    <message>
-        <source>%1 (company and accounts read from Qonto)</source>
-        <translation>%1 (entreprise et comptes lus chez Qonto)</translation>
-    </message>
-    <message>
-        <source>Last verified</source>
-        <translation>Dernière vérification</translation>
-    </message>
-    <message>
-        <source>Secrets stored in</source>
-        <translation>Secrets conservés dans</translation>
-    </message>
-    <message>
-        <source>Looking up the keyring…</source>
-        <translation>Recherche du trousseau de clés…</translation>
-    </message>
 </context>
 <context>
     <name>ConnectionStatus</name>
@@ -500,24 +558,24 @@
         <translation>À reconnecter</translation>
     </message>
     <message>
-        <source>Refresh token expired</source>
-        <translation>Expiré (jeton de rafraîchissement)</translation>
-    </message>
-    <message>
         <source>Unverified</source>
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <source>Refresh token expires today</source>
-        <translation>Expire aujourd’hui (jeton de rafraîchissement)</translation>
+        <source>Access expired</source>
+        <translation>Accès expiré</translation>
     </message>
     <message>
-        <source>Refresh token expiring in 1 day</source>
-        <translation>Expire dans 1 jour (jeton de rafraîchissement)</translation>
+        <source>Access ends today</source>
+        <translation>L’accès prend fin aujourd’hui</translation>
     </message>
     <message>
-        <source>Refresh token expiring in %1 days</source>
-        <translation>Expire dans %1 jours (jeton de rafraîchissement)</translation>
+        <source>Access ends in 1 day</source>
+        <translation>L’accès prend fin dans 1 jour</translation>
+    </message>
+    <message>
+        <source>Access ends in %1 days</source>
+        <translation>L’accès prend fin dans %1 jours</translation>
     </message>
     <message>
         <source>OK</source>
@@ -555,32 +613,12 @@
         <translation>Interroge Qonto pour vérifier que la connexion fonctionne, puis met à jour les détails.</translation>
     </message>
     <message>
-        <source>Refresh now</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <source>Gets new tokens from Qonto now, which keeps the connection alive.</source>
-        <translation>Obtient dès maintenant de nouveaux jetons auprès de Qonto, ce qui maintient la connexion active.</translation>
-    </message>
-    <message>
-        <source>Copy access token</source>
-        <translation>Copier le jeton d’accès</translation>
-    </message>
-    <message>
-        <source>Copies a valid access token; the clipboard is cleared after 60 seconds.</source>
-        <translation>Copie un jeton d’accès valide&#xa0;; le presse-papiers est vidé au bout de 60 secondes.</translation>
-    </message>
-    <message>
         <source>Reconnect…</source>
         <translation>Reconnecter…</translation>
     </message>
     <message>
         <source>Reconnect</source>
         <translation>Reconnecter</translation>
-    </message>
-    <message>
-        <source>Signs in to Qonto again for this organization, to renew or change permissions.</source>
-        <translation>Vous authentifie de nouveau auprès de Qonto pour cette organisation, afin de renouveler ou de modifier les autorisations.</translation>
     </message>
     <message>
         <source>Disconnect…</source>
@@ -591,16 +629,12 @@
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <source>Revokes this connection at Qonto and deletes its tokens, after confirmation.</source>
-        <translation>Révoque cette connexion auprès de Qonto et supprime ses jetons, après confirmation.</translation>
-    </message>
-    <message>
         <source>Connection details</source>
         <translation>Détails de la connexion</translation>
     </message>
     <message>
-        <source>Bank accounts, permissions, token expiry and where the secrets are stored.</source>
-        <translation>Comptes bancaires, autorisations, expiration des jetons et emplacement des secrets.</translation>
+        <source>Who signed in, bank accounts and balances, permissions; then Advanced.</source>
+        <translation>Qui s’est connecté, comptes et soldes, autorisations&#xa0;; puis Avancé.</translation>
     </message>
     <message>
         <source>Legal name: %1</source>
@@ -613,6 +647,22 @@
     <message>
         <source>Status: %1</source>
         <translation>État&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Renew access</source>
+        <translation>Renouveler l’accès</translation>
+    </message>
+    <message>
+        <source>Asks Qonto now for 90 more days of access, which keeps the connection alive.</source>
+        <translation>Demande dès maintenant à Qonto 90 jours d’accès de plus, ce qui maintient la connexion.</translation>
+    </message>
+    <message>
+        <source>Signs in to Qonto again for this company, to renew or change permissions.</source>
+        <translation>Se connecte de nouveau à Qonto pour cette société, pour renouveler ou modifier les autorisations.</translation>
+    </message>
+    <message>
+        <source>Removes the app&apos;s access to this company at Qonto, after confirmation.</source>
+        <translation>Retire l’accès de l’application à cette société chez Qonto, après confirmation.</translation>
     </message>
     <message>
         <source>Select a connection to see its details.</source>
@@ -631,7 +681,7 @@
     </message>
     <message>
         <source>Connect the Qonto organizations you keep the books for. You sign in to Qonto in your browser; the tokens are kept in your computer&apos;s keyring, and your scripts can then get a fresh access token at any time.</source>
-        <translation>Connectez les organisations Qonto dont vous tenez la comptabilité. Vous vous authentifiez sur Qonto dans votre navigateur&#xa0;; les jetons sont conservés dans le trousseau de clés de votre ordinateur, et vos scripts peuvent ensuite obtenir à tout moment un jeton d’accès valide.</translation>
+        <translation>Connectez les sociétés Qonto dont vous tenez la comptabilité. Vous vous connectez à Qonto dans votre navigateur&#xa0;; les accès sont conservés dans le coffre-fort du système de votre ordinateur, et vos scripts peuvent ensuite obtenir à tout moment un jeton d’accès valide.</translation>
     </message>
     <message>
         <source>Connect a Qonto account</source>
@@ -720,11 +770,11 @@
     </message>
     <message>
         <source>none (no keyring backend found)</source>
-        <translation>aucun (aucun trousseau de clés trouvé)</translation>
+        <translation>aucun coffre-fort du système trouvé</translation>
     </message>
     <message>
         <source>none (keyring disabled)</source>
-        <translation>aucun (trousseau de clés désactivé)</translation>
+        <translation>aucun (coffre-fort du système désactivé)</translation>
     </message>
     <message>
         <source>unknown (%1)</source>
@@ -828,6 +878,10 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>Information</source>
         <translation>Information</translation>
     </message>
@@ -848,35 +902,35 @@
     <name>OrganizationFields</name>
     <message>
         <source>Organization (optional)</source>
-        <translation>Organisation (facultatif)</translation>
+        <translation>Société (facultatif)</translation>
     </message>
     <message>
         <source>Leave both empty to choose the organization in Qonto.</source>
-        <translation>Laissez les deux champs vides pour choisir l’organisation dans Qonto.</translation>
+        <translation>Laissez les deux champs vides pour choisir la société dans Qonto.</translation>
     </message>
     <message>
         <source>Organization ID</source>
-        <translation>Identifiant d’organisation</translation>
+        <translation>Identifiant de société</translation>
     </message>
     <message>
         <source>Optional. Locks the sign-in to this organization.</source>
-        <translation>Facultatif. Limite l’authentification à cette organisation.</translation>
+        <translation>Facultatif. Limite l’authentification à cette société.</translation>
     </message>
     <message>
         <source>Registration ID</source>
-        <translation>Identifiant d’inscription (registration ID)</translation>
+        <translation>Identifiant d’inscription</translation>
     </message>
     <message>
         <source>Optional. Preselects the organization created through Qonto&apos;s onboarding.</source>
-        <translation>Facultatif. Présélectionne l’organisation créée lors de l’inscription auprès de Qonto.</translation>
+        <translation>Facultatif. Présélectionne la société créée lors de l’inscription auprès de Qonto.</translation>
     </message>
     <message>
         <source>Reconnecting {organization}: the organization stays the same.</source>
-        <translation>Reconnexion de {organization}&#xa0;: l’organisation reste la même.</translation>
+        <translation>Reconnexion de {organization}&#xa0;: la société reste la même.</translation>
     </message>
     <message>
         <source>Not a valid organization ID: it looks like {example}.</source>
-        <translation>Identifiant d’organisation non valide&#xa0;: il doit ressembler à {example}.</translation>
+        <translation>Identifiant de société non valide&#xa0;: il doit ressembler à {example}.</translation>
     </message>
     <message>
         <source>Not a valid registration ID: it looks like {example}.</source>
@@ -884,7 +938,7 @@
     </message>
     <message>
         <source>Give an organization ID or a registration ID, not both.</source>
-        <translation>Indiquez un identifiant d’organisation ou un identifiant d’inscription, pas les deux.</translation>
+        <translation>Indiquez un identifiant de société ou un identifiant d’inscription, pas les deux.</translation>
     </message>
 </context>
 <context>
@@ -895,23 +949,23 @@
     </message>
     <message>
         <source>Client ID</source>
-        <translation>Identifiant client (client&#xa0;ID)</translation>
+        <translation>Identifiant client</translation>
     </message>
     <message>
         <source>The client ID of your app in Qonto&apos;s Developer Portal, for this environment.</source>
-        <translation>L’identifiant client (client&#xa0;ID) de votre application dans le Developer Portal de Qonto, pour cet environnement.</translation>
+        <translation>L’identifiant client de votre application dans le Developer Portal de Qonto, pour cet environnement.</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation>Secret client (client&#xa0;secret)</translation>
+        <translation>Secret client</translation>
     </message>
     <message>
         <source>Optional. Saved in this computer&apos;s keyring. Leave empty to keep the saved one.</source>
-        <translation>Facultatif. Enregistré dans le trousseau de clés de cet ordinateur. Laissez vide pour conserver celui déjà enregistré.</translation>
+        <translation>Facultatif. Enregistré dans le coffre-fort du système de cet ordinateur. Laissez vide pour conserver celui déjà enregistré.</translation>
     </message>
     <message>
         <source>Optional; kept in the keyring</source>
-        <translation>Facultatif (trousseau de clés)</translation>
+        <translation>Facultatif (coffre-fort du système)</translation>
     </message>
     <message>
         <source>Redirect port</source>
@@ -963,7 +1017,7 @@
     </message>
     <message>
         <source>The Sandbox staging token from the Developer Portal. Saved in the keyring.</source>
-        <translation>Le jeton de staging du bac à sable (sandbox), fourni par le Developer Portal de Qonto. Enregistré dans le trousseau de clés.</translation>
+        <translation>Le jeton de staging du bac à sable, fourni par le Developer Portal de Qonto. Enregistré dans le coffre-fort du système.</translation>
     </message>
     <message>
         <source>Leave empty to keep the saved one</source>
@@ -975,11 +1029,11 @@
     </message>
     <message>
         <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
-        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une entreprise à la fois.</translation>
+        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une société à la fois.</translation>
     </message>
     <message>
         <source>One sign-in for all your companies, for apps Qonto approved for it.</source>
-        <translation>Une seule connexion pour toutes vos entreprises, pour les applications que Qonto a approuvées pour cela.</translation>
+        <translation>Une seule connexion pour toutes vos sociétés, pour les applications que Qonto a approuvées pour cela.</translation>
     </message>
     <message>
         <source>Redirect host and port</source>
@@ -995,7 +1049,7 @@
     </message>
     <message>
         <source>Create an app in Qonto&apos;s Developer Portal for {environment}, register the redirect URI below, and enter its client ID.</source>
-        <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client (client&#xa0;ID).</translation>
+        <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client.</translation>
     </message>
     <message>
         <source>&lt;any free port&gt;</source>
@@ -1090,11 +1144,11 @@
     </message>
     <message>
         <source>1 company connected</source>
-        <translation>1 entreprise connectée</translation>
+        <translation>1 société connectée</translation>
     </message>
     <message>
         <source>{count} companies connected</source>
-        <translation>{count} entreprises connectées</translation>
+        <translation>{count} sociétés connectées</translation>
     </message>
     <message>
         <source>Added, sharing one sign-in: {names}.</source>
@@ -1220,15 +1274,15 @@
     </message>
     <message>
         <source>Warning: without offline access, the connection will stop after one hour and you will have to connect again.</source>
-        <translation>Attention&#xa0;: sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;» (offline_access), la connexion s’arrêtera au bout d’une heure et vous devrez vous connecter de nouveau.</translation>
+        <translation>Attention&#xa0;: sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;», la connexion s’arrêtera au bout d’une heure et vous devrez vous connecter de nouveau.</translation>
     </message>
     <message>
         <source>Scope string</source>
-        <translation>Chaîne d’autorisations (scope)</translation>
+        <translation>Chaîne d’autorisations</translation>
     </message>
     <message>
         <source>The exact scope string the app sends to Qonto.</source>
-        <translation>La chaîne d’autorisations (scope) exacte que l’application envoie à Qonto.</translation>
+        <translation>La chaîne d’autorisations exacte que l’application envoie à Qonto.</translation>
     </message>
     <message>
         <source>Choose at least one permission.</source>
@@ -1361,7 +1415,7 @@
     </message>
     <message>
         <source>Checking the settings and the keyring before opening the browser.</source>
-        <translation>Vérification des paramètres et du trousseau de clés avant l’ouverture du navigateur.</translation>
+        <translation>Vérification des paramètres et du coffre-fort du système avant l’ouverture du navigateur.</translation>
     </message>
     <message>
         <source>Waiting for you to approve in Qonto</source>
@@ -1369,7 +1423,7 @@
     </message>
     <message>
         <source>Your browser was asked to open Qonto. Sign in, choose the organization and approve; this window goes on by itself. If no browser opened, copy the address below into one.</source>
-        <translation>Votre navigateur a été invité à ouvrir Qonto. Authentifiez-vous, choisissez l’organisation et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
+        <translation>Votre navigateur a été invité à ouvrir Qonto. Authentifiez-vous, choisissez la société et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
     </message>
     <message>
         <source>Time left: {time}</source>

@@ -124,7 +124,7 @@ def test_connect_status_token_refresh_disconnect(
 
         by_slug = run(["refresh", organization.slug[:13]], env)
         assert by_slug.returncode == 0, by_slug.stderr
-        assert f"{organization.name}: refreshed" in by_slug.stdout
+        assert f"{organization.name}: access renewed" in by_slug.stdout
         assert emulator.events["refreshed"] == 1
         assert api_status(emulator, access) == 401  # Qonto revokes it when it rotates
         renewed = run(["token"], env).stdout.strip()

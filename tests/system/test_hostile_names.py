@@ -126,7 +126,7 @@ def test_every_command_shows_hostile_names_escaped(
     connections = {c["organization"]["name"]: c["id"] for c in data["connections"]}
     one = command("refresh", connections[emulator.organizations[1].name])
     assert one.code == 0, one.err
-    assert one.out.startswith(FAKE_LINE_SHOWN + ": refreshed")
+    assert one.out.startswith(FAKE_LINE_SHOWN + ": access renewed")
 
     # One connection's refresh token near its end is refreshed, and the refresh fails.
     desk = open_desk()

@@ -50,10 +50,11 @@ def test_the_detail_in_english(qtbot: QtBot, connection: Connection) -> None:
         "€74,120.85",
         "€21,500.00",
         "€120,000.00",
-        "Confirm who signed in (openid) — granted",
+        "Confirm who signed in — granted",
         "Secret Service (GNOME Keyring)",
     ):
         assert expected in text
+    assert "(openid)" not in text  # the codes are under Advanced, on their own
 
 
 def test_a_connection_sharing_its_sign_in_says_so(qtbot: QtBot, connection: Connection) -> None:
@@ -69,7 +70,7 @@ def test_the_detail_in_french(qtbot: QtBot, connection: Connection) -> None:
     view.show_connection(connection)
     text = view.details_text()
     assert "74\u202f120,85\u00a0€" in text
-    assert "Confirmer qui s\u2019est connecté (openid)" in text
+    assert "Confirmer qui s\u2019est connecté — granted" in text  # Qt words: English here
 
 
 def test_a_connection_without_refresh_token_or_accounts(
@@ -99,11 +100,13 @@ def test_each_button_asks_for_its_action(qtbot: QtBot, connection: Connection) -
     view.show_connection(connection)
     signals = (
         view.test_requested,
-        view.refresh_requested,
-        view.copy_requested,
+        view.renew_requested,
         view.reconnect_requested,
         view.disconnect_requested,
+        view.copy_requested,
     )
+    view.show()
+    view.advanced.toggle.click()  # Copy access token is under Advanced
     for button, signal in zip(view.buttons, signals, strict=True):
         with qtbot.waitSignal(signal) as asked:
             button.click()

@@ -182,7 +182,7 @@ def test_the_list_shows_names_badges_and_status_words(
     ]
     assert rows == [
         "Atelier Lumière Architecture, Demo, Unverified",
-        "Boulangerie Martin, Demo, Refresh token expiring in 5 days",
+        "Boulangerie Martin, Demo, Access ends in 5 days",
         "Durand Conseil, Demo, Needs reconnecting",
     ]
 
@@ -198,15 +198,17 @@ def test_selecting_shows_the_detail(
     text = window.view.details_text()
     assert "Atelier Lumière Architecture" in text
     assert "ATELIER LUMIERE ARCHITECTURE" in text
-    assert "Camille Lefèvre · Accountant" in text
+    assert "Camille Lefèvre" in text
+    assert "Accountant" in text
     assert "FR76 •••• •••• 0978" in text
     assert "€74,120.85" in text
-    assert "Read bank accounts, balances and transactions (organization.read) — granted" in text
-    assert "(payment.write) — requested, not granted" in text
+    assert "Read bank accounts, balances and transactions — granted" in text
+    assert "Send SEPA transfers and manage beneficiaries — requested, not granted" in text
+    assert "organization.read" in text  # its code, under Advanced
     assert "Access token expires" in text
     assert "(in 59 min)" in text
     assert "89 days left" in text
-    assert "Last verified" in text
+    assert "Last checked" in text
     assert "keyrings MemoryKeyring" in text  # the test keyring, described on a worker
     assert "7412085" not in text
 
@@ -239,7 +241,8 @@ def test_a_french_window_writes_amounts_and_dates_the_french_way(
     assert f"74{NNBSP}120,85{NBSP}€" in text
     assert f"120{NNBSP}000,00{NBSP}€" in text
     assert money(7_412_085, "EUR", "fr") in text
-    assert "Consulter les comptes, soldes et transactions (organization.read)" in text
+    assert "Consulter les comptes, soldes et transactions" in text
+    assert "(organization.read)" not in text
 
 
 def test_demo_mode_shows_a_permanent_banner(qtbot: QtBot, desk: Desk, workers: Workers) -> None:
@@ -329,11 +332,11 @@ def test_the_keyboard_reaches_every_control_in_order(
         window.list.view,
         window.list.connect_button,
         view.test_button,
-        view.refresh_button,
-        view.copy_button,
+        view.renew_button,
         view.reconnect_button,
         view.disconnect_button,
         view.details,
+        view.advanced.toggle,
     ]
 
 

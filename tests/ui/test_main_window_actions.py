@@ -1,4 +1,4 @@
-"""The window's actions, each on a worker: test, refresh, copy, reconnect, disconnect, close."""
+"""The window's actions, each on a worker: test, renew, copy, reconnect, disconnect, close."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect
 from qonto_desktop.ui.main_window import MainWindow
+from qonto_desktop.ui.panes.company_words import long_date
 from qonto_desktop.ui.workers import Workers
 from tests.support.approval import follow
 from tests.support.desks import connect_one
@@ -90,7 +91,8 @@ def test_test_connection_without_organization_read_says_not_checked(
     qtbot.waitUntil(lambda: idle(window, connection))
     assert window.view.message.kind == "warning"
     assert window.view.message.text.startswith("Not checked: this connection may not read")
-    assert "(organization.read)" in window.view.message.text
+    assert "“Read bank accounts, balances and transactions”" in window.view.message.text
+    assert "(organization.read)" not in window.view.message.text  # a code is not a word
     assert "Connection OK" not in window.view.message.text
     assert desk.index.get(connection.id).verified_at is None
 
@@ -110,18 +112,22 @@ def test_test_connection_shows_the_error_and_what_to_do(
     assert window.view.test_button.isEnabled()
 
 
-def test_refresh_now_refreshes_at_qonto(
+def test_renew_access_refreshes_at_qonto(
     qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
 ) -> None:
     window, connection = one_window(qtbot, desk, emulator, workers)
     refreshed = emulator.events["refreshed"]
-    window.view.refresh_button.click()
+    window.view.renew_button.click()
     qtbot.waitUntil(lambda: idle(window, connection))
     assert emulator.events["refreshed"] == refreshed + 1
     assert window.view.message.kind == "success"
     assert window.view.connection is not None
     assert window.view.connection.refreshed_at is not None
-    assert "Last refreshed" in window.view.details_text()
+    assert window.view.connection.refresh_expires_at is not None
+    until = long_date(window.view.connection.refresh_expires_at, "en")
+    renewed = f"Access renewed for Boulangerie Martin: valid until {until}."
+    assert window.view.message.text == renewed
+    assert "Last renewed" in window.view.details_text()
 
 
 @pytest.mark.parametrize("user_copies_meanwhile", [False, True])
@@ -132,6 +138,7 @@ def test_copy_puts_a_working_token_on_the_clipboard_for_a_while(
     clipboard = QGuiApplication.clipboard()
     clipboard.clear()
     with qtbot.waitSignal(window.clipboard.expired, timeout=10_000) as expired:
+        window.view.advanced.toggle.click()
         window.view.copy_button.click()
         qtbot.waitUntil(lambda: clipboard.text() != "")
         token = clipboard.text()
@@ -154,7 +161,7 @@ def test_disconnect_says_what_it_revokes_and_does_it(
     keyring_backend: MemoryKeyring,
 ) -> None:
     window, connection = one_window(qtbot, desk, emulator, workers)
-    assert {f"conn/{connection.id}/refresh_token", f"conn/{connection.id}/access_token"} <= {
+    assert f"conn/{connection.id}/tokens" in {  # one entry holds the grant's two tokens
         name.partition("#")[0] for name in keyring_backend.names()
     }
     dialog = confirmation(window)

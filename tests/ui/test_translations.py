@@ -198,7 +198,7 @@ def test_with_the_translator_installed_the_window_speaks_french(
     assert window.demo_banner.text.startswith(f"Démo{NBSP}: aucune connexion à Qonto.")
     assert environment_label("sandbox") == "Bac à sable"  # QCoreApplication.translate too
     dialog = window.open_connect()
-    assert dialog.windowTitle() == "Connecter une organisation Qonto"
+    assert dialog.windowTitle() == "Connecter une société Qonto"
     assert dialog.form.registration.title() == f"Enregistrement de l{APOSTROPHE}application"
     assert dialog.form.picker.title() == "Autorisations"
     standard = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own words
@@ -245,8 +245,8 @@ def test_a_french_disconnect_that_cannot_reach_qonto_says_what_in_french(
     assert text.startswith("Déconnexion de Boulangerie Martin effectuée")
     for item in (
         "le consentement (",
-        "le jeton de rafraîchissement (",
-        f"le jeton d{APOSTROPHE}accès (",
+        f"l{APOSTROPHE}accès de 90 jours (",
+        f"l{APOSTROPHE}accès en cours (",
     ):
         assert item in text, text
     served = localize(ServiceUnavailableError(503, service=SERVICE), "fr")[0]
@@ -264,7 +264,7 @@ def test_a_french_consent_without_a_valid_access_token_says_why_in_french(
     report = DisconnectReport(connection, False, (NotRevoked("consent"),))
     kind, text = disconnect_outcome(report)
     assert kind == "warning"
-    assert f"le consentement (aucun jeton d{APOSTROPHE}accès valide pour le retirer)" in text
+    assert "le consentement (aucun accès valide pour le retirer)" in text
     assert not [words for words in DISCONNECT_ENGLISH if words in text], text
 
 
@@ -297,9 +297,12 @@ KEYRING_ENGLISH = (
 @pytest.mark.parametrize(
     ("backend", "french_words"),
     [
-        (None, f"inconnu (Le trousseau de clés n{APOSTROPHE}a pas répondu dans le délai de 0,2"),
-        (backend_of(fail.Keyring), "aucun (aucun trousseau de clés trouvé)"),
-        (backend_of(null.Keyring), "aucun (trousseau de clés désactivé)"),
+        (
+            None,
+            f"inconnu (Le coffre-fort du système n{APOSTROPHE}a pas répondu dans le délai de 0,2",
+        ),
+        (backend_of(fail.Keyring), "aucun coffre-fort du système trouvé"),
+        (backend_of(null.Keyring), "aucun (coffre-fort du système désactivé)"),
         (backend_of(Windows.WinVaultKeyring), f"Gestionnaire d{APOSTROPHE}identification Windows"),
         (PlaintextKeyring(), "file PlaintextKeyring (fichiers en clair, refusé)"),
         (

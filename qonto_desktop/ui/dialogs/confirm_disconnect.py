@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from qonto_desktop.connections.model import Connection, DisconnectReport, NotRevoked
 from qonto_desktop.i18n.localize import localize
 from qonto_desktop.ui.formatting import fill
+from qonto_desktop.ui.icons import icon
 from qonto_desktop.ui.language import current_language
 from qonto_desktop.ui.panes.message_bar import Kind
 from qonto_desktop.ui.panes.status import display_name
@@ -69,6 +70,8 @@ class ConfirmDisconnect(QDialog):
         self.disconnect_button.setAutoDefault(False)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Keep the connection"))
+        # The safe answer wears the intact link, not the style's red cross for "Cancel".
+        self.cancel_button.setIcon(icon("keep"))
         self.cancel_button.setAccessibleName(self.tr("Keep the connection"))
         self.cancel_button.setAccessibleDescription(
             self.tr("Closes this without changing anything.")

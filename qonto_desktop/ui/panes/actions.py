@@ -16,6 +16,9 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.model import Connection, DisconnectReport
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.clipboard import TokenClipboard
+from qonto_desktop.ui.formatting import fill
+from qonto_desktop.ui.language import current_language
+from qonto_desktop.ui.panes.company_words import long_date
 from qonto_desktop.ui.panes.status import display_name
 from qonto_desktop.ui.workers import Workers
 
@@ -23,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 class ConnectionActions(QObject):
-    """Test, refresh, copy a token, disconnect; one action at a time per connection.
+    """Test, renew access, copy a token, disconnect; one action at a time per connection.
 
     Signals:
         changed(Connection): new facts were saved for a connection.
@@ -70,7 +73,7 @@ class ConnectionActions(QObject):
                 return
             words = self.tr(
                 "Not checked: this connection may not read the company. Reconnect and tick "
-                "“Read bank accounts, balances and transactions” (organization.read) to check it."
+                "“Read bank accounts, balances and transactions” to check it."
             )
             self.reported.emit(connection_id, "warning", words)
 
@@ -82,17 +85,23 @@ class ConnectionActions(QObject):
 
         self._run(connection_id, work, done)
 
-    def refresh(self, connection_id: str) -> None:
-        """Refresh the tokens now; only the saved connection comes back, not the token."""
+    def renew(self, connection_id: str) -> None:
+        """Renew the access now (a refresh); only the saved connection comes back, not a token."""
         desk = self.desk
+        language = current_language()
 
         def done(result: object) -> None:
             if not isinstance(result, Connection):
                 return
             self.changed.emit(result)
-            words = self.tr("Refreshed: new tokens for %1 are saved in the keyring.").replace(
-                "%1", display_name(result)
-            )
+            if result.refresh_expires_at is None:
+                words = self.tr("Access renewed for %1.").replace("%1", display_name(result))
+            else:
+                words = fill(
+                    self.tr("Access renewed for %1: valid until %2."),
+                    display_name(result),
+                    long_date(result.refresh_expires_at, language),
+                )
             self.reported.emit(connection_id, "success", words)
 
         self._run(connection_id, lambda: fresh.refresh(desk, connection_id).connection, done)

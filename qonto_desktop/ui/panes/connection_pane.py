@@ -63,7 +63,7 @@ class ConnectionPane(QSplitter):
         self.list.selected.connect(self._selected)
         self.list.connect_requested.connect(self.connect_requested)
         self.view.test_requested.connect(self.connection_actions.test)
-        self.view.refresh_requested.connect(self.connection_actions.refresh)
+        self.view.renew_requested.connect(self.connection_actions.renew)
         self.view.copy_requested.connect(self.connection_actions.copy_token)
         self.view.reconnect_requested.connect(self._reconnect)
         self.view.disconnect_requested.connect(self.confirm_disconnect)

@@ -114,7 +114,7 @@ class MessageBar(QFrame):
         text = safe_text(text, limit=MESSAGE_LIMIT)  # a path or a name put in: one safe line
         label.setText(text)
         label.show()
-        self.setAccessibleDescription(f"{self._kind_word(kind)}: {text}")
+        self.setAccessibleDescription(self._spoken(kind, text))
         self.show()
 
     def show_error(self, error: QontoDesktopError) -> None:
@@ -124,8 +124,13 @@ class MessageBar(QFrame):
         label.clear()
         label.hide()
         error_view.show_error(error)
-        self.setAccessibleDescription(f"{self._kind_word('error')}: {error_view.text()}")
+        self.setAccessibleDescription(self._spoken("error", error_view.text()))
         self.show()
+
+    def _spoken(self, kind: Kind, text: str) -> str:
+        """What a screen reader says: the kind, then the words ("Avertissement : …" in French)."""
+        # %1 first: the kind's word holds no marker, the text (put in last) may.
+        return self.tr("%1: %2").replace("%1", self._kind_word(kind)).replace("%2", text)
 
     def _set_kind(self, kind: Kind) -> None:
         self.kind = kind

@@ -1,23 +1,24 @@
-"""The facts about one connection, in sections: who, bank accounts, permissions, tokens.
+"""The facts about one connection an accountant reads: who signed in, the bank accounts and
+their balances as of when they were read, the permissions in plain words.
 
 Built afresh for each connection shown; every value is plain text the user can select and copy.
+The technical facts (tokens, storage, codes) are in :mod:`~qonto_desktop.ui.panes.advanced`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+import unicodedata
+
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from qonto_desktop.connections.model import AccountSummary, Connection
 from qonto_desktop.i18n.localize import translate
 from qonto_desktop.qonto import scopes
-from qonto_desktop.ui.formatting import date_time, days_left, money, time_left
+from qonto_desktop.ui.formatting import date_time, money
 from qonto_desktop.ui.icons import icon
-from qonto_desktop.ui.plain import plain_label, safe_text
-
-VALUE_LIMIT = 400
-"""The most characters of one value; a name from Qonto is already capped shorter."""
+from qonto_desktop.ui.panes.facts import add_row, fact_grid, heading, value
+from qonto_desktop.ui.plain import safe_text
 
 
 def role_words(role: str) -> str:
@@ -34,86 +35,59 @@ def role_words(role: str) -> str:
 
 
 def permission_words(name: str, language: str) -> str:
-    """A permission's label in the language, with its technical name for reference."""
+    """A permission's label in the language; its code (shown under Advanced) when unknown."""
     try:
-        return f"{scopes.label(name, language)} ({name})"
+        return scopes.label(name, language)
     except scopes.UnknownScopeError:
         return name
+
+
+def _folded(text: str) -> str:
+    """Case- and accent-blind form, to see whether a name already says a word."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def with_tag(name: str, tag: str) -> str:
+    """``name (tag)``, unless the name already says it ("Compte principal" is not "(principal)")."""
+    return name if _folded(tag) in _folded(name) else f"{name} ({tag})"
 
 
 class ConnectionSections(QWidget):
     """The scrollable body of the detail pane for one connection."""
 
-    def __init__(
-        self,
-        connection: Connection,
-        *,
-        now: float,
-        language: str,
-        backend: str | None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, connection: Connection, *, language: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._language = language
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 8, 8)
+        layout.setContentsMargins(0, 4, 8, 0)
         layout.setSpacing(6)
         self._layout = layout
         self._who(connection)
         self._accounts(connection)
         self._permissions(connection)
-        self._tokens(connection, now, backend)
-        layout.addStretch(1)
 
     def _section(self, title: str) -> QGridLayout:
-        heading = plain_label(QLabel(title, self))
-        font = QFont(heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        heading.setFont(font)
-        heading.setAccessibleName(title)
         if self._layout.count() > 0:
             self._layout.addSpacing(12)
-        self._layout.addWidget(heading)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(6)
+        self._layout.addWidget(heading(title, self))
+        grid = fact_grid()
         self._layout.addLayout(grid)
         return grid
 
     def _value(
         self, text: str, *, muted: bool = False, right: bool = False, wrap: bool = True
     ) -> QLabel:
-        label = plain_label(QLabel(safe_text(text, limit=VALUE_LIMIT), self))
-        label.setWordWrap(wrap and not right)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if muted:  # secondary text: the same colour, a little lighter (still 4.5:1 or more)
-            palette = label.palette()
-            colour = palette.color(QPalette.ColorRole.WindowText)
-            colour.setAlpha(185)
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            label.setPalette(palette)
-        if right:
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return label
-
-    def _row(self, grid: QGridLayout, name: str, value: str) -> None:
-        row = grid.rowCount()
-        key = self._value(name, muted=True, wrap=False)
-        key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(key, row, 0)
-        grid.addWidget(self._value(value), row, 1)
-        grid.setColumnStretch(1, 1)
+        return value(text, self, muted=muted, right=right, wrap=wrap)
 
     def _who(self, connection: Connection) -> None:
         grid = self._section(self.tr("Signed in"))
         user = safe_text(connection.user_name) or self.tr("Unknown (not read yet)")
+        add_row(grid, self, self.tr("Person"), user)
         if connection.role:
-            user = f"{user} · {role_words(connection.role)}"
-        self._row(grid, self.tr("User"), user)
+            add_row(grid, self, self.tr("Role"), role_words(connection.role))
         if connection.user_email:
-            self._row(grid, self.tr("Email"), safe_text(connection.user_email))
+            add_row(grid, self, self.tr("Email"), safe_text(connection.user_email))
 
     def _accounts(self, connection: Connection) -> None:
         grid = self._section(self.tr("Bank accounts"))
@@ -121,6 +95,11 @@ class ConnectionSections(QWidget):
             text = self.tr("None seen yet. Test the connection to read them.")
             grid.addWidget(self._value(text, muted=True), 0, 0, 1, 3)
             return
+        if connection.verified_at is not None:
+            read = date_time(connection.verified_at, self._language)
+            as_of = self._value(self.tr("Balances as of %1").replace("%1", read), muted=True)
+            as_of.setObjectName("balances_as_of")
+            grid.addWidget(as_of, 0, 0, 1, 3)
         for account in connection.qonto_accounts:
             self._account(grid, account)
         total = connection.qonto_total
@@ -132,8 +111,8 @@ class ConnectionSections(QWidget):
             grid.addWidget(amount, row, 2)
         if connection.external_accounts:
             row = grid.rowCount()
-            heading = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
-            grid.addWidget(self._value(heading, muted=True), row, 0, 1, 3)
+            elsewhere = self.tr("At another bank (connected to Qonto, not in the Qonto total)")
+            grid.addWidget(self._value(elsewhere, muted=True), row, 0, 1, 3)
             for account in connection.external_accounts:
                 self._account(grid, account)
         for note in connection.notes:
@@ -144,10 +123,11 @@ class ConnectionSections(QWidget):
 
     def _account(self, grid: QGridLayout, account: AccountSummary) -> None:
         row = grid.rowCount()
-        main = self.tr("main")  # lupdate reads no tr() inside an f-string
-        elsewhere = self.tr("at another bank")
-        name = safe_text(account.name) + (f" ({main})" if account.main else "")
-        name += f" ({elsewhere})" if account.external else ""
+        name = safe_text(account.name)
+        if account.main:
+            name = with_tag(name, self.tr("main"))
+        if account.external:
+            name = with_tag(name, self.tr("at another bank"))
         grid.addWidget(self._value(name), row, 0)
         masked_iban = safe_text(account.masked_iban)
         iban = self._value(masked_iban or "—", wrap=False)
@@ -183,29 +163,3 @@ class ConnectionSections(QWidget):
         grid.addWidget(mark, row, 0)
         grid.addWidget(self._value(f"{words} — {state.lower()}"), row, 1)
         grid.setColumnStretch(1, 1)
-
-    def _tokens(self, connection: Connection, now: float, backend: str | None) -> None:
-        grid = self._section(self.tr("Tokens and storage"))
-        language = self._language
-        expires = connection.access_expires_at
-        access = f"{date_time(expires, language)} ({time_left(expires - now, language)})"
-        self._row(grid, self.tr("Access token expires"), access)
-        if connection.refresh_expires_at is None:
-            refresh = self.tr(
-                "No refresh token: the connection ends when the access token expires."
-            )
-        else:
-            days = int(connection.refresh_days_left(now) or 0)
-            until = date_time(connection.refresh_expires_at, language)
-            until_words = self.tr("until %1").replace("%1", until)
-            refresh = f"{days_left(days, language)} ({until_words})"
-        self._row(grid, self.tr("Refresh token"), refresh)
-        if connection.grant_id is not None:
-            shared = self.tr("One sign-in shared with the other companies it added (user access)")
-            self._row(grid, self.tr("Sign-in"), shared)
-        self._row(grid, self.tr("Last refreshed"), date_time(connection.refreshed_at, language))
-        verified = date_time(connection.verified_at, language)
-        if connection.verified_at is not None:  # say what the date rests on
-            verified = self.tr("%1 (company and accounts read from Qonto)").replace("%1", verified)
-        self._row(grid, self.tr("Last verified"), verified)
-        self._row(grid, self.tr("Secrets stored in"), backend or self.tr("Looking up the keyring…"))

@@ -41,22 +41,26 @@ class Status:
 
 
 def status_of(connection: Connection, now: float, language: str = "en") -> Status:
-    """The status to show: needs reconnecting, unverified, refresh token running out, or OK."""
+    """The status to show: needs reconnecting, unverified, access running out, or OK.
+
+    The access is the connection's, as long as Qonto takes its refresh token (90 days): the
+    words say "access", the technical facts under Advanced say which token.
+    """
     translate = QCoreApplication.translate
     if connection.state == "needs_reconnect":
         return Status(translate("ConnectionStatus", "Needs reconnecting"), "error")
     if connection.refresh_expires_at is not None and connection.refresh_expires_at <= now:
-        return Status(translate("ConnectionStatus", "Refresh token expired"), "error")
+        return Status(translate("ConnectionStatus", "Access expired"), "error")
     if connection.state == "unverified":
         return Status(translate("ConnectionStatus", "Unverified"), "unknown")
     if connection.refresh_expiring_soon(now) and connection.refresh_expires_at is not None:
         days = math.floor((connection.refresh_expires_at - now) / DAY)
         if days == 0:
-            words = translate("ConnectionStatus", "Refresh token expires today")
+            words = translate("ConnectionStatus", "Access ends today")
         elif days == 1:
-            words = translate("ConnectionStatus", "Refresh token expiring in 1 day")
+            words = translate("ConnectionStatus", "Access ends in 1 day")
         else:
-            words = translate("ConnectionStatus", "Refresh token expiring in %1 days").replace(
+            words = translate("ConnectionStatus", "Access ends in %1 days").replace(
                 "%1", number(days, language)
             )
         return Status(words, "warning")
@@ -76,7 +80,7 @@ def environment_label(name: str) -> str:
 
 
 def display_name(connection: Connection) -> str:
-    """The organization's name, or a translated placeholder for an unverified connection.
+    """The company's name, or a translated placeholder for an unverified connection.
 
     One display-safe line (a name comes from Qonto): every view that names a connection (list
     row, detail pane, messages, dialogs and their titles) takes it from here.

@@ -119,19 +119,19 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
     (
         NeedsReconnectError("Acme (Paris)", reason="its refresh token expired or was revoked"),
         ("Acme (Paris)",),
-        ("à Acme (Paris). (son jeton de rafraîchissement a expiré ou a été révoqué)",),
+        ("à Acme (Paris). (son accès a expiré ou a été révoqué)",),
     ),
     (
         NeedsReconnectError("Acme", reason="no refresh token is saved for it"),
         ("Acme",),
-        ("aucun jeton de rafraîchissement",),
+        ("aucun accès renouvelable",),
     ),
     (NeedsReconnectError("Acme", reason="invalid_grant"), ("Acme", "invalid_grant"), ()),
     (NeedsReconnectError("Acme"), ("Acme",), ("n\u2019accepte plus la connexion à Acme.",)),
     (
         NeedsReconnectError(connection("a1b2c3", "").name_text),
         ("a1b2c3",),
-        ("organisation non vérifiée",),
+        ("société non vérifiée",),
     ),
     (
         ServiceUnavailableError(503, service=SERVICE),
@@ -302,12 +302,12 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
     (
         raised(lambda: started(organization_id="it's")),
         ('"it\'s"', EXAMPLE_UUID),
-        ("L\u2019identifiant d\u2019organisation", "depuis Qonto"),
+        ("L\u2019identifiant de société", "depuis Qonto"),
     ),
     (
         raised(lambda: started(registration_id="r1")),
         ("'r1'", EXAMPLE_UUID),
-        ("L\u2019identifiant d\u2019enregistrement",),
+        ("L\u2019identifiant d\u2019inscription",),
     ),
 ]
 

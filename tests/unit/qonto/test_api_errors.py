@@ -42,7 +42,7 @@ def test_a_404_names_the_thing_and_never_says_try_again_later() -> None:
     assert "did not find the company" in error.message
     assert "Try again later" not in str(error)
     french, _ = localize(error, "fr")
-    assert "n\u2019a pas trouvé l\u2019entreprise" in french
+    assert "n\u2019a pas trouvé la société" in french
 
 
 def test_qontos_detail_is_made_safe_and_capped() -> None:

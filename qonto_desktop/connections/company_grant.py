@@ -91,6 +91,7 @@ def _read(desk: Desk, choice: CompanyChoice, company: Company, grant_id: str) ->
         organization_id=connection.organization_id or company.id,
         organization_name=connection.organization_name or company.name,
         legal_name=connection.legal_name or company.legal_name,
+        legal_number=connection.legal_number or company.legal_number,
         role=connection.role or company.role,
     )
 

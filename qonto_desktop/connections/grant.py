@@ -130,6 +130,7 @@ def build_connection(
         organization_name=organization.display_name if organization else "",
         organization_slug=(organization.slug or "") if organization else "",
         legal_name=(organization.legal_name or "") if organization else "",
+        legal_number=(organization.legal_number or "") if organization else "",
         user_name=user_name,
         user_email=email,
         role=role,

@@ -91,6 +91,7 @@ def verify(desk: Desk, connection_id: str) -> Verification:
             organization_name=organization.display_name,
             organization_slug=organization.slug or "",
             legal_name=organization.legal_name or "",
+            legal_number=organization.legal_number or "",
             accounts=account_summaries(organization),
             state="ok",
             state_reason=None,

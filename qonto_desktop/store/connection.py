@@ -53,6 +53,8 @@ class Connection:
             when the connection has its own grant.
         keyring_backend: the keyring backend its secrets were saved in (``module.Class``), so
             ``token`` opens it directly; empty for a connection saved before this was kept.
+        legal_number: the company's registration number as Qonto gives it (the SIREN, or a
+            SIRET, in France); empty when unknown or saved before this was kept.
     """
 
     id: str
@@ -79,6 +81,7 @@ class Connection:
     notes: tuple[str, ...] = ()
     grant_id: str | None = None
     keyring_backend: str = ""
+    legal_number: str = ""
 
     @property
     def display_name(self) -> str:

@@ -161,6 +161,7 @@ CONNECTION_FIELDS: dict[str, Check] = {
     "notes": _texts,
     "grant_id": _optional_text,
     "keyring_backend": _text,
+    "legal_number": _text,
 }
 
 _OPTIONAL = {

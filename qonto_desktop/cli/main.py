@@ -231,6 +231,7 @@ def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> 
         language=args.language,
         timeout=args.timeout,
         user_access=args.user_access,
+        firm=args.firm,
     )
 
 

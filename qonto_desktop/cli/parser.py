@@ -149,6 +149,11 @@ def _demo(parser: Parser) -> None:
         action="store_true",
         help="Qonto's user access: one sign-in connects every demo company",
     )
+    parser.add_argument(
+        "--firm",
+        action="store_true",
+        help="the demo firm: 40 client companies connected at once, a few needing attention",
+    )
     parser.add_argument("--language", choices=("en", "fr"), default="en")
     parser.add_argument(
         "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"

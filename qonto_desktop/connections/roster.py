@@ -18,6 +18,7 @@ from qonto_desktop.store.connection import REFRESH_WARNING, Connection
 Attention = Literal["reconnect", "failing", "ending"]
 SEVERITY: dict[Attention | None, int] = {"reconnect": 0, "failing": 1, "ending": 2, None: 3}
 
+MASK = "•"  # what hides an IBAN's middle (qonto_desktop.qonto.presentation.masked_iban)
 _SEPARATORS = re.compile(r"[\s.\-]+")
 # A whole IBAN as it is printed or pasted: country, check digits, then the account.
 _WHOLE_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
@@ -91,8 +92,9 @@ class Search:
 
     @classmethod
     def of(cls, text: str) -> Search:
-        """Parse the search box's text."""
-        return cls(tuple(fold(text).split()), compact(text))
+        """Parse the search box's text (a masked IBAN copied from the app keeps its ends)."""
+        shown = text.replace(MASK, " ")
+        return cls(tuple(fold(shown).split()), compact(shown))
 
     def matches(self, keys: SearchKeys) -> bool:
         """Every word appears (accent-blind), or the whole text is an identifier's digits.
@@ -113,7 +115,7 @@ class Search:
 
 def _visible_ends(masked: str) -> tuple[str, str]:
     """The unmasked ends of ``FR76 •••• •••• 0978``: ``("FR76", "0978")``."""
-    parts = [part for part in masked.split() if part and "•" not in part]
+    parts = [part for part in masked.split() if part and MASK not in part]
     if not parts:
         return "", ""
     if len(parts) == 1:

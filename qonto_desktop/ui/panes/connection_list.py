@@ -41,7 +41,6 @@ from qonto_desktop.ui.panes.connection_model import (
     BALANCE,
     CONNECTION_ROLE,
     NAME,
-    SORT_ROLE,
     STATUS,
     UNTIL,
     ConnectionTable,
@@ -60,7 +59,6 @@ class _Filter(QSortFilterProxyModel):
         self._search = Search.of("")
         self.attention_only = False
         self.setSourceModel(table)
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)  # a row renewed under the filter stays until asked
 
     def set_filters(self, text: str, attention_only: bool) -> None:
@@ -69,6 +67,16 @@ class _Filter(QSortFilterProxyModel):
         self._search = Search.of(text)
         self.attention_only = attention_only
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(  # noqa: N802 - Qt's name
+        self,
+        source_left: QModelIndex | QPersistentModelIndex,
+        source_right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        column = source_left.column()
+        return self._table.sort_key(source_left.row(), column) < self._table.sort_key(
+            source_right.row(), column
+        )
 
     def filterAcceptsRow(  # noqa: N802 - Qt's name
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

@@ -2,7 +2,8 @@
 
 At 300 connections the view paints the twenty or so rows in view: a row's words (dates,
 amounts, what a screen reader says) are made the first time one of its cells is asked for,
-then kept until the list is read again. Sorting reads :data:`SORT_ROLE`, kept per column.
+then kept until the list is read again. Sorting compares :meth:`ConnectionTable.sort_key`,
+made once per column.
 """
 
 from __future__ import annotations
@@ -39,11 +40,7 @@ CONNECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ENVIRONMENT_ROLE = Qt.ItemDataRole.UserRole + 3
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 4  # a cell's second line
-SORT_ROLE = Qt.ItemDataRole.UserRole + 5
 DATE_PATTERN = "d MMM yyyy"
-# Sorts after every date (seconds) and amount (cents): "not known" goes last; Qt compares
-# 64-bit integers, so a status key (severity, then the date) stays well within them.
-_LAST = 1 << 40
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -80,7 +77,7 @@ class ConnectionTable(QAbstractTableModel):
         self._rows: dict[int, Row] = {}
         self._keys: dict[int, SearchKeys] = {}
         self._attention: list[Attention | None] = []
-        self._sort: dict[int, list[str | int]] = {}
+        self._sort: dict[int, list[tuple[int, ...] | str]] = {}
         self._positions: dict[str, int] = {}
 
     # --- What the list changes -------------------------------------------------------------
@@ -164,8 +161,6 @@ class ConnectionTable(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == SORT_ROLE:
-            return self._sort_keys(column)[row]
         if role == CONNECTION_ROLE:
             return self._connections[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -260,23 +255,23 @@ class ConnectionTable(QAbstractTableModel):
 
     # --- Sorting ---------------------------------------------------------------------------
 
-    def _sort_keys(self, column: int) -> list[str | int]:
+    def sort_key(self, row: int, column: int) -> tuple[int, ...] | str:
+        """What sorting by ``column`` compares for ``row`` (made once per column)."""
         keys = self._sort.get(column)
         if keys is None:
             count = len(self._connections)
-            keys = self._sort[column] = [self._sort_key(row, column) for row in range(count)]
-        return keys
+            keys = self._sort[column] = [self._sort_key(r, column) for r in range(count)]
+        return keys[row]
 
-    def _sort_key(self, row: int, column: int) -> str | int:
+    def _sort_key(self, row: int, column: int) -> tuple[int, ...] | str:
         connection = self._connections[row]
-        expires = (
-            _LAST if connection.refresh_expires_at is None else int(connection.refresh_expires_at)
-        )
+        expires = connection.refresh_expires_at
+        lapses = (1, 0) if expires is None else (0, int(expires))  # "never" goes last
         if column == NAME:
             return fold(display_name(connection))
         if column == STATUS:  # the worst first, then the soonest to lapse
-            return SEVERITY[self._attention[row]] * (_LAST << 1) + expires
+            return (SEVERITY[self._attention[row]], *lapses)
         if column == UNTIL:
-            return expires
+            return lapses
         balance = last_balance(connection)
-        return _LAST if balance is None else balance[0]
+        return (1, 0) if balance is None else (0, balance[0])  # unknown goes last

@@ -177,12 +177,16 @@ class ConnectionList(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the index's order: by name
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         metrics = view.fontMetrics()
-        widths = {
-            STATUS: metrics.horizontalAdvance(self.tr("Access ending")) + 48,
-            UNTIL: metrics.horizontalAdvance("00 Sept. 0000") + 24,
-            BALANCE: metrics.horizontalAdvance("000 000,00 €") + 28,
+        samples = {
+            STATUS: self.tr("Access ending"),
+            UNTIL: "00 Sept. 0000",
+            BALANCE: "000 000,00 €",
         }
-        for column, width in widths.items():
+        for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.horizontalAdvance(sample) + 40, metrics.horizontalAdvance(title) + 32
+            )
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setMinimumSectionSize(60)

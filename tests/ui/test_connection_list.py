@@ -40,6 +40,10 @@ def make_list(qtbot: QtBot, connections: list[Connection]) -> ConnectionList:
     return widget
 
 
+def test_connecting_keeps_the_siren_the_search_looks_for(two: list[Connection]) -> None:
+    assert [connection.legal_number for connection in two] == ["843217654", "912543089"]
+
+
 def test_the_first_connection_is_selected(qtbot: QtBot, two: list[Connection]) -> None:
     widget = make_list(qtbot, two)
     assert widget.current() == two[0]

@@ -201,3 +201,17 @@ def test_a_screen_reader_reads_the_rows_through_qt_accessibility(qtbot: QtBot) -
     )
     assert "Status: Unverified" in names
     assert len([name for name in names if name.startswith("Status: ")]) == len(FIRM)
+
+
+def test_the_keyboard_moves_by_rows_as_in_a_list(qtbot: QtBot) -> None:
+    widget = make_list(qtbot)
+    widget.show()
+    seen: list[object] = []
+    widget.selected.connect(seen.append)
+    widget.view.setFocus()
+    QTest.keyClick(widget.view, Qt.Key.Key_End)
+    assert widget.visible_names()[widget.view.currentIndex().row()] == "Pâtisserie Roux"
+    QTest.keyClick(widget.view, Qt.Key.Key_Up)
+    QTest.keyClick(widget.view, Qt.Key.Key_Home)
+    assert widget.view.currentIndex().row() == 0
+    assert [getattr(c, "id", None) for c in seen] == ["d", "e", "a"]  # each drives the detail

@@ -74,9 +74,9 @@ class _Filter(QSortFilterProxyModel):
         source_right: QModelIndex | QPersistentModelIndex,
     ) -> bool:
         column = source_left.column()
-        return self._table.sort_key(source_left.row(), column) < self._table.sort_key(
-            source_right.row(), column
-        )
+        left = self._table.sort_key(source_left.row(), column)
+        right = self._table.sort_key(source_right.row(), column)
+        return left < right  # type: ignore[operator]  # one column's keys are all of one kind
 
     def filterAcceptsRow(  # noqa: N802 - Qt's name
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
@@ -84,6 +84,20 @@ class _Filter(QSortFilterProxyModel):
         if self.attention_only and self._table.attention(source_row) is None:
             return False
         return not self._search.words or self._search.matches(self._table.keys(source_row))
+
+
+class _Rows(QTableView):
+    """A table moved through by rows: Home and End go to the first and last one, as in a list."""
+
+    def moveCursor(  # noqa: N802 - Qt's name
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers = Qt.KeyboardModifier.ControlModifier  # Ctrl+Home: the first row
+        return super().moveCursor(action, modifiers)
 
 
 class ConnectionList(QWidget):
@@ -113,7 +127,7 @@ class ConnectionList(QWidget):
         )
         self.model = ConnectionTable(now=now, language=language, parent=self)
         self.proxy = _Filter(self.model, self)
-        self.view = QTableView(self)
+        self.view: QTableView = _Rows(self)
         self._build_view()
         self.no_match = QLabel(self.tr("No connection matches this search."), self)
         self.no_match.setWordWrap(True)

@@ -2,10 +2,10 @@
 
 ``python bench/list_probe.py <script> [args...]``, with ``QONTO_BENCH_LIST_ROWS=N``: as
 :mod:`bench.startup_probe`, but the process ends once the first ``QMainWindow`` shown holds a
-list or table view with at least N rows, painted, its first row current, and a search box beside it that
-filters it: the probe types the first row's name, checks that the list still shows that row and,
-with more than one row, hides some others, then clears the search. With ``N = 0`` (the bare
-window) it ends at the window's first frame, as the start-up probe does.
+list or table view with at least N rows, painted, its first row current, and a search box
+beside it that filters it: the probe types the first row's name, checks that the list still
+shows that row and, with more than one row, hides some others, then clears the search. With
+``N = 0`` (the bare window) it ends at the window's first frame, as the start-up probe does.
 
 With ``QONTO_BENCH_PROFILE=<file>``, the GUI thread runs under cProfile, its statistics
 written to that file at the end (``python -m pstats <file>``).

@@ -36,7 +36,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from qonto_desktop.connections.demo_firm import EXTRA_COMPANIES, connect_firm
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
@@ -44,6 +46,7 @@ from qonto_desktop.ui.app import install_translator
 from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
+from qonto_desktop.ui.panes.connection_model import STATUS
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import MemoryKeyring
 
@@ -51,7 +54,18 @@ ROOT = Path(__file__).resolve().parents[1]
 WINDOW_SIZE = QSize(1100, 720)
 DIALOG_SIZE = QSize(760, 640)
 WAIT_MS = 30_000
-STATES = ("main-empty", "connect-dialog", "waiting", "success", "detail", "error", "detail-error")
+STATES = (
+    "main-empty",
+    "connect-dialog",
+    "waiting",
+    "success",
+    "detail",
+    "error",
+    "detail-error",
+    "firm-list",
+    "firm-attention",
+)
+FIRM_STATES = ("firm-list", "firm-attention")
 HIGH_DPI_STATE = "detail"
 
 
@@ -115,6 +129,18 @@ def demo_desk(home: Path, emulator: Emulator) -> Desk:
     emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
     desk = make_desk(home, emulator, ScreenshotKeyring())
     registration = {"client_id": emulator.public_client.client_id, "redirect_port": port}
+    return replace(desk, settings={"registrations": {"emulator": registration}})
+
+
+def firm_desk(home: Path, emulator: Emulator) -> Desk:
+    """A desk registered for user access on the emulator, as the demo firm's is."""
+    port = free_port()
+    emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
+    desk = make_desk(home, emulator, ScreenshotKeyring())
+    client = emulator.user_access_client
+    registration = {"client_id": client.client_id, "redirect_port": port, "access": "user"}
+    if client.client_secret is not None:
+        desk.secrets.set(client_secret_key("emulator", client.client_id), client.client_secret)
     return replace(desk, settings={"registrations": {"emulator": registration}})
 
 
@@ -220,6 +246,22 @@ def render_language(shooter: Shooter, home: Path) -> None:
             emulator.faults.clear()
 
 
+def render_firm(shooter: Shooter, home: Path) -> None:
+    """The demo firm's 40 companies in the list, then only those needing attention."""
+    if not any(shooter.wants(state) for state in FIRM_STATES):
+        return
+    with Emulator(consent_mode="approve", extra_organizations=EXTRA_COMPANIES) as emulator:
+        desk = firm_desk(home, emulator)
+        connect_firm(desk, "emulator", language=shooter.language)
+        with shown_window(desk, shooter.language, Browser(follow=False)) as window:
+            wait_until(lambda: len(window.list.visible_names()) == 40, "the firm's 40")
+            shooter.shoot("firm-list", window)
+            window.list.attention.setChecked(True)
+            window.list.sort_by(STATUS)
+            window.list.view.selectRow(0)
+            shooter.shoot("firm-attention", window)
+
+
 def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -233,7 +275,9 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
             if language != "en" and not install_translator(app, language):
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)
-            render_language(shooter, Path(temporary) / language)
+            if only - set(FIRM_STATES):
+                render_language(shooter, Path(temporary) / language)
+            render_firm(shooter, Path(temporary) / f"{language}-firm")
             saved.extend(shooter.saved)
     return saved
 

@@ -362,12 +362,8 @@
         <translation>N’affiche que les dossiers dont le nom, la raison sociale, le SIREN ou les derniers chiffres de l’IBAN contiennent ces mots. Ctrl+F revient ici.</translation>
     </message>
     <message>
-        <source>Access ending</source>
-        <translation>Accès bientôt échu</translation>
-    </message>
-    <message>
         <source>Each connected company: its status, until when its access is valid, and its last balance. Click a column title to sort by it.</source>
-        <translation>Chaque société connectée : son état, la date de fin de son accès et son dernier solde. Cliquez sur le titre d’une colonne pour trier.</translation>
+        <translation>Chaque société connectée&#xa0;: son état, la date de fin de son accès et son dernier solde. Cliquez sur le titre d’une colonne pour trier.</translation>
     </message>
     <message>
         <source>Needs attention (%1)</source>
@@ -575,6 +571,14 @@
         <translation>État</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
         <source>Access valid until</source>
         <translation>Accès jusqu’au</translation>
     </message>
@@ -607,8 +611,8 @@
         <translation>Non vérifiée</translation>
     </message>
     <message>
-        <source>Access ending</source>
-        <translation>Accès bientôt échu</translation>
+        <source>Ending soon</source>
+        <translation>Fin proche</translation>
     </message>
     <message>
         <source>Active</source>
@@ -722,7 +726,7 @@
     </message>
     <message>
         <source>Instead of connecting one company yourself: an accountant&apos;s 40 client companies, already connected, a few of them needing attention.</source>
-        <translation>Au lieu de connecter une société vous-même : les 40 sociétés clientes d’un cabinet comptable, déjà connectées, dont quelques-unes à traiter.</translation>
+        <translation>Au lieu de connecter une société vous-même&#xa0;: les 40 sociétés clientes d’un cabinet comptable, déjà connectées, dont quelques-unes à traiter.</translation>
     </message>
     <message>
         <source>Connecting the demo firm&apos;s 40 companies…</source>

@@ -180,7 +180,14 @@ def test_every_row_and_cell_says_what_it_shows(qtbot: QtBot) -> None:
         assert tip.startswith("<p>")
         assert widget.visible_names()[row] in tip
     titles = [widget.model.headerData(column, Qt.Orientation.Horizontal) for column in range(4)]
-    assert titles == ["Company", "Status", "Access valid until", "Last balance"]
+    assert titles == ["Company", "Status", "Valid until", "Balance"]  # short on screen
+    spoken_titles = [
+        widget.model.headerData(
+            column, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole
+        )
+        for column in range(4)
+    ]
+    assert spoken_titles == ["Company", "Status", "Access valid until", "Last balance"]
     assert widget.view.accessibleName() == "Connections"
     assert "sort" in widget.view.accessibleDescription()
 

@@ -184,7 +184,7 @@ def test_the_list_shows_names_badges_and_status_words(
     assert [str(row).split(", access valid until ")[0] for row in rows] == [
         "Atelier Lumière Architecture, ATELIER LUMIERE ARCHITECTURE, SIREN 912543089, Demo, "
         "Unverified",
-        "Boulangerie Martin, BOULANGERIE MARTIN, SIREN 843217654, Demo, Access ending",
+        "Boulangerie Martin, BOULANGERIE MARTIN, SIREN 843217654, Demo, Ending soon",
         "Durand Conseil, DURAND CONSEIL, SIREN 880674320, Demo, To reconnect",
     ]
     assert "(in 5 days), balance €24,773.27 as of " in str(rows[1])

@@ -141,7 +141,7 @@ class ConnectionList(QWidget):
         self.find_shortcut = QShortcut(self)
         self.find_shortcut.setKeys(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
         self.find_shortcut.activated.connect(self.focus_search)
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(520)
         self._lay_out()
         self.search.textChanged.connect(self._filter)
         self.attention.toggled.connect(self._filter)
@@ -191,11 +191,8 @@ class ConnectionList(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the index's order: by name
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         metrics = view.fontMetrics()
-        samples = {
-            STATUS: self.tr("Access ending"),
-            UNTIL: "00 Sept. 0000",
-            BALANCE: "000 000,00 €",
-        }
+        widest = max(self.model.status_words(), key=metrics.horizontalAdvance)
+        samples = {STATUS: widest, UNTIL: "00 Sept. 0000", BALANCE: "-000 000,00 €"}
         for column, sample in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(

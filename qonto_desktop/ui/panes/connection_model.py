@@ -145,16 +145,29 @@ class ConnectionTable(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        """The columns' titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        """The columns' titles: short on screen, whole in the tooltip and for screen readers."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Company"),
+                self.tr("Status"),
+                self.tr("Valid until"),
+                self.tr("Balance"),
+            )[section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.title(section)
+        return None
+
+    def title(self, section: int) -> str:
+        """A column's whole title: what a screen reader says before each cell."""
         titles = (
             self.tr("Company"),
             self.tr("Status"),
             self.tr("Access valid until"),
             self.tr("Last balance"),
         )
-        return titles[section] if 0 <= section < COLUMNS else None
+        return titles[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """A cell's words, second line, status, sort key, or what a screen reader says."""
@@ -221,13 +234,17 @@ class ConnectionTable(QAbstractTableModel):
             tip=tooltip(spoken),
         )
 
+    def status_words(self) -> list[str]:
+        """Every status the table may show, for sizing its column."""
+        return [self._status_words(reason) for reason in SEVERITY]
+
     def _status_words(self, reason: Attention | None) -> str:
         if reason == "reconnect":
             return self.tr("To reconnect")
         if reason == "failing":
             return self.tr("Unverified")
         if reason == "ending":
-            return self.tr("Access ending")
+            return self.tr("Ending soon")
         return self.tr("Active")
 
     def _until(self, connection: Connection) -> tuple[str, str]:
@@ -248,7 +265,7 @@ class ConnectionTable(QAbstractTableModel):
         return ui_locale(self._language).toString(moment, DATE_PATTERN)
 
     def _cell_spoken(self, words: Row, column: int) -> str:
-        title = str(self.headerData(column, Qt.Orientation.Horizontal))
+        title = self.title(column)
         detail = words.details[column]
         shown = f"{words.cells[column]}, {detail}" if detail else words.cells[column]
         return f"{title}: {shown}"

@@ -1,6 +1,6 @@
 """How one cell of the connections table is drawn: a first line, and a smaller second one.
 
-The company's cell carries its name and environment badge, then its legal name and SIREN; the
+The company's cell carries its name, then its legal name, SIREN and environment badge; the
 status cell its icon and words; the others a date or an amount, then how long or since when.
 Every row has the same height, so the view lays out 300 rows without asking each one.
 """
@@ -26,8 +26,8 @@ from qonto_desktop.ui.plain import safe_text
 
 __all__ = ["CONNECTION_ROLE", "ENVIRONMENT_ROLE", "STATUS_ROLE", "ConnectionDelegate", "row_name"]
 
-PADDING = 8
-LINE_GAP = 4
+PADDING = 6
+LINE_GAP = 3
 ICON_SIZE = 16
 BADGE_PADDING = 6
 # Badge colours per environment: text on tint, and an outline, so it reads in any palette.
@@ -109,11 +109,11 @@ class ConnectionDelegate(QStyledItemDelegate):
         column = index.column()
         painter.save()
         painter.setPen(colour)
-        if column == NAME:
-            badge = self._paint_badge(painter, row, index, first)
-            first.setRight(badge.left() - 8)
-            painter.setPen(colour)
+        if column == NAME:  # the name has the first line; the badge ends the second
             _text(painter, row, row.bold, first, row_name(index))
+            badge = self._paint_badge(painter, row, index, second)
+            second.setRight(badge.left() - 6)
+            painter.setPen(colour)
         elif column == STATUS:
             self._paint_status(painter, row, index, first)
         else:
@@ -134,7 +134,7 @@ class ConnectionDelegate(QStyledItemDelegate):
         _text(painter, row, row.base, words, status.words)
 
     def _paint_badge(self, painter: QPainter, row: _Fonts, index: Index, line: QRect) -> QRect:
-        """Draw the environment badge right-aligned on the first line; return where it went."""
+        """Draw the environment badge right-aligned on ``line``; return where it went."""
         label = str(index.data(ENVIRONMENT_ROLE) or "")
         connection = index.data(CONNECTION_ROLE)
         environment = getattr(connection, "environment", "")

@@ -287,7 +287,8 @@ class MainWindow(QMainWindow):
             self.list.select(self._select_after_load)
         if moved:  # focus only follows a change of page, never steals it on a re-read
             (self.list.view if load.connections else self.empty.button).setFocus()
-        self._name_storage()
+        # Queued behind the list's first frame: the worker's imports would take the GIL from it.
+        QTimer.singleShot(0, self, self._name_storage)
 
     def _load_failed(self, error: QontoDesktopError) -> None:
         if self.closing:

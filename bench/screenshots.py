@@ -62,10 +62,11 @@ STATES = (
     "detail",
     "error",
     "detail-error",
+    "firm-choice",
     "firm-list",
     "firm-attention",
 )
-FIRM_STATES = ("firm-list", "firm-attention")
+FIRM_STATES = ("firm-choice", "firm-list", "firm-attention")
 HIGH_DPI_STATE = "detail"
 
 
@@ -169,8 +170,12 @@ class Shooter:
 
 
 @contextmanager
-def shown_window(desk: Desk, language: str, browser: Browser) -> Iterator[MainWindow]:
-    window = MainWindow(desk, demo=True, language=language, open_browser=browser)
+def shown_window(
+    desk: Desk, language: str, browser: Browser, demo_firm: Callable[[], Desk] | None = None
+) -> Iterator[MainWindow]:
+    window = MainWindow(
+        desk, demo=True, language=language, open_browser=browser, demo_firm=demo_firm
+    )
     window.resize(WINDOW_SIZE)
     window.show()
     wait_until(
@@ -252,8 +257,14 @@ def render_firm(shooter: Shooter, home: Path) -> None:
         return
     with Emulator(consent_mode="approve", extra_organizations=EXTRA_COMPANIES) as emulator:
         desk = firm_desk(home, emulator)
-        connect_firm(desk, "emulator", language=shooter.language)
-        with shown_window(desk, shooter.language, Browser(follow=False)) as window:
+
+        def open_firm() -> Desk:  # as DemoMode.become_firm, on this emulator and keyring
+            connect_firm(desk, "emulator", language=shooter.language)
+            return desk
+
+        with shown_window(desk, shooter.language, Browser(follow=False), open_firm) as window:
+            shooter.shoot("firm-choice", window)
+            window.empty.firm_button.click()
             wait_until(lambda: len(window.list.visible_names()) == 40, "the firm's 40")
             shooter.shoot("firm-list", window)
             window.list.attention.setChecked(True)

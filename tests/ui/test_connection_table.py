@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QKeySequence
@@ -9,6 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from qonto_desktop.ui.app import install_translator
+from qonto_desktop.ui.language import current_language, set_language
 from qonto_desktop.ui.panes.connection_list import ConnectionList
 from qonto_desktop.ui.panes.connection_model import BALANCE, NAME, STATUS, UNTIL
 from tests.support.firm_rows import FIRM, NOW
@@ -222,3 +226,44 @@ def test_the_keyboard_moves_by_rows_as_in_a_list(qtbot: QtBot) -> None:
     QTest.keyClick(widget.view, Qt.Key.Key_Home)
     assert widget.view.currentIndex().row() == 0
     assert [getattr(c, "id", None) for c in seen] == ["d", "e", "a"]  # each drives the detail
+
+
+@pytest.fixture
+def in_french(qapp: QApplication) -> Iterator[None]:
+    """The app's French translator installed, as the window installs it; English afterwards."""
+    language = current_language()
+    translators = install_translator(qapp, "fr")
+    set_language("fr")
+    try:
+        yield
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        set_language(language)
+
+
+def test_the_table_in_french(in_french: None, qtbot: QtBot) -> None:
+    widget = ConnectionList(now=lambda: NOW, language="fr")
+    qtbot.addWidget(widget)
+    widget.set_connections(FIRM)
+    titles = [widget.model.headerData(column, Qt.Orientation.Horizontal) for column in range(4)]
+    assert titles == ["Société", "État", "Valable jusqu\u2019au", "Solde"]
+    assert widget.attention.text() == "À traiter (3)"
+    assert widget.search.placeholderText() == "Rechercher par nom, SIREN ou chiffres d\u2019IBAN"
+    widget.sort_by(STATUS)
+    assert [widget.proxy.index(row, STATUS).data() for row in range(5)] == [
+        "À reconnecter",
+        "Non vérifiée",
+        "Fin proche",
+        "Active",
+        "Active",
+    ]
+    spoken = str(widget.proxy.index(0, NAME).data(Qt.ItemDataRole.AccessibleTextRole))
+    assert spoken == (
+        "Cabinet Durand, CABINET DURAND SARL, SIREN 880674320, Production, À reconnecter, "
+        "accès valable jusqu\u2019au 16 mars 2027 (dans 60 jours), solde 9\u202f345,12\u00a0€ au "
+        "15 janv. 2027"
+    )
+    widget.search.setText("880 674 320")  # the search is the same in any language
+    assert widget.visible_names() == ["Cabinet Durand"]

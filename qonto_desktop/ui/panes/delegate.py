@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from qonto_desktop.ui.icons import icon
 from qonto_desktop.ui.panes.connection_model import (
@@ -92,14 +92,18 @@ class ConnectionDelegate(QStyledItemDelegate):
         """The same for every row (the view never measures them one by one)."""
         return QSize(120, fonts(option.font).height)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        """The cell as Qt's style draws it, without its text: the delegate writes the lines."""
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Draw the selection background, then the cell's two lines."""
-        self.initStyleOption(option, index)
-        option.text = ""
-        if option.widget is not None:
-            style = option.widget.style()
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # Qt's own painting of an empty cell (background, selection, focus); and the selection
+        # asked of the view, which spares the GUI thread PySide's QStyle class (about 6 ms).
+        super().paint(painter, option, index)
+        view = self.parent()
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         colour = option.palette.color(role)
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)

@@ -267,3 +267,20 @@ def test_the_table_in_french(in_french: None, qtbot: QtBot) -> None:
     )
     widget.search.setText("880 674 320")  # the search is the same in any language
     assert widget.visible_names() == ["Cabinet Durand"]
+
+
+def test_a_reread_keeps_the_sort_the_filter_and_the_selection(qtbot: QtBot) -> None:
+    widget = make_list(qtbot)
+    widget.sort_by(UNTIL)
+    widget.attention.setChecked(True)
+    assert widget.select("c")
+    shown = widget.visible_names()
+    seen: list[object] = []
+    widget.selected.connect(seen.append)
+    widget.set_connections(FIRM)  # the window re-reads the index every minute
+    assert (
+        widget.visible_names()
+        == shown
+        == ["Boulangerie Martin", "Cabinet Durand", "Pâtisserie Roux"]
+    )
+    assert [getattr(c, "id", None) for c in seen] == ["c"]

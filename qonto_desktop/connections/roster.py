@@ -19,6 +19,7 @@ Attention = Literal["reconnect", "failing", "ending"]
 SEVERITY: dict[Attention | None, int] = {"reconnect": 0, "failing": 1, "ending": 2, None: 3}
 
 MASK = "•"  # what hides an IBAN's middle (qonto_desktop.qonto.presentation.masked_iban)
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")  # the accents NFKD splits off Latin letters
 _SEPARATORS = re.compile(r"[\s.\-]+")
 # A whole IBAN as it is printed or pasted: country, check digits, then the account.
 _WHOLE_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
@@ -26,7 +27,9 @@ _WHOLE_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 
 def fold(text: str) -> str:
     """Text for matching: case and accents ignored ("Lumière" and "lumiere" fold alike)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    if decomposed.isascii():  # French names, once their accents are gone: no loop needed
+        return decomposed
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -88,13 +91,17 @@ class Search:
     """What the user typed, ready to match; an empty search matches everything."""
 
     words: tuple[str, ...]
-    digits: str
+    digits: str  # the whole text as an identifier; empty when it has no digit
+    iban: tuple[str, str] | None = None  # a whole IBAN's visible ends, when one was typed
 
     @classmethod
     def of(cls, text: str) -> Search:
         """Parse the search box's text (a masked IBAN copied from the app keeps its ends)."""
         shown = text.replace(MASK, " ")
-        return cls(tuple(fold(shown).split()), compact(shown))
+        digits = compact(shown)
+        iban = (digits[:4], digits[-4:]) if _WHOLE_IBAN.fullmatch(digits) else None
+        has_digit = any(char.isdigit() for char in digits)
+        return cls(tuple(fold(shown).split()), digits if has_digit else "", iban)
 
     def matches(self, keys: SearchKeys) -> bool:
         """Every word appears (accent-blind), or the whole text is an identifier's digits.
@@ -106,11 +113,9 @@ class Search:
             return True
         if all(word in keys.words for word in self.words):
             return True
-        if any(char.isdigit() for char in self.digits) and self.digits in keys.digits:
+        if self.digits and self.digits in keys.digits:
             return True
-        if _WHOLE_IBAN.fullmatch(self.digits):
-            return (self.digits[:4], self.digits[-4:]) in keys.ibans
-        return False
+        return self.iban is not None and self.iban in keys.ibans
 
 
 def _visible_ends(masked: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from qonto_desktop.connections.companies import sign_in
 from qonto_desktop.connections.company_grant import add_companies
 from qonto_desktop.connections.connect import ConnectRequest
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.shared_grant import access_key, refresh_key
+from qonto_desktop.connections.shared_grant import access_key, pair_key, refresh_key
 from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.qonto import scopes
@@ -74,7 +74,7 @@ def connect_firm(desk: Desk, environment: str, *, language: str = "en") -> tuple
 def forget_firm(desk: Desk) -> None:
     """Remove a previous demo firm's connections and their keyring entries from ``desk``."""
     for connection in desk.index.load().connections:
-        for key in {refresh_key(connection), access_key(connection)}:
+        for key in {pair_key(connection), refresh_key(connection), access_key(connection)}:
             desk.secrets.delete(key)
         desk.index.remove(connection.id)
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.demo import DemoMode
 from qonto_desktop.connections.demo_firm import FIRM_SIZE
 from qonto_desktop.connections.roster import attention
+from qonto_desktop.connections.shared_grant import pair_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.emulator.iban import is_valid_iban
@@ -49,6 +50,8 @@ def test_the_firm_has_forty_plausible_companies_and_six_to_look_at(
         assert checked.organization.legal_number == active.legal_number
     with DemoMode(firm=True) as again:  # a new firm each time: the last one's are forgotten
         assert len(again.index.load().connections) == 40
+        assert again.secrets.get(pair_key(active)) is None
+        assert all(c.id != active.id for c in again.index.load().connections)
 
 
 def test_the_emulator_s_firm_ibans_are_valid() -> None:

@@ -2,10 +2,10 @@
 
 ``python bench/list_probe.py <script> [args...]``, with ``QONTO_BENCH_LIST_ROWS=N``: as
 :mod:`bench.startup_probe`, but the process ends once the first ``QMainWindow`` shown holds a
-list view with at least N rows, painted, its first row current, and a search box beside it that
-filters it: the probe types the first row's name, checks that the list still shows that row and,
-with more than one row, hides some others, then clears the search. With ``N = 0`` (the bare
-window) it ends at the window's first frame, as the start-up probe does.
+list or table view with at least N rows, painted, its first row current, and a search box
+beside it that filters it: the probe types the first row's name, checks that the list still
+shows that row and, with more than one row, hides some others, then clears the search. With
+``N = 0`` (the bare window) it ends at the window's first frame, as the start-up probe does.
 
 With ``QONTO_BENCH_PROFILE=<file>``, the GUI thread runs under cProfile, its statistics
 written to that file at the end (``python -m pstats <file>``).
@@ -77,16 +77,16 @@ def _install() -> None:
     """Patch ``QWidget.show`` so that the first main window shown, and its list, are watched."""
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: PLC0415 - after the clock
     from PySide6.QtWidgets import (  # noqa: PLC0415
+        QAbstractItemView,
         QApplication,
         QLineEdit,
-        QListView,
         QMainWindow,
         QWidget,
     )
 
     wanted = int(os.environ.get(ROWS, "0"))
 
-    def searched(view: QListView) -> int:
+    def searched(view: QAbstractItemView) -> int:
         """Type the first row's name in the search box beside ``view``; the rows then shown."""
         model = view.model()
         name = str(model.index(0, 0).data(Qt.ItemDataRole.DisplayRole) or "")
@@ -126,12 +126,12 @@ def _install() -> None:
                 return False
             if kind == QEvent.Type.Paint and isinstance(watched, QWidget):
                 view = watched.parentWidget()
-                if isinstance(view, QListView) and self._full(view):
+                if isinstance(view, QAbstractItemView) and self._full(view):
                     self.done = True  # checked once this paint has been handled
                     QTimer.singleShot(0, lambda: self._check(view))
             return False
 
-        def _full(self, view: QListView) -> bool:
+        def _full(self, view: QAbstractItemView) -> bool:
             model = view.model()
             return (
                 model is not None
@@ -141,7 +141,7 @@ def _install() -> None:
                 and self.window.isAncestorOf(view)
             )
 
-        def _check(self, view: QListView) -> None:
+        def _check(self, view: QAbstractItemView) -> None:
             total = view.model().rowCount()
             kept = searched(view)
             if total > 1 and kept >= total:

@@ -54,7 +54,8 @@ FLOOR_TRIPS = 15  # refresh round trips timed for the floor
 # What was done about the window at scale, and what was not; rewrite it when that changes.
 NOTES = """\
 **The window (#12 point 4).** The list was already model/view (one delegate paints the rows in
-view; building 300 rows costs a few milliseconds). What the profiles showed dominating, at any
+view; building 300 rows costs a few milliseconds); it is now a table (#13 point 4, its own
+section above). What the profiles showed dominating, at any
 N, was fixed cost after the first frame: building the connection pane imported the disconnect
 module and with it the HTTP and OAuth stack (requests, Authlib, joserfc: about 270 ms under
 `-X importtime`) on the GUI thread, and naming the keyring (SecretStorage, jeepney,

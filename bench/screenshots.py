@@ -38,7 +38,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench import browser_shots
+from qonto_desktop.connections.demo_firm import EXTRA_COMPANIES, connect_firm
 from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
@@ -50,6 +52,7 @@ from qonto_desktop.ui.dialogs.schedule_section import ScheduleSection
 from qonto_desktop.ui.dialogs.settings import SettingsDialog
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
+from qonto_desktop.ui.panes.connection_model import STATUS
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import MemoryKeyring
@@ -68,11 +71,16 @@ WINDOW_STATES = (
     "confirm-disconnect",
     "error",
     "detail-error",
+    "firm-choice",
+    "firm-list",
+    "firm-attention",
     "settings-schedule",
     "settings-schedule-error",
 )
 # The browser's pages, shot by headless Chromium (bench/browser_shots.py).
 STATES = (*WINDOW_STATES, *browser_shots.STATES)
+FIRM_STATES = ("firm-choice", "firm-list", "firm-attention")
+SCHEDULE_STATES = ("settings-schedule", "settings-schedule-error")
 # The scheduled renewal as a packaged app on an accountant's computer shows it.
 SCHEDULE_EXECUTABLE = "/opt/qonto-desktop/QontoDesktop"
 SCHEDULE_HOME = "/home/claire"
@@ -144,6 +152,18 @@ def demo_desk(home: Path, emulator: Emulator) -> Desk:
     return replace(desk, settings={"registrations": {"emulator": registration}})
 
 
+def firm_desk(home: Path, emulator: Emulator) -> Desk:
+    """A desk registered for user access on the emulator, as the demo firm's is."""
+    port = free_port()
+    emulator.register_redirect_uri(f"http://{LOOPBACK_HOST}:{port}{CALLBACK_PATH}")
+    desk = make_desk(home, emulator, ScreenshotKeyring())
+    client = emulator.user_access_client
+    registration = {"client_id": client.client_id, "redirect_port": port, "access": "user"}
+    if client.client_secret is not None:
+        desk.secrets.set(client_secret_key("emulator", client.client_id), client.client_secret)
+    return replace(desk, settings={"registrations": {"emulator": registration}})
+
+
 class Shooter:
     """Saves widgets as ``<state>-<language>[@2x].png`` under ``out``."""
 
@@ -169,8 +189,12 @@ class Shooter:
 
 
 @contextmanager
-def shown_window(desk: Desk, language: str, browser: Browser) -> Iterator[MainWindow]:
-    window = MainWindow(desk, demo=True, language=language, open_browser=browser)
+def shown_window(
+    desk: Desk, language: str, browser: Browser, demo_firm: Callable[[], Desk] | None = None
+) -> Iterator[MainWindow]:
+    window = MainWindow(
+        desk, demo=True, language=language, open_browser=browser, demo_firm=demo_firm
+    )
     window.resize(WINDOW_SIZE)
     window.show()
     wait_until(
@@ -273,6 +297,26 @@ def shoot_disconnect(shooter: Shooter, window: MainWindow) -> None:
     shooter.shoot("confirm-disconnect", dialog)
     dialog.reject()
     wait_until(lambda: not dialog.isVisible(), "the question to close")
+def render_firm(shooter: Shooter, home: Path) -> None:
+    """The demo firm's 40 companies in the list, then only those needing attention."""
+    if not any(shooter.wants(state) for state in FIRM_STATES):
+        return
+    with Emulator(consent_mode="approve", extra_organizations=EXTRA_COMPANIES) as emulator:
+        desk = firm_desk(home, emulator)
+
+        def open_firm() -> Desk:  # as DemoMode.become_firm, on this emulator and keyring
+            connect_firm(desk, "emulator", language=shooter.language)
+            return desk
+
+        with shown_window(desk, shooter.language, Browser(follow=False), open_firm) as window:
+            shooter.shoot("firm-choice", window)
+            window.empty.firm_button.click()
+            wait_until(lambda: len(window.list.visible_names()) == 40, "the firm's 40")
+            shooter.shoot("firm-list", window)
+            window.list.attention.setChecked(True)
+            window.list.sort_by(STATUS)
+            window.list.view.selectRow(0)
+            shooter.shoot("firm-attention", window)
 
 
 @contextmanager
@@ -334,7 +378,9 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
             if language != "en" and not install_translator(app, language):
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)
-            render_language(shooter, Path(temporary) / language)
+            if only - set(FIRM_STATES) - set(SCHEDULE_STATES):
+                render_language(shooter, Path(temporary) / language)
+            render_firm(shooter, Path(temporary) / f"{language}-firm")
             render_schedule(shooter, Path(temporary) / f"{language}-schedule")
             saved.extend(shooter.saved)
     return saved

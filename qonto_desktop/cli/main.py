@@ -238,6 +238,7 @@ def _demo(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> 
         language=args.language or render.language(),
         timeout=args.timeout,
         user_access=args.user_access,
+        firm=args.firm,
     )
 
 

@@ -168,6 +168,11 @@ def _demo(parser: Parser) -> None:
         help="of the browser pages (default: the app's language, as in the settings)",
     )
     parser.add_argument(
+        "--firm",
+        action="store_true",
+        help="the demo firm: 40 client companies connected at once, a few needing attention",
+    )
+    parser.add_argument(
         "--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help="default 300"
     )
 

@@ -6,7 +6,7 @@ import contextlib
 import locale
 import logging
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 # Our pure modules before PySide6: once it is loaded, its import hook looks at every import.
@@ -59,15 +59,17 @@ def install_translator(app: QApplication, language: str) -> list[QTranslator]:
 
 
 @contextlib.contextmanager
-def _desk(demo: bool) -> Iterator[Desk]:
+def _desk(demo: bool) -> Iterator[tuple[Desk, Callable[[], Desk] | None]]:
+    """The desk, and in demo mode what switches it to the demo firm."""
     if demo:
         # The emulator and the HTTP stack it pulls in load only in demo mode.
         from qonto_desktop.connections.demo import DemoMode  # noqa: PLC0415
 
-        with DemoMode() as desk:
-            yield desk
+        mode = DemoMode()
+        with mode as desk:
+            yield desk, mode.become_firm
     else:
-        yield open_desk()
+        yield open_desk(), None
 
 
 def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
@@ -79,10 +81,12 @@ def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     with contextlib.suppress(locale.Error):
         locale.setlocale(locale.LC_ALL, "")
-    with _desk(demo) as desk:
+    with _desk(demo) as (desk, demo_firm):
         language = choose_language(desk.settings)
         install_translator(app, language)
         # The shell shows first; the connection pane is built just after its first frame.
-        window = MainWindow(desk, demo=demo, language=language, build_later=True)
+        window = MainWindow(
+            desk, demo=demo, language=language, build_later=True, demo_firm=demo_firm
+        )
         window.show()
         return int(app.exec())

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         build_later: show a light shell first, and import and build the connection pane (and
             the empty state) just after the window's first frame is painted; ``pane_built`` is
             emitted then. By default the window is complete when the constructor returns.
+        demo_firm: in demo mode, what opens the demo firm (on a worker) and returns its desk:
+            the empty state then offers it beside connecting one company.
 
     Signals:
         pane_built(): the connection pane and the empty state exist (``pane``, ``list``,
@@ -88,10 +90,12 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         clipboard_clear_ms: int = CLEAR_AFTER_MS,
         build_later: bool = False,
+        demo_firm: Callable[[], Desk] | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.demo = demo
+        self._demo_firm = demo_firm
         self.language = language
         set_language(language)
         self._open_browser = open_browser
@@ -215,6 +219,9 @@ class MainWindow(QMainWindow):
         self.pane.reconnect_requested.connect(self.open_connect)
         self.pane.reload_requested.connect(self.reload)
         self.empty.connect_requested.connect(self.connect_new)
+        if self._demo_firm is not None:
+            self.empty.offer_firm()
+            self.empty.firm_requested.connect(self.open_demo_firm)
         if self.backend is not None:
             self.pane.set_backend(self.backend)
         self.pane_ready = True
@@ -280,7 +287,8 @@ class MainWindow(QMainWindow):
             self.list.select(self._select_after_load)
         if moved:  # focus only follows a change of page, never steals it on a re-read
             (self.list.view if load.connections else self.empty.button).setFocus()
-        self._name_storage()
+        # Queued behind the list's first frame: the worker's imports would take the GIL from it.
+        QTimer.singleShot(0, self, self._name_storage)
 
     def _load_failed(self, error: QontoDesktopError) -> None:
         if self.closing:
@@ -310,6 +318,26 @@ class MainWindow(QMainWindow):
         if self.pane_ready:
             self.pane.set_backend(words)
         self.menu_actions.set_backend(words)
+
+    def open_demo_firm(self) -> None:
+        """Leave the one-company demo for the demo firm: its 40 companies, then the list."""
+        if self._demo_firm is None or self.closing:
+            return
+        self.workers.run(self._demo_firm, self._demo_firm_opened, self._demo_firm_failed)
+
+    def _demo_firm_opened(self, desk: object) -> None:
+        if self.closing or not isinstance(desk, Desk):
+            return
+        self._demo_firm = None  # one firm per run: its emulator now plays Qonto
+        self.empty.firm_button.hide()
+        self._set_desk(desk)
+        self.reload()
+
+    def _demo_firm_failed(self, error: QontoDesktopError) -> None:
+        if self.closing:
+            return
+        self.empty.firm_opening(False)
+        self.notice.show_error(error)
 
     # --- Connecting ----------------------------------------------------------------------
 

@@ -412,10 +412,6 @@
 <context>
     <name>ConnectionList</name>
     <message>
-        <source>Search by organization name</source>
-        <translation>Rechercher par nom de société</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
@@ -428,16 +424,16 @@
         <translation>Rechercher dans les connexions</translation>
     </message>
     <message>
-        <source>Shows only the connections whose organization name contains these words.</source>
-        <translation>N’affiche que les connexions dont le nom de société contient ces mots.</translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation>Connexions</translation>
     </message>
     <message>
-        <source>Each connected Qonto organization, with its environment and status.</source>
-        <translation>Chaque société Qonto connectée, avec son environnement et son état.</translation>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Shows only the connections to reconnect, those that could not be checked, and those whose access ends within 14 days.</source>
+        <translation>N’affiche que les dossiers à reconnecter, ceux qui n’ont pas pu être vérifiés et ceux dont l’accès prend fin dans les 14 jours.</translation>
     </message>
     <message>
         <source>No connection matches this search.</source>
@@ -454,6 +450,26 @@
     <message>
         <source>Signs in to Qonto in your browser to connect another organization.</source>
         <translation>Ouvre l’authentification Qonto dans votre navigateur pour connecter une autre société.</translation>
+    </message>
+    <message>
+        <source>Search by name, SIREN or IBAN digits</source>
+        <translation>Rechercher par nom, SIREN ou chiffres d’IBAN</translation>
+    </message>
+    <message>
+        <source>Shows only the connections whose name, legal name, SIREN or IBAN&apos;s last digits contain these words. Ctrl+F comes back here.</source>
+        <translation>N’affiche que les dossiers dont le nom, la raison sociale, le SIREN ou les derniers chiffres de l’IBAN contiennent ces mots. Ctrl+F revient ici.</translation>
+    </message>
+    <message>
+        <source>Each connected company: its status, until when its access is valid, and its last balance. Click a column title to sort by it.</source>
+        <translation>Chaque société connectée&#xa0;: son état, la date de fin de son accès et son dernier solde. Cliquez sur le titre d’une colonne pour trier.</translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>À traiter (%1)</translation>
+    </message>
+    <message>
+        <source>Only the %1 connections that need attention</source>
+        <translation>Seulement les %1 dossiers à traiter</translation>
     </message>
 </context>
 <context>
@@ -603,6 +619,65 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTable</name>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu’au</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Access valid until</source>
+        <translation>Accès jusqu’au</translation>
+    </message>
+    <message>
+        <source>Last balance</source>
+        <translation>Dernier solde</translation>
+    </message>
+    <message>
+        <source>SIREN %1</source>
+        <translation>SIREN %1</translation>
+    </message>
+    <message>
+        <source>access valid until %1 (%2)</source>
+        <translation>accès valable jusqu’au %1 (%2)</translation>
+    </message>
+    <message>
+        <source>balance %1 as of %2</source>
+        <translation>solde %1 au %2</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>au %1</translation>
+    </message>
+    <message>
+        <source>To reconnect</source>
+        <translation>À reconnecter</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Non vérifiée</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>Fin proche</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionView</name>
     <message>
         <source>Test connection</source>
@@ -690,6 +765,22 @@
     <message>
         <source>Opens the connection window, then Qonto&apos;s sign-in page in your browser.</source>
         <translation>Ouvre la fenêtre de connexion, puis la page d’authentification de Qonto dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Open the demo firm (40 clients)</source>
+        <translation>Ouvrir le cabinet de démo (40 clients)</translation>
+    </message>
+    <message>
+        <source>Open the demo firm</source>
+        <translation>Ouvrir le cabinet de démo</translation>
+    </message>
+    <message>
+        <source>Instead of connecting one company yourself: an accountant&apos;s 40 client companies, already connected, a few of them needing attention.</source>
+        <translation>Au lieu de connecter une société vous-même&#xa0;: les 40 sociétés clientes d’un cabinet comptable, déjà connectées, dont quelques-unes à traiter.</translation>
+    </message>
+    <message>
+        <source>Connecting the demo firm&apos;s 40 companies…</source>
+        <translation>Connexion des 40 sociétés du cabinet de démo…</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,10 @@ def make_list(qtbot: QtBot, connections: list[Connection]) -> ConnectionList:
     return widget
 
 
+def test_connecting_keeps_the_siren_the_search_looks_for(two: list[Connection]) -> None:
+    assert [connection.legal_number for connection in two] == ["843217654", "912543089"]
+
+
 def test_the_first_connection_is_selected(qtbot: QtBot, two: list[Connection]) -> None:
     widget = make_list(qtbot, two)
     assert widget.current() == two[0]
@@ -73,9 +77,10 @@ def test_an_update_changes_the_status_words(qtbot: QtBot, two: list[Connection])
         widget.update_connection(replace(two[0], state="needs_reconnect"))
     assert selected.args[0].state == "needs_reconnect"
     status = widget.proxy.index(0, 0).data(STATUS_ROLE)
-    assert status.words == "Needs reconnecting"
+    assert status.words == "To reconnect"
     spoken = widget.proxy.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken == "Boulangerie Martin, Demo, Needs reconnecting"
+    assert spoken.startswith("Boulangerie Martin, BOULANGERIE MARTIN, SIREN 843217654, Demo, ")
+    assert ", To reconnect, access valid until " in spoken
 
 
 def test_an_empty_list_selects_nothing(qtbot: QtBot, two: list[Connection]) -> None:

@@ -180,11 +180,14 @@ def test_the_list_shows_names_badges_and_status_words(
         window.list.proxy.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
         for row in range(window.list.proxy.rowCount())
     ]
-    assert rows == [
-        "Atelier Lumière Architecture, Demo, Unverified",
-        "Boulangerie Martin, Demo, Access ends in 5 days",
-        "Durand Conseil, Demo, Needs reconnecting",
+    # Each row says it all: name, legal name, SIREN, environment, status, access, balance.
+    assert [str(row).split(", access valid until ")[0] for row in rows] == [
+        "Atelier Lumière Architecture, ATELIER LUMIERE ARCHITECTURE, SIREN 912543089, Demo, "
+        "Unverified",
+        "Boulangerie Martin, BOULANGERIE MARTIN, SIREN 843217654, Demo, Ending soon",
+        "Durand Conseil, DURAND CONSEIL, SIREN 880674320, Demo, To reconnect",
     ]
+    assert "(in 5 days), balance €24,773.27 as of " in str(rows[1])
 
 
 def test_selecting_shows_the_detail(
@@ -321,7 +324,7 @@ def test_the_keyboard_reaches_every_control_in_order(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.list.search.setFocus()
     seen: list[QWidget] = [window.list.search]
-    for _ in range(8):
+    for _ in range(9):
         QTest.keyClick(seen[-1], Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         assert focused is not None
@@ -329,6 +332,7 @@ def test_the_keyboard_reaches_every_control_in_order(
     view = window.view
     assert seen == [
         window.list.search,
+        window.list.attention,
         window.list.view,
         window.list.connect_button,
         view.test_button,

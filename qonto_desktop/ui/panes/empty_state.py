@@ -14,11 +14,16 @@ COLUMN_WIDTH = 520
 class EmptyState(QWidget):
     """A short explanation and the "Connect a Qonto account" button.
 
+    In demo mode it may also offer the demo firm (:meth:`offer_firm`): 40 client companies
+    already connected, so that the list can be seen full.
+
     Signals:
         connect_requested(): the button was pressed.
+        firm_requested(): the user chose the demo firm.
     """
 
     connect_requested = Signal()
+    firm_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +61,18 @@ class EmptyState(QWidget):
         button_font.setBold(True)
         self.button.setFont(button_font)
         self.button.clicked.connect(self.connect_requested)
+        self.firm_button = QPushButton(
+            icon("folder"), self.tr("Open the demo firm (40 clients)"), self
+        )
+        self.firm_button.setAccessibleName(self.tr("Open the demo firm"))
+        self.firm_button.setAccessibleDescription(
+            self.tr(
+                "Instead of connecting one company yourself: an accountant's 40 client companies, "
+                "already connected, a few of them needing attention."
+            )
+        )
+        self.firm_button.hide()
+        self.firm_button.clicked.connect(self._firm_chosen)
         column = QWidget(self)  # a fixed reading width, so the wrapped text gets its full height
         column.setFixedWidth(COLUMN_WIDTH)
         inner = QVBoxLayout(column)
@@ -66,6 +83,7 @@ class EmptyState(QWidget):
         inner.addWidget(text)
         inner.addSpacing(6)
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.firm_button, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column)
@@ -74,3 +92,21 @@ class EmptyState(QWidget):
         layout.addStretch(2)
         layout.addLayout(row)
         layout.addStretch(3)
+
+    def offer_firm(self) -> None:
+        """Show the demo firm as a second choice (demo mode)."""
+        self.firm_button.show()
+
+    def firm_opening(self, opening: bool) -> None:
+        """Say that the demo firm is being opened (or give the choice back after a failure)."""
+        self.firm_button.setEnabled(not opening)
+        self.button.setEnabled(not opening)
+        self.firm_button.setText(
+            self.tr("Connecting the demo firm's 40 companies…")
+            if opening
+            else self.tr("Open the demo firm (40 clients)")
+        )
+
+    def _firm_chosen(self) -> None:
+        self.firm_opening(True)
+        self.firm_requested.emit()

@@ -90,6 +90,14 @@ def test_an_index_written_before_external_accounts_still_reads() -> None:
     assert connection.notes == ()
 
 
+def test_the_siren_round_trips_and_an_index_written_before_it_still_reads() -> None:
+    kept = sample(legal_number="843217654")
+    assert decode(encode([kept])).connections == (kept,)
+    record = connection_to_record(kept)
+    del record["legal_number"]
+    assert connection_from_record(record).legal_number == ""
+
+
 def test_an_unknown_balance_and_an_external_account_read_back() -> None:
     hidden = AccountSummary("Livret", "", "", None, main=False, external=True)
     connection = replace(sample(), accounts=(hidden,), notes=("Some note.",))

@@ -233,19 +233,19 @@
         <translation>Reconnecter {organization}</translation>
     </message>
     <message>
-        <source>Connect a Qonto organization</source>
-        <translation>Connecter une organisation Qonto</translation>
+        <source>Connect a client</source>
+        <translation>Connecter un client</translation>
     </message>
 </context>
 <context>
     <name>ConnectForm</name>
     <message>
-        <source>Reconnect (same organization, change permissions)</source>
-        <translation>Reconnecter (même organisation, autorisations modifiables)</translation>
+        <source>Reconnect {client}</source>
+        <translation>Reconnecter {client}</translation>
     </message>
     <message>
-        <source>Connect a Qonto organization</source>
-        <translation>Connecter une organisation Qonto</translation>
+        <source>Connect a client</source>
+        <translation>Connecter un client</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -261,11 +261,27 @@
     </message>
     <message>
         <source>Sandbox</source>
-        <translation>Bac à sable (sandbox)</translation>
+        <translation>Bac à sable</translation>
     </message>
     <message>
         <source>Demo</source>
         <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Shows every permission, to ask for more or fewer.</source>
+        <translation>Affiche toutes les autorisations, pour en demander plus ou moins.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Environment, app registration, redirect address, organization.</source>
+        <translation>Environnement, enregistrement de l’application, adresse de redirection, société.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -276,20 +292,36 @@
         <translation>Ferme cette fenêtre.</translation>
     </message>
     <message>
-        <source>Connect</source>
-        <translation>Connecter</translation>
+        <source>Sign in with Qonto</source>
+        <translation>Se connecter avec Qonto</translation>
     </message>
     <message>
-        <source>Opens Qonto in your browser to sign in and approve.</source>
-        <translation>Ouvre Qonto dans votre navigateur pour vous authentifier et donner votre accord.</translation>
+        <source>Opens Qonto in your browser: sign in with your client&apos;s account and approve.</source>
+        <translation>Ouvre Qonto dans votre navigateur&#xa0;: connectez-vous avec le compte de votre client et donnez votre accord.</translation>
     </message>
     <message>
-        <source>Connect your Qonto companies (one sign-in for all)</source>
-        <translation>Connecter vos entreprises Qonto (une seule connexion pour toutes)</translation>
+        <source>What the app may do</source>
+        <translation>Ce que l’application pourra faire</translation>
     </message>
     <message>
-        <source>Correct the messages above to connect.</source>
-        <translation>Corrigez les erreurs signalées ci-dessus pour connecter le compte.</translation>
+        <source>In {environment}: change it under Advanced.</source>
+        <translation>Environnement&#xa0;: {environment} (modifiable sous Avancé).</translation>
+    </message>
+    <message>
+        <source>Connect your clients&apos; companies (one sign-in for all)</source>
+        <translation>Connecter les sociétés de vos clients (une seule connexion pour toutes)</translation>
+    </message>
+    <message>
+        <source>Sign in to Qonto in your browser and approve: every company you can reach is offered next.</source>
+        <translation>Connectez-vous à Qonto dans votre navigateur et donnez votre accord&#xa0;: chaque société à laquelle vous avez accès vous sera ensuite proposée.</translation>
+    </message>
+    <message>
+        <source>Qonto opens in your browser: sign in with your client&apos;s account (or yours, if they invited you), choose the company and approve. The app does the rest.</source>
+        <translation>Qonto s’ouvre dans votre navigateur&#xa0;: connectez-vous avec le compte de votre client (ou le vôtre, s’il vous a invité), choisissez la société et donnez votre accord. L’application fait le reste.</translation>
+    </message>
+    <message>
+        <source>Correct the messages above to sign in.</source>
+        <translation>Corrigez les messages ci-dessus pour vous connecter.</translation>
     </message>
 </context>
 <context>
@@ -620,6 +652,17 @@
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <source>Open.</source>
+        <translation>Ouvert.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Fermé.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Qonto Desktop logo</source>
@@ -847,36 +890,36 @@
 <context>
     <name>OrganizationFields</name>
     <message>
-        <source>Organization (optional)</source>
-        <translation>Organisation (facultatif)</translation>
+        <source>Company (optional)</source>
+        <translation>Société (facultatif)</translation>
     </message>
     <message>
-        <source>Leave both empty to choose the organization in Qonto.</source>
-        <translation>Laissez les deux champs vides pour choisir l’organisation dans Qonto.</translation>
+        <source>Leave both empty to choose the company in Qonto.</source>
+        <translation>Laissez les deux vides pour choisir la société dans Qonto.</translation>
     </message>
     <message>
         <source>Organization ID</source>
-        <translation>Identifiant d’organisation</translation>
+        <translation>Identifiant de société</translation>
     </message>
     <message>
         <source>Optional. Locks the sign-in to this organization.</source>
-        <translation>Facultatif. Limite l’authentification à cette organisation.</translation>
+        <translation>Facultatif. Limite la connexion à cette société.</translation>
     </message>
     <message>
         <source>Registration ID</source>
-        <translation>Identifiant d’inscription (registration ID)</translation>
+        <translation>Identifiant d’inscription</translation>
     </message>
     <message>
         <source>Optional. Preselects the organization created through Qonto&apos;s onboarding.</source>
-        <translation>Facultatif. Présélectionne l’organisation créée lors de l’inscription auprès de Qonto.</translation>
+        <translation>Facultatif. Présélectionne la société créée lors de l’inscription auprès de Qonto.</translation>
     </message>
     <message>
-        <source>Reconnecting {organization}: the organization stays the same.</source>
-        <translation>Reconnexion de {organization}&#xa0;: l’organisation reste la même.</translation>
+        <source>Reconnecting {organization}: the company stays the same.</source>
+        <translation>Reconnexion de {organization}&#xa0;: la société reste la même.</translation>
     </message>
     <message>
         <source>Not a valid organization ID: it looks like {example}.</source>
-        <translation>Identifiant d’organisation non valide&#xa0;: il doit ressembler à {example}.</translation>
+        <translation>Identifiant de société non valide&#xa0;: il doit ressembler à {example}.</translation>
     </message>
     <message>
         <source>Not a valid registration ID: it looks like {example}.</source>
@@ -884,7 +927,18 @@
     </message>
     <message>
         <source>Give an organization ID or a registration ID, not both.</source>
-        <translation>Indiquez un identifiant d’organisation ou un identifiant d’inscription, pas les deux.</translation>
+        <translation>Indiquez un identifiant de société ou un identifiant d’inscription, pas les deux.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionSummary</name>
+    <message>
+        <source>Your own choice of permissions</source>
+        <translation>Votre propre choix d’autorisations</translation>
+    </message>
+    <message>
+        <source>Only signing in: nothing is read.</source>
+        <translation>Connexion seule&#xa0;: rien n’est lu.</translation>
     </message>
 </context>
 <context>
@@ -895,23 +949,23 @@
     </message>
     <message>
         <source>Client ID</source>
-        <translation>Identifiant client (client&#xa0;ID)</translation>
+        <translation>Identifiant client</translation>
     </message>
     <message>
         <source>The client ID of your app in Qonto&apos;s Developer Portal, for this environment.</source>
-        <translation>L’identifiant client (client&#xa0;ID) de votre application dans le Developer Portal de Qonto, pour cet environnement.</translation>
+        <translation>L’identifiant client de votre application dans le Developer Portal de Qonto, pour cet environnement.</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation>Secret client (client&#xa0;secret)</translation>
+        <translation>Secret client</translation>
     </message>
     <message>
         <source>Optional. Saved in this computer&apos;s keyring. Leave empty to keep the saved one.</source>
-        <translation>Facultatif. Enregistré dans le trousseau de clés de cet ordinateur. Laissez vide pour conserver celui déjà enregistré.</translation>
+        <translation>Facultatif. Enregistré dans le coffre-fort du système de cet ordinateur. Laissez vide pour conserver celui déjà enregistré.</translation>
     </message>
     <message>
         <source>Optional; kept in the keyring</source>
-        <translation>Facultatif (trousseau de clés)</translation>
+        <translation>Facultatif&#xa0;; gardé dans le coffre-fort du système</translation>
     </message>
     <message>
         <source>Redirect port</source>
@@ -963,7 +1017,7 @@
     </message>
     <message>
         <source>The Sandbox staging token from the Developer Portal. Saved in the keyring.</source>
-        <translation>Le jeton de staging du bac à sable (sandbox), fourni par le Developer Portal de Qonto. Enregistré dans le trousseau de clés.</translation>
+        <translation>Le jeton de staging du bac à sable, fourni par le Developer Portal de Qonto. Enregistré dans le coffre-fort du système.</translation>
     </message>
     <message>
         <source>Leave empty to keep the saved one</source>
@@ -995,7 +1049,7 @@
     </message>
     <message>
         <source>Create an app in Qonto&apos;s Developer Portal for {environment}, register the redirect URI below, and enter its client ID.</source>
-        <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client (client&#xa0;ID).</translation>
+        <translation>Créez une application dans le Developer Portal de Qonto pour l’environnement {environment}, enregistrez-y l’URI de redirection ci-dessous, puis saisissez son identifiant client.</translation>
     </message>
     <message>
         <source>&lt;any free port&gt;</source>
@@ -1007,10 +1061,6 @@
     <message>
         <source>Retry</source>
         <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>Returns to the form, with everything kept.</source>
-        <translation>Revient au formulaire, sans rien perdre de la saisie.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1069,6 +1119,50 @@
         <translation>Compte bancaire</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Shows what Qonto answered, its codes.</source>
+        <translation>Affiche la réponse de Qonto et ses codes.</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Revenir au formulaire</translation>
+    </message>
+    <message>
+        <source>Returns to the form, with everything kept, to change a choice.</source>
+        <translation>Revient au formulaire, sans rien perdre, pour modifier un choix.</translation>
+    </message>
+    <message>
+        <source>Starts the sign-in again, with the same choices.</source>
+        <translation>Relance la connexion, avec les mêmes choix.</translation>
+    </message>
+    <message>
+        <source>Connect another client</source>
+        <translation>Connecter un autre client</translation>
+    </message>
+    <message>
+        <source>Starts the next sign-in at once, with the same choices.</source>
+        <translation>Lance aussitôt la connexion suivante, avec les mêmes choix.</translation>
+    </message>
+    <message>
+        <source>1 client connected this session</source>
+        <translation>1 client connecté pendant cette session</translation>
+    </message>
+    <message>
+        <source>{count} clients connected this session</source>
+        <translation>{count} clients connectés pendant cette session</translation>
+    </message>
+    <message>
+        <source>{organization} was already connected: access renewed</source>
+        <translation>{organization} était déjà connectée&#xa0;: accès renouvelé</translation>
+    </message>
+    <message>
+        <source>The same connection goes on, with its history; nothing was duplicated.</source>
+        <translation>La même connexion continue, avec son historique&#xa0;; rien n’a été dupliqué.</translation>
+    </message>
+    <message>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
@@ -1101,8 +1195,32 @@
         <translation>Ajoutées, avec une seule connexion partagée&#xa0;: {names}.</translation>
     </message>
     <message>
+        <source>You refused access; nothing was connected</source>
+        <translation>Vous avez refusé l’accès&#xa0;; rien n’a été connecté</translation>
+    </message>
+    <message>
+        <source>Qonto was told no: the app got no access to this client&apos;s account.</source>
+        <translation>Qonto a reçu votre refus&#xa0;: l’application n’a obtenu aucun accès au compte de ce client.</translation>
+    </message>
+    <message>
+        <source>To connect it after all, choose Retry and approve in Qonto.</source>
+        <translation>Pour le connecter malgré tout, choisissez Réessayer et donnez votre accord dans Qonto.</translation>
+    </message>
+    <message>
         <source>The connection did not succeed</source>
         <translation>La connexion n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>Qonto&apos;s code: {code}</source>
+        <translation>Code de Qonto&#xa0;: {code}</translation>
+    </message>
+    <message>
+        <source>Qonto said: “{detail}”</source>
+        <translation>Réponse de Qonto&#xa0;: «&#xa0;{detail}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>HTTP status: {status}</source>
+        <translation>Statut HTTP&#xa0;: {status}</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1235,7 @@
     </message>
     <message>
         <source>Tick a ready-made set of permissions.</source>
-        <translation>Coche un ensemble prédéfini d’autorisations.</translation>
+        <translation>Cochez un ensemble prédéfini d’autorisations.</translation>
     </message>
     <message>
         <source>Custom selection</source>
@@ -1137,15 +1255,15 @@
     </message>
     <message>
         <source>Warning: without offline access, the connection will stop after one hour and you will have to connect again.</source>
-        <translation>Attention&#xa0;: sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;» (offline_access), la connexion s’arrêtera au bout d’une heure et vous devrez vous connecter de nouveau.</translation>
+        <translation>Attention&#xa0;: sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;», la connexion s’arrêtera au bout d’une heure et vous devrez vous connecter de nouveau.</translation>
     </message>
     <message>
         <source>Scope string</source>
-        <translation>Chaîne d’autorisations (scope)</translation>
+        <translation>Chaîne d’autorisations envoyée</translation>
     </message>
     <message>
         <source>The exact scope string the app sends to Qonto.</source>
-        <translation>La chaîne d’autorisations (scope) exacte que l’application envoie à Qonto.</translation>
+        <translation>La chaîne d’autorisations exacte que l’application envoie à Qonto.</translation>
     </message>
     <message>
         <source>Choose at least one permission.</source>
@@ -1278,7 +1396,11 @@
     </message>
     <message>
         <source>Checking the settings and the keyring before opening the browser.</source>
-        <translation>Vérification des paramètres et du trousseau de clés avant l’ouverture du navigateur.</translation>
+        <translation>Vérification des paramètres et du coffre-fort du système avant l’ouverture du navigateur.</translation>
+    </message>
+    <message>
+        <source>Starts with {address}</source>
+        <translation>Commence par {address}</translation>
     </message>
     <message>
         <source>Waiting for you to approve in Qonto</source>
@@ -1286,7 +1408,7 @@
     </message>
     <message>
         <source>Your browser was asked to open Qonto. Sign in, choose the organization and approve; this window goes on by itself. If no browser opened, copy the address below into one.</source>
-        <translation>Votre navigateur a été invité à ouvrir Qonto. Authentifiez-vous, choisissez l’organisation et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
+        <translation>Votre navigateur a été invité à ouvrir Qonto. Connectez-vous, choisissez la société et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
     </message>
     <message>
         <source>Time left: {time}</source>

@@ -80,7 +80,6 @@ class ConnectForm(QWidget):
         self.registration = RegistrationForm(self)
         self.organization = OrganizationFields(self)
         self.picker = ScopePicker(language, self)
-        self.picker.setTitle("")
         self.summary = PermissionSummary(self.picker, language, self)
         self.change = Disclosure(
             "change_permissions",

@@ -56,15 +56,15 @@
     <name>CompanyPage</name>
     <message>
         <source>Companies</source>
-        <translation>Entreprises</translation>
+        <translation>Sociétés</translation>
     </message>
     <message>
         <source>Tick the companies to add; each becomes a connection.</source>
-        <translation>Cochez les entreprises à ajouter&#xa0;; chacune devient une connexion.</translation>
+        <translation>Cochez les sociétés à ajouter&#xa0;; chacune devient une connexion.</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation>Entreprise</translation>
+        <translation>Société</translation>
     </message>
     <message>
         <source>Legal name</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>Adds no company.</source>
-        <translation>N’ajoute aucune entreprise.</translation>
+        <translation>N’ajoute aucune société.</translation>
     </message>
     <message>
         <source>Add</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Adds the ticked companies.</source>
-        <translation>Ajoute les entreprises cochées.</translation>
+        <translation>Ajoute les sociétés cochées.</translation>
     </message>
     <message>
         <source>Already connected</source>
@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Choose the companies to add</source>
-        <translation>Choisissez les entreprises à ajouter</translation>
+        <translation>Choisissez les sociétés à ajouter</translation>
     </message>
     <message>
         <source>Qonto lists the companies this sign-in reaches. Each one ticked becomes a connection; they all share this one sign-in.</source>
-        <translation>Qonto liste les entreprises que cette connexion atteint. Chaque entreprise cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
+        <translation>Qonto liste les sociétés que cette connexion atteint. Chaque société cochée devient une connexion&#xa0;; toutes partagent cette seule connexion.</translation>
     </message>
     <message>
         <source>{count} more could not be read and are left out.</source>
@@ -116,15 +116,15 @@
     </message>
     <message>
         <source>This sign-in reaches no company: there is nothing to add.</source>
-        <translation>Cette connexion n’atteint aucune entreprise&#xa0;: il n’y a rien à ajouter.</translation>
+        <translation>Cette connexion n’atteint aucune société&#xa0;: il n’y a rien à ajouter.</translation>
     </message>
     <message>
         <source>Add 1 company</source>
-        <translation>Ajouter 1 entreprise</translation>
+        <translation>Ajouter 1 société</translation>
     </message>
     <message>
         <source>Add {count} companies</source>
-        <translation>Ajouter {count} entreprises</translation>
+        <translation>Ajouter {count} sociétés</translation>
     </message>
 </context>
 <context>
@@ -1029,11 +1029,11 @@
     </message>
     <message>
         <source>Only for apps Qonto approved for its user access; such an app cannot connect one company at a time.</source>
-        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une entreprise à la fois.</translation>
+        <translation>Uniquement pour les applications que Qonto a approuvées pour son accès utilisateur&#xa0;; une telle application ne peut pas connecter une société à la fois.</translation>
     </message>
     <message>
         <source>One sign-in for all your companies, for apps Qonto approved for it.</source>
-        <translation>Une seule connexion pour toutes vos entreprises, pour les applications que Qonto a approuvées pour cela.</translation>
+        <translation>Une seule connexion pour toutes vos sociétés, pour les applications que Qonto a approuvées pour cela.</translation>
     </message>
     <message>
         <source>Redirect host and port</source>
@@ -1184,11 +1184,11 @@
     </message>
     <message>
         <source>1 company connected</source>
-        <translation>1 entreprise connectée</translation>
+        <translation>1 société connectée</translation>
     </message>
     <message>
         <source>{count} companies connected</source>
-        <translation>{count} entreprises connectées</translation>
+        <translation>{count} sociétés connectées</translation>
     </message>
     <message>
         <source>Added, sharing one sign-in: {names}.</source>

@@ -194,6 +194,11 @@ class RegistrationForm(QGroupBox):
         self._form = form
         for label in self.findChildren(QLabel):
             label.setWordWrap(True)
+        for row in range(form.rowCount()):  # a field's name stays on one line
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            name = None if item is None else item.widget()
+            if isinstance(name, QLabel):
+                name.setWordWrap(False)
 
     def controls(self) -> list[QWidget]:
         """The interactive controls, in tab order."""

@@ -139,8 +139,7 @@ class ResultPage(QWidget):
         headers = (self.tr("Bank account"), self.tr("IBAN"), self.tr("Balance"))
         rows = [
             (
-                safe_text(account.name)
-                + (" " + self.tr("(main)") if account.main else "")
+                self._account_name(account.name, main=account.main)
                 + (" " + self.tr("(at another bank)") if account.external else ""),
                 safe_text(account.masked_iban),
                 self.tr("not shown")
@@ -162,6 +161,14 @@ class ResultPage(QWidget):
                     cell.setAlignment(Qt.AlignmentFlag.AlignRight)
                 self._grid.addWidget(cell, row, column)
         self._grid.setColumnStretch(3, 1)
+
+    def _account_name(self, name: str, *, main: bool) -> str:
+        """The account's name, marked as the main one unless its name says so already."""
+        shown = safe_text(name)
+        marker = self.tr("(main)")
+        if main and marker.strip("()").casefold() not in shown.casefold():
+            shown += " " + marker
+        return shown
 
     def _signed_in(self, connection: Connection) -> str:
         roles = {

@@ -22,7 +22,9 @@ from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.main_window import MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.support.approval import follow
+from tests.support.desks import connect_one
 from tests.support.main_window import open_window
+from tests.ui.conftest import MakeDialog
 
 WAIT_MS = 20_000
 
@@ -201,3 +203,36 @@ def test_back_to_the_form_after_a_failure_keeps_the_choices(
     assert dialog.form.summary.title.text() == "Your own choice of permissions"
     dialog.reject()
     qtbot.waitUntil(lambda: window.connect_dialog is None)
+
+
+def test_connect_another_forgets_the_last_companys_id(
+    qtbot: QtBot, make_dialog: MakeDialog, emulator: Emulator
+) -> None:
+    browser = Browser(emulator, approve=True)
+    dialog = make_dialog(open_browser=browser)
+    picked = emulator.organizations[2]
+    dialog.form.advanced.click()
+    dialog.form.organization.organization_id.setText(picked.id)
+    QTest.mouseClick(dialog.form.connect_button, Qt.MouseButton.LeftButton)
+    wait_for_result(qtbot, dialog)
+    assert f"Connected to {picked.name}" in dialog.result_page.text()
+    QTest.mouseClick(dialog.result_page.another, Qt.MouseButton.LeftButton)
+    wait_for_result(qtbot, dialog)
+    assert "organization_id" in parse_qs(urlsplit(browser.urls[0]).query)
+    assert "organization_id" not in parse_qs(urlsplit(browser.urls[1]).query)
+    assert dialog.form.organization.values() == (None, None)
+    assert f"Connected to {emulator.organizations[0].name}" in dialog.result_page.text()
+
+
+def test_reconnecting_one_company_offers_no_other_client(
+    qtbot: QtBot, make_dialog: MakeDialog, emulator: Emulator, desk: Desk
+) -> None:
+    first = connect_one(desk, emulator, organization_id=emulator.organizations[1].id)
+    dialog = make_dialog(reconnect=first, open_browser=Browser(emulator, approve=True))
+    assert dialog.form.heading.text() == f"Reconnect {first.organization_name}"
+    QTest.mouseClick(dialog.form.connect_button, Qt.MouseButton.LeftButton)
+    wait_for_result(qtbot, dialog)
+    page = dialog.result_page
+    assert f"{first.organization_name} was already connected: access renewed" in page.text()
+    assert not page.another.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.close_button)

@@ -103,6 +103,7 @@ class ConnectDialog(QDialog):
         self._stop_requested = False
         self._connected = False
         self.session: dict[str, Connection] = {}  # what this dialog connected, by id
+        self._reconnecting = reconnect is not None  # one given company: no "another"
         self.form = ConnectForm(desk, environments, language, reconnect, self)
         self.waiting_page = WaitingPage(self)
         self.result_page = ResultPage(self)
@@ -129,7 +130,7 @@ class ConnectDialog(QDialog):
         self.waiting_page.open_again_requested.connect(self._open_again)
         self.waiting_page.address_offered.connect(self._offer)
         self.result_page.retry_requested.connect(self._connect)
-        self.result_page.another_requested.connect(self._connect)
+        self.result_page.another_requested.connect(self._another)
         self.result_page.back_requested.connect(self._show_form)
         self.result_page.close_requested.connect(self._close_result)
         self.company_page.add_requested.connect(self._add_companies)
@@ -219,7 +220,7 @@ class ConnectDialog(QDialog):
         self._end_flow()
         self.session[connection.id] = connection
         self.result_page.show_success(connection, self._language, renewed=result.renewed)
-        self._show_result(self.result_page.another)
+        self._show_result()
         self.connected.emit(connection)
 
     def _failed(self, error: QontoDesktopError) -> None:
@@ -232,10 +233,21 @@ class ConnectDialog(QDialog):
         self.result_page.show_failure(error)
         self._show_result(self.result_page.retry)
 
-    def _show_result(self, focus: QWidget) -> None:
-        self.result_page.set_tally(len(self.session))
-        self.pages.setCurrentWidget(self.result_page)
+    def _show_result(self, focus: QWidget | None = None) -> None:
+        """The result page, its tally, the focus on what comes next (the next client)."""
+        page = self.result_page
+        page.set_tally(len(self.session))
+        if self._reconnecting:
+            page.another.hide()
+        if focus is None:
+            focus = page.close_button if self._reconnecting else page.another
+        self.pages.setCurrentWidget(page)
         focus.setFocus()
+
+    def _another(self) -> None:
+        """The next client: the same choices, but not the IDs of the last one's company."""
+        self.form.organization.forget()
+        self._connect()
 
     def come_forward(self) -> None:
         """Qonto answered: bring this window to the front, or ask for attention; once.
@@ -280,7 +292,7 @@ class ConnectDialog(QDialog):
         self._update_connect()
         self.session.update((connection.id, connection) for connection in connections)
         self.result_page.show_companies(connections)
-        self._show_result(self.result_page.another)
+        self._show_result()
         for connection in connections:
             self.connected.emit(connection)
 

@@ -62,6 +62,12 @@ class OrganizationFields(QGroupBox):
         self.registration_id.clear()
         self.registration_id.setEnabled(False)
 
+    def forget(self) -> None:
+        """Empty both IDs for the next client (they name one company); a fixed one stays."""
+        if not self.organization_id.isReadOnly():
+            self.organization_id.clear()
+            self.registration_id.clear()
+
     def values(self) -> tuple[str | None, str | None]:
         """The organization ID and registration ID typed, None for an empty one."""
         return (

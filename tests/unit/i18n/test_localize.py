@@ -307,7 +307,7 @@ CASES: list[tuple[QontoDesktopError, tuple[str, ...], tuple[str, ...]]] = [
     (
         raised(lambda: started(registration_id="r1")),
         ("'r1'", EXAMPLE_UUID),
-        ("L\u2019identifiant d\u2019enregistrement",),
+        ("L\u2019identifiant d\u2019inscription",),
     ),
 ]
 

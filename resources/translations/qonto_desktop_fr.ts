@@ -304,7 +304,7 @@
         <translation>Ce que l’application pourra faire</translation>
     </message>
     <message>
-        <source>In {environment}: change it under Advanced.</source>
+        <source>Environment: {environment} (change it under Advanced).</source>
         <translation>Environnement&#xa0;: {environment} (modifiable sous Avancé).</translation>
     </message>
     <message>

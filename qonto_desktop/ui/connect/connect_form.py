@@ -238,7 +238,9 @@ class ConnectForm(QWidget):
         self.where.setText(
             ""
             if environment.name == "production"
-            else self.tr("In {environment}: change it under Advanced.").format(environment=label)
+            else self.tr("Environment: {environment} (change it under Advanced).").format(
+                environment=label
+            )
         )
         self.where.setVisible(environment.name != "production")
         self._access_changed()

@@ -940,6 +940,10 @@
         <source>Only signing in: nothing is read.</source>
         <translation>Connexion seule&#xa0;: rien n’est lu.</translation>
     </message>
+    <message>
+        <source>Without offline access, it stops after one hour.</source>
+        <translation>Sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;», la connexion s’arrête au bout d’une heure.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationForm</name>

@@ -236,3 +236,18 @@ def test_reconnecting_one_company_offers_no_other_client(
     assert f"{first.organization_name} was already connected: access renewed" in page.text()
     assert not page.another.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.close_button)
+
+
+def test_a_failure_before_the_browser_does_not_call_for_attention(
+    qtbot: QtBot, make_dialog: MakeDialog, emulator: Emulator
+) -> None:
+    dialog = make_dialog(
+        open_browser=Browser(emulator, approve=True), environments=("emulator", "sandbox")
+    )
+    dialog.form.advanced.click()
+    dialog.form.environment.setCurrentIndex(1)  # the sandbox without its staging token
+    QTest.keyClicks(dialog.form.registration.client_id, "sandbox-client")
+    with qtbot.assertNotEmitted(dialog.came_forward):
+        QTest.mouseClick(dialog.form.connect_button, Qt.MouseButton.LeftButton)
+        wait_for_result(qtbot, dialog)
+    assert dialog.result_page.retry.isVisible()

@@ -38,22 +38,24 @@ class PermissionSummary(QWidget):
         self.update_summary()
 
     def update_summary(self) -> None:
-        """Say again what the picker's choice allows."""
+        """Say again what the picker's choice allows, and when it would not last."""
+        selected = self._picker.selected()
         key = self._picker.preset_key()
         if key is not None:
             chosen = scopes.preset(key)
-            self.title.setText(chosen.label(self._language))
-            self.description.setText(chosen.description(self._language))
-            return
-        names = [
-            scopes.label(name, self._language)
-            for name in self._picker.selected()
-            if name not in PLUMBING
-        ]
-        self.title.setText(self.tr("Your own choice of permissions"))
-        self.description.setText(
-            ", ".join(names) + "." if names else self.tr("Only signing in: nothing is read.")
-        )
+            title, description = chosen.label(self._language), chosen.description(self._language)
+        else:
+            names = [
+                scopes.label(name, self._language) for name in selected if name not in PLUMBING
+            ]
+            title = self.tr("Your own choice of permissions")
+            description = (
+                ", ".join(names) + "." if names else self.tr("Only signing in: nothing is read.")
+            )
+        if OFFLINE_ACCESS not in selected:  # said here too: the picker may be folded away
+            description += " " + self.tr("Without offline access, it stops after one hour.")
+        self.title.setText(title)
+        self.description.setText(description)
 
     def text(self) -> str:
         """The summary as plain text."""

@@ -47,6 +47,8 @@ class SettingsDialog(QDialog):
         workers: Workers,
         settings: Mapping[str, Any],
         parent: QWidget | None = None,
+        *,
+        schedule: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
@@ -82,6 +84,9 @@ class SettingsDialog(QDialog):
         layout.setSpacing(12)
         layout.addLayout(form)
         layout.addWidget(note)
+        if schedule is not None:  # its own section, which installs on its own buttons
+            schedule.setParent(self)
+            layout.addWidget(schedule, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)

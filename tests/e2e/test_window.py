@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import refresh_token_key
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
@@ -280,7 +280,7 @@ def test_connect_another_for_a_company_already_connected_renews_it(
     first: Connection = connected.args[0]
     page = dialog.result_page
     assert page.tally.text() == "1 client connected this session"
-    old_refresh = desk.secrets.get(refresh_token_key(first.id))
+    old_refresh = token_pair.read(desk, first).refresh
     with qtbot.waitSignal(dialog.connected, timeout=FLOW_MS) as again:
         QTest.mouseClick(page.another, Qt.MouseButton.LeftButton)
     renewed: Connection = again.args[0]
@@ -288,7 +288,7 @@ def test_connect_another_for_a_company_already_connected_renews_it(
     assert page.tally.text() == "1 client connected this session"
     assert (renewed.id, renewed.created_at) == (first.id, first.created_at)
     assert [c.id for c in desk.index.load().connections] == [first.id]
-    assert desk.secrets.get(refresh_token_key(first.id)) not in {None, old_refresh}
+    assert token_pair.read(desk, renewed).refresh not in {None, old_refresh}
     assert "Qonto Desktop" in chromium.last_page()  # the second browser ended on the receiver
     QTest.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.connect_dialog is None, timeout=STEP_MS)

@@ -20,8 +20,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections import token_pair
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST

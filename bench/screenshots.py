@@ -58,6 +58,9 @@ from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[1]
+# Connecting clients in a row: the form unfolded, a refusal's details, a company connected
+# again, and the tally after "Connect another client".
+CONNECT_STATES = ("connect-advanced", "error-details", "already-connected", "success-tally")
 WINDOW_SIZE = QSize(1100, 720)
 DIALOG_SIZE = QSize(760, 640)
 WAIT_MS = 30_000
@@ -76,6 +79,7 @@ WINDOW_STATES = (
     "firm-attention",
     "settings-schedule",
     "settings-schedule-error",
+    *CONNECT_STATES,
 )
 # The browser's pages, shot by headless Chromium (bench/browser_shots.py).
 STATES = (*WINDOW_STATES, *browser_shots.STATES)
@@ -117,9 +121,12 @@ class Browser:
 
     def __init__(self, follow: bool) -> None:
         self.follow = follow
+        self.companies: list[str] = []  # the organizations picked in Qonto, in turn
         self._threads: list[threading.Thread] = []
 
     def __call__(self, url: str) -> bool:
+        if self.companies:
+            url = f"{url}&organization_id={self.companies.pop(0)}"
         if self.follow:
             thread = threading.Thread(target=_load, args=(url,), name="screenshot-browser")
             self._threads.append(thread)
@@ -244,6 +251,8 @@ def render_language(shooter: Shooter, home: Path) -> None:
             dialog.form.connect_button.click()
             wait_until(lambda: dialog.pages.currentWidget() is dialog.result_page, "the denial")
             shooter.shoot("error", dialog)
+            dialog.result_page.details.click()
+            shooter.shoot("error-details", dialog)
             close_dialog(window, dialog)
             emulator.consent_mode = "approve"
 
@@ -254,6 +263,7 @@ def render_language(shooter: Shooter, home: Path) -> None:
             dialog.result_page.close_button.click()
             wait_until(lambda: window.connect_dialog is None, "the dialog to close")
             wait_until(lambda: window.pages.currentIndex() == CONNECTIONS, "the list")
+            connect_in_a_row(shooter, window, browser, emulator)
 
             # Two more organizations, connected as a script would, for a fuller list.
             first = window.view.connection
@@ -297,6 +307,8 @@ def shoot_disconnect(shooter: Shooter, window: MainWindow) -> None:
     shooter.shoot("confirm-disconnect", dialog)
     dialog.reject()
     wait_until(lambda: not dialog.isVisible(), "the question to close")
+
+
 def render_firm(shooter: Shooter, home: Path) -> None:
     """The demo firm's 40 companies in the list, then only those needing attention."""
     if not any(shooter.wants(state) for state in FIRM_STATES):
@@ -317,6 +329,26 @@ def render_firm(shooter: Shooter, home: Path) -> None:
             window.list.sort_by(STATUS)
             window.list.view.selectRow(0)
             shooter.shoot("firm-attention", window)
+
+
+def connect_in_a_row(
+    shooter: Shooter, window: MainWindow, browser: Browser, emulator: Emulator
+) -> None:
+    """The form unfolded; the first company again (renewed); then another, with the tally."""
+    dialog = open_dialog(window, browser, follow=True)
+    dialog.form.advanced.click()
+    shooter.shoot("connect-advanced", dialog)
+    dialog.form.advanced.click()
+    browser.companies = [emulator.organizations[0].id, emulator.organizations[1].id]
+    dialog.form.connect_button.click()
+    wait_until(lambda: dialog.pages.currentWidget() is dialog.result_page, "the renewal")
+    wait_until(lambda: dialog.flow() is None, "the renewal to end")
+    shooter.shoot("already-connected", dialog)
+    dialog.result_page.another.click()
+    wait_until(lambda: len(dialog.session) == 2, "the second client")
+    wait_until(lambda: dialog.flow() is None, "the second client to end")
+    shooter.shoot("success-tally", dialog)
+    close_dialog(window, dialog)
 
 
 @contextmanager

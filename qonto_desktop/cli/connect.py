@@ -9,11 +9,13 @@ from qonto_desktop.cli import connect_companies
 from qonto_desktop.cli.connect_companies import CompaniesWithoutUserAccessError, uses_user_access
 from qonto_desktop.cli.render import describe_connection, error_line
 from qonto_desktop.connections.attempt import Attempt
-from qonto_desktop.connections.connect import connect
+from qonto_desktop.connections.connect import connect_client
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import CallbackFormatError, StateMismatchError
 from qonto_desktop.connections.model import ConnectRequest
 from qonto_desktop.system import browser
+
+ALREADY_CONNECTED = "Already connected: access renewed (same connection, its history kept)."
 
 
 def run(
@@ -56,8 +58,10 @@ def run(
         return connect_companies.run(desk, request, companies, opener, waiting, out=out, err=err)
     if companies is not None:
         raise CompaniesWithoutUserAccessError()
-    connection = connect(desk, request, opener, on_waiting=waiting)
-    print(describe_connection(connection, desk.now()), file=out)
+    connected = connect_client(desk, request, opener, on_waiting=waiting)
+    if connected.renewed:  # never a silent replacement
+        print(ALREADY_CONNECTED, file=out)
+    print(describe_connection(connected.connection, desk.now()), file=out)
     return 0
 
 

@@ -1,4 +1,7 @@
-"""Connect a Qonto organization: sign in through the browser, verify, save."""
+"""Connect a Qonto organization: sign in through the browser, verify, save.
+
+A company already connected is renewed, not replaced: :func:`connect_client` says so.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from qonto_desktop.connections.grant import (
     revoke_abandoned,
     save_grant,
 )
-from qonto_desktop.connections.model import ConnectRequest
+from qonto_desktop.connections.model import Connected, ConnectRequest
 from qonto_desktop.connections.registration import load_registration
 from qonto_desktop.connections.sign_in import signing_in
 from qonto_desktop.errors import QontoDesktopError
@@ -25,12 +28,11 @@ from qonto_desktop.qonto.authorization import authorization_parameters
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.errors import PartialWriteError
 
-__all__ = ["ConnectRequest", "OnAbandoned", "connect"]
+__all__ = ["ConnectRequest", "Connected", "OnAbandoned", "connect", "connect_client"]
 
 OnAbandoned = Callable[[AbandonedGrant], object]
 
 
-@explain_unauthorized(user_access=False)  # Qonto refusing this flow: say which to use
 def connect(
     desk: Desk,
     request: ConnectRequest,
@@ -40,7 +42,32 @@ def connect(
     on_abandoned: OnAbandoned | None = None,
     checkpoint: Checkpoint = carry_on,
 ) -> Connection:
+    """:func:`connect_client`, for callers that need only the saved connection."""
+    return connect_client(
+        desk,
+        request,
+        open_browser,
+        on_waiting=on_waiting,
+        on_abandoned=on_abandoned,
+        checkpoint=checkpoint,
+    ).connection
+
+
+@explain_unauthorized(user_access=False)  # Qonto refusing this flow: say which to use
+def connect_client(
+    desk: Desk,
+    request: ConnectRequest,
+    open_browser: Callable[[str], object],
+    *,
+    on_waiting: OnWaiting | None = None,
+    on_abandoned: OnAbandoned | None = None,
+    checkpoint: Checkpoint = carry_on,
+) -> Connected:
     """Run the whole connection; nothing is saved unless every step succeeded.
+
+    A company already connected in this environment is renewed: the new grant replaces its
+    tokens and reading, its history (id, date first connected) stays, and the result is
+    ``renewed`` so that the face says "already connected: access renewed".
 
     Every check that needs no network comes first: the app registration, the permissions, the
     organization and registration IDs, secure storage and the sandbox's staging token, so that
@@ -63,6 +90,9 @@ def connect(
             its own instead, so that Cancel and closing never wait for it.
         checkpoint: called between the steps after the browser came back; raising there (the
             window's Cancel) stops the connection before anything is saved.
+
+    Returns:
+        The saved connection, and whether its company was already connected.
 
     Raises:
         QontoDesktopError: a subclass saying what went wrong and what to do.
@@ -96,7 +126,7 @@ def connect(
                 facts=facts,
                 now=desk.now(),
             )
-            saved = save_grant(context, connection, tokens)
+            connected = save_grant(context, connection, tokens)
         except PartialWriteError as exc:  # the keyring may hold these tokens: never revoke them
             authorized.report_failed(exc)
             raise
@@ -106,4 +136,4 @@ def connect(
             (on_abandoned or revoke_abandoned)(AbandonedGrant(context, tokens))
             raise
         authorized.report_saved()
-    return saved
+    return connected

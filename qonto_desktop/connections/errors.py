@@ -9,6 +9,7 @@ from __future__ import annotations
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_, Message, Text, with_reason
 from qonto_desktop.oauth.errors import (
+    AccessDeniedError,
     AuthorizationCancelledError,
     CallbackFormatError,
     ConfigurationError,
@@ -19,6 +20,7 @@ from qonto_desktop.program import program_name
 from qonto_desktop.store.errors import StorageError
 
 __all__ = [
+    "AccessDeniedError",
     "AuthorizationCancelledError",
     "CallbackFormatError",
     "ConfigurationError",

@@ -10,6 +10,7 @@ from typing import Any
 
 from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.context import ConnectionContext, for_connection
+from qonto_desktop.connections.model import Connected
 from qonto_desktop.connections.reading import read_company, read_membership
 from qonto_desktop.connections.retire import retire
 from qonto_desktop.errors import QontoDesktopError
@@ -173,16 +174,18 @@ def new_connection_id() -> str:
     return secrets.token_hex(6)
 
 
-def save_grant(context: ConnectionContext, connection: Connection, tokens: TokenSet) -> Connection:
+def save_grant(context: ConnectionContext, connection: Connection, tokens: TokenSet) -> Connected:
     """Save a grant's tokens and record; on any failure the store is left as it was.
 
-    Connecting an organization again replaces its tokens and keeps its id; the replaced
-    grant's refresh token is then revoked (best effort), so no forgotten grant stays alive.
+    Connecting an organization again is a renewal, never a silent replacement: the new
+    grant's tokens and reading replace the old ones, the history stays (:func:`renewal_of`),
+    and the result says ``renewed``. The replaced grant's refresh token is then revoked
+    (best effort), so no forgotten grant stays alive.
     """
     desk = context.desk
     existing = desk.index.find_same(connection)
     if existing is not None:
-        connection = replace(connection, id=existing.id, created_at=existing.created_at)
+        connection = renewal_of(existing, connection)
     before = token_pair.before_save(desk, connection)
     token_pair.save(desk, connection, tokens.access_token, tokens.refresh_token, was=before)
     # Where the tokens now are: ``token`` opens that backend directly, without discovery.
@@ -198,7 +201,20 @@ def save_grant(context: ConnectionContext, connection: Connection, tokens: Token
     if existing is not None and existing.grant_id is not None:  # it leaves a shared grant
         retire(context, existing, stored)
     log.info("saved connection %s (%s)", stored.id, stored.state)
-    return stored
+    return Connected(stored, renewed=existing is not None)
+
+
+def renewal_of(existing: Connection, fresh: Connection) -> Connection:
+    """``fresh``, the record of a new grant, as the renewal of the company ``existing``.
+
+    What describes the company now (its name, accounts, who signed in, the permissions, the
+    tokens' dates, what the reading could not read) comes from the new grant; what is history
+    stays: the id (its keyring entries, what scripts name it by) and the date it was first
+    connected. The access was renewed just now, so ``refreshed_at`` says so.
+    """
+    return replace(
+        fresh, id=existing.id, created_at=existing.created_at, refreshed_at=fresh.created_at
+    )
 
 
 def _revoke_quietly(context: ConnectionContext, replaced: Connection, refresh_token: str) -> None:

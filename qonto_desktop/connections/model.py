@@ -22,6 +22,7 @@ __all__ = [
     "BackendDescription",
     "BackendName",
     "ConnectRequest",
+    "Connected",
     "Connection",
     "DisconnectReport",
     "FreshToken",
@@ -42,6 +43,20 @@ class ConnectRequest:
     registration_id: str | None = None
     language: str = "en"
     timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Connected:
+    """A connection just saved, and whether its company was already connected.
+
+    Attributes:
+        renewed: the company was already connected (same environment and organization): its
+            access was renewed with the new grant, and its history kept (its id, the date it
+            was first connected); False for a company connected for the first time.
+    """
+
+    connection: Connection
+    renewed: bool = False
 
 
 @dataclass(frozen=True)

@@ -327,19 +327,19 @@
         <translation>Reconnecter {organization}</translation>
     </message>
     <message>
-        <source>Connect a Qonto organization</source>
-        <translation>Connecter une société Qonto</translation>
+        <source>Connect a client</source>
+        <translation>Connecter un client</translation>
     </message>
 </context>
 <context>
     <name>ConnectForm</name>
     <message>
-        <source>Reconnect (same organization, change permissions)</source>
-        <translation>Reconnecter (même société, autorisations modifiables)</translation>
+        <source>Reconnect {client}</source>
+        <translation>Reconnecter {client}</translation>
     </message>
     <message>
-        <source>Connect a Qonto organization</source>
-        <translation>Connecter une société Qonto</translation>
+        <source>Connect a client</source>
+        <translation>Connecter un client</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -362,6 +362,22 @@
         <translation>Démo</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Shows every permission, to ask for more or fewer.</source>
+        <translation>Affiche toutes les autorisations, pour en demander plus ou moins.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Environment, app registration, redirect address, organization.</source>
+        <translation>Environnement, enregistrement de l’application, adresse de redirection, société.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -370,20 +386,36 @@
         <translation>Ferme cette fenêtre.</translation>
     </message>
     <message>
-        <source>Connect</source>
-        <translation>Connecter</translation>
+        <source>Sign in with Qonto</source>
+        <translation>Se connecter avec Qonto</translation>
     </message>
     <message>
-        <source>Opens Qonto in your browser to sign in and approve.</source>
-        <translation>Ouvre Qonto dans votre navigateur pour vous authentifier et donner votre accord.</translation>
+        <source>Opens Qonto in your browser: sign in with your client&apos;s account and approve.</source>
+        <translation>Ouvre Qonto dans votre navigateur&#xa0;: connectez-vous avec le compte de votre client et donnez votre accord.</translation>
     </message>
     <message>
-        <source>Connect your Qonto companies (one sign-in for all)</source>
-        <translation>Connecter vos sociétés Qonto (une seule connexion pour toutes)</translation>
+        <source>What the app may do</source>
+        <translation>Ce que l’application pourra faire</translation>
     </message>
     <message>
-        <source>Correct the messages above to connect.</source>
-        <translation>Corrigez les erreurs signalées ci-dessus pour connecter le compte.</translation>
+        <source>Environment: {environment} (change it under Advanced).</source>
+        <translation>Environnement&#xa0;: {environment} (modifiable sous Avancé).</translation>
+    </message>
+    <message>
+        <source>Connect your clients&apos; companies (one sign-in for all)</source>
+        <translation>Connecter les sociétés de vos clients (une seule connexion pour toutes)</translation>
+    </message>
+    <message>
+        <source>Sign in to Qonto in your browser and approve: every company you can reach is offered next.</source>
+        <translation>Connectez-vous à Qonto dans votre navigateur et donnez votre accord&#xa0;: chaque société à laquelle vous avez accès vous sera ensuite proposée.</translation>
+    </message>
+    <message>
+        <source>Qonto opens in your browser: sign in with your client&apos;s account (or yours, if they invited you), choose the company and approve. The app does the rest.</source>
+        <translation>Qonto s’ouvre dans votre navigateur&#xa0;: connectez-vous avec le compte de votre client (ou le vôtre, s’il vous a invité), choisissez la société et donnez votre accord. L’application fait le reste.</translation>
+    </message>
+    <message>
+        <source>Correct the messages above to sign in.</source>
+        <translation>Corrigez les messages ci-dessus pour vous connecter.</translation>
     </message>
 </context>
 <context>
@@ -745,6 +777,17 @@
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <source>Open.</source>
+        <translation>Ouvert.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Fermé.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Qonto Desktop logo</source>
@@ -992,12 +1035,12 @@
 <context>
     <name>OrganizationFields</name>
     <message>
-        <source>Organization (optional)</source>
+        <source>Company (optional)</source>
         <translation>Société (facultatif)</translation>
     </message>
     <message>
-        <source>Leave both empty to choose the organization in Qonto.</source>
-        <translation>Laissez les deux champs vides pour choisir la société dans Qonto.</translation>
+        <source>Leave both empty to choose the company in Qonto.</source>
+        <translation>Laissez les deux vides pour choisir la société dans Qonto.</translation>
     </message>
     <message>
         <source>Organization ID</source>
@@ -1005,7 +1048,7 @@
     </message>
     <message>
         <source>Optional. Locks the sign-in to this organization.</source>
-        <translation>Facultatif. Limite l’authentification à cette société.</translation>
+        <translation>Facultatif. Limite la connexion à cette société.</translation>
     </message>
     <message>
         <source>Registration ID</source>
@@ -1016,7 +1059,7 @@
         <translation>Facultatif. Présélectionne la société créée lors de l’inscription auprès de Qonto.</translation>
     </message>
     <message>
-        <source>Reconnecting {organization}: the organization stays the same.</source>
+        <source>Reconnecting {organization}: the company stays the same.</source>
         <translation>Reconnexion de {organization}&#xa0;: la société reste la même.</translation>
     </message>
     <message>
@@ -1030,6 +1073,21 @@
     <message>
         <source>Give an organization ID or a registration ID, not both.</source>
         <translation>Indiquez un identifiant de société ou un identifiant d’inscription, pas les deux.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionSummary</name>
+    <message>
+        <source>Your own choice of permissions</source>
+        <translation>Votre propre choix d’autorisations</translation>
+    </message>
+    <message>
+        <source>Only signing in: nothing is read.</source>
+        <translation>Connexion seule&#xa0;: rien n’est lu.</translation>
+    </message>
+    <message>
+        <source>Without offline access, it stops after one hour.</source>
+        <translation>Sans l’autorisation «&#xa0;Rester connecté sans se reconnecter&#xa0;», la connexion s’arrête au bout d’une heure.</translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1114,7 @@
     </message>
     <message>
         <source>Optional; kept in the keyring</source>
-        <translation>Facultatif (coffre-fort du système)</translation>
+        <translation>Facultatif&#xa0;; gardé dans le coffre-fort du système</translation>
     </message>
     <message>
         <source>Redirect port</source>
@@ -1154,10 +1212,6 @@
         <translation>Réessayer</translation>
     </message>
     <message>
-        <source>Returns to the form, with everything kept.</source>
-        <translation>Revient au formulaire, sans rien perdre de la saisie.</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1214,6 +1268,50 @@
         <translation>Compte bancaire</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Shows what Qonto answered, its codes.</source>
+        <translation>Affiche la réponse de Qonto et ses codes.</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Revenir au formulaire</translation>
+    </message>
+    <message>
+        <source>Returns to the form, with everything kept, to change a choice.</source>
+        <translation>Revient au formulaire, sans rien perdre, pour modifier un choix.</translation>
+    </message>
+    <message>
+        <source>Starts the sign-in again, with the same choices.</source>
+        <translation>Relance la connexion, avec les mêmes choix.</translation>
+    </message>
+    <message>
+        <source>Connect another client</source>
+        <translation>Connecter un autre client</translation>
+    </message>
+    <message>
+        <source>Starts the next sign-in at once, with the same choices.</source>
+        <translation>Lance aussitôt la connexion suivante, avec les mêmes choix.</translation>
+    </message>
+    <message>
+        <source>1 client connected this session</source>
+        <translation>1 client connecté pendant cette session</translation>
+    </message>
+    <message>
+        <source>{count} clients connected this session</source>
+        <translation>{count} clients connectés pendant cette session</translation>
+    </message>
+    <message>
+        <source>{organization} was already connected: access renewed</source>
+        <translation>{organization} était déjà connectée&#xa0;: accès renouvelé</translation>
+    </message>
+    <message>
+        <source>The same connection goes on, with its history; nothing was duplicated.</source>
+        <translation>La même connexion continue, avec son historique&#xa0;; rien n’a été dupliqué.</translation>
+    </message>
+    <message>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
@@ -1246,8 +1344,32 @@
         <translation>Ajoutées, avec une seule connexion partagée&#xa0;: {names}.</translation>
     </message>
     <message>
+        <source>You refused access; nothing was connected</source>
+        <translation>Vous avez refusé l’accès&#xa0;; rien n’a été connecté</translation>
+    </message>
+    <message>
+        <source>Qonto was told no: the app got no access to this client&apos;s account.</source>
+        <translation>Qonto a reçu votre refus&#xa0;: l’application n’a obtenu aucun accès au compte de ce client.</translation>
+    </message>
+    <message>
+        <source>To connect it after all, choose Retry and approve in Qonto.</source>
+        <translation>Pour le connecter malgré tout, choisissez Réessayer et donnez votre accord dans Qonto.</translation>
+    </message>
+    <message>
         <source>The connection did not succeed</source>
         <translation>La connexion n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>Qonto&apos;s code: {code}</source>
+        <translation>Code de Qonto&#xa0;: {code}</translation>
+    </message>
+    <message>
+        <source>Qonto said: “{detail}”</source>
+        <translation>Réponse de Qonto&#xa0;: «&#xa0;{detail}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>HTTP status: {status}</source>
+        <translation>Statut HTTP&#xa0;: {status}</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1467,7 @@
     </message>
     <message>
         <source>Tick a ready-made set of permissions.</source>
-        <translation>Coche un ensemble prédéfini d’autorisations.</translation>
+        <translation>Cochez un ensemble prédéfini d’autorisations.</translation>
     </message>
     <message>
         <source>Custom selection</source>
@@ -1369,7 +1491,7 @@
     </message>
     <message>
         <source>Scope string</source>
-        <translation>Chaîne d’autorisations</translation>
+        <translation>Chaîne d’autorisations envoyée</translation>
     </message>
     <message>
         <source>The exact scope string the app sends to Qonto.</source>
@@ -1509,12 +1631,16 @@
         <translation>Vérification des paramètres et du coffre-fort du système avant l’ouverture du navigateur.</translation>
     </message>
     <message>
+        <source>Starts with {address}</source>
+        <translation>Commence par {address}</translation>
+    </message>
+    <message>
         <source>Waiting for you to approve in Qonto</source>
         <translation>En attente de votre accord dans Qonto</translation>
     </message>
     <message>
         <source>Your browser was asked to open Qonto. Sign in, choose the organization and approve; this window goes on by itself. If no browser opened, copy the address below into one.</source>
-        <translation>Votre navigateur a été invité à ouvrir Qonto. Authentifiez-vous, choisissez la société et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
+        <translation>Votre navigateur a été invité à ouvrir Qonto. Connectez-vous, choisissez la société et donnez votre accord&#xa0;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, copiez l’adresse ci-dessous dans un navigateur.</translation>
     </message>
     <message>
         <source>Time left: {time}</source>

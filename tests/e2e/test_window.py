@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator
@@ -217,14 +218,16 @@ def test_connect_with_the_keyboard_alone(
     press(Qt.Key.Key_Space)
     dialog = the_dialog(window)
     wait_for_active(qtbot, dialog)
-    assert focused() is dialog.form.environment  # the form starts at its first control
+    assert focused() is dialog.form.connect_button  # Sign in has the focus: one key away
     assert dialog.form.environment_name() == "emulator"
-    if way == "enter":  # Connect is the form's default button: Enter in a field presses it
+    if way == "enter":  # Sign in is the form's default button as well
         key = Qt.Key.Key_Return
-    else:
-        presses = tab_to(dialog.form.connect_button)
-        assert presses > 1  # through the form's fields, in order, to the last button
-        figure("Tab presses from the first field to Connect", presses)
+    else:  # once round the folded form: Change, Advanced, Close, back to Sign in
+        press(Qt.Key.Key_Tab)
+        assert focused() is dialog.form.change
+        presses = 1 + tab_to(dialog.form.connect_button)
+        assert presses == 4
+        figure("Tab presses round the folded connect form", presses)
         key = Qt.Key.Key_Space
     with qtbot.waitSignal(dialog.connected, timeout=FLOW_MS) as connected:
         press(key)
@@ -232,7 +235,8 @@ def test_connect_with_the_keyboard_alone(
         assert focused() is dialog.waiting_page.cancel
     connection = connected.args[0]
     assert isinstance(connection, Connection)
-    assert focused() is dialog.result_page.close_button
+    assert focused() is dialog.result_page.another  # the next client is one key away
+    tab_to(dialog.result_page.close_button)
     press(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.connect_dialog is None, timeout=STEP_MS)
     qtbot.waitUntil(lambda: window.pages.currentIndex() == CONNECTIONS, timeout=STEP_MS)
@@ -259,5 +263,33 @@ def test_enter_on_the_focused_close_button_closes_without_connecting(
     tab_to(dialog.form.close_button)
     press(Qt.Key.Key_Return)
     assert not dialog.busy, "Enter on the focused Close button started a connection"
+    qtbot.waitUntil(lambda: window.connect_dialog is None, timeout=STEP_MS)
+    close_window(qtbot, window)
+
+
+def test_connect_another_for_a_company_already_connected_renews_it(
+    qtbot: QtBot, chromium: HeadlessChromium, home: Home
+) -> None:
+    """Twice the same company, in Chromium, on the real keyring: one connection, renewed."""
+    desk = fresh_desk(home)
+    window = open_window(qtbot, desk, chromium)
+    QTest.mouseClick(window.empty.button, Qt.MouseButton.LeftButton)
+    dialog = the_dialog(window)
+    with qtbot.waitSignal(dialog.connected, timeout=FLOW_MS) as connected:
+        QTest.mouseClick(dialog.form.connect_button, Qt.MouseButton.LeftButton)
+    first: Connection = connected.args[0]
+    page = dialog.result_page
+    assert page.tally.text() == "1 client connected this session"
+    old_refresh = token_pair.read(desk, first).refresh
+    with qtbot.waitSignal(dialog.connected, timeout=FLOW_MS) as again:
+        QTest.mouseClick(page.another, Qt.MouseButton.LeftButton)
+    renewed: Connection = again.args[0]
+    assert f"{first.organization_name} was already connected: access renewed" in page.text()
+    assert page.tally.text() == "1 client connected this session"
+    assert (renewed.id, renewed.created_at) == (first.id, first.created_at)
+    assert [c.id for c in desk.index.load().connections] == [first.id]
+    assert token_pair.read(desk, renewed).refresh not in {None, old_refresh}
+    assert "Qonto Desktop" in chromium.last_page()  # the second browser ended on the receiver
+    QTest.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.connect_dialog is None, timeout=STEP_MS)
     close_window(qtbot, window)

@@ -33,7 +33,7 @@ def test_a_refused_port_disables_connect_and_saves_nothing(
     assert registration.redirect_port_message.text() == PORT_RULE
     assert registration.redirect_port_message.isVisibleTo(dialog)
     assert not dialog.form.connect_button.isEnabled()
-    assert dialog.form.problem_summary.text() == "Correct the messages above to connect."
+    assert dialog.form.problem_summary.text() == "Correct the messages above to sign in."
     QTest.keyClick(registration.redirect_port, Qt.Key.Key_Return)  # Enter does not connect
     assert dialog.pages.currentWidget() is dialog.form
     assert not desk.paths.settings_file.exists()

@@ -55,3 +55,14 @@ def test_the_demo_still_comes_first_in_demo_mode(bake: Bake, make_dialog: MakeDi
     bake(SANDBOX_FIRM)
     form = make_dialog(environments=("emulator", *BOTH)).form
     assert form.environment_name() == "emulator"
+
+
+def test_a_firms_build_signs_in_with_one_click_advanced_folded(
+    bake: Bake, make_dialog: MakeDialog
+) -> None:
+    bake(BakedRegistration("production", "firm-production-client", 53004))
+    form = make_dialog(environments=BOTH).form
+    assert form.environment_name() == "production"
+    assert not form.advanced.is_open  # nothing missing: the registration is the build's
+    assert form.connect_button.isEnabled()
+    assert form.connect_button.isDefault()

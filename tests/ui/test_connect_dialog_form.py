@@ -31,10 +31,8 @@ SCOPE_BOXES = [
     for scope in members
     if scope.name != "user_organization.read"
 ]
-# From the first control: the registration (with its host choice and its user-access box), the
-# organization, the permissions' preset, search and list, the scope string, Close. The
-# permissions list used to take one stop per scope.
-MOST_TABS_TO_CONNECT = 15
+# Folded, the form is two disclosures and two buttons: Sign in is the fourth stop at most.
+MOST_TABS_TO_CONNECT = 3
 
 
 def recording(opened: list[str]) -> Callable[[str], bool]:
@@ -71,37 +69,51 @@ def tab_walk(qtbot: QtBot, dialog: ConnectDialog, first: QWidget) -> list[str]:
     raise AssertionError(f"the focus never came back: {seen}")
 
 
+def test_folded_the_form_is_a_few_stops_and_sign_in_comes_first(
+    qtbot: QtBot, make_dialog: MakeDialog
+) -> None:
+    dialog = make_dialog()
+    walked = tab_walk(qtbot, dialog, dialog.form.change)
+    assert walked == ["change_permissions", "advanced", "close_form", "connect"]
+    assert walked.index("connect") <= MOST_TABS_TO_CONNECT
+
+
 def test_tab_walks_every_control_in_visual_order(qtbot: QtBot, make_dialog: MakeDialog) -> None:
     dialog = make_dialog(environments=("production", "sandbox"))
-    QTest.keyClicks(dialog.form.registration.client_id, "my-client")
+    form = dialog.form
+    assert form.advanced.is_open  # no client ID yet: Advanced opened by itself
+    assert not form.connect_button.isEnabled()
+    QTest.keyClicks(form.registration.client_id, "my-client")
+    form.change.click()
     registration = ["client_id", "client_secret", "redirect_host", "redirect_port", "redirect_uri"]
     expected = [
+        "change_permissions",
+        "preset",
+        "scope_search",
+        SCOPE_BOXES[0],  # the permissions are one stop; the arrow keys move inside
+        "raw_scopes",
+        "advanced",
         "environment",
         *registration,
         "copy_redirect_uri",
         "user_access",
         "organization_id",
         "registration_id",
-        "preset",
-        "scope_search",
-        SCOPE_BOXES[0],  # the permissions are one stop; the arrow keys move inside
-        "raw_scopes",
         "close_form",
         "connect",
     ]
-    walked = tab_walk(qtbot, dialog, dialog.form.environment)
+    walked = tab_walk(qtbot, dialog, form.change)
     assert walked == expected
-    assert walked.index("connect") <= MOST_TABS_TO_CONNECT
-    dialog.form.environment.setCurrentIndex(1)  # the sandbox adds its staging token
-    walked = tab_walk(qtbot, dialog, dialog.form.environment)
-    assert walked[1:8] == [*registration, "copy_redirect_uri", "staging_token"]
-    assert len(walked) <= MOST_TABS_TO_CONNECT + 1  # Connect waits for a client ID here
+    form.environment.setCurrentIndex(1)  # the sandbox adds its staging token
+    walked = tab_walk(qtbot, dialog, form.environment)
+    assert walked[:8] == ["environment", *registration, "copy_redirect_uri", "staging_token"]
 
 
 def test_the_permission_last_used_is_the_tab_stop(qtbot: QtBot, make_dialog: MakeDialog) -> None:
     dialog = make_dialog()
     picker = dialog.form.picker
-    walked = tab_walk(qtbot, dialog, dialog.form.environment)
+    dialog.form.change.click()
+    walked = tab_walk(qtbot, dialog, dialog.form.change)
     first = walked.index(SCOPE_BOXES[0])
     focus = picker.checkbox(SCOPE_BOXES[0].removeprefix("scope_"))
     focus.setFocus()
@@ -111,7 +123,7 @@ def test_the_permission_last_used_is_the_tab_stop(qtbot: QtBot, make_dialog: Mak
         assert widget is not None
         QTest.keyClick(widget, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is picker.checkbox(SCOPE_BOXES[3].removeprefix("scope_"))
-    again = tab_walk(qtbot, dialog, dialog.form.environment)
+    again = tab_walk(qtbot, dialog, dialog.form.change)
     assert again == [*walked[:first], SCOPE_BOXES[3], *walked[first + 1 :]]
 
 
@@ -119,6 +131,8 @@ def test_the_demo_registration_is_read_only_and_skipped_where_disabled(
     qtbot: QtBot, make_dialog: MakeDialog
 ) -> None:
     dialog = make_dialog()
+    assert not dialog.form.advanced.is_open  # nothing to set up: Advanced stays folded
+    dialog.form.advanced.click()
     walked = tab_walk(qtbot, dialog, dialog.form.environment)
     # Port 0 (any free port): no fixed address to copy; the Demo has no secret.
     assert walked[:6] == [
@@ -134,6 +148,38 @@ def test_the_demo_registration_is_read_only_and_skipped_where_disabled(
     assert registration.redirect_port.isReadOnly()
     assert registration.client_secret.isHidden()
     assert registration.staging_token.isHidden()
+
+
+def test_no_placeholder_looks_like_a_value(make_dialog: MakeDialog) -> None:
+    dialog = make_dialog(environments=("production",))
+    for edit in (
+        dialog.form.organization.organization_id,
+        dialog.form.organization.registration_id,
+    ):
+        assert edit.placeholderText() == ""
+
+
+def test_a_mistyped_id_opens_advanced_and_stops_sign_in(
+    qtbot: QtBot, make_dialog: MakeDialog
+) -> None:
+    dialog = make_dialog()
+    form = dialog.form
+    form.organization.organization_id.setText("not-an-id")
+    assert form.advanced.is_open
+    assert not form.connect_button.isEnabled()
+    assert form.problem_summary.text() == "Correct the messages above to sign in."
+
+
+def test_a_saved_registration_leaves_advanced_folded(make_dialog: MakeDialog, desk: Desk) -> None:
+    settings = {
+        **desk.settings,
+        "environment": "production",
+        "registrations": {"production": {"client_id": "firm-client", "redirect_port": 53100}},
+    }
+    dialog = make_dialog(on=replace(desk, settings=settings), environments=("production",))
+    assert not dialog.form.advanced.is_open
+    assert dialog.form.connect_button.isEnabled()
+    assert not dialog.form.where.isVisible()  # production goes without saying
 
 
 def test_every_control_has_an_accessible_name_and_description(

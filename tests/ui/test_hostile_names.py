@@ -23,7 +23,7 @@ from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.oauth.errors import OAuthError
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.ui.connect.dialog import ConnectDialog
-from qonto_desktop.ui.connect.waiting_page import ResultPage
+from qonto_desktop.ui.connect.result_page import ResultPage
 from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect
 from qonto_desktop.ui.panes.connection_view import ConnectionView
 from qonto_desktop.ui.panes.delegate import row_name

@@ -198,7 +198,8 @@ def test_with_the_translator_installed_the_window_speaks_french(
     assert window.demo_banner.text.startswith(f"Démo{NBSP}: aucune connexion à Qonto.")
     assert environment_label("sandbox") == "Bac à sable"  # QCoreApplication.translate too
     dialog = window.open_connect()
-    assert dialog.windowTitle() == "Connecter une société Qonto"
+    assert dialog.windowTitle() == "Connecter un client"
+    assert dialog.form.connect_button.text() == "Se connecter avec Qonto"
     assert dialog.form.registration.title() == f"Enregistrement de l{APOSTROPHE}application"
     assert dialog.form.picker.title() == "Autorisations"
     standard = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own words

@@ -1,8 +1,15 @@
-"""The connect dialog: choose where and what to connect, sign in through the browser, see it done.
+"""The connect dialog: sign in through the browser, see it done, connect the next client.
 
-Three pages: the form (environment, app registration, organization, permissions), waiting for
-the browser, and the result. Saving the registration and the whole sign-in run on worker threads;
-only one attempt runs at a time, and closing the dialog cancels it and waits for it to end.
+Pages: the form (:mod:`.connect_form`: the permissions in plain words, the rest under
+Advanced), waiting for the browser, the companies of a user-access sign-in, and the result.
+Saving the registration and the whole sign-in run on worker threads; only one attempt runs at a
+time, and closing the dialog cancels it and waits for it to end.
+
+An accountant connects many clients in a row: after a success, "Connect another client"
+starts the next sign-in at once with the same choices, and the dialog keeps the tally of the
+session. When Qonto sends the browser back, the dialog comes to the front (or, where the
+system refuses to give it the focus, asks for attention), so that the browser does not stay
+in front saying "return to the app".
 """
 
 from __future__ import annotations
@@ -12,41 +19,35 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from qonto_desktop.connections.companies import Company, CompanyChoice, sign_in
-from qonto_desktop.connections.connect import connect
-from qonto_desktop.connections.desk import Desk, environment_of
+from qonto_desktop.connections.connect import connect_client
+from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import AuthorizationCancelledError, StateMismatchError
-from qonto_desktop.connections.model import DEFAULT_TIMEOUT, Connection, ConnectRequest
-from qonto_desktop.connections.registration import default_environment
+from qonto_desktop.connections.model import (
+    DEFAULT_TIMEOUT,
+    Connected,
+    Connection,
+    ConnectRequest,
+)
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.connect.company_page import CompanyPage
 from qonto_desktop.ui.connect.company_steps import CompanySteps
+from qonto_desktop.ui.connect.connect_form import ConnectForm
 from qonto_desktop.ui.connect.flow import ConnectFlow
-from qonto_desktop.ui.connect.organization_fields import OrganizationFields
-from qonto_desktop.ui.connect.registration_form import (
-    RegistrationForm,
-    button,
-    save_registration,
-)
-from qonto_desktop.ui.connect.scope_picker import ScopePicker, scrolling
-from qonto_desktop.ui.connect.waiting_page import ResultPage, WaitingPage, heading
-from qonto_desktop.ui.panes.error_view import message_label
+from qonto_desktop.ui.connect.registration_form import save_registration
+from qonto_desktop.ui.connect.result_page import ResultPage
+from qonto_desktop.ui.connect.waiting_page import WaitingPage
 from qonto_desktop.ui.plain import safe_text
 from qonto_desktop.ui.workers import Workers
 
 # How long closing the dialog waits for a cancelled attempt to end (receiver stopped, joined).
 STOP_WAIT_MS = 5000
+# Qt platforms without windows to raise (tests, screenshots): raising there only warns.
+WINDOWLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 PAGE_LANGUAGES = ("en", "fr")  # the receiver's browser pages exist in these languages
 
 STYLE = """
@@ -57,177 +58,23 @@ QLabel#badge[kind="sensitive"] { background: #fff4e0; border-color: #c98a1b; col
 QLabel#badge[kind="money"] { background: #fce8e6; border-color: #c5473d; color: #6b1a14; }
 QLabel[role="warning"] { background: #fff4e0; border: 1px solid #c98a1b; color: #5c3b00;
     border-radius: 3px; padding: 4px 6px; }
+QToolButton#change_permissions, QToolButton#advanced, QToolButton#details { padding: 2px 0px; }
 """
 
 
-class ConnectForm(QWidget):
-    """The first page: environment, app registration, organization, permissions."""
-
-    def __init__(
-        self,
-        desk: Desk,
-        environments: Sequence[str],
-        language: str,
-        reconnect: Connection | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("connect_form")
-        self.desk = desk
-        self._busy = False
-        names = list(dict.fromkeys(environments))
-        if reconnect is not None and reconnect.environment not in names:
-            names.insert(0, reconnect.environment)
-        if not names:
-            raise ValueError("the connect dialog needs at least one environment to offer")
-        self.heading = heading(self, "form_heading")
-        self._title = (
-            self.tr("Reconnect (same organization, change permissions)")
-            if reconnect is not None
-            else self.tr("Connect a Qonto organization")
-        )
-        self.heading.setText(self._title)
-        self.environment = QComboBox(self)
-        self.environment.setObjectName("environment")
-        self.environment.setAccessibleName(self.tr("Environment"))
-        self.environment.setAccessibleDescription(self.tr("Which Qonto to connect to."))
-        labels = {"production": self.tr("Production"), "sandbox": self.tr("Sandbox")}
-        labels["emulator"] = self.tr("Demo")
-        for name in names:
-            self.environment.addItem(labels.get(name, name), name)
-        self.registration = RegistrationForm(self)
-        self.organization = OrganizationFields(self)
-        self.picker = ScopePicker(language, self)
-        self.problem_summary = message_label(self, "form_problems")
-        self.close_button = button(
-            self, "close_form", self.tr("Close"), self.tr("Closes this window.")
-        )
-        self.connect_button = button(
-            self,
-            "connect",
-            self.tr("Connect"),
-            self.tr("Opens Qonto in your browser to sign in and approve."),
-        )
-        self.connect_button.setDefault(True)
-        self._layout()
-        self.environment.currentIndexChanged.connect(self._environment_changed)
-        for part in (self.registration, self.organization, self.picker):
-            part.changed.connect(self._validate)
-        self.registration.user_access.toggled.connect(self._access_changed)
-        if reconnect is not None:
-            self.environment.setCurrentIndex(self.environment.findData(reconnect.environment))
-            self.environment.setEnabled(False)
-            if reconnect.organization_id:
-                self.organization.fix_organization(
-                    reconnect.organization_id, safe_text(reconnect.display_name)
-                )
-            self.picker.set_selected(reconnect.scopes_requested)
-        elif "emulator" not in names:  # the Demo comes first in demo mode
-            chosen = self.environment.findData(default_environment(desk.settings))
-            self.environment.setCurrentIndex(max(chosen, 0))
-        self._environment_changed()
-        for first, second in zip(self.controls(), self.controls()[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def _layout(self) -> None:
-        where = QLabel(self.tr("Environment"), self)
-        where.setBuddy(self.environment)
-        left_content = QWidget()
-        left = QVBoxLayout(left_content)
-        left.setContentsMargins(0, 0, 4, 0)
-        left.setSpacing(12)
-        environment_row = QHBoxLayout()
-        environment_row.addWidget(where)
-        environment_row.addWidget(self.environment, 1)
-        left.addLayout(environment_row)
-        for part in (self.registration, self.organization):
-            left.addWidget(part)
-        left.addStretch(1)
-        # The left column scrolls rather than squeezing its fields when messages appear.
-        left_area = scrolling(self, "form_column", left_content)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addWidget(left_area, 4)
-        columns.addWidget(self.picker, 5)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problem_summary, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.connect_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(self.heading)
-        layout.addLayout(columns, 1)
-        layout.addLayout(buttons)
-
-    def controls(self) -> list[QWidget]:
-        """The interactive controls, in tab order (left column, permissions, buttons)."""
-        parts: list[QWidget] = [self.environment]
-        for part in (self.registration, self.organization, self.picker):
-            parts.extend(part.controls())
-        return [*parts, self.close_button, self.connect_button]
-
-    def environment_name(self) -> str:
-        """The selected environment's name."""
-        return str(self.environment.currentData())
-
-    def problems(self) -> list[str]:
-        """Everything that stops Connect, in the user's words."""
-        problems = self.registration.problems()
-        if not self._user_access():  # an organization cannot be fixed with user access
-            problems += self.organization.problems()
-        return problems + self.picker.problems()
-
-    def _user_access(self) -> bool:
-        return self.registration.user_access.isChecked()
-
-    def set_busy(self, busy: bool) -> None:
-        """Only one attempt at a time: Connect is off while one runs."""
-        self._busy = busy
-        self._validate()
-
-    def focus_first(self) -> None:
-        """Put the focus on the first control that can take it."""
-        next(widget for widget in self.controls() if widget.isEnabled()).setFocus()
-
-    def _environment_changed(self) -> None:
-        environment = environment_of(self.desk, self.environment_name())
-        label = self.environment.currentText()
-        self.registration.set_environment(environment, self.desk.settings, label)
-        self._access_changed()
-
-    def _access_changed(self) -> None:
-        """User access: its permission is always asked for, and no organization is fixed."""
-        user_access = self.registration.user_access.isChecked()
-        self.picker.set_user_access(user_access)
-        self.organization.setVisible(not user_access)
-        self.heading.setText(
-            self.tr("Connect your Qonto companies (one sign-in for all)")
-            if user_access
-            else self._title
-        )
-
-    def _validate(self) -> None:
-        problems = self.problems()
-        self.problem_summary.setText(
-            self.tr("Correct the messages above to connect.") if problems else ""
-        )
-        self.problem_summary.setAccessibleDescription(" ".join(problems))
-        self.problem_summary.setVisible(bool(problems))
-        self.connect_button.setEnabled(not problems and not self._busy)
-
-
 class ConnectDialog(QDialog):
-    """Connect (or reconnect) a Qonto organization.
+    """Connect (or reconnect) clients' Qonto companies, one after another.
 
     Signals:
-        connected(Connection): the connection was saved.
+        connected(Connection): the connection was saved (new, or an existing one renewed).
         settings_changed(dict): the app registration was saved; the new settings.
+        came_forward(): Qonto's answer brought the window to the front (or asked for
+            attention).
     """
 
     connected = Signal(object)
     settings_changed = Signal(object)
+    came_forward = Signal()
 
     def __init__(
         self,
@@ -249,11 +96,14 @@ class ConnectDialog(QDialog):
         self._open_browser = open_browser
         self._timeout = timeout
         self._flow: ConnectFlow | None = None
+        self._in_browser = False  # the running attempt sent the user to the browser
         self._user_access = False
         self.companies = CompanySteps(workers, self)  # a user-access sign-in's companies
         self._saving = False
         self._stop_requested = False
         self._connected = False
+        self.session: dict[str, Connection] = {}  # what this dialog connected, by id
+        self._reconnecting = reconnect is not None  # one given company: no "another"
         self.form = ConnectForm(desk, environments, language, reconnect, self)
         self.waiting_page = WaitingPage(self)
         self.result_page = ResultPage(self)
@@ -270,7 +120,7 @@ class ConnectDialog(QDialog):
                 organization=safe_text(reconnect.display_name)
             )
             if reconnect is not None
-            else self.tr("Connect a Qonto organization")
+            else self.tr("Connect a client")
         )
         self.setMinimumSize(680, 560)
         self.resize(760, 640)
@@ -279,7 +129,9 @@ class ConnectDialog(QDialog):
         self.waiting_page.cancel_requested.connect(self._cancel)
         self.waiting_page.open_again_requested.connect(self._open_again)
         self.waiting_page.address_offered.connect(self._offer)
-        self.result_page.retry_requested.connect(self._show_form)
+        self.result_page.retry_requested.connect(self._connect)
+        self.result_page.another_requested.connect(self._another)
+        self.result_page.back_requested.connect(self._show_form)
         self.result_page.close_requested.connect(self._close_result)
         self.company_page.add_requested.connect(self._add_companies)
         self.company_page.cancel_requested.connect(self._drop_choice)
@@ -308,6 +160,7 @@ class ConnectDialog(QDialog):
         if self.busy or draft is None or self.form.problems():
             return
         self._stop_requested = False
+        self._in_browser = False
         self._user_access = draft.registration.user_access
         self._saving = True
         self._update_connect()
@@ -342,26 +195,32 @@ class ConnectDialog(QDialog):
             self._workers,
             request,
             open_browser=self._open_browser,
-            use_case=sign_in if self._user_access else connect,
+            use_case=sign_in if self._user_access else connect_client,
             parent=self,
         )
-        flow.waiting.connect(self.waiting_page.start)
+        flow.waiting.connect(self._waiting)
+        flow.answered.connect(self.come_forward)
         flow.succeeded.connect(self._succeeded)
         flow.failed.connect(self._failed)
         self._flow = flow
         self._update_connect()
         flow.start()
 
-    def _succeeded(self, result: Connection | CompanyChoice) -> None:
+    def _waiting(self, url: str, redirect_uri: str, deadline: float) -> None:
+        self._in_browser = True
+        self.waiting_page.start(url, redirect_uri, deadline)
+
+    def _succeeded(self, result: Connected | CompanyChoice) -> None:
+        self.come_forward()
         if isinstance(result, CompanyChoice):
             self._choose(result)
             return
-        connection = result
+        connection = result.connection
         self._connected = True
         self._end_flow()
-        self.result_page.show_success(connection, self._language)
-        self.pages.setCurrentWidget(self.result_page)
-        self.result_page.close_button.setFocus()
+        self.session[connection.id] = connection
+        self.result_page.show_success(connection, self._language, renewed=result.renewed)
+        self._show_result()
         self.connected.emit(connection)
 
     def _failed(self, error: QontoDesktopError) -> None:
@@ -370,9 +229,41 @@ class ConnectDialog(QDialog):
         if isinstance(error, AuthorizationCancelledError) or self._stop_requested:
             self._show_form()
             return
+        self.come_forward()  # a refusal, a time-out: the user is still in the browser
         self.result_page.show_failure(error)
-        self.pages.setCurrentWidget(self.result_page)
-        self.result_page.retry.setFocus()
+        self._show_result(self.result_page.retry)
+
+    def _show_result(self, focus: QWidget | None = None) -> None:
+        """The result page, its tally, the focus on what comes next (the next client)."""
+        page = self.result_page
+        page.set_tally(len(self.session))
+        if self._reconnecting:
+            page.another.hide()
+        if focus is None:
+            focus = page.close_button if self._reconnecting else page.another
+        self.pages.setCurrentWidget(page)
+        focus.setFocus()
+
+    def _another(self) -> None:
+        """The next client: the same choices, but not the IDs of the last one's company."""
+        self.form.organization.forget()
+        self._connect()
+
+    def come_forward(self) -> None:
+        """Qonto answered: bring this window to the front, or ask for attention; once.
+
+        Some systems refuse to hand the focus to another application's window; the alert
+        (a flashing task bar entry, a bouncing dock icon) is the most they allow. Nothing
+        happens when the attempt never sent the user to the browser.
+        """
+        if not self._in_browser:
+            return
+        self._in_browser = False
+        if QGuiApplication.platformName() not in WINDOWLESS_PLATFORMS:
+            self.raise_()
+            self.activateWindow()
+            QApplication.alert(self, 0)
+        self.came_forward.emit()
 
     def _end_flow(self) -> None:
         self.waiting_page.stop()
@@ -399,9 +290,9 @@ class ConnectDialog(QDialog):
     def _added(self, connections: tuple[Connection, ...]) -> None:
         self._connected = True
         self._update_connect()
+        self.session.update((connection.id, connection) for connection in connections)
         self.result_page.show_companies(connections)
-        self.pages.setCurrentWidget(self.result_page)
-        self.result_page.close_button.setFocus()
+        self._show_result()
         for connection in connections:
             self.connected.emit(connection)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from qonto_desktop.connections.attempt import Attempt
-from qonto_desktop.connections.connect import connect
+from qonto_desktop.connections.connect import connect_client
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import (
     AuthorizationCancelledError,
@@ -34,11 +34,13 @@ class ConnectFlow(QObject):
     Signals (all delivered on the GUI thread):
         waiting(url, redirect_uri, deadline): listening; the browser was asked to open ``url``;
             ``deadline`` is a ``time.monotonic()`` value.
-        succeeded(Connection or CompanyChoice), failed(QontoDesktopError): the end, exactly
+        answered(): Qonto sent the browser back (approved): the window comes to the front.
+        succeeded(Connected or CompanyChoice), failed(QontoDesktopError): the end, exactly
             one of them.
     """
 
     waiting = Signal(str, str, float)
+    answered = Signal()
     succeeded = Signal(object)
     failed = Signal(object)
     _open = Signal(str)
@@ -50,10 +52,10 @@ class ConnectFlow(QObject):
         request: ConnectRequest,
         *,
         open_browser: Callable[[str], bool] = browser.open_url,
-        use_case: Callable[..., object] = connect,
+        use_case: Callable[..., object] = connect_client,
         parent: QObject | None = None,
     ) -> None:
-        """Prepare the attempt; ``use_case`` is ``connect`` or, for Qonto's user access,
+        """Prepare the attempt; ``use_case`` is ``connect_client`` or, for Qonto's user access,
         ``companies.sign_in`` (``succeeded`` then carries the companies to pick from)."""
         super().__init__(parent)
         self._use_case = use_case
@@ -138,6 +140,8 @@ class ConnectFlow(QObject):
             cancelled = self._cancelled
         if cancelled:  # the browser had come back: stop before the next step, save nothing
             raise AuthorizationCancelledError()
+        if step == "authorized":  # the first step after Qonto's answer came back
+            self.answered.emit()
 
     def _listening(self, attempt: Attempt) -> None:
         with self._lock:

@@ -1,4 +1,7 @@
-"""The optional organization ID or registration ID of a sign-in, checked as the user types."""
+"""The optional organization ID or registration ID of a sign-in, checked as the user types.
+
+The fields start empty with no placeholder: a grey example ID reads as one filled in.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +19,10 @@ class OrganizationFields(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Organization (optional)"), parent)
+        super().__init__(self.tr("Company (optional)"), parent)
         self.setObjectName("organization_fields")
         self.hint = message_label(self, "organization_hint", role="hint")
-        self.hint.setText(self.tr("Leave both empty to choose the organization in Qonto."))
+        self.hint.setText(self.tr("Leave both empty to choose the company in Qonto."))
         self.organization_id = line_edit(
             self,
             "organization_id",
@@ -40,7 +43,6 @@ class OrganizationFields(QGroupBox):
         form.addRow(self.tr("Registration ID"), self.registration_id)
         form.addRow(self.message)
         for edit in (self.organization_id, self.registration_id):
-            edit.setPlaceholderText(EXAMPLE_UUID)
             edit.textChanged.connect(self._on_edited)
         self._on_edited()
 
@@ -51,7 +53,7 @@ class OrganizationFields(QGroupBox):
     def fix_organization(self, organization_id: str, name: str) -> None:
         """Reconnecting: the organization is given and cannot change."""
         self.hint.setText(
-            self.tr("Reconnecting {organization}: the organization stays the same.").format(
+            self.tr("Reconnecting {organization}: the company stays the same.").format(
                 organization=name
             )
         )
@@ -59,6 +61,12 @@ class OrganizationFields(QGroupBox):
         self.organization_id.setReadOnly(True)
         self.registration_id.clear()
         self.registration_id.setEnabled(False)
+
+    def forget(self) -> None:
+        """Empty both IDs for the next client (they name one company); a fixed one stays."""
+        if not self.organization_id.isReadOnly():
+            self.organization_id.clear()
+            self.registration_id.clear()
 
     def values(self) -> tuple[str | None, str | None]:
         """The organization ID and registration ID typed, None for an empty one."""

@@ -89,6 +89,7 @@ class RegistrationForm(QGroupBox):
         self.setObjectName("registration_form")
         self._environment: Environment | None = None
         self._preset = False
+        self.damaged = False  # the saved registration cannot be read: shown for repair
         self._drafts: dict[str, tuple[tuple[str, str, str, str], LoopbackHost]] = {}
         self.note = message_label(self, "registration_note", role="hint")
         self.client_id = line_edit(
@@ -193,6 +194,11 @@ class RegistrationForm(QGroupBox):
         self._form = form
         for label in self.findChildren(QLabel):
             label.setWordWrap(True)
+        for row in range(form.rowCount()):  # a field's name stays on one line
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            name = None if item is None else item.widget()
+            if isinstance(name, QLabel):
+                name.setWordWrap(False)
 
     def controls(self) -> list[QWidget]:
         """The interactive controls, in tab order."""
@@ -245,8 +251,10 @@ class RegistrationForm(QGroupBox):
 
     def _note(self, environment: Environment, settings: Mapping[str, Any], label: str) -> str:
         if self._preset:
+            self.damaged = False
             return self.tr("The Demo uses the emulator's own app registration: nothing to set up.")
         damage = registration_problem(environment, settings)
+        self.damaged = damage is not None
         if damage is not None:  # shown with defaults below: connecting saves the repair
             return " ".join(localize(damage, current_language()))
         return self.tr(

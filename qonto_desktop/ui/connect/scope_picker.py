@@ -304,6 +304,11 @@ class ScopePicker(QGroupBox):
         self._syncing = False
         self._on_toggled()
 
+    def preset_key(self) -> str | None:
+        """The preset the ticked permissions make up, or None for a choice of one's own."""
+        key = self.presets.currentData()
+        return None if key is None else str(key)
+
     def apply_preset(self, key: str) -> None:
         """Tick exactly the scopes of the preset ``key``."""
         self.set_selected(scopes.preset(key).scopes)

@@ -1,20 +1,17 @@
-"""The pages after Connect: waiting for the browser, then the result (success or failure).
+"""The page after Sign in: waiting for the browser (the result is :mod:`.result_page`).
 
 While waiting, the user sees the time left, the address (to copy or open again), a Cancel
 button, and a box for the address the browser ended on, for when the browser cannot reach this
-computer's loopback. The result page shows the organization and its accounts, or the error with
-what to do next.
+computer's loopback.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -22,12 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.model import Connection
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.connect.registration_form import button, line_edit
-from qonto_desktop.ui.formatting import money
 from qonto_desktop.ui.panes.error_view import ErrorView, message_label
-from qonto_desktop.ui.plain import safe_text
 
 
 def heading(parent: QWidget, name: str) -> QLabel:
@@ -169,7 +163,9 @@ class WaitingPage(QWidget):
     def start(self, url: str, redirect_uri: str, deadline: float) -> None:
         """Listening: show ``url`` and count down to ``deadline`` (a ``time.monotonic()``)."""
         self._deadline = deadline
-        self.pasted.setPlaceholderText(f"{redirect_uri}?code=…&state=…")
+        self.pasted.setPlaceholderText(
+            self.tr("Starts with {address}").format(address=redirect_uri)
+        )
         self.heading.setText(self.tr("Waiting for you to approve in Qonto"))
         self.instructions.setText(
             self.tr(
@@ -207,132 +203,3 @@ class WaitingPage(QWidget):
         self.progress.setAccessibleDescription(text)
         if left <= 0:
             self._timer.stop()
-
-
-class ResultPage(QWidget):
-    """How the attempt ended: the organization and its accounts, or the error and Retry."""
-
-    retry_requested = Signal()
-    close_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("result_page")
-        self.heading = heading(self, "result_heading")
-        self.summary = message_label(self, "result_summary", role="plain")
-        self.accounts = QWidget(self)
-        self.accounts.setObjectName("accounts")
-        self._grid = QGridLayout(self.accounts)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(18)
-        self.error = ErrorView(self)
-        self.retry = button(
-            self, "retry", self.tr("Retry"), self.tr("Returns to the form, with everything kept.")
-        )
-        self.close_button = button(self, "close", self.tr("Close"), self.tr("Closes this window."))
-        self.retry.clicked.connect(self.retry_requested)
-        self.close_button.clicked.connect(self.close_requested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        for widget in (self.heading, self.summary, self.accounts, self.error):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-
-    def controls(self) -> list[QWidget]:
-        """The interactive controls, in tab order."""
-        return [self.retry, self.close_button]
-
-    def show_success(self, connection: Connection, language: str) -> None:
-        """Show the organization connected and its accounts, and offer to close."""
-        self.heading.setText(
-            self.tr("Connected to {organization}").format(
-                organization=safe_text(connection.display_name)
-            )
-        )
-        roles = {
-            "owner": self.tr("owner"),
-            "admin": self.tr("admin"),
-            "manager": self.tr("manager"),
-            "reporting": self.tr("reporting"),
-            "employee": self.tr("employee"),
-            "accountant": self.tr("accountant"),
-        }
-        summary = self.tr("Signed in as {user} ({role}).").format(
-            user=safe_text(connection.user_name or connection.user_email) or self.tr("unknown"),
-            role=safe_text(roles.get(connection.role, connection.role)) or self.tr("role unknown"),
-        )
-        if not connection.accounts:
-            summary += " " + self.tr("No bank account could be read with these permissions.")
-        self.summary.setText(summary)
-        while (item := self._grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        headers = (self.tr("Bank account"), self.tr("IBAN"), self.tr("Balance"))
-        rows = [
-            (
-                safe_text(account.name)
-                + (" " + self.tr("(main)") if account.main else "")
-                + (" " + self.tr("(at another bank)") if account.external else ""),
-                safe_text(account.masked_iban),
-                self.tr("not shown")
-                if account.balance_cents is None
-                else money(account.balance_cents, account.currency, language),
-            )
-            for account in connection.accounts
-        ]
-        for row, cells in enumerate([headers, *rows] if rows else []):
-            for column, text in enumerate(cells):
-                cell = message_label(self.accounts, "account_cell", role="plain")
-                cell.setWordWrap(False)
-                cell.setText(text)
-                if row == 0:
-                    font = cell.font()
-                    font.setBold(True)
-                    cell.setFont(font)
-                if column == 2:
-                    cell.setAlignment(Qt.AlignmentFlag.AlignRight)
-                self._grid.addWidget(cell, row, column)
-        self._grid.setColumnStretch(3, 1)
-        self.summary.show()
-        self.accounts.show()
-        self.error.hide()
-        self.retry.hide()
-
-    def show_companies(self, connections: Sequence[Connection]) -> None:
-        """Show the companies a user-access sign-in added, and offer to close."""
-        count = len(connections)
-        self.heading.setText(
-            self.tr("1 company connected")
-            if count == 1
-            else self.tr("{count} companies connected").format(count=count)
-        )
-        names = ", ".join(safe_text(c.display_name, limit=80) for c in connections)
-        self.summary.setText(self.tr("Added, sharing one sign-in: {names}.").format(names=names))
-        while (item := self._grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        self.summary.show()
-        self.accounts.hide()
-        self.error.hide()
-        self.retry.hide()
-
-    def show_failure(self, error: QontoDesktopError) -> None:
-        """Show what went wrong and what to do, with Retry."""
-        self.heading.setText(self.tr("The connection did not succeed"))
-        self.error.show_error(error)
-        self.error.heading.hide()
-        self.summary.hide()
-        self.accounts.hide()
-        self.retry.show()
-
-    def text(self) -> str:
-        """Everything the page says, as plain text (for tests and screen readers)."""
-        labels = [self.heading, *self.findChildren(QLabel)]
-        return "\n".join(
-            dict.fromkeys(lb.text() for lb in labels if lb.isVisibleTo(self) and lb.text())
-        )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from qonto_desktop.connections.connect import ConnectRequest, connect
+from qonto_desktop.connections.connect import ConnectRequest, connect, connect_client
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
@@ -76,6 +76,29 @@ def test_connecting_the_same_organization_again_replaces_its_tokens(
         timeout=10,
     )
     assert answer.json()["error"] == "invalid_grant"
+
+
+def test_a_company_already_connected_is_renewed_and_keeps_its_history(
+    desk: Desk, emulator: Emulator
+) -> None:
+    request = ConnectRequest(environment="emulator", scopes=EVERYTHING, timeout=30)
+    first = connect_client(desk, request, follow, on_waiting=registering(emulator))
+    assert not first.renewed
+    assert first.connection.refreshed_at is None
+    desk = replace(desk, now=lambda: first.connection.created_at + 120)
+    again = connect_client(desk, request, follow, on_waiting=registering(emulator))
+    assert again.renewed
+    assert again.connection.id == first.connection.id
+    assert again.connection.created_at == first.connection.created_at
+    assert again.connection.refreshed_at == first.connection.created_at + 120
+    assert desk.index.load().connections == (again.connection,)
+    other = ConnectRequest(
+        environment="emulator",
+        scopes=EVERYTHING,
+        organization_id=emulator.organizations[2].id,
+        timeout=30,
+    )
+    assert not connect_client(desk, other, follow, on_waiting=registering(emulator)).renewed
 
 
 def test_another_organization_is_another_connection(desk: Desk, emulator: Emulator) -> None:

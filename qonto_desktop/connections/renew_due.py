@@ -5,8 +5,9 @@ token has fewer than 14 days to live; one that needs a new sign-in, or has no re
 reported as such. The window's keep-alive asks for less (``lapsing_within``): only the
 connections whose refresh token, the one that ends a connection, lapses within that many seconds,
 refreshed whatever their access token (access tokens last an hour: renewing them every few
-hours for hundreds of clients would be traffic for nothing). With nothing due, :mod:`qonto_desktop.connections.fresh` answers from here
-and the refresh machinery (the HTTP stack, Authlib, the locks) is never loaded.
+hours for hundreds of clients would be traffic for nothing). With nothing due,
+:mod:`qonto_desktop.connections.fresh` answers from here and the refresh machinery (the HTTP
+stack, Authlib, the locks) is never loaded.
 """
 
 from __future__ import annotations

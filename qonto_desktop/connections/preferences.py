@@ -49,6 +49,9 @@ def save_keep_alive(paths: AppPaths, enabled: bool) -> dict[str, Any]:
         SettingsFileError: the file exists but cannot be read.
     """
     settings = load_settings(paths)
-    settings[KEEP_ALIVE] = enabled
+    if enabled:  # the default: no key
+        settings.pop(KEEP_ALIVE, None)
+    else:
+        settings[KEEP_ALIVE] = False
     save_settings(settings, paths)
     return settings

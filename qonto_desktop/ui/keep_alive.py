@@ -50,6 +50,8 @@ class KeepAlive(QObject):
         desk: the window's current desk (it changes when settings are saved).
         workers: the window's worker pool.
         enabled: whether the background renewals run (Settings: on by default).
+        first_delay_ms, period_ms: when the first background renewal comes, and the next ones
+            (by default ``FIRST_DELAY_MS`` and ``PERIOD_MS``, read when the window builds it).
 
     Signals:
         started(bool): a renewal began; True for Renew all, False for the background one.
@@ -69,15 +71,15 @@ class KeepAlive(QObject):
         workers: Workers,
         *,
         enabled: bool = True,
-        first_delay_ms: int = FIRST_DELAY_MS,
-        period_ms: int = PERIOD_MS,
+        first_delay_ms: int | None = None,
+        period_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._workers = workers
-        self._first_delay_ms = first_delay_ms
-        self._period_ms = period_ms
+        self._first_delay_ms = FIRST_DELAY_MS if first_delay_ms is None else first_delay_ms
+        self._period_ms = PERIOD_MS if period_ms is None else period_ms
         self._stopping = threading.Event()
         self._relay = _Relay(self)
         self._relay.progress.connect(self.progress)

@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
         settings = {k: v for k, v in self.desk.settings.items() if k != "language"}
         if "language" in saved:
             settings["language"] = saved["language"]
+        settings.pop(KEEP_ALIVE, None)
         if KEEP_ALIVE in saved:
             settings[KEEP_ALIVE] = saved[KEEP_ALIVE]
         self._set_desk(replace(self.desk, settings=settings))

@@ -24,7 +24,6 @@ from qonto_desktop.ui.plain import safe_text
 
 Kind = Literal["failed", "reconnect", "renewed", "valid"]
 ORDER: tuple[Kind, ...] = ("failed", "reconnect", "renewed", "valid")  # what needs the user first
-CONTEXT = "RenewOutcome"
 LISTED = 5  # clients named in a one-line summary, then "and N more"
 
 
@@ -53,18 +52,21 @@ def outcome_of(result: RefreshResult) -> Outcome:
     kind = kind_of(result)
     name = display_name(result.connection)
     if kind == "renewed":
-        return Outcome(kind, result.connection.id, name, translate(CONTEXT, "Renewed"))
+        return Outcome(kind, result.connection.id, name, translate("RenewOutcome", "Renewed"))
     if kind == "valid":
         return Outcome(
-            kind, result.connection.id, name, translate(CONTEXT, "Still valid: nothing to renew")
+            kind,
+            result.connection.id,
+            name,
+            translate("RenewOutcome", "Still valid: nothing to renew"),
         )
     error = result.error
     message, next_action = localize(error, current_language()) if error else ("", "")
     reason = " ".join(part for part in (message, next_action) if part)
     if kind == "reconnect":
-        words = translate(CONTEXT, "To reconnect (kept in the list). %1")
+        words = translate("RenewOutcome", "To reconnect (kept in the list). %1")
     else:
-        words = translate(CONTEXT, "Failed. %1")
+        words = translate("RenewOutcome", "Failed. %1")
     return Outcome(
         kind, result.connection.id, name, words.replace("%1", safe_text(reason, limit=600))
     )
@@ -80,7 +82,7 @@ def summary(outcomes: Iterable[Outcome]) -> str:
     number = counts(outcomes)
     return (
         QCoreApplication.translate(
-            CONTEXT, "Renewed: %1. Still valid: %2. To reconnect: %3. Failed: %4."
+            "RenewOutcome", "Renewed: %1. Still valid: %2. To reconnect: %3. Failed: %4."
         )
         .replace("%1", str(number["renewed"]))
         .replace("%2", str(number["valid"]))
@@ -94,7 +96,7 @@ def names(outcomes: Iterable[Outcome], kind: Kind) -> str:
     listed = [outcome.name for outcome in outcomes if outcome.kind == kind]
     shown = ", ".join(listed[:LISTED])
     if len(listed) > LISTED:
-        more = QCoreApplication.translate(CONTEXT, "and %1 more")
+        more = QCoreApplication.translate("RenewOutcome", "and %1 more")
         shown = f"{shown} {more.replace('%1', str(len(listed) - LISTED))}"
     return shown
 
@@ -109,18 +111,20 @@ def background_notice(outcomes: list[Outcome]) -> tuple[str, str] | None:
     if not number["renewed"] and not number["reconnect"] and not number["failed"]:
         return None
     parts = [
-        translate(CONTEXT, "Connections kept alive in the background: %1 renewed.").replace(
+        translate("RenewOutcome", "Connections kept alive in the background: %1 renewed.").replace(
             "%1", str(number["renewed"])
         )
     ]
     if number["reconnect"]:
         parts.append(
-            translate(CONTEXT, "To reconnect: %1.").replace("%1", names(outcomes, "reconnect"))
+            translate("RenewOutcome", "To reconnect: %1.").replace(
+                "%1", names(outcomes, "reconnect")
+            )
         )
     if number["failed"]:
         parts.append(
             translate(
-                CONTEXT, "Could not be renewed: %1. Try Renew all (menu File) later."
+                "RenewOutcome", "Could not be renewed: %1. Try Renew all (menu File) later."
             ).replace("%1", names(outcomes, "failed"))
         )
     kind = "warning" if number["reconnect"] or number["failed"] else "info"

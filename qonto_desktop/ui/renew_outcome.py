@@ -111,7 +111,7 @@ def background_notice(outcomes: list[Outcome]) -> tuple[str, str] | None:
     if not number["renewed"] and not number["reconnect"] and not number["failed"]:
         return None
     parts = [
-        translate("RenewOutcome", "Connections kept alive in the background: %1 renewed.").replace(
+        translate("RenewOutcome", "Connections renewed in the background: %1.").replace(
             "%1", str(number["renewed"])
         )
     ]

@@ -1096,8 +1096,8 @@
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <source>Connections kept alive in the background: %1 renewed.</source>
-        <translation>Connexions maintenues en arrière-plan&#xa0;: %1 renouvelée(s).</translation>
+        <source>Connections renewed in the background: %1.</source>
+        <translation>Connexions renouvelées en arrière-plan&#xa0;: %1.</translation>
     </message>
     <message>
         <source>To reconnect: %1.</source>

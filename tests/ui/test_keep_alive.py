@@ -96,7 +96,7 @@ def test_the_background_renewal_renews_only_what_lapses_soon(
     for renewed in (old, dying):
         assert desk.index.get(renewed.id).refresh_expires_at == clock.now + 90 * DAY
     assert desk.index.get(young.id).refresh_expires_at == young.refresh_expires_at
-    assert "2 renewed" in window.notice.text
+    assert window.notice.text == "Connections renewed in the background: 2."
     # The next turn is hours away; nothing runs meanwhile.
     timer = keeper_of(window).keep_alive.timer
     assert timer.isActive()
@@ -125,7 +125,7 @@ def test_a_revoked_connection_is_marked_to_reconnect_kept_and_reported_once(
     assert (desk.index.get(kept_alive.id).refresh_expires_at or 0) > desk.now() + 89 * DAY
     assert "To reconnect:" in window.notice.text
     assert revoked.display_name in window.notice.text
-    assert "1 renewed" in window.notice.text
+    assert window.notice.text.startswith("Connections renewed in the background: 1. To reconnect")
     assert len(window.list.visible_names()) == 2
     # The list shows the new status as the outcome arrived.
     assert window.list.select(revoked.id)

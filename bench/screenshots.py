@@ -45,13 +45,25 @@ from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
 from tests.support.desks import connect_one, make_desk
+from tests.support.keep_alive import DAY, revoke
 from tests.support.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW_SIZE = QSize(1100, 720)
 DIALOG_SIZE = QSize(760, 640)
 WAIT_MS = 30_000
-STATES = ("main-empty", "connect-dialog", "waiting", "success", "detail", "error", "detail-error")
+STATES = (
+    "main-empty",
+    "connect-dialog",
+    "waiting",
+    "success",
+    "detail",
+    "error",
+    "detail-error",
+    "keep-alive-notice",
+    "renew-all",
+    "settings",
+)
 HIGH_DPI_STATE = "detail"
 
 
@@ -218,6 +230,40 @@ def render_language(shooter: Shooter, home: Path) -> None:
             wait_until(window.view.message.isVisible, "the failed test")
             shooter.shoot("detail-error", window)
             emulator.faults.clear()
+            render_keep_alive(shooter, window, desk, emulator)
+
+
+def render_keep_alive(shooter: Shooter, window: MainWindow, desk: Desk, emulator: Emulator) -> None:
+    """The background renewal's notice, Renew all's outcomes, and the Settings switch."""
+    keeper = window.keep_alive
+    assert keeper is not None
+    first, second, third = desk.index.load().connections
+    # A background turn: one client lapses within 60 days, another was revoked at Qonto.
+    desk.index.update_all([first.id], refresh_expires_at=desk.now() + 20 * DAY)
+    desk.index.update_all([second.id], refresh_expires_at=desk.now() + 5 * DAY)
+    revoke(desk, second)
+    turns: list[object] = []
+    keeper.keep_alive.finished.connect(lambda report, _: turns.append(report))
+    keeper.keep_alive.timer.start(0)
+    wait_until(lambda: bool(turns), "the background renewal")
+    keeper.keep_alive.timer.stop()
+    shooter.shoot("keep-alive-notice", window)
+    # Renew all: every access token due; Qonto fails once (a 503) for one of them.
+    desk.index.update_all([c.id for c in (first, third)], access_expires_at=desk.now())
+    emulator.faults.set("token", Fault(status=503, times=1))
+    window.renew_all()
+    dialog = keeper.dialog
+    assert dialog is not None
+    wait_until(lambda: dialog.over, "Renew all")
+    dialog.resize(DIALOG_SIZE)
+    shooter.shoot("renew-all", dialog)
+    dialog.reject()
+    emulator.faults.clear()
+    if shooter.wants("settings"):
+        settings = window.menu_actions.open_settings()
+        wait_until(settings.isVisible, "the settings")
+        shooter.shoot("settings", settings)
+        settings.reject()
 
 
 def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list[Path]:

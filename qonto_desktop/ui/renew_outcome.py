@@ -62,14 +62,16 @@ def outcome_of(result: RefreshResult) -> Outcome:
         )
     error = result.error
     message, next_action = localize(error, current_language()) if error else ("", "")
-    reason = " ".join(part for part in (message, next_action) if part)
     if kind == "reconnect":
-        words = translate("RenewOutcome", "To reconnect (kept in the list). %1")
+        lines = [translate("RenewOutcome", "To reconnect (kept in the list).")]
     else:
-        words = translate("RenewOutcome", "Failed. %1")
-    return Outcome(
-        kind, result.connection.id, name, words.replace("%1", safe_text(reason, limit=600))
-    )
+        lines = [translate("RenewOutcome", "Failed.")]
+    if message:
+        lines.append(safe_text(message, limit=400))
+    if next_action:
+        what = translate("RenewOutcome", "What to do: %1")
+        lines.append(what.replace("%1", safe_text(next_action, limit=400)))
+    return Outcome(kind, result.connection.id, name, "\n".join(lines))
 
 
 def counts(outcomes: Iterable[Outcome]) -> Counter[Kind]:

@@ -1080,12 +1080,16 @@
         <translation>Encore valable&#xa0;: rien à renouveler</translation>
     </message>
     <message>
-        <source>To reconnect (kept in the list). %1</source>
-        <translation>À reconnecter (gardée dans la liste). %1</translation>
+        <source>To reconnect (kept in the list).</source>
+        <translation>À reconnecter (gardée dans la liste).</translation>
     </message>
     <message>
-        <source>Failed. %1</source>
-        <translation>Échec. %1</translation>
+        <source>Failed.</source>
+        <translation>Échec.</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Que faire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Renewed: %1. Still valid: %2. To reconnect: %3. Failed: %4.</source>

@@ -174,8 +174,11 @@ def test_renew_all_shows_progress_and_each_clients_outcome(
         fine.display_name,
     ]
     rows = dict(dialog.rows)
-    assert rows[revoked.display_name].startswith("To reconnect (kept in the list). Qonto no longer")
-    assert rows[failing.display_name].startswith("Failed. ")
+    reconnect = rows[revoked.display_name].splitlines()
+    assert reconnect[0] == "To reconnect (kept in the list)."
+    assert reconnect[1].startswith("Qonto no longer accepts the connection to")
+    assert reconnect[2].startswith("What to do: Reconnect it")
+    assert rows[failing.display_name].startswith("Failed.\n")
     assert rows[fine.display_name] == "Renewed"
     assert dialog.status.text() == ("Done. Renewed: 1. Still valid: 0. To reconnect: 1. Failed: 1.")
     assert desk.index.get(revoked.id).state == "needs_reconnect"

@@ -9,13 +9,15 @@ Closing it leaves the renewal running; the window tells its outcome then.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QGridLayout,
     QLabel,
     QProgressBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +27,7 @@ from qonto_desktop.connections.model import RefreshResult
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.keep_alive import KeepAlive
 from qonto_desktop.ui.panes.message_bar import MessageBar
-from qonto_desktop.ui.plain import plain_label, tooltip
+from qonto_desktop.ui.plain import plain_label
 from qonto_desktop.ui.renew_outcome import ORDER, Outcome, outcome_of, summary
 
 
@@ -45,14 +47,20 @@ class RenewAllDialog(QDialog):
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName(self.tr("Connections renewed so far"))
         self.bar.setTextVisible(False)
-        self.list = QTreeWidget(self)
-        self.list.setColumnCount(2)
-        self.list.setHeaderLabels([self.tr("Client"), self.tr("Outcome")])
-        self.list.setRootIsDecorated(False)
-        self.list.setWordWrap(True)
-        self.list.setUniformRowHeights(False)
+        # Labels, not an item view: an outcome says why and what to do, wrapped, never cut.
+        self.list = QWidget()
         self.list.setAccessibleName(self.tr("Outcome for each client"))
-        self.list.setColumnWidth(0, 200)
+        self._grid = QGridLayout(self.list)
+        self._grid.setContentsMargins(8, 6, 8, 6)
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setVerticalSpacing(6)
+        self._grid.setColumnStretch(1, 1)
+        self._labels: list[tuple[QLabel, QLabel]] = []
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setWidget(self.list)
+        self.outcome_area = scroll
         self.message = MessageBar(closable=False, parent=self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -67,7 +75,7 @@ class RenewAllDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.status)
         layout.addWidget(self.bar)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumSize(620, 420)
@@ -93,7 +101,7 @@ class RenewAllDialog(QDialog):
             self._mine = True
             self.over = False
             self.outcomes.clear()
-            self.list.clear()
+            self._clear_rows()
             self.message.clear()
             self._show_running(0, 0)
 
@@ -112,14 +120,38 @@ class RenewAllDialog(QDialog):
             return
         outcome = outcome_of(result)
         self.outcomes.append(outcome)
-        self.list.addTopLevelItem(self._item(outcome))
+        self._add_row(outcome)
         self._show_running(done, total)
 
-    def _item(self, outcome: Outcome) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([outcome.name, outcome.words])
-        item.setToolTip(1, tooltip(outcome.words, limit=800))
-        item.setData(0, Qt.ItemDataRole.UserRole, outcome.connection_id)
-        return item
+    def _add_row(self, outcome: Outcome) -> None:
+        if not self._labels:  # the headings, once there is a row under them
+            self._heading(self.tr("Client"), 0)
+            self._heading(self.tr("Outcome"), 1)
+        row = len(self._labels) + 1
+        name = plain_label(QLabel(outcome.name, self.list))
+        name.setWordWrap(True)
+        words = plain_label(QLabel(outcome.words, self.list))
+        words.setWordWrap(True)
+        words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        words.setAccessibleName(outcome.name)
+        self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+        self._grid.addWidget(words, row, 1, Qt.AlignmentFlag.AlignTop)
+        self._labels.append((name, words))
+        self._grid.setRowStretch(row, 0)
+        self._grid.setRowStretch(row + 1, 1)  # the rows stay at the top
+
+    def _heading(self, text: str, column: int) -> None:
+        label = QLabel(text, self.list)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        self._grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
+
+    def _clear_rows(self) -> None:
+        while (item := self._grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self._labels.clear()
 
     def _finished(self, _report: object, manual: bool) -> None:
         if not (manual and self._mine):
@@ -127,9 +159,9 @@ class RenewAllDialog(QDialog):
         self._mine = False
         self.over = True
         self.outcomes.sort(key=lambda o: ORDER.index(o.kind))  # stable: arrival order kept
-        self.list.clear()
+        self._clear_rows()
         for outcome in self.outcomes:
-            self.list.addTopLevelItem(self._item(outcome))
+            self._add_row(outcome)
         self.bar.setRange(0, max(1, len(self.outcomes)))
         self.bar.setValue(max(1, len(self.outcomes)))
         if self.outcomes:
@@ -150,5 +182,4 @@ class RenewAllDialog(QDialog):
     @property
     def rows(self) -> list[tuple[str, str]]:
         """What the list shows, row by row: the client and its outcome."""
-        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
-        return [(item.text(0), item.text(1)) for item in items if item is not None]
+        return [(name.text(), words.text()) for name, words in self._labels]

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QWidget
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import RenewalStoppedError
-from qonto_desktop.connections.model import Connection
+from qonto_desktop.connections.model import Connection, RefreshResult
 from qonto_desktop.connections.preferences import keep_alive_on
 from qonto_desktop.connections.renew_due import RenewAllReport
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.dialogs.renew_all import RenewAllDialog
 from qonto_desktop.ui.keep_alive import KeepAlive
 from qonto_desktop.ui.panes.message_bar import MessageBar
-from qonto_desktop.ui.renew_outcome import background_notice, outcome_of, summary
+from qonto_desktop.ui.renew_outcome import background_notice, kind_of, outcome_of, summary
 from qonto_desktop.ui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -92,9 +92,11 @@ class WindowKeepAlive(QObject):
             dialog.deleteLater()
 
     def _one(self, _done: int, _total: int, result: object) -> None:
-        connection = getattr(result, "connection", None)
-        if isinstance(connection, Connection):
-            self._show_connection(connection)
+        """Show what changed in the index: a renewal, or a client found to reconnect."""
+        if isinstance(result, RefreshResult) and (
+            result.refreshed or kind_of(result) == "reconnect"
+        ):
+            self._show_connection(result.connection)
 
     def _finished(self, report: object, manual: bool) -> None:
         if not isinstance(report, RenewAllReport):

@@ -160,10 +160,13 @@ def test_renew_all_shows_progress_and_each_clients_outcome(
     # One cannot be renewed at all: its app registration is gone from the settings.
     desk.index.update_all([failing.id], environment="sandbox")
     assert window.renew_action.isEnabled()
+    shown: list[str] = []  # the dialog's words as each outcome arrives (its slot runs first)
     window.renew_action.trigger()
     dialog = keeper.dialog
     assert dialog is not None
+    keeper.keep_alive.progress.connect(lambda *_: shown.append(dialog.status.text()))
     qtbot.waitUntil(lambda: dialog.over, timeout=TURN_MS)
+    assert shown == [f"Renewing access: {done} of 3…" for done in (1, 2, 3)]
     assert recorder.events == [("started", True), ("finished", True)]
     assert recorder.progress == [(1, 3), (2, 3), (3, 3)]
     # What needs the user comes first: the failure, then the one to reconnect.

@@ -61,6 +61,7 @@ STATES = (
     "error",
     "detail-error",
     "keep-alive-notice",
+    "renew-all-running",
     "renew-all",
     "settings",
 )
@@ -248,8 +249,20 @@ def render_keep_alive(shooter: Shooter, window: MainWindow, desk: Desk, emulator
     wait_until(lambda: bool(turns), "the background renewal")
     keeper.keep_alive.timer.stop()
     shooter.shoot("keep-alive-notice", window)
-    # Renew all: every access token due; Qonto fails once (a 503) for one of them.
-    desk.index.update_all([c.id for c in (first, third)], access_expires_at=desk.now())
+    due = [c.id for c in (first, third)]
+    # Renew all while Qonto takes its time: the client to reconnect is told at once.
+    desk.index.update_all(due, access_expires_at=desk.now())
+    emulator.faults.set("token", Fault(delay=2.0, times=2))
+    window.renew_all()
+    dialog = keeper.dialog
+    assert dialog is not None
+    dialog.resize(DIALOG_SIZE)
+    wait_until(lambda: len(dialog.rows) == 1, "the first outcome")
+    shooter.shoot("renew-all-running", dialog)
+    wait_until(lambda: dialog.over, "Renew all")
+    dialog.reject()
+    # Renew all again, every access token due; Qonto fails once (a 503) for one of them.
+    desk.index.update_all(due, access_expires_at=desk.now())
     emulator.faults.set("token", Fault(status=503, times=1))
     window.renew_all()
     dialog = keeper.dialog

@@ -265,3 +265,34 @@ def test_turned_off_in_the_settings_file_nothing_is_scheduled(
     window_later.append(window)
     assert not keeper_of(window).keep_alive.timer.isActive()
     assert window.renew_action.isEnabled()  # Renew all stays at hand
+
+
+def test_a_background_turn_during_renew_all_is_skipped(
+    qtbot: QtBot,
+    clocked: tuple[Desk, Clock],
+    emulator: Emulator,
+    workers: Workers,
+    *,
+    window_later: list[MainWindow],
+) -> None:
+    desk, clock = clocked
+    ageing(desk, emulator, [30])  # lapsing: a background turn would renew it
+    clock.now += 2 * 3600  # and due: Renew all renews it
+    window = open_window(qtbot, desk, workers)
+    window_later.append(window)
+    keeper = keeper_of(window)
+    recorder = Recorder(keeper)
+    emulator.faults.set("token", Fault(delay=1.0, times=1))
+    window.renew_all()
+    assert recorder.events == [("started", True)]
+    assert keeper.keep_alive.renewing_all
+    turned: list[bool] = []
+    keeper.keep_alive.timer.timeout.connect(lambda: turned.append(True))
+    keeper.keep_alive.timer.start(0)  # the background's turn comes now
+    qtbot.waitUntil(lambda: bool(turned))
+    assert keeper.keep_alive.renewing_all  # the turn came while Renew all ran
+    dialog = keeper.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.over, timeout=TURN_MS)
+    assert recorder.events == [("started", True), ("finished", True)], recorder.events
+    assert keeper.keep_alive.timer.interval() == keep_alive_module.PERIOD_MS  # next in hours

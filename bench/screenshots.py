@@ -254,13 +254,13 @@ def render_keep_alive(shooter: Shooter, window: MainWindow, desk: Desk, emulator
     desk.index.update_all(due, access_expires_at=desk.now())
     emulator.faults.set("token", Fault(delay=2.0, times=2))
     window.renew_all()
-    dialog = keeper.dialog
-    assert dialog is not None
-    dialog.resize(DIALOG_SIZE)
-    wait_until(lambda: len(dialog.rows) == 1, "the first outcome")
-    shooter.shoot("renew-all-running", dialog)
-    wait_until(lambda: dialog.over, "Renew all")
-    dialog.reject()
+    running = keeper.dialog
+    assert running is not None
+    running.resize(DIALOG_SIZE)
+    wait_until(lambda: len(running.rows) == 1, "the first outcome")
+    shooter.shoot("renew-all-running", running)
+    wait_until(lambda: running.over, "Renew all")
+    running.reject()
     # Renew all again, every access token due; Qonto fails once (a 503) for one of them.
     desk.index.update_all(due, access_expires_at=desk.now())
     emulator.faults.set("token", Fault(status=503, times=1))

@@ -105,7 +105,8 @@ class WindowKeepAlive(QObject):
         if manual:
             self._told.update(o.connection_id for o in outcomes if o.kind == "reconnect")
             if self.dialog is None:  # closed before the end: the window says it
-                self._notice.show_message("info", summary(outcomes))
+                words = self.tr("Renew all is done. %1").replace("%1", summary(outcomes))
+                self._notice.show_message("info", words)
             return
         new = [o for o in outcomes if not (o.kind == "reconnect" and o.connection_id in self._told)]
         self._told.update(o.connection_id for o in outcomes if o.kind == "reconnect")

@@ -1411,4 +1411,11 @@
         <translation>Temps restant&#xa0;: {time}</translation>
     </message>
 </context>
+<context>
+    <name>WindowKeepAlive</name>
+    <message>
+        <source>Renew all is done. %1</source>
+        <translation>Renouvellement terminé. %1</translation>
+    </message>
+</context>
 </TS>

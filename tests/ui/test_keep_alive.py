@@ -296,3 +296,31 @@ def test_a_background_turn_during_renew_all_is_skipped(
     qtbot.waitUntil(lambda: dialog.over, timeout=TURN_MS)
     assert recorder.events == [("started", True), ("finished", True)], recorder.events
     assert keeper.keep_alive.timer.interval() == keep_alive_module.PERIOD_MS  # next in hours
+
+
+def test_renew_all_closed_before_the_end_goes_on_and_the_window_tells_its_outcome(
+    qtbot: QtBot,
+    clocked: tuple[Desk, Clock],
+    emulator: Emulator,
+    workers: Workers,
+    *,
+    window_later: list[MainWindow],
+) -> None:
+    desk, clock = clocked
+    (connection,) = ageing(desk, emulator, [80])
+    clock.now += 2 * 3600
+    window = open_window(qtbot, desk, workers)
+    window_later.append(window)
+    keeper = keeper_of(window)
+    keeper.keep_alive.timer.stop()
+    recorder = Recorder(keeper)
+    emulator.faults.set("token", Fault(delay=1.0, times=1))
+    window.renew_all()
+    dialog = keeper.dialog
+    assert dialog is not None
+    dialog.reject()  # Close while it runs
+    qtbot.waitUntil(lambda: keeper.dialog is None)
+    qtbot.waitUntil(lambda: ("finished", True) in recorder.events, timeout=TURN_MS)
+    expected = "Renew all is done. Renewed: 1. Still valid: 0. To reconnect: 0. Failed: 0."
+    assert window.notice.text == expected
+    assert desk.index.get(connection.id).refreshed_at == clock.now

@@ -73,12 +73,12 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         self.keep_alive = QCheckBox(self.tr("&Keep connections alive while the app is open"), self)
         self.keep_alive.setChecked(keep_alive_on(settings))
-        self.keep_alive.setAccessibleDescription(
-            self.tr(
-                "Shortly after start, then every few hours, renews each connection whose "
-                "access would end within 60 days, so that it does not lapse."
-            )
+        keep_alive_words = self.tr(
+            "Shortly after start, then every few hours, renews each connection whose "
+            "access would end within 60 days, so that it does not lapse."
         )
+        self.keep_alive.setAccessibleDescription(keep_alive_words)
+        self.keep_alive.setToolTip(keep_alive_words)
         self.message = MessageBar(closable=False, parent=self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

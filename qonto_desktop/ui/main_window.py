@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 CLOSE_WAIT_MS = 10_000  # closing waits at most this long for running tasks
 REREAD_MS = 60_000
+RENEW_ALL_KEYS = "Ctrl+Shift+R"
 LOADING, EMPTY, CONNECTIONS = range(3)
 
 
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
         self.keep_alive = WindowKeepAlive(
             self, lambda: self.desk, self.workers, self.notice, self.list.update_connection
         )
+        self.renew_action.setShortcut(QKeySequence(RENEW_ALL_KEYS))  # after the first frame
         self.renew_action.setEnabled(True)
 
     def renew_all(self) -> None:

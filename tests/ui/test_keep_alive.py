@@ -160,6 +160,7 @@ def test_renew_all_shows_progress_and_each_clients_outcome(
     # One cannot be renewed at all: its app registration is gone from the settings.
     desk.index.update_all([failing.id], environment="sandbox")
     assert window.renew_action.isEnabled()
+    assert window.renew_action.shortcut().toString() == "Ctrl+Shift+R"
     shown: list[str] = []  # the dialog's words as each outcome arrives (its slot runs first)
     window.renew_action.trigger()
     dialog = keeper.dialog

@@ -4,8 +4,9 @@
 VENV=.venv
 # What the tests need from the system: Debian's Chromium (real-browser tests), GNOME Keyring
 # and D-Bus (real Secret Service tests), binutils (PyInstaller strips and reads the libraries it
-# bundles), and the libraries and font Qt needs without a screen.
-TEST_PACKAGES="chromium gnome-keyring dbus binutils libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core"
+# bundles), the libraries and font Qt needs without a screen, and systemd (its `systemd-analyze
+# verify` checks the scheduled renewal's user units; `systemctl` is what the app runs).
+TEST_PACKAGES="chromium gnome-keyring dbus binutils libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core systemd"
 
 say() { printf '%s\n' "$*" >&2; }
 

@@ -51,7 +51,7 @@ from keyring.backends import SecretService
 from bench.measure import Samples, take_turns
 from bench.report import load_average, machine, ms, ratio, replace_section, table
 from bench.staging import DeskStage, bare_desk
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections import token_pair
 from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, Organization
 from qonto_desktop.oauth.callback import parse_query
 from qonto_desktop.oauth.flow import AuthorizationRequest, start
@@ -178,9 +178,10 @@ class App:
         times = {**self.marks.times, "saved": saved}
         if connection.organization_id != organization.id or connection.state != "ok":
             raise SystemExit(f"the connection of {organization.name} was not verified")
-        for key in (refresh_token_key(connection.id), access_token_key(connection.id)):
-            if not self.desk.secrets.get(key):
-                raise SystemExit(f"the keyring holds no {key.rpartition('/')[2]}")
+        tokens = token_pair.read(self.desk, connection)
+        for name, token in (("refresh token", tokens.refresh), ("access token", tokens.access)):
+            if not token:
+                raise SystemExit(f"the keyring holds no {name}")
         if connection.id not in {c.id for c in self.desk.index.load().connections}:
             raise SystemExit(f"the index does not list the connection of {organization.name}")
         return _spans(times, APP_PHASES)

@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bench.staging import DeskStage, bare_desk, command_env
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.context import for_connection
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.keys import tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.oauth.tokens import TokenClient
 from qonto_desktop.store.connection import Connection
@@ -65,8 +66,8 @@ class ScaleStage:
 
     @property
     def first_entry(self) -> str:
-        """The keyring entry of the first connection's access token."""
-        return access_token_key(self.connections[0].id)
+        """The keyring entry of the first connection's tokens."""
+        return tokens_key(self.connections[0].id)
 
     def make_fresh(self) -> None:
         """Tokens issued from now on live an hour, as Qonto's do."""
@@ -76,7 +77,7 @@ class ScaleStage:
 def _floor_grant(stage: DeskStage, organization_id: str) -> FloorGrant:
     desk = make_desk(stage.root / "floor-home", stage.emulator, MemoryKeyring())
     connection = connect_one(desk, stage.emulator, organization_id=organization_id)
-    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    refresh_token = token_pair.read(desk, connection).refresh
     if refresh_token is None:
         raise SystemExit("the floor's connection saved no refresh token")
     client = for_connection(desk, connection).token_client

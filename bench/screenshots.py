@@ -36,14 +36,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.desk import Desk, open_desk
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
+from qonto_desktop.system.paths import AppPaths
+from qonto_desktop.system.scheduled_task import CommandResult
 from qonto_desktop.ui.app import install_translator
 from qonto_desktop.ui.connect.dialog import ConnectDialog
+from qonto_desktop.ui.dialogs.schedule_section import ScheduleSection
+from qonto_desktop.ui.dialogs.settings import SettingsDialog
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
+from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one, make_desk
 from tests.support.keep_alive import DAY, revoke
 from tests.support.keyrings import MemoryKeyring
@@ -63,8 +68,12 @@ STATES = (
     "keep-alive-notice",
     "renew-all-running",
     "renew-all",
-    "settings",
+    "settings-schedule",
+    "settings-schedule-error",
 )
+# The scheduled renewal as a packaged app on an accountant's computer shows it.
+SCHEDULE_EXECUTABLE = "/opt/qonto-desktop/QontoDesktop"
+SCHEDULE_HOME = "/home/claire"
 HIGH_DPI_STATE = "detail"
 
 
@@ -235,7 +244,7 @@ def render_language(shooter: Shooter, home: Path) -> None:
 
 
 def render_keep_alive(shooter: Shooter, window: MainWindow, desk: Desk, emulator: Emulator) -> None:
-    """The background renewal's notice, Renew all's outcomes, and the Settings switch."""
+    """The background renewal's notice, and Renew all while it runs and at its end."""
     keeper = window.keep_alive
     assert keeper is not None
     first, second, third = desk.index.load().connections
@@ -271,12 +280,53 @@ def render_keep_alive(shooter: Shooter, window: MainWindow, desk: Desk, emulator
     dialog.resize(DIALOG_SIZE)
     shooter.shoot("renew-all", dialog)
     dialog.reject()
-    emulator.faults.clear()
-    if shooter.wants("settings"):
-        settings = window.menu_actions.open_settings()
-        wait_until(settings.isVisible, "the settings")
-        shooter.shoot("settings", settings)
-        settings.reject()
+    emulator.faults.clear()  # Settings' switch is in the settings-schedule shots
+
+
+@contextmanager
+def packaged_app() -> Iterator[None]:
+    """The app as its executable: the scheduled task runs that, not this interpreter."""
+    executable, frozen = sys.executable, getattr(sys, "frozen", None)
+    sys.executable = SCHEDULE_EXECUTABLE
+    sys.frozen = True  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        sys.executable = executable
+        if frozen is None:
+            del sys.frozen  # type: ignore[attr-defined]
+        else:
+            sys.frozen = frozen  # type: ignore[attr-defined]
+
+
+class NoUserManager:
+    """The scheduler's seam as in a container: ``systemctl --user`` finds no bus."""
+
+    def __call__(self, argv: object) -> CommandResult:
+        return CommandResult(1, "Failed to connect to bus: No medium found")
+
+
+def render_schedule(shooter: Shooter, home: Path) -> None:
+    """Settings with the scheduled renewal: what it installs, then a scheduler that is missing."""
+    if not (shooter.wants("settings-schedule") or shooter.wants("settings-schedule-error")):
+        return
+    paths = AppPaths(home / "config", home / "data", home / "logs")
+    desk = open_desk({"HOME": SCHEDULE_HOME}, paths=paths, settings={})
+    workers = Workers()
+    with packaged_app():
+        section = ScheduleSection(desk, workers, runner=NoUserManager(), platform="linux")
+        dialog = SettingsDialog(desk.paths, workers, desk.settings, schedule=section)
+        dialog.resize(DIALOG_SIZE)
+        dialog.show()
+        wait_until(lambda: section.task is not None, "the scheduled task's plan")
+        shooter.shoot("settings-schedule", dialog)
+        section.install.click()
+        wait_until(lambda: section.message.kind == "error", "the install to fail")
+        shooter.shoot("settings-schedule-error", dialog)
+        dialog.reject()
+        dialog.deleteLater()
+    workers.wait_for_done()
+    workers.deleteLater()
 
 
 def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list[Path]:
@@ -293,6 +343,7 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)
             render_language(shooter, Path(temporary) / language)
+            render_schedule(shooter, Path(temporary) / f"{language}-schedule")
             saved.extend(shooter.saved)
     return saved
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import access_token_key
+from qonto_desktop.connections.keys import tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.system.settings import save_settings
@@ -111,7 +111,7 @@ def staged(connections: int = 1) -> Iterator[Stage]:
         connection = connect_one(desk, emulator)
         for organization in emulator.organizations[1:connections]:
             connect_one(desk, emulator, organization_id=organization.id)
-        yield Stage(command_env(stage), emulator, access_token_key(connection.id))
+        yield Stage(command_env(stage), emulator, tokens_key(connection.id))
 
 
 def command_env(stage: DeskStage) -> dict[str, str]:

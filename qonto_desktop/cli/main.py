@@ -195,6 +195,12 @@ def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) 
     return refresh.run(_desk(), args.connection, every=args.all, out=out, err=err)
 
 
+def _schedule(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import schedule
+
+    return schedule.run(_desk(), args.action, as_json=args.json, out=out)
+
+
 def _disconnect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import disconnect
 
@@ -251,6 +257,7 @@ COMMANDS: dict[str, Command] = {
     "status": _status,
     "token": _token,
     "refresh": _refresh,
+    "schedule": _schedule,
     "disconnect": _disconnect,
     "configure": _configure,
     "demo": _demo,

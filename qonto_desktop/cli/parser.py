@@ -64,6 +64,15 @@ def build_parser() -> Parser:
     which = refresh.add_mutually_exclusive_group(required=True)
     which.add_argument("connection", nargs="?", help="id, slug or name")
     which.add_argument("--all", action="store_true", help="every connection, one by one")
+    schedule = commands.add_parser(
+        "schedule", help="the system's own daily refresh --all: show, install or remove it"
+    )
+    schedule.add_argument(
+        "action",
+        choices=("show", "install", "remove"),
+        help="show exactly what install writes and runs; install; remove",
+    )
+    schedule.add_argument("--json", action="store_true", help="machine-readable output")
     disconnect = commands.add_parser("disconnect", help="revoke a connection and forget it")
     disconnect.add_argument("connection", help="id, slug or name")
     disconnect.add_argument(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
-from qonto_desktop.connections.shared_grant import access_key
+from qonto_desktop.connections.token_pair import read_access
 from qonto_desktop.store.connection import Connection
 
 # A token is handed out only while more than this is left (Qonto recommends refreshing before
@@ -29,4 +29,4 @@ def cached(desk: Desk, connection: Connection) -> str | None:
     if connection.access_expires_at - desk.now() <= REFRESH_MARGIN:
         return None
     desk.secrets.prefer(connection.keyring_backend)  # opened directly: no backend discovery
-    return desk.secrets.get(access_key(connection))
+    return read_access(desk, connection)

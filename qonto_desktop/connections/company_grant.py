@@ -1,8 +1,9 @@
 """Adding the companies picked after a user-access sign-in: one grant, many connections.
 
-The grant's tokens are saved once, under the grant (:mod:`qonto_desktop.connections.keys`), and
-each company becomes a connection recording the ``grant_id``. Whole or not at all: on a failure
-before everything is saved, what was saved is undone and the grant revoked.
+The grant's tokens are saved once, under the grant, in one entry
+(:mod:`qonto_desktop.connections.token_pair`), and each company becomes a connection recording
+the ``grant_id``. Whole or not at all: on a failure before everything is saved, what was saved
+is undone and the grant revoked.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.companies import Company, CompanyChoice, OnAbandoned
 from qonto_desktop.connections.desk import Desk
@@ -20,7 +22,6 @@ from qonto_desktop.connections.grant import (
     read_facts,
     revoke_abandoned,
 )
-from qonto_desktop.connections.keys import grant_access_token_key, grant_refresh_token_key
 from qonto_desktop.connections.retire import retire
 from qonto_desktop.errors import ConfigurationError, QontoDesktopError
 from qonto_desktop.i18n.message import N_
@@ -100,17 +101,15 @@ def _save(
 ) -> tuple[Connection, ...]:
     replaced = [desk.index.find_same(connection) for connection in connections]
     tokens = choice.tokens
-    secrets = {grant_access_token_key(grant_id): tokens.access_token}
-    if tokens.refresh_token:
-        secrets[grant_refresh_token_key(grant_id)] = tokens.refresh_token
-    desk.secrets.set_many(secrets)
+    lead = connections[0]  # every one carries the new grant's id: one entry for all
+    token_pair.save(desk, lead, tokens.access_token, tokens.refresh_token, was=token_pair.NONE)
     backend = desk.secrets.backend_name()  # ``token`` opens it directly, without discovery
     stored: list[Connection] = []
     try:
         for connection in connections:
             stored.append(desk.index.save(replace(connection, keyring_backend=backend)))
     except BaseException:
-        _undo(desk, stored, replaced, secrets)
+        _undo(desk, stored, replaced, lead)
         raise
     for old, new in zip(replaced, stored, strict=True):
         if old is not None:
@@ -123,7 +122,7 @@ def _undo(
     desk: Desk,
     stored: list[Connection],
     replaced: list[Connection | None],
-    secrets: dict[str, str],
+    lead: Connection,
 ) -> None:
     """Put the index and the keyring back as they were (best effort, under a failure)."""
     try:
@@ -132,7 +131,6 @@ def _undo(
                 desk.index.remove(new.id)
             else:
                 desk.index.save(old)
-        for key in secrets:
-            desk.secrets.delete(key)
+        token_pair.forget(desk, lead)
     except QontoDesktopError as exc:
         log.warning("could not undo a partly saved user-access sign-in: %s", exc.code)

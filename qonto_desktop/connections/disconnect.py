@@ -10,15 +10,11 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.model import DisconnectReport, NotRevoked, Revocable
-from qonto_desktop.connections.shared_grant import (
-    access_key,
-    lock_name,
-    others_sharing,
-    refresh_key,
-)
+from qonto_desktop.connections.shared_grant import lock_name, others_sharing
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.qonto.errors import ForbiddenError, missing_scope_or_role
 from qonto_desktop.store.connection import Connection
@@ -58,8 +54,8 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
 def _disconnect(desk: Desk, connection: Connection, *, revoke_consent: bool) -> DisconnectReport:
     """Revoke and forget a connection whose tokens no other connection uses."""
     connection_id = connection.id
-    refresh_token = desk.secrets.get(refresh_key(connection))
-    access = desk.secrets.get(access_key(connection))
+    saved = token_pair.read(desk, connection)
+    refresh_token, access = saved.refresh, saved.access
     problems: list[NotRevoked] = []
     consent_revoked = False
     steps: list[tuple[Revocable, Callable[[ConnectionContext], None]]] = []
@@ -88,8 +84,7 @@ def _disconnect(desk: Desk, connection: Connection, *, revoke_consent: bool) -> 
             problems.append(NotRevoked(item, exc))
         else:
             consent_revoked = consent_revoked or item == "consent"
-    desk.secrets.delete(refresh_key(connection))
-    desk.secrets.delete(access_key(connection))
+    token_pair.forget(desk, connection)
     desk.index.remove(connection_id)
     log.info(
         "disconnected %s; not revoked: %s",

@@ -8,9 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.context import ConnectionContext, for_connection
-from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.reading import read_company, read_membership
 from qonto_desktop.connections.retire import retire
 from qonto_desktop.errors import QontoDesktopError
@@ -183,32 +182,22 @@ def save_grant(context: ConnectionContext, connection: Connection, tokens: Token
     existing = desk.index.find_same(connection)
     if existing is not None:
         connection = replace(connection, id=existing.id, created_at=existing.created_at)
-    keys = (refresh_token_key(connection.id), access_token_key(connection.id))
-    before = {key: desk.secrets.get(key) for key in keys}
-    after = {keys[0]: tokens.refresh_token, keys[1]: tokens.access_token}
-    _put(desk, after)
+    before = token_pair.before_save(desk, connection)
+    token_pair.save(desk, connection, tokens.access_token, tokens.refresh_token, was=before)
     # Where the tokens now are: ``token`` opens that backend directly, without discovery.
     connection = replace(connection, keyring_backend=desk.secrets.backend_name())
     try:
         stored = desk.index.save(connection)
     except BaseException:
-        _put(desk, before)
+        token_pair.put_back(desk, connection, before)
         raise
-    old_refresh = before[keys[0]]
+    old_refresh = before.refresh
     if old_refresh and old_refresh != tokens.refresh_token and existing is not None:
         _revoke_quietly(context, existing, old_refresh)
     if existing is not None and existing.grant_id is not None:  # it leaves a shared grant
         retire(context, existing, stored)
     log.info("saved connection %s (%s)", stored.id, stored.state)
     return stored
-
-
-def _put(desk: Desk, values: Mapping[str, str | None]) -> None:
-    """Set the keys with a value (all or nothing), then delete those without one."""
-    desk.secrets.set_many({key: value for key, value in values.items() if value is not None})
-    for key, value in values.items():
-        if value is None:
-            desk.secrets.delete(key)
 
 
 def _revoke_quietly(context: ConnectionContext, replaced: Connection, refresh_token: str) -> None:

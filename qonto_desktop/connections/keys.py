@@ -31,3 +31,13 @@ def client_secret_key(environment: str, client_id: str) -> str:
 def staging_token_key(environment: str) -> str:
     """An environment's sandbox staging token."""
     return f"env/{environment}/staging_token"
+
+
+def tokens_key(connection_id: str) -> str:
+    """A connection's access and refresh tokens, together (see ``token_pair``)."""
+    return f"conn/{connection_id}/tokens"
+
+
+def grant_tokens_key(grant_id: str) -> str:
+    """The tokens of a grant shared by several connections, together."""
+    return f"grant/{grant_id}/tokens"

@@ -2,18 +2,19 @@
 
 :mod:`qonto_desktop.connections.renew_all` holds the grant's refresh lock and has already marked
 its access token spent in the index; here the refresh is sent and the rotated tokens are saved in
-the keyring, refresh token first (read back), then the access token. The index is written once
-for the whole chunk, from :func:`index_changes`, after every rotation of the chunk is saved.
+the keyring, both in one entry, read back (:mod:`qonto_desktop.connections.token_pair`). The
+index is written once for the whole chunk, from :func:`index_changes`, after every rotation of
+the chunk is saved.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.checkpoint import Checkpoint
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
-from qonto_desktop.connections.shared_grant import access_key, refresh_key
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError, RateLimitedError
@@ -56,28 +57,29 @@ def rotate(desk: Desk, client: TokenClient, lead: Connection, checkpoint: Checkp
 
     Only what ``checkpoint`` raises (a cancel, a simulated crash) leaves this function.
     """
-    tokens = _send(desk, client, lead)
+    try:
+        saved = token_pair.read(desk, lead)
+    except QontoDesktopError as exc:  # nothing sent: the token still holds
+        return Failed(exc, untouched=True)
+    if saved.refresh is None:
+        return _reconnect(lead, NO_REFRESH_TOKEN)
+    tokens = _send(client, lead, saved.refresh)
     if isinstance(tokens, Failed):
         return tokens
     checkpoint("token answer received")
     try:
-        if tokens.refresh_token:
-            desk.secrets.set(refresh_key(lead), tokens.refresh_token)
-        checkpoint("refresh token saved")
-        # Renewable: a lost access token is renewed from the refresh token just saved.
-        desk.secrets.set(access_key(lead), tokens.access_token, renewable=True)
+        # Both in one write, under the grant's lock: what was read is what to put back.
+        refresh = tokens.refresh_token or saved.refresh
+        token_pair.save(desk, lead, tokens.access_token, refresh, was=saved)
     except QontoDesktopError as exc:  # rotated: the old access token is dead, stay spent
         return Failed(exc)
-    checkpoint("access token saved")
+    checkpoint("tokens saved")
     return Rotated(tokens)
 
 
-def _send(desk: Desk, client: TokenClient, lead: Connection) -> TokenSet | Failed:
+def _send(client: TokenClient, lead: Connection, refresh_token: str) -> TokenSet | Failed:
     """The refresh's answer, or why there is none."""
     try:
-        refresh_token = desk.secrets.get(refresh_key(lead))
-        if refresh_token is None:
-            return _reconnect(lead, NO_REFRESH_TOKEN)
         return client.refresh(refresh_token, previous_scopes=lead.scopes_granted)
     except InvalidGrantError:  # never retried: Qonto throttles repeated failures
         return _reconnect(lead, REFRESH_REFUSED)

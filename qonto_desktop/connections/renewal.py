@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN, cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
@@ -18,7 +19,7 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
 from qonto_desktop.connections.model import FreshToken, RefreshResult
 from qonto_desktop.connections.renew_all import POOL_SIZE, renew_all
-from qonto_desktop.connections.shared_grant import access_key, lock_name, refresh_key, sharing
+from qonto_desktop.connections.shared_grant import lock_name, sharing
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_
 from qonto_desktop.oauth.errors import InvalidGrantError, OutcomeUnknownError
@@ -75,12 +76,13 @@ def _refresh_locked(
     """Refresh while holding the lock. The order of the saves is what makes a crash harmless.
 
     0. the index marks the current access token spent (Qonto revokes it when it rotates);
-    1. the new refresh token, at once: the old one dies 60 s after the rotation;
-    2. the new access token;
-    3. the index (expiry times). A crash before 3 only costs one more refresh later, with the
+    1. the new tokens, at once and together: the old refresh token dies 60 s after the
+       rotation;
+    2. the index (expiry times). A crash before 2 only costs one more refresh later, with the
        old refresh token inside Qonto's 60-second grace, or with the new one once saved.
     """
-    refresh_token = desk.secrets.get(refresh_key(connection))
+    before = token_pair.read(desk, connection)
+    refresh_token = before.refresh
     if refresh_token is None:
         raise _needs_reconnect(desk, connection, N_("no refresh token is saved for it"))
     client = (context or for_connection(desk, connection)).token_client
@@ -100,13 +102,10 @@ def _refresh_locked(
         desk.index.update_all(ids, access_expires_at=connection.access_expires_at)
         raise
     checkpoint("token answer received")
-    if tokens.refresh_token:
-        desk.secrets.set(refresh_key(connection), tokens.refresh_token)
-    checkpoint("refresh token saved")
-    # Renewable: a lost access token is renewed from the refresh token just saved (and read
-    # back); the old one, which Qonto revoked with the rotation, is not worth putting back.
-    desk.secrets.set(access_key(connection), tokens.access_token, renewable=True)
-    checkpoint("access token saved")
+    # Both in one write, under the grant's lock: what was read is what to put back.
+    refresh = tokens.refresh_token or refresh_token
+    token_pair.save(desk, connection, tokens.access_token, refresh, was=before)
+    checkpoint("tokens saved")
     now = desk.now()
     updated = desk.index.update_all(
         ids,

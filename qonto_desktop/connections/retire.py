@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 
+from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.context import ConnectionContext, for_connection
-from qonto_desktop.connections.shared_grant import access_key, refresh_key, sharing
+from qonto_desktop.connections.shared_grant import pair_key, sharing
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.store.connection import Connection
 
@@ -21,12 +22,11 @@ def retire(context: ConnectionContext, old: Connection, new: Connection) -> None
 
     Best effort: a revocation Qonto refuses is logged; the tokens are deleted here all the same.
     """
-    if (refresh_key(old), access_key(old)) == (refresh_key(new), access_key(new)):
-        return  # the same keys: the new tokens are in them now
+    if pair_key(old) == pair_key(new):
+        return  # the same entry: the new tokens are in it now
     if old.grant_id is not None and sharing(context.desk, old):
         return  # other companies still use that grant
-    keys = (refresh_key(old), access_key(old))
-    refresh_token = context.desk.secrets.get(keys[0])
+    refresh_token = token_pair.read(context.desk, old).refresh
     try:
         if refresh_token:
             same = old.client_id == context.client_id
@@ -34,5 +34,4 @@ def retire(context: ConnectionContext, old: Connection, new: Connection) -> None
             owner.token_client.revoke(refresh_token, token_type_hint="refresh_token")
     except QontoDesktopError as exc:
         log.info("the replaced grant could not be revoked: %s", exc.code)
-    for key in keys:
-        context.desk.secrets.delete(key)
+    token_pair.forget(context.desk, old)

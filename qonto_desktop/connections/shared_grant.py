@@ -2,7 +2,8 @@
 
 With Qonto's user access one sign-in covers several companies: their connections record the
 same ``grant_id`` and use one refresh token and one access token, kept once in the keyring under
-the grant. Every part that reads, rotates or deletes tokens asks here which keys and which lock.
+the grant (in one entry: ``token_pair``). Every part that reads, rotates or deletes tokens asks
+here which keys and which lock.
 """
 
 from __future__ import annotations
@@ -12,20 +13,29 @@ from qonto_desktop.connections.keys import (
     access_token_key,
     grant_access_token_key,
     grant_refresh_token_key,
+    grant_tokens_key,
     refresh_token_key,
+    tokens_key,
 )
 from qonto_desktop.store.connection import Connection
 
 
+def pair_key(connection: Connection) -> str:
+    """The keyring entry of the tokens ``connection`` uses, both in one (see ``token_pair``)."""
+    if connection.grant_id is not None:
+        return grant_tokens_key(connection.grant_id)
+    return tokens_key(connection.id)
+
+
 def refresh_key(connection: Connection) -> str:
-    """The keyring entry of the refresh token ``connection`` uses."""
+    """The entry of the refresh token ``connection`` used before tokens were kept together."""
     if connection.grant_id is not None:
         return grant_refresh_token_key(connection.grant_id)
     return refresh_token_key(connection.id)
 
 
 def access_key(connection: Connection) -> str:
-    """The keyring entry of the access token ``connection`` uses."""
+    """The entry of the access token ``connection`` used before tokens were kept together."""
     if connection.grant_id is not None:
         return grant_access_token_key(connection.grant_id)
     return access_token_key(connection.id)

@@ -4,8 +4,8 @@ keyring's own backend opens and closes a D-Bus connection for every call and rep
 existing entry by deleting and re-creating it; the app's careful writes make several calls per
 secret, and gnome-keyring-daemon was seen to abort on a GLib assertion when clients came and
 went that fast while entries were being replaced. One connection for the process (reopened
-once if the daemon went away), and existing entries updated in place, keep the daemon out of
-that path and save the handshakes.
+once if the daemon went away) with one encrypted session, and existing entries updated in
+place, keep the daemon out of that path and save the handshakes.
 
 This module imports no keyring: ``token`` with a fresh cached token reads its entry through it
 when the connection names this backend (see ``backend_names``), without keyring's ~100 ms of
@@ -30,6 +30,8 @@ T = TypeVar("T")
 
 # keyring's ``SecretService.Keyring.appid``: the ``application`` attribute of what it creates.
 APPLICATION = "Python keyring library"
+# The Secret Service's error for a call on a locked collection or item.
+IS_LOCKED = "org.freedesktop.Secret.Error.IsLocked"
 
 
 class NoCollectionError(Exception):
@@ -57,7 +59,7 @@ class SecretServiceEntries:
         self._collection: Any = None
 
     def collection(self) -> Any:
-        """The default collection, unlocked, on the kept connection.
+        """The default collection on the kept connection, unlocked when it was opened.
 
         Raises:
             NoCollectionError: it cannot be opened.
@@ -66,24 +68,26 @@ class SecretServiceEntries:
         if self._collection is None:
             bus = secretstorage.dbus_init()
             try:
-                self._collection = secretstorage.get_default_collection(bus)
+                collection = secretstorage.get_default_collection(bus)
+                _unlock_collection(collection)
             except secretstorage.exceptions.SecretStorageException as exc:
                 bus.close()
                 raise NoCollectionError(f"Failed to create the collection: {exc}.") from exc
-        collection = self._collection
-        if collection.is_locked():
-            collection.unlock()
-            if collection.is_locked():  # the user dismissed the prompt
-                raise CollectionLockedError("Failed to unlock the collection!")
-        return collection
+            except CollectionLockedError:
+                bus.close()
+                raise
+            self._collection = collection
+        return self._collection
 
     def get_password(self, service: str, username: str) -> str | None:
         """The secret, or None."""
 
-        def read(collection: Any) -> str | None:
+        def read(collection: Any, careful: bool) -> str | None:
             for item in collection.search_items(query(service, username)):
-                _unlock(item)
-                return str(item.get_secret().decode("utf-8"))
+                _unlock(item, careful)
+                secret = item.get_secret()
+                _keep_session(collection, item)
+                return str(secret.decode("utf-8"))
             return None
 
         return self._with_collection(read)
@@ -93,14 +97,15 @@ class SecretServiceEntries:
         attributes = {**query(service, username), "application": APPLICATION}
         label = f"Password for '{username}' on '{service}'"
 
-        def write(collection: Any) -> None:
+        def write(collection: Any, careful: bool) -> None:
             # An existing entry gets its new secret in place: replacing the item makes the
             # daemon drop and re-register its object while other clients may be reading it.
             for item in collection.search_items(query(service, username)):
-                _unlock(item)
+                _unlock(item, careful)
                 item.set_secret(password)
+                _keep_session(collection, item)
                 return
-            collection.create_item(label, attributes, password)
+            _keep_session(collection, collection.create_item(label, attributes, password))
 
         self._with_collection(write)
 
@@ -111,7 +116,7 @@ class SecretServiceEntries:
             NoSuchEntryError: there is none.
         """
 
-        def delete(collection: Any) -> bool:
+        def delete(collection: Any, careful: bool) -> bool:
             for item in collection.search_items(query(service, username)):
                 item.delete()
                 return True
@@ -135,10 +140,10 @@ class SecretServiceEntries:
             except Exception as exc:  # at exit or collection: nothing more to do
                 log.debug("closing the Secret Service connection: %s", type(exc).__name__)
 
-    def _with_collection(self, action: Callable[[Any], T]) -> T:
+    def _with_collection(self, action: Callable[[Any, bool], T]) -> T:
         with self._lock:
             try:
-                return action(self.collection())
+                return self._unlocking(action)
             except (
                 OSError,
                 DBusErrorResponse,
@@ -147,7 +152,27 @@ class SecretServiceEntries:
                 # The daemon went away (restarted, crashed): reconnect once, then give up.
                 log.info("the Secret Service connection broke; reconnecting once")
                 self._drop()
-                return action(self.collection())
+                return self._unlocking(action)
+
+    def _unlocking(self, action: Callable[[Any, bool], T]) -> T:
+        """Run ``action`` trusting the collection to be unlocked; if it was locked meanwhile
+        (by the user, or by a timeout of the keyring's), unlock it and go again, carefully.
+
+        Asking whether the collection is locked before every call would be one more round trip
+        to the daemon per call, for a rare case that SecretStorage (asking each item before it
+        reads or writes it) and the daemon report themselves.
+        """
+        collection = self.collection()
+        try:
+            return action(collection, False)
+        except secretstorage.exceptions.LockedException:
+            pass  # SecretStorage asked before reading or writing an item
+        except DBusErrorResponse as error:
+            if error.name != IS_LOCKED:
+                raise
+        log.info("the keyring was locked since it was opened; unlocking it")
+        _unlock_collection(collection)
+        return action(collection, True)
 
     def _drop(self) -> None:
         if self._collection is not None:
@@ -157,9 +182,29 @@ class SecretServiceEntries:
                 self._collection = None
 
 
-def _unlock(item: Any) -> None:
-    # Asked first: unlocking an unlocked item is one more round trip to the daemon, for nothing.
-    if item.is_locked():
+def _keep_session(collection: Any, item: Any) -> None:
+    """Share the encrypted session the item opened with every item found from now on.
+
+    SecretStorage gives each item found its collection's session, and the default collection
+    comes without one: every read or write then opened a session of its own (a Diffie-Hellman
+    exchange with the daemon, about 10 ms, most of a read). One session serves the kept
+    connection; it ends with it.
+    """
+    if collection.session is None:
+        collection.session = item.session
+
+
+def _unlock_collection(collection: Any) -> None:
+    if collection.is_locked():
+        collection.unlock()
+        if collection.is_locked():  # the user dismissed the prompt
+            raise CollectionLockedError("Failed to unlock the collection!")
+
+
+def _unlock(item: Any, careful: bool) -> None:
+    # Only once the daemon said something is locked. Asked first even then: unlocking an
+    # unlocked item is one more round trip to the daemon, for nothing.
+    if careful and item.is_locked():
         item.unlock()
         if item.is_locked():  # the user dismissed the prompt
             raise CollectionLockedError("Failed to unlock the item!")

@@ -2,11 +2,11 @@
 
 Nothing secret is written anywhere else, and there is no plaintext fallback: without a usable
 keyring the app says so before any login starts. Each secret is laid out over small entries
-(:mod:`.chunks`), put back as it was when a write fails, and read back after a write that
-protects something (a rotated refresh token, a typed client secret); an access token, renewed
-from the refresh token whenever it is missing, is not, nor is its old value kept. Every
-keyring call runs on the store's one worker with a deadline (:mod:`.keyring_calls`). Logs
-name entries and sizes, never values.
+(:mod:`.chunks`), put back as it was when a write fails, and read back after every write (a
+grant's tokens, a typed client secret: each protects something). Every keyring call runs on
+the store's one worker with a deadline (:mod:`.keyring_calls`). Chunks that a write cut short
+left without their head are never read (the head is the commit point); a later chunked write
+or the delete removes them. Logs name entries and sizes, never values.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from qonto_desktop.store import backends, chunks
 from qonto_desktop.store.entries import Before, Entries
 from qonto_desktop.store.errors import (
     InvalidSecretNameError,
+    KeyringLockedError,
+    KeyringTimeoutError,
     NoSecureStorageError,
     PartialWriteError,
     SecretDamagedError,
@@ -51,6 +53,15 @@ def _check_key(key: str) -> None:
         or not all(33 <= ord(char) <= 126 for char in key)
     ):
         raise InvalidSecretNameError(detail=f"invalid keyring entry name {str(key)[:80]!r}")
+
+
+def _whole(layout: chunks.Layout, error: StorageError) -> bool:
+    """Whether a failed write left its entry whole, old or new, whatever the undo did.
+
+    A value in one entry, refused because the keyring is locked or not answering, was written
+    in full or not at all: what the user must do is what the keyring's own error says.
+    """
+    return not layout.chunks and isinstance(error, KeyringLockedError | KeyringTimeoutError)
 
 
 def _check_value(value: str) -> None:
@@ -163,26 +174,37 @@ class SecretStore:
         with self._lock:
             return self._entries.read(key)
 
-    def set(self, key: str, value: str, *, renewable: bool = False) -> None:
+    def set(self, key: str, value: str) -> None:
         """Save ``value`` under ``key``, split as needed, then read it back and compare.
 
         On any failure the entry is put back as it was (or removed) before the error is raised.
 
-        Args:
-            renewable: the value can be had again (an access token, renewed from its refresh
-                token): it is neither read back nor is the old value kept to put back, so a
-                failed write removes the entry. Two keyring calls fewer.
-
         Raises:
-            SecretMismatchError: the keyring gave back something else (not ``renewable``).
+            SecretMismatchError: the keyring gave back something else.
             PartialWriteError: the failure could not be undone.
             StorageError: the keyring failed or timed out.
         """
         _check_key(key)
         _check_value(value)
         with self._lock:
-            before = Before(None, 0) if renewable else self._previous(key)
-            self._save(key, value, before, renewable=renewable)
+            self._save(key, value, self._previous(key))
+
+    def replace(self, key: str, value: str, *, was: str) -> None:
+        """Save ``value`` under ``key`` in place of ``was``, then read it back and compare.
+
+        As :meth:`set`, without asking the keyring what is there: ``was`` is what the caller
+        read under a lock that every writer of ``key`` takes (a grant's refresh lock), so it is
+        still what to put back if the write fails. One keyring call fewer per rotation.
+
+        Raises:
+            SecretMismatchError, PartialWriteError, StorageError: as for :meth:`set`.
+        """
+        _check_key(key)
+        _check_value(value)
+        _check_value(was)
+        with self._lock:
+            previous = Before(was, len(self._entries.lay_out(key, was).chunks))
+            self._save(key, value, previous)
 
     def delete(self, key: str) -> None:
         """Remove the secret and every chunk of it; a missing key is fine.
@@ -241,24 +263,21 @@ class SecretStore:
             value = None
         return Before(value, 0 if head is None else head.count)
 
-    def _save(self, key: str, value: str, before: Before, *, renewable: bool = False) -> int:
-        """Write, read back, compare; on failure undo and raise. Return the chunk count.
-
-        A ``renewable`` value is not read back, and a failed write of one that cannot be undone
-        raises the keyring's own error: nothing the user must reconnect for is at stake.
-        """
+    def _save(self, key: str, value: str, before: Before) -> int:
+        """Write, read back, compare; on failure undo and raise. Return the chunk count."""
         layout = self._entries.lay_out(key, value)
         try:
             count = self._entries.write(key, layout)
-            if not renewable:
-                self._verify(key, value)
+            self._verify(key, value)
         except StorageError as error:
             log.warning("saving %s failed (%s); putting it back", key, error.code)
-            if not self._undo(key, before, len(layout.chunks)) and not renewable:
+            undone = self._undo(key, before, len(layout.chunks))
+            if not undone and not _whole(layout, error):
                 raise PartialWriteError(key=key, detail=error.code) from error
             raise
         try:
-            self._entries.drop_chunks(key, count, before.chunks)
+            if count or before.chunks:  # inline before and after: no chunks to look for
+                self._entries.drop_chunks(key, count, before.chunks)
         except StorageError as error:  # the value is saved; stale chunks are only clutter
             log.warning("could not remove old chunks of %s: %s", key, error.code)
         log.debug("saved %s: %d characters in %d entries", key, len(value), count + 1)

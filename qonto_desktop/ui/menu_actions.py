@@ -73,7 +73,14 @@ class MenuActions(QObject):
         """Open the settings; saving happens on a worker."""
         from qonto_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - on use
 
-        dialog = SettingsDialog(self.desk.paths, self._workers, self.desk.settings, self._window)
+        schedule = None
+        if not self._demo:  # the demo's connections live in a folder gone when it ends
+            from qonto_desktop.ui.dialogs.schedule_section import ScheduleSection  # noqa: PLC0415
+
+            schedule = ScheduleSection(self.desk, self._workers)
+        dialog = SettingsDialog(
+            self.desk.paths, self._workers, self.desk.settings, self._window, schedule=schedule
+        )
         dialog.saved.connect(self._settings_saved)
         dialog.finished.connect(dialog.deleteLater)
         self.settings_dialog = dialog

@@ -1216,6 +1216,89 @@
     </message>
 </context>
 <context>
+    <name>ScheduleSection</name>
+    <message>
+        <source>Renewal while the window is closed</source>
+        <translation>Renouvellement quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>Connections not renewed for 90 days end. The system can start Qonto Desktop once a day to renew them, even when this window is closed. Installing writes and runs exactly this:</source>
+        <translation>Les connexions qui ne sont pas renouvelées pendant 90&#xa0;jours prennent fin. Le système peut lancer Qonto Desktop une fois par jour pour les renouveler, même quand cette fenêtre est fermée. L’installation écrit et exécute exactement ceci&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>What installing writes and runs</source>
+        <translation>Ce que l’installation écrit et exécute</translation>
+    </message>
+    <message>
+        <source>&amp;Install the scheduled renewal</source>
+        <translation>&amp;Installer le renouvellement planifié</translation>
+    </message>
+    <message>
+        <source>&amp;Remove it</source>
+        <translation>Le &amp;retirer</translation>
+    </message>
+    <message>
+        <source>Installing…</source>
+        <translation>Installation…</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Retrait…</translation>
+    </message>
+    <message>
+        <source>Installed: the system renews the connections every day.</source>
+        <translation>Installé&#xa0;: le système renouvelle les connexions chaque jour.</translation>
+    </message>
+    <message>
+        <source>Not installed.</source>
+        <translation>Non installé.</translation>
+    </message>
+    <message>
+        <source>The scheduled renewal is installed.</source>
+        <translation>Le renouvellement planifié est installé.</translation>
+    </message>
+    <message>
+        <source>Removed, but “%1” failed (%2).</source>
+        <translation>Retiré, mais «&#xa0;%1&#xa0;» a échoué (%2).</translation>
+    </message>
+    <message>
+        <source>it said nothing</source>
+        <translation>sans message</translation>
+    </message>
+    <message>
+        <source>The scheduled renewal is removed.</source>
+        <translation>Le renouvellement planifié est retiré.</translation>
+    </message>
+    <message>
+        <source>The scheduled renewal cannot be offered here.</source>
+        <translation>Le renouvellement planifié n’est pas disponible ici.</translation>
+    </message>
+    <message>
+        <source>Every day, it runs:</source>
+        <translation>Chaque jour, la tâche exécute&#xa0;:</translation>
+    </message>
+    <message>
+        <source>It writes %1:</source>
+        <translation>L’installation écrit %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>It writes %1 for the scheduler to read, then deletes it:</source>
+        <translation>L’installation écrit %1 pour que le planificateur le lise, puis le supprime&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Then it runs:</source>
+        <translation>Puis elle exécute&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Removing it runs:</source>
+        <translation>Le retrait exécute&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ScopePicker</name>
     <message>
         <source>Permissions</source>

@@ -17,7 +17,7 @@ import pytest
 
 from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import refresh_token_key
+from qonto_desktop.connections.keys import tokens_key
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import ServiceUnavailableError
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
@@ -85,7 +85,7 @@ def test_a_localhost_registration_connects_in_chromium(
     assert "saved the connection" in page
     assert desk.index.load().connections == (connection,)
     assert connection.organization_name == emulator.organizations[0].name
-    assert refresh_token_key(connection.id) in entry_names(service)
+    assert tokens_key(connection.id) in entry_names(service)
     assert emulator.events["code_redeemed"] == 1
 
 

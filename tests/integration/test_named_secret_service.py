@@ -10,7 +10,9 @@ import warnings
 
 import pytest
 import secretstorage
+from jeepney.io.blocking import DBusConnection
 from keyring.backend import KeyringBackend
+from secretstorage.dhcrypto import Session
 
 from qonto_desktop.store import backend_names
 from qonto_desktop.store.errors import KeyringLockedError, StorageError
@@ -109,9 +111,38 @@ def test_a_whole_batch_runs_on_one_secret_service_connection(
         key = f"conn/{index}/refresh_token"
         assert store.get(key) is None
         store.set(key, f"refresh-{index}")
-        store.set(f"conn/{index}/access_token", f"access-{index}", renewable=True)
+        store.set(f"conn/{index}/access_token", f"access-{index}")
         assert store.backend_name() == backend_names.APP_SECRET_SERVICE
     for index in range(10):
         store.delete(f"conn/{index}/refresh_token")
         store.delete(f"conn/{index}/access_token")
     assert len(opened) == 1
+
+
+def test_one_encrypted_session_serves_every_read_and_write(
+    real_backend: KeyringBackend, service_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each session is a Diffie-Hellman exchange with the daemon (about 10 ms, most of a read):
+    # SecretStorage opened one per item found until the client kept the first one.
+    opened: list[Session] = []
+    real_open = secretstorage.util.open_session
+
+    def counted(connection: DBusConnection) -> Session:
+        session = real_open(connection)
+        opened.append(session)
+        return session
+
+    for index in range(5):  # entries already there, as a renewal finds them
+        real_backend.set_password(service_name, f"entry-{index}", f"value {index}")
+    monkeypatch.setattr(secretstorage.item, "open_session", counted)
+    monkeypatch.setattr(secretstorage.collection, "open_session", counted)
+    client = SecretServiceEntries()
+    try:
+        assert client.get_password(service_name, "entry-0") == "value 0"
+        for index in range(5):
+            client.set_password(service_name, f"entry-{index}", f"new value {index}")
+            assert client.get_password(service_name, f"entry-{index}") == f"new value {index}"
+        assert len(opened) == 1
+        assert real_backend.get_password(service_name, "entry-4") == "new value 4"
+    finally:
+        client.close()

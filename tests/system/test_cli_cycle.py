@@ -15,7 +15,7 @@ import requests
 from keyring.backends import SecretService
 
 from qonto_desktop.cli import exit_codes
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.keys import refresh_token_key, tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secrets import SecretStore
 from tests.conftest import Figure
@@ -154,7 +154,7 @@ def test_connect_status_token_refresh_disconnect(
         assert none_left.stdout == ""
 
     store = SecretStore(backend_of(SecretService.Keyring))
-    for key in (refresh_token_key(connection["id"]), access_token_key(connection["id"])):
+    for key in (tokens_key(connection["id"]), refresh_token_key(connection["id"])):
         assert store.get(key) is None
     figure("seconds, 14 commands", round(time.monotonic() - started, 1))
 

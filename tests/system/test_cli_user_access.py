@@ -14,7 +14,7 @@ import requests
 from keyring.backends import SecretService
 
 from qonto_desktop.cli import exit_codes
-from qonto_desktop.connections.keys import grant_access_token_key, grant_refresh_token_key
+from qonto_desktop.connections.keys import grant_refresh_token_key, grant_tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secrets import SecretStore
 from tests.support.command_line import (
@@ -123,5 +123,5 @@ def test_one_sign_in_many_companies_from_the_command_line(
 
     grant_id = by_org[last.id]["grant_id"]
     store = SecretStore(backend_of(SecretService.Keyring))
-    for key in (grant_refresh_token_key(grant_id), grant_access_token_key(grant_id)):
+    for key in (grant_tokens_key(grant_id), grant_refresh_token_key(grant_id)):
         assert store.get(key) is None

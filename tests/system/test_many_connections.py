@@ -17,7 +17,7 @@ from qonto_desktop.cli.main import main
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import disconnect
 from qonto_desktop.connections.fresh import refresh, refresh_all
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
+from qonto_desktop.connections.keys import refresh_token_key, tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.conftest import Figure
@@ -126,5 +126,5 @@ def test_thirty_connections_one_by_one(
 
 
 def _assert_no_secret(desk: Desk, connection_id: str) -> None:
-    for key in (refresh_token_key(connection_id), access_token_key(connection_id)):
+    for key in (tokens_key(connection_id), refresh_token_key(connection_id)):
         assert desk.secrets.get(key) is None

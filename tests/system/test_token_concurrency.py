@@ -19,7 +19,6 @@ import pytest
 
 from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.connections.fresh import access_token
-from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.conftest import Figure
@@ -28,6 +27,7 @@ from tests.support.desks import connect_one, make_desk
 from tests.support.issued_tokens import api_accepts
 from tests.support.keyrings import MemoryKeyring, backend_of
 from tests.support.token_worker import Call
+from tests.support.tokens import saved
 
 CALLS = 50  # per worker
 FRESH_FOR = 3.0  # seconds a new access token is served from the keyring before falling due
@@ -80,7 +80,7 @@ def test_two_processes_get_working_tokens_with_one_refresh_per_expiry(
     with Emulator(consent_mode="approve", access_token_lifetime=REFRESH_MARGIN + FRESH_FOR) as em:
         desk = make_desk(app_home, em, backend_of(KeptKeyring))
         connection = connect_one(desk, em)
-        first_token = desk.secrets.get(access_token_key(connection.id))
+        first_token = saved(desk, connection).access
         assert first_token is not None
         connected_at = time.time()
         env = cli_env(app_home, keyring_env=keyring_env, emulator_url=em.base_url)

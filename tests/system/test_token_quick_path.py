@@ -18,13 +18,13 @@ from typing import cast
 
 import pytest
 
-from qonto_desktop.connections.keys import access_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.backend_names import APP_SECRET_SERVICE
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.support.command_line import REPO, cli_env
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import backend_of
+from tests.support.tokens import saved
 
 # Chosen for what each would cost or mean on the quick path: the HTTP stack (requests, urllib3),
 # the OAuth library, keyring itself (its import runs its discovery set-up and entry points),
@@ -105,21 +105,21 @@ def test_a_cached_token_loads_nothing_heavy_and_reads_the_index_once(
     with Emulator(consent_mode="approve") as emulator:
         desk = make_desk(app_home, emulator, backend_of(KeptKeyring))
         connection = connect_one(desk, emulator)
-        saved = desk.secrets.get(access_token_key(connection.id))
+        kept = saved(desk, connection).access
         env = cli_env(app_home, keyring_env=keyring_env)
         plain = token_process(env)
         named = token_process(env, connection.organization_slug, "--json")
     assert connection.keyring_backend == APP_SECRET_SERVICE  # named when it was saved
     assert plain == {
         "code": 0,
-        "out": f"{saved}\n",
+        "out": f"{kept}\n",
         "err": "",
         "loaded": [],
         "index_reads": ["r"],
         "log_opens": [],  # nothing logged, so no log file opened
     }
     assert named["code"] == 0
-    assert json.loads(str(named["out"]))["access_token"] == saved
+    assert json.loads(str(named["out"]))["access_token"] == kept
     assert named["loaded"] == []
     assert named["index_reads"] == ["r"]
 
@@ -134,10 +134,10 @@ def test_a_connection_saved_before_backends_were_named_still_gets_its_token(
         connection = connect_one(desk, emulator)
         old = dataclasses.replace(connection, keyring_backend="")
         desk.index.save(old)  # as an index written by 0.1 holds it
-        saved = desk.secrets.get(access_token_key(connection.id))
+        kept = saved(desk, connection).access
         result = token_process(cli_env(app_home, keyring_env=keyring_env))
     assert result["code"] == 0
-    assert result["out"] == f"{saved}\n"
+    assert result["out"] == f"{kept}\n"
     assert "keyring" in cast(list[str], result["loaded"])  # the usual choice, as before
 
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.companies import Company, CompanyChoice
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import disconnect
-from qonto_desktop.connections.keys import grant_refresh_token_key
+from qonto_desktop.connections.keys import grant_tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.dialogs.confirm_disconnect import ConfirmDisconnect, disconnect_outcome
@@ -126,7 +126,7 @@ def test_companies_already_connected_are_shown_as_such(
     moved = user_desk.index.get(old.id)
     assert moved.grant_id != old.grant_id
     old_grant = old.grant_id or ""
-    assert user_desk.secrets.get(grant_refresh_token_key(old_grant)) is None
+    assert user_desk.secrets.get(grant_tokens_key(old_grant)) is None
 
 
 def test_hostile_company_names_are_shown_as_plain_safe_text(

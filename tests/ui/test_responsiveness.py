@@ -16,7 +16,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -25,19 +26,23 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.desk import Desk, open_desk
 from qonto_desktop.connections.fresh import access_token
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.emulator.faults import ENDPOINTS
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
+from qonto_desktop.system.paths import AppPaths
+from qonto_desktop.system.scheduled_task import CommandResult
 from qonto_desktop.ui import keep_alive
 from qonto_desktop.ui.connect.dialog import ConnectDialog
+from qonto_desktop.ui.dialogs.schedule_section import ScheduleSection
 from qonto_desktop.ui.main_window import EMPTY, LOADING, MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.conftest import Figure
 from tests.support.issued_tokens import access_tokens, api_accepts
 from tests.support.keep_alive import ageing
 from tests.support.keyrings import MemoryKeyring
+from tests.support.schedulers import FakeRunner
 
 DELAY = 3.0  # seconds, on every emulator endpoint
 HEARTBEAT_MS = 50
@@ -446,3 +451,42 @@ def test_closing_the_window_during_a_background_renewal_loses_nothing(
     for connection in lapsing:
         assert desk.index.get(connection.id).state == "ok"
         assert api_accepts(emulator, access_token(desk, connection.id).access_token)
+
+
+SLOW_COMMAND = 1.0  # seconds each scheduler command takes; a blocked GUI thread stalls that long
+
+
+class SlowScheduler(FakeRunner):
+    """``systemctl`` answering late: each command takes SLOW_COMMAND on the caller's thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[threading.Thread] = set()
+
+    def __call__(self, argv: Sequence[str]) -> CommandResult:
+        threading.Event().wait(SLOW_COMMAND)  # the scheduler's own slowness, not a synchronisation
+        self.threads.add(threading.current_thread())
+        return super().__call__(argv)
+
+
+def test_a_slow_scheduler_never_blocks_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, workers: Workers
+) -> None:
+    environ = {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    desk = open_desk(environ, paths=AppPaths(tmp_path / "c", tmp_path / "d", tmp_path / "l"))
+    runner = SlowScheduler()
+    section = ScheduleSection(desk, workers, runner=runner, platform="linux")
+    qtbot.addWidget(section)
+    section.show()
+    qtbot.waitUntil(lambda: section.task is not None)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.monotonic()
+    QTest.mouseClick(section.install, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.remove.isEnabled, timeout=FLOW_MS)
+    took = time.monotonic() - started
+    heartbeat.stop()
+    assert len(runner.commands) == 3  # the probe, daemon-reload, enable
+    assert took >= 3 * SLOW_COMMAND
+    assert heartbeat.longest < LONGEST_GAP, f"the GUI thread stalled {heartbeat.longest:.2f} s"
+    assert threading.main_thread() not in runner.threads

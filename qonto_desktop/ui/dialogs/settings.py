@@ -54,6 +54,8 @@ class SettingsDialog(QDialog):
         workers: Workers,
         settings: Mapping[str, Any],
         parent: QWidget | None = None,
+        *,
+        schedule: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
@@ -98,6 +100,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.keep_alive)
+        if schedule is not None:  # its own section, which installs on its own buttons
+            schedule.setParent(self)
+            layout.addWidget(schedule, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)

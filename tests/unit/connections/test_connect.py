@@ -12,7 +12,6 @@ from qonto_desktop.connections.connect import ConnectRequest, connect
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NotConfiguredError
 from qonto_desktop.connections.grant import AbandonedGrant, revoke_abandoned
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import (
     AccessDeniedError,
@@ -27,6 +26,7 @@ from tests.support.approval import follow
 from tests.support.desks import EVERYTHING, connect_one, make_desk, registering
 from tests.support.issued_tokens import access_tokens, api_accepts
 from tests.support.keyrings import FailingSetKeyring, MemoryKeyring, files_containing
+from tests.support.tokens import saved
 
 
 def test_connect_saves_a_verified_connection_and_its_tokens(
@@ -46,8 +46,8 @@ def test_connect_saves_a_verified_connection_and_its_tokens(
     assert [a.name for a in connection.accounts if a.external] == expected
     assert expected
     assert desk.index.load().connections == (connection,)
-    refresh = desk.secrets.get(refresh_token_key(connection.id))
-    access = desk.secrets.get(access_token_key(connection.id))
+    refresh = saved(desk, connection).refresh
+    access = saved(desk, connection).access
     assert refresh is not None
     assert access is not None
     assert api_accepts(emulator, access)
@@ -59,12 +59,12 @@ def test_connecting_the_same_organization_again_replaces_its_tokens(
     desk: Desk, emulator: Emulator
 ) -> None:
     first = connect_one(desk, emulator)
-    old_refresh = desk.secrets.get(refresh_token_key(first.id))
+    old_refresh = saved(desk, first).refresh
     second = connect_one(desk, emulator)
     assert second.id == first.id
     assert second.created_at == first.created_at
     assert len(desk.index.load().connections) == 1
-    assert desk.secrets.get(refresh_token_key(first.id)) != old_refresh
+    assert saved(desk, first).refresh != old_refresh
     # The replaced grant was revoked: its refresh token no longer works.
     answer = requests.post(
         emulator.token_url,

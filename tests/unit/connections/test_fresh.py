@@ -11,12 +11,12 @@ from qonto_desktop.connections.cached import REFRESH_MARGIN
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
 from qonto_desktop.connections.fresh import access_token, refresh, refresh_all
-from qonto_desktop.connections.keys import refresh_token_key
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import OutcomeUnknownError, ServiceUnavailableError
 from tests.support.desks import connect_one, make_desk
 from tests.support.issued_tokens import api_accepts
 from tests.support.keyrings import MemoryKeyring
+from tests.support.tokens import saved, set_refresh
 
 # One second more than the margin: fresh for a moment, then due for a refresh.
 SHORT_LIFETIME = REFRESH_MARGIN + 1
@@ -45,22 +45,22 @@ def test_a_token_about_to_expire_is_refreshed_and_the_rotation_kept(
     clock = [desk.now()]
     desk = _with_clock(desk, clock)
     connection = connect_one(desk, short_lived)
-    old_refresh = desk.secrets.get(refresh_token_key(connection.id))
+    old_refresh = saved(desk, connection).refresh
     clock[0] += 2  # now less than the margin is left
     fresh = access_token(desk, connection.id)
     assert short_lived.events["refreshed"] == 1
     assert api_accepts(short_lived, fresh.access_token)
-    assert desk.secrets.get(refresh_token_key(connection.id)) != old_refresh
-    saved = desk.index.get(connection.id)
-    assert saved.refreshed_at == clock[0]
-    assert saved.access_expires_at == pytest.approx(clock[0] + SHORT_LIFETIME, abs=1)
+    assert saved(desk, connection).refresh != old_refresh
+    recorded = desk.index.get(connection.id)
+    assert recorded.refreshed_at == clock[0]
+    assert recorded.access_expires_at == pytest.approx(clock[0] + SHORT_LIFETIME, abs=1)
 
 
 def test_invalid_grant_marks_the_connection_and_is_never_retried(
     desk: Desk, emulator: Emulator
 ) -> None:
     connection = connect_one(desk, emulator)
-    desk.secrets.set(refresh_token_key(connection.id), "ory_rt_revoked-or-made-up")
+    set_refresh(desk, connection, "ory_rt_revoked-or-made-up")
     with pytest.raises(NeedsReconnectError):
         refresh(desk, connection.id)
     assert desk.index.get(connection.id).state == "needs_reconnect"
@@ -83,7 +83,7 @@ def test_refresh_all_renews_what_needs_it_and_goes_on_after_a_failure(
     short = connect_one(desk, emulator, ("openid",))  # unverified, no refresh token
     for connection in (ageing, broken):  # refresh tokens 13 days from their end
         desk.index.update(connection.id, refresh_expires_at=desk.now() + 13 * 86400)
-    desk.secrets.set(refresh_token_key(broken.id), "ory_rt_made-up")
+    set_refresh(desk, broken, "ory_rt_made-up")
     results = {result.connection.id: result for result in refresh_all(desk)}
     assert (results[fresh.id].refreshed, results[fresh.id].error) == (False, None)
     assert (results[ageing.id].refreshed, results[ageing.id].error) == (True, None)
@@ -92,7 +92,7 @@ def test_refresh_all_renews_what_needs_it_and_goes_on_after_a_failure(
     assert emulator.events["refreshed"] == 1
 
 
-STEPS = ["token answer received", "refresh token saved", "access token saved", "index written"]
+STEPS = ["token answer received", "tokens saved", "index written"]
 
 
 class CrashError(Exception):

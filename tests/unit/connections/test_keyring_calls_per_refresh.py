@@ -1,8 +1,8 @@
 """Keyring work in proportion: what one refresh and one cached token cost in keyring calls.
 
-A refresh reads the refresh token, saves the rotated one with its read-back (it protects the
-connection), and saves the access token in two calls (renewable: neither read back nor its old
-value kept): 8 calls, 10 before. A cached token is one read.
+A refresh reads the grant's tokens (one entry for both), then saves the rotated ones in their
+place with the read-back: 4 calls with the registration's client secret, 8 before and 10 before
+that. A cached token is one read.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tests.conftest import Figure
 from tests.support.desks import connect_one
 
 
-def test_one_refresh_makes_eight_keyring_calls(
+def test_one_refresh_makes_four_keyring_calls(
     desk: Desk, emulator: Emulator, figure: Figure
 ) -> None:
     connection = connect_one(desk, emulator)
@@ -22,9 +22,10 @@ def test_one_refresh_makes_eight_keyring_calls(
     refresh(desk, connection.id)
     calls = desk.secrets.keyring_calls - before
     figure("keyring calls per refresh", calls)
-    # The refresh token read (1), the rotated one saved (4: what was there, the head, the
-    # read-back, a look for stale chunks), the access token saved (2: the head, that look).
-    assert calls == 8
+    # The tokens read (1), the registration's client secret (1; a batch reads it once for
+    # all), the rotated ones saved in their place (2: the head, the read-back). Inline before
+    # and after: no look for chunks.
+    assert calls == 4
     assert emulator.events["refreshed"] == 1
 
 

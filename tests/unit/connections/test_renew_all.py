@@ -155,8 +155,7 @@ def test_nothing_due_sends_nothing_and_decodes_the_index_once(
 STEPS = [
     "next chunk",
     "token answer received",
-    "refresh token saved",
-    "access token saved",
+    "tokens saved",
     "index written",
 ]
 

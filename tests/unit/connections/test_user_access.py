@@ -26,12 +26,7 @@ from qonto_desktop.connections.connect import ConnectRequest
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import disconnect
 from qonto_desktop.connections.errors import StorageError
-from qonto_desktop.connections.keys import (
-    access_token_key,
-    grant_access_token_key,
-    grant_refresh_token_key,
-    refresh_token_key,
-)
+from qonto_desktop.connections.keys import grant_tokens_key, tokens_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.errors import QontoDesktopError
@@ -67,8 +62,8 @@ def test_one_sign_in_adds_every_company_sharing_one_grant(
         qonto_accounts = [a for a in connection.accounts if not a.external]
         assert len(qonto_accounts) == len(organization.bank_accounts)
         assert "user_organization.read" in connection.scopes_granted
-        assert user_desk.secrets.get(refresh_token_key(connection.id)) is None
-    assert user_desk.secrets.get(grant_refresh_token_key(grant_id))
+        assert user_desk.secrets.get(tokens_key(connection.id)) is None
+    assert user_desk.secrets.get(grant_tokens_key(grant_id))
     assert len(user_desk.index.load().connections) == len(added)
 
 
@@ -138,8 +133,7 @@ def test_disconnecting_the_last_company_revokes_the_grant(
     assert report.consent_revoked
     assert report.not_revoked == ()
     assert not grant_accepted(emulator, token)
-    assert user_desk.secrets.get(grant_refresh_token_key(grant_id)) is None
-    assert user_desk.secrets.get(grant_access_token_key(grant_id)) is None
+    assert user_desk.secrets.get(grant_tokens_key(grant_id)) is None
     assert user_desk.index.load().connections == ()
 
 
@@ -193,7 +187,7 @@ def test_already_connected_companies_are_shown_and_moved_onto_the_new_grant(
     assert again[0].id == old[0].id  # the same connection, on the new grant
     assert again[0].grant_id != old[0].grant_id
     assert not grant_accepted(emulator, old_token)  # the grant nobody uses any more is revoked
-    assert user_desk.secrets.get(grant_refresh_token_key(old[0].grant_id or "")) is None
+    assert user_desk.secrets.get(grant_tokens_key(old[0].grant_id or "")) is None
     assert len(user_desk.index.load().connections) == len(emulator.organizations)
 
 
@@ -243,7 +237,7 @@ def test_qonto_refusing_the_flow_says_which_way_to_mark_the_registration(
 def test_old_connections_keep_their_own_tokens(desk: Desk, emulator: Emulator) -> None:
     connection = connect_one(desk, emulator)
     assert connection.grant_id is None
-    assert desk.secrets.get(access_token_key(connection.id))
+    assert desk.secrets.get(tokens_key(connection.id))
     assert fresh.access_token(desk, connection.id).connection.id == connection.id
 
 
@@ -258,8 +252,7 @@ def test_a_company_leaving_its_shared_grant_for_its_own_revokes_the_unused_grant
     assert own.id == shared.id
     assert own.grant_id is None
     assert not grant_accepted(emulator, token)
-    assert desk.secrets.get(grant_refresh_token_key(grant_id)) is None
-    assert desk.secrets.get(grant_access_token_key(grant_id)) is None
+    assert desk.secrets.get(grant_tokens_key(grant_id)) is None
     assert fresh.access_token(desk, own.id).connection.grant_id is None
 
 

@@ -11,7 +11,6 @@ from qonto_desktop.cli.disconnect import not_revoked_words
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.disconnect import NotRevoked, disconnect
 from qonto_desktop.connections.errors import NeedsReconnectError
-from qonto_desktop.connections.keys import access_token_key, refresh_token_key
 from qonto_desktop.connections.verify import verify
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import ServiceUnavailableError
@@ -20,6 +19,7 @@ from qonto_desktop.store.index import NotFoundError
 from tests.support.desks import connect_one
 from tests.support.issued_tokens import api_accepts
 from tests.support.keyrings import MemoryKeyring
+from tests.support.tokens import saved
 
 
 def refresh_works(emulator: Emulator, refresh_token: str) -> bool:
@@ -60,7 +60,7 @@ def test_verify_of_a_connection_withdrawn_in_qonto_asks_to_reconnect(
     desk: Desk, emulator: Emulator
 ) -> None:
     connection = connect_one(desk, emulator)
-    token = desk.secrets.get(access_token_key(connection.id))
+    token = saved(desk, connection).access
     assert token is not None
     requests.delete(
         f"{emulator.base_url}/v2/oauth2/consents",
@@ -76,8 +76,8 @@ def test_disconnect_revokes_and_forgets(
     desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
 ) -> None:
     connection = connect_one(desk, emulator)
-    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
-    access = desk.secrets.get(access_token_key(connection.id))
+    refresh_token = saved(desk, connection).refresh
+    access = saved(desk, connection).access
     assert refresh_token is not None
     assert access is not None
     report = disconnect(desk, connection.id)
@@ -94,7 +94,7 @@ def test_disconnect_with_qonto_unreachable_still_forgets_and_says_what_was_not_r
     desk: Desk, emulator: Emulator, keyring_backend: MemoryKeyring
 ) -> None:
     connection = connect_one(desk, emulator)
-    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    refresh_token = saved(desk, connection).refresh
     assert refresh_token is not None
     for endpoint in ("consents", "revoke"):
         emulator.faults.set(endpoint, Fault(status=503))
@@ -138,7 +138,7 @@ def test_without_organization_read_the_consent_stays_and_the_tokens_are_revoked(
     """Qonto documents ``organization.read`` for withdrawing the consent: without it the
     report says the permission was missing, and the tokens are still revoked."""
     connection = connect_one(desk, emulator, ("openid", "offline_access", "membership.read"))
-    refresh_token = desk.secrets.get(refresh_token_key(connection.id))
+    refresh_token = saved(desk, connection).refresh
     assert refresh_token is not None
     report = disconnect(desk, connection.id)
     assert not report.consent_revoked

@@ -71,7 +71,7 @@ def test_every_call_runs_on_one_thread_that_is_not_the_callers() -> None:
     store = SecretStore(backend, service="svc", timeout=5)
     before = threading.active_count()
     for index in range(20):
-        store.set(f"conn/{index}/access_token", "x" * 30, renewable=True)
+        store.set(f"conn/{index}/access_token", "x" * 30)
         assert store.get(f"conn/{index}/access_token") == "x" * 30
     assert len(set(backend.threads)) == 1
     assert backend.threads[0] != threading.get_ident()

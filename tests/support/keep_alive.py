@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.keys import refresh_token_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.connection import Connection
 from tests.support.desks import connect_one
+from tests.support.tokens import set_refresh
 
 DAY = 86400.0
 
@@ -51,4 +51,4 @@ def ageing(desk: Desk, emulator: Emulator, days_left: list[float]) -> list[Conne
 
 def revoke(desk: Desk, connection: Connection) -> None:
     """Make Qonto refuse the connection's refresh token (``invalid_grant``), as a revocation."""
-    desk.secrets.set(refresh_token_key(connection.id), "ory_rt_revoked-or-made-up")
+    set_refresh(desk, connection, "ory_rt_revoked-or-made-up")

@@ -55,6 +55,7 @@ from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
 from qonto_desktop.ui.panes.connection_model import STATUS
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one, make_desk
+from tests.support.keep_alive import DAY, revoke
 from tests.support.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +78,9 @@ WINDOW_STATES = (
     "firm-choice",
     "firm-list",
     "firm-attention",
+    "keep-alive-notice",
+    "renew-all-running",
+    "renew-all",
     "settings-schedule",
     "settings-schedule-error",
     *CONNECT_STATES,
@@ -280,6 +284,47 @@ def render_language(shooter: Shooter, home: Path) -> None:
             wait_until(window.view.message.isVisible, "the failed test")
             shooter.shoot("detail-error", window)
             emulator.faults.clear()
+            render_keep_alive(shooter, window, desk, emulator)
+
+
+def render_keep_alive(shooter: Shooter, window: MainWindow, desk: Desk, emulator: Emulator) -> None:
+    """The background renewal's notice, and Renew all while it runs and at its end."""
+    keeper = window.keep_alive
+    assert keeper is not None
+    first, second, third = desk.index.load().connections
+    # A background turn: one client lapses within 60 days, another was revoked at Qonto.
+    desk.index.update_all([first.id], refresh_expires_at=desk.now() + 20 * DAY)
+    desk.index.update_all([second.id], refresh_expires_at=desk.now() + 5 * DAY)
+    revoke(desk, second)
+    turns: list[object] = []
+    keeper.keep_alive.finished.connect(lambda report, _: turns.append(report))
+    keeper.keep_alive.timer.start(0)
+    wait_until(lambda: bool(turns), "the background renewal")
+    keeper.keep_alive.timer.stop()
+    shooter.shoot("keep-alive-notice", window)
+    due = [c.id for c in (first, third)]
+    # Renew all while Qonto takes its time: the client to reconnect is told at once.
+    desk.index.update_all(due, access_expires_at=desk.now())
+    emulator.faults.set("token", Fault(delay=2.0, times=2))
+    window.renew_all()
+    running = keeper.dialog
+    assert running is not None
+    running.resize(DIALOG_SIZE)
+    wait_until(lambda: len(running.rows) == 1, "the first outcome")
+    shooter.shoot("renew-all-running", running)
+    wait_until(lambda: running.over, "Renew all")
+    running.reject()
+    # Renew all again, every access token due; Qonto fails once (a 503) for one of them.
+    desk.index.update_all(due, access_expires_at=desk.now())
+    emulator.faults.set("token", Fault(status=503, times=1))
+    window.renew_all()
+    dialog = keeper.dialog
+    assert dialog is not None
+    wait_until(lambda: dialog.over, "Renew all")
+    dialog.resize(DIALOG_SIZE)
+    shooter.shoot("renew-all", dialog)
+    dialog.reject()
+    emulator.faults.clear()  # Settings' switch is in the settings-schedule shots
 
 
 def shoot_advanced(shooter: Shooter, window: MainWindow) -> None:

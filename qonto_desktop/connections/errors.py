@@ -29,6 +29,7 @@ __all__ = [
     "NotConfiguredError",
     "OAuthError",
     "QontoDesktopError",
+    "RenewalStoppedError",
     "StateMismatchError",
     "StorageError",
 ]
@@ -45,6 +46,16 @@ class NeedsReconnectError(QontoDesktopError):
         message = Message(type(self).message, name=name)
         super().__init__(with_reason(message, reason) if reason else message)
         self.name = str(name)
+
+
+class RenewalStoppedError(QontoDesktopError):
+    """A renew-all stopped before its end (the window closed, or the keep-alive was turned off)."""
+
+    code = "renewal_stopped"
+    message = N_("The renewal was stopped before the end.")
+    next_action = N_(
+        "What was renewed is saved. The rest is renewed at the next renewal, or with Renew all."
+    )
 
 
 class NoRefreshTokenError(QontoDesktopError):

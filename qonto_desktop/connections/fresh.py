@@ -93,6 +93,7 @@ def renew_all(
     *,
     on_progress: Callable[[int, int, RefreshResult], None] | None = None,
     checkpoint: Checkpoint = carry_on,
+    lapsing_within: float | None = None,
 ) -> RenewAllReport:
     """Keep every connection alive in one batch, a bounded pool of refreshes at a time.
 
@@ -104,6 +105,8 @@ def renew_all(
         on_progress: ``(done, total, result)`` as each connection's outcome is known.
         checkpoint: called between chunks and between the saves of each refresh; raising
             there stops the batch (nothing saved is lost; the rest renews at its next use).
+        lapsing_within: renew only the connections whose refresh token lapses within this many
+            seconds, whatever their access token (the window's keep-alive).
 
     Returns:
         Each connection's :class:`RefreshResult`, and the index's problem (a damaged file kept
@@ -112,8 +115,14 @@ def renew_all(
     from qonto_desktop.connections.renew_due import anything_due, nothing_due  # noqa: PLC0415
 
     first = desk.index.load()
-    if not anything_due(first, desk.now()):  # no HTTP stack, no lock, no keyring
+    if not anything_due(first, desk.now(), lapsing_within):  # no HTTP stack, no lock, no keyring
         return nothing_due(first, on_progress)
     from qonto_desktop.connections.renewal import renew_all as batch  # noqa: PLC0415
 
-    return batch(desk, on_progress=on_progress, checkpoint=checkpoint, first=first)
+    return batch(
+        desk,
+        on_progress=on_progress,
+        checkpoint=checkpoint,
+        first=first,
+        lapsing_within=lapsing_within,
+    )

@@ -58,6 +58,7 @@ def renew_all(
     pool_size: int = POOL_SIZE,
     chunk_size: int = CHUNK_SIZE,
     first: IndexLoad | None = None,
+    lapsing_within: float | None = None,
 ) -> RenewAllReport:
     """Keep every connection alive; one failure does not stop the rest.
 
@@ -68,6 +69,9 @@ def renew_all(
             stops the batch (what was saved stays saved; the rest is renewed at its next use).
         limiter: the pace of the process's requests (by default the process's own).
         first: the index as just read by the caller, so that it is read once.
+        lapsing_within: renew only the connections whose refresh token lapses within this
+            many seconds, whatever their access token (the window's keep-alive); by default,
+            what is due (see :func:`~qonto_desktop.connections.renew_due.is_due`).
     """
     first = first or desk.index.load()
     batch = Batch(
@@ -77,7 +81,7 @@ def renew_all(
     # Damaged before the batch: its copy is kept and the readable connections renewed, as any
     # change does. Damaged during the batch: no write of the batch touches it any more.
     batch.keep_damaged = first.problem is None
-    queue = deque(_due_grants(batch, first.connections))
+    queue = deque(_due_grants(batch, first.connections, lapsing_within))
     if queue:
         with ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="renew") as pool:
             while queue:
@@ -89,7 +93,9 @@ def renew_all(
     return RenewAllReport(tuple(results), batch.problem)
 
 
-def _due_grants(batch: Batch, connections: tuple[Connection, ...]) -> list[Grant]:
+def _due_grants(
+    batch: Batch, connections: tuple[Connection, ...], lapsing_within: float | None
+) -> list[Grant]:
     """The grants to refresh, by lock; what needs nothing is reported at once."""
     now = batch.desk.now()
     grants: dict[str, list[Connection]] = {}
@@ -97,11 +103,16 @@ def _due_grants(batch: Batch, connections: tuple[Connection, ...]) -> list[Grant
         error = not_renewable(connection)
         if error is not None:
             batch.report(RefreshResult(connection, refreshed=False, error=error))
-        elif is_due(connection, now):
+        elif is_due(connection, now, lapsing_within):
             grants.setdefault(lock_name(connection), []).append(connection)
         else:
             batch.report(RefreshResult(connection, refreshed=False))
     return [
-        Grant(lock, tuple(members), members[0].refresh_expiring_soon(now))
+        # Forced: refreshed whatever the access token, and not again if renewed meanwhile.
+        Grant(
+            lock,
+            tuple(members),
+            lapsing_within is not None or members[0].refresh_expiring_soon(now),
+        )
         for lock, members in sorted(grants.items())
     ]

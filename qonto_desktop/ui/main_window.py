@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from qonto_desktop import APP_NAME
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.preferences import KEEP_ALIVE, keep_alive_on
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui import browser
 from qonto_desktop.ui.clipboard import CLEAR_AFTER_MS, TokenClipboard
@@ -43,6 +44,7 @@ from qonto_desktop.ui.workers import Workers
 if TYPE_CHECKING:  # the dialog loads when first opened, the pane when the window builds it
     from qonto_desktop.connections.model import BackendDescription, Connection, IndexLoad
     from qonto_desktop.ui.connect.dialog import ConnectDialog
+    from qonto_desktop.ui.keep_alive_window import WindowKeepAlive
     from qonto_desktop.ui.panes.actions import ConnectionActions
     from qonto_desktop.ui.panes.connection_list import ConnectionList
     from qonto_desktop.ui.panes.connection_pane import ConnectionPane
@@ -53,6 +55,7 @@ log = logging.getLogger(__name__)
 
 CLOSE_WAIT_MS = 10_000  # closing waits at most this long for running tasks
 REREAD_MS = 60_000
+RENEW_ALL_KEYS = "Ctrl+Shift+R"
 LOADING, EMPTY, CONNECTIONS = range(3)
 
 
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.empty: EmptyState
         self.pane_ready = False
         self._until_built: Callable[[], None] | None = None  # the last read, while unbuilt
+        self.keep_alive: WindowKeepAlive | None = None  # built with the pane
         self.notice = MessageBar(parent=self)
         self.clipboard = TokenClipboard(clipboard_clear_ms, self)
         demo_word = self.tr("Demo")  # lupdate reads no tr() inside an f-string
@@ -228,8 +232,24 @@ class MainWindow(QMainWindow):
         waiting, self._until_built = self._until_built, None
         if waiting is not None:  # the list was read before the pane existed: show it now
             waiting()
+        self._build_keep_alive()
         log.info("main window ready")
         self.pane_built.emit()
+
+    def _build_keep_alive(self) -> None:
+        """The background renewals and Renew all (their first turn comes well after this)."""
+        from qonto_desktop.ui.keep_alive_window import WindowKeepAlive  # noqa: PLC0415
+
+        self.keep_alive = WindowKeepAlive(
+            self, lambda: self.desk, self.workers, self.notice, self.list.update_connection
+        )
+        self.renew_action.setShortcut(QKeySequence(RENEW_ALL_KEYS))  # after the first frame
+        self.renew_action.setEnabled(True)
+
+    def renew_all(self) -> None:
+        """Open Renew all: every due connection renewed now, with its progress and outcomes."""
+        if self.keep_alive is not None and not self.closing:
+            self.keep_alive.renew_all()
 
     def _set_icons(self) -> None:
         """The window's and the menu's icons: SVG, so they load the icon engine (not at start)."""
@@ -245,6 +265,9 @@ class MainWindow(QMainWindow):
         self.connect_action = menu.addAction(self.tr("&Connect a Qonto account…"))
         set_standard_shortcut(self.connect_action, QKeySequence.StandardKey.New)
         self.connect_action.triggered.connect(self.connect_new)
+        self.renew_action = menu.addAction(self.tr("&Renew all connections…"))
+        self.renew_action.setEnabled(False)  # until the keep-alive is built with the pane
+        self.renew_action.triggered.connect(self.renew_all)
         menu.addAction(self.menu_actions.settings)
         menu.addAction(self.menu_actions.log_folder)
         menu.addSeparator()
@@ -389,7 +412,12 @@ class MainWindow(QMainWindow):
         settings = {k: v for k, v in self.desk.settings.items() if k != "language"}
         if "language" in saved:
             settings["language"] = saved["language"]
+        settings.pop(KEEP_ALIVE, None)
+        if KEEP_ALIVE in saved:
+            settings[KEEP_ALIVE] = saved[KEEP_ALIVE]
         self._set_desk(replace(self.desk, settings=settings))
+        if self.keep_alive is not None:
+            self.keep_alive.set_enabled(keep_alive_on(settings))
 
     def _set_desk(self, desk: Desk) -> None:
         self.desk = desk
@@ -403,6 +431,8 @@ class MainWindow(QMainWindow):
         """Cancel a running connect flow, wait (bounded) for the workers, remember the size."""
         self.closing = True
         self.reread_timer.stop()
+        if self.keep_alive is not None:
+            self.keep_alive.stop()  # a renewal running ends at its next chunk
         if self.pane_ready:
             self.connection_actions.stopped = True
         if self.connect_dialog is not None:

@@ -88,10 +88,13 @@ class MenuActions(QObject):
         return dialog
 
     def _settings_saved(self, saved: Mapping[str, Any]) -> None:
-        self._notice.show_message(
-            "info",
-            self.tr("Settings saved. The new language applies the next time Qonto Desktop starts."),
-        )
+        if saved.get("language", "") != self.desk.settings.get("language", ""):
+            words = self.tr(
+                "Settings saved. The new language applies the next time Qonto Desktop starts."
+            )
+        else:
+            words = self.tr("Settings saved.")
+        self._notice.show_message("info", words)
         self.settings_saved.emit(saved)
 
     def open_log_folder(self) -> None:

@@ -946,6 +946,10 @@
         <translation>&amp;Connecter un compte Qonto…</translation>
     </message>
     <message>
+        <source>&amp;Renew all connections…</source>
+        <translation>&amp;Renouveler toutes les connexions…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -979,6 +983,10 @@
     <message>
         <source>Settings saved. The new language applies the next time Qonto Desktop starts.</source>
         <translation>Paramètres enregistrés. La nouvelle langue sera appliquée au prochain démarrage de Qonto Desktop.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
         <source>The log folder %1 cannot be created (%2).</source>
@@ -1203,6 +1211,108 @@
     <message>
         <source>&lt;any free port&gt;</source>
         <translation>&lt;port libre&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RenewAllDialog</name>
+    <message>
+        <source>Renew all connections</source>
+        <translation>Renouveler toutes les connexions</translation>
+    </message>
+    <message>
+        <source>Renewal progress</source>
+        <translation>Avancement du renouvellement</translation>
+    </message>
+    <message>
+        <source>Connections renewed so far</source>
+        <translation>Connexions renouvelées jusqu’ici</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Dossier client</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Outcome for each client</source>
+        <translation>Résultat pour chaque dossier client</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>A renewal still running goes on in the background.</source>
+        <translation>Un renouvellement en cours se poursuit en arrière-plan.</translation>
+    </message>
+    <message>
+        <source>Waiting for the background renewal to finish…</source>
+        <translation>En attente de la fin du renouvellement en arrière-plan…</translation>
+    </message>
+    <message>
+        <source>Renewing access: %1 of %2…</source>
+        <translation>Renouvellement des accès&#xa0;: %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Renewing access…</source>
+        <translation>Renouvellement des accès…</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Terminé. %1</translation>
+    </message>
+    <message>
+        <source>Done: there is no connection to renew.</source>
+        <translation>Terminé&#xa0;: aucune connexion à renouveler.</translation>
+    </message>
+    <message>
+        <source>The renewal could not be done.</source>
+        <translation>Le renouvellement n’a pas pu se faire.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewOutcome</name>
+    <message>
+        <source>Renewed</source>
+        <translation>Renouvelée</translation>
+    </message>
+    <message>
+        <source>Still valid: nothing to renew</source>
+        <translation>Encore valable&#xa0;: rien à renouveler</translation>
+    </message>
+    <message>
+        <source>To reconnect (kept in the list).</source>
+        <translation>À reconnecter (gardée dans la liste).</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Échec.</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Que faire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Renewed: %1. Still valid: %2. To reconnect: %3. Failed: %4.</source>
+        <translation>Renouvelées&#xa0;: %1. Encore valables&#xa0;: %2. À reconnecter&#xa0;: %3. En échec&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>et %1 autres</translation>
+    </message>
+    <message>
+        <source>Connections renewed in the background: %1.</source>
+        <translation>Connexions renouvelées en arrière-plan&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>To reconnect: %1.</source>
+        <translation>À reconnecter&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Could not be renewed: %1. Try Renew all (menu File) later.</source>
+        <translation>Renouvellement impossible&#xa0;: %1. Réessayez plus tard avec Renouveler toutes les connexions (menu Fichier).</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1654,14 @@
         <translation>La nouvelle langue sera appliquée au prochain démarrage de Qonto Desktop.</translation>
     </message>
     <message>
+        <source>&amp;Keep connections alive while the app is open</source>
+        <translation>&amp;Maintenir les connexions actives tant que l’application est ouverte</translation>
+    </message>
+    <message>
+        <source>Shortly after start, then every few hours, renews each connection whose access would end within 60 days, so that it does not lapse.</source>
+        <translation>Peu après le démarrage, puis toutes les quelques heures, renouvelle chaque connexion dont l’accès prendrait fin dans les 60 jours, pour qu’elle n’expire pas.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -1645,6 +1763,13 @@
     <message>
         <source>Time left: {time}</source>
         <translation>Temps restant&#xa0;: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeepAlive</name>
+    <message>
+        <source>Renew all is done. %1</source>
+        <translation>Renouvellement terminé. %1</translation>
     </message>
 </context>
 </TS>

@@ -27,18 +27,21 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.fresh import access_token
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.emulator.faults import ENDPOINTS
 from qonto_desktop.oauth import loopback_linger
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
 from qonto_desktop.system.paths import AppPaths
 from qonto_desktop.system.scheduled_task import CommandResult
+from qonto_desktop.ui import keep_alive
 from qonto_desktop.ui.connect.dialog import ConnectDialog
 from qonto_desktop.ui.dialogs.schedule_section import ScheduleSection
 from qonto_desktop.ui.main_window import EMPTY, LOADING, MainWindow
 from qonto_desktop.ui.workers import Workers
 from tests.conftest import Figure
 from tests.support.issued_tokens import access_tokens, api_accepts
+from tests.support.keep_alive import ageing
 from tests.support.keyrings import MemoryKeyring
 from tests.support.schedulers import FakeRunner
 
@@ -378,6 +381,81 @@ def test_closing_the_window_during_the_token_exchange_abandons_the_flow(
     qtbot.waitUntil(lambda: slow.events["revoked"] == 1, timeout=FLOW_MS)  # ...which happened
     qtbot.waitUntil(lambda: not revocations_running(), timeout=FLOW_MS)
     assert desk.index.load().connections == ()
+
+
+def test_the_background_renewal_never_blocks_the_gui_thread(
+    qtbot: QtBot,
+    desk: Desk,
+    emulator: Emulator,
+    *,
+    workers: Workers,
+    monkeypatch: pytest.MonkeyPatch,
+    figure: Figure,
+) -> None:
+    """The keep-alive's renewal runs on a worker while Qonto answers 3 seconds late."""
+    monkeypatch.setattr(keep_alive, "FIRST_DELAY_MS", 0)
+    lapsing = ageing(desk, emulator, [20, 20, 20])
+    emulator.faults.set("token", Fault(delay=DELAY))
+    window = MainWindow(desk, workers=workers, build_later=True)
+    qtbot.addWidget(window)
+    outcomes: list[object] = []
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.monotonic()
+    window.show()
+    qtbot.waitUntil(lambda: window.keep_alive is not None)
+    assert window.keep_alive is not None
+    window.keep_alive.keep_alive.finished.connect(lambda report, _: outcomes.append(report))
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=FLOW_MS)
+    took = time.monotonic() - started
+    heartbeat.stop()
+    figure("background renewal of 3 with Qonto 3 s late, seconds", round(took, 1))
+    figure("longest GUI-thread gap during it, ms", round(heartbeat.longest * 1000))
+    assert took >= DELAY
+    assert heartbeat.longest < LONGEST_GAP, f"the GUI thread stalled {heartbeat.longest:.2f} s"
+    assert len(heartbeat.ticks) >= took * 1000 / HEARTBEAT_MS / 2
+    for connection in lapsing:
+        assert (desk.index.get(connection.id).refresh_expires_at or 0) > desk.now() + 89 * 86400
+    window.close()
+
+
+def test_closing_the_window_during_a_background_renewal_loses_nothing(
+    qtbot: QtBot,
+    desk: Desk,
+    emulator: Emulator,
+    *,
+    workers: Workers,
+    monkeypatch: pytest.MonkeyPatch,
+    figure: Figure,
+) -> None:
+    """Closing waits for the answers in flight (never for a whole renewal), and what Qonto
+    rotated meanwhile is saved: every connection still renews afterwards."""
+    monkeypatch.setattr(keep_alive, "FIRST_DELAY_MS", 0)
+    lapsing = ageing(desk, emulator, [20, 20])
+    emulator.faults.set("token", Fault(delay=DELAY))
+    asked = threading.Event()
+    take = emulator.faults.take
+
+    def noting_the_refresh(name: str) -> Fault | None:
+        if name == "token":
+            asked.set()
+        return take(name)
+
+    monkeypatch.setattr(emulator.faults, "take", noting_the_refresh)
+    window = MainWindow(desk, workers=workers)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(asked.is_set, timeout=FLOW_MS)  # a refresh waits for Qonto's late answer
+    closing = time.monotonic()
+    window.close()
+    took = time.monotonic() - closing
+    figure("closing the window during a background renewal, s", round(took, 1))
+    assert window.workers.wait_for_done(0)
+    assert took < 2 * DELAY, f"closing froze the window for {took:.1f} s"
+    emulator.faults.clear()
+    for connection in lapsing:
+        assert desk.index.get(connection.id).state == "ok"
+        assert api_accepts(emulator, access_token(desk, connection.id).access_token)
 
 
 SLOW_COMMAND = 1.0  # seconds each scheduler command takes; a blocked GUI thread stalls that long

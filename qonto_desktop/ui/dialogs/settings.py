@@ -1,4 +1,5 @@
-"""Settings: the language of the window (System, English, Français), saved on a worker.
+"""Settings: the language of the window (System, English, Français), saved on a worker, and
+whether the window keeps connections alive in the background (on by default; saved with it).
 
 The choice is written to ``settings.json`` (key ``language``) and applies the next time the app
 starts: a restart retranslates every window, menu and message cleanly, which a live switch of
@@ -12,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qonto_desktop.connections.preferences import SYSTEM_LANGUAGE, save_language
+from qonto_desktop.connections.preferences import (
+    SYSTEM_LANGUAGE,
+    keep_alive_on,
+    save_keep_alive,
+    save_language,
+)
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.system.paths import AppPaths
 from qonto_desktop.ui.panes.message_bar import MessageBar
@@ -29,7 +36,7 @@ from qonto_desktop.ui.workers import Workers
 
 SYSTEM = SYSTEM_LANGUAGE
 
-__all__ = ["SYSTEM", "SettingsDialog", "save_language"]
+__all__ = ["SYSTEM", "SettingsDialog", "save_keep_alive", "save_language"]
 
 
 class SettingsDialog(QDialog):
@@ -66,6 +73,14 @@ class SettingsDialog(QDialog):
         )
         note = QLabel(self.tr("The new language applies the next time Qonto Desktop starts."), self)
         note.setWordWrap(True)
+        self.keep_alive = QCheckBox(self.tr("&Keep connections alive while the app is open"), self)
+        self.keep_alive.setChecked(keep_alive_on(settings))
+        keep_alive_words = self.tr(
+            "Shortly after start, then every few hours, renews each connection whose "
+            "access would end within 60 days, so that it does not lapse."
+        )
+        self.keep_alive.setAccessibleDescription(keep_alive_words)
+        self.keep_alive.setToolTip(keep_alive_words)
         self.message = MessageBar(closable=False, parent=self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -84,6 +99,7 @@ class SettingsDialog(QDialog):
         layout.setSpacing(12)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.keep_alive)
         if schedule is not None:  # its own section, which installs on its own buttons
             schedule.setParent(self)
             layout.addWidget(schedule, 1)
@@ -94,8 +110,14 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         self.buttons.setEnabled(False)
         language = str(self.language.currentData())
+        keep_alive = self.keep_alive.isChecked()
         paths = self._paths
-        self._workers.run(lambda: save_language(paths, language), self._saved, self._failed)
+
+        def save() -> dict[str, Any]:
+            save_language(paths, language)
+            return save_keep_alive(paths, keep_alive)
+
+        self._workers.run(save, self._saved, self._failed)
 
     def _saved(self, settings: object) -> None:
         self.saved.emit(settings)

@@ -186,8 +186,7 @@ def test_connect_with_the_mouse_then_restart_and_find_it_again(
     assert window.notice.text == f"{connection.organization_name} is connected."
     # The tokens are in the real Secret Service, under this test's service only.
     names = entry_names(home.service)
-    assert f"conn/{connection.id}/refresh_token" in names, names
-    assert f"conn/{connection.id}/access_token" in names, names
+    assert f"conn/{connection.id}/tokens" in names, names  # both tokens, in one entry
     close_window(qtbot, window)
 
     again = open_window(qtbot, fresh_desk(home), chromium)

@@ -31,7 +31,7 @@ def succeeded(result: subprocess.CompletedProcess[str]) -> None:
 
 def renewed_lines(result: subprocess.CompletedProcess[str]) -> int:
     """How many connections ``refresh --all`` says it renewed."""
-    return sum(1 for line in result.stdout.splitlines() if line.endswith(": refreshed"))
+    return sum(1 for line in result.stdout.splitlines() if line.endswith(": access renewed"))
 
 
 @dataclass

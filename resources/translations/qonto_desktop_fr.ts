@@ -708,6 +708,10 @@
         <source>Active</source>
         <translation>Active</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionView</name>

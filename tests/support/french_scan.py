@@ -53,7 +53,8 @@ PROPER_PHRASES = ("Qonto Desktop", "GNOME Keyring", "Secret Service", "Developer
 _PROPER_WORDS = "qonto iban siren siret sepa kwallet windows macos linux chromium openid oauth"
 PROPER_NOUNS = frozenset(_PROPER_WORDS.split())
 _WORD = re.compile("[^\\W\\d_]+(?:['\u2019][^\\W\\d_]+)*")
-_CODE = re.compile(r"\S*[._@/\\]\S*|\S*[a-z][A-Z]\S*")  # organization.read, a@b, MemoryKeyring
+# organization.read, a@b, MemoryKeyring, and ids with digits (e0a6231ac8be is no English "be")
+_CODE = re.compile(r"\S*[._@/\\]\S*|\S*[a-z][A-Z]\S*|\S*\d\S*")
 _PAIR = re.compile(r"([^\s()][^()]*?)\s*\(([^()]+)\)")
 
 

@@ -268,7 +268,8 @@ class ConnectionTable(QAbstractTableModel):
         title = self.title(column)
         detail = words.details[column]
         shown = f"{words.cells[column]}, {detail}" if detail else words.cells[column]
-        return f"{title}: {shown}"
+        # "%1: %2" is worded per language (French: a no-break space before the colon).
+        return self.tr("%1: %2").replace("%1", title).replace("%2", shown)
 
     # --- Sorting ---------------------------------------------------------------------------
 

@@ -150,7 +150,7 @@ def _damaged(environment: Environment, error: ConfigurationError) -> Configurati
         ),
         next_action=Message(
             N_(
-                "Correct it under App registration in the window (Connect a Qonto account), or "
+                "Correct it under App registration in the window (Connect a client), or "
                 "with `{program} configure --environment {name} --redirect-port {port}`."
             ),
             program=program_name(),

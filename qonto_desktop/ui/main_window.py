@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
-        self.connect_action = menu.addAction(self.tr("&Connect a Qonto account…"))
+        self.connect_action = menu.addAction(self.tr("&Connect a client…"))
         set_standard_shortcut(self.connect_action, QKeySequence.StandardKey.New)
         self.connect_action.triggered.connect(self.connect_new)
         self.renew_action = menu.addAction(self.tr("&Renew all connections…"))

@@ -472,12 +472,12 @@
         <translation>Aucune connexion ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <source>Connect a Qonto account…</source>
-        <translation>Connecter un compte Qonto…</translation>
+        <source>Connect a client…</source>
+        <translation>Connecter un client…</translation>
     </message>
     <message>
-        <source>Connect a Qonto account</source>
-        <translation>Connecter un compte Qonto</translation>
+        <source>Connect a client</source>
+        <translation>Connecter un client</translation>
     </message>
     <message>
         <source>Signs in to Qonto in your browser to connect another organization.</source>
@@ -806,8 +806,8 @@
         <translation>Connectez les sociétés Qonto dont vous tenez la comptabilité. Vous vous connectez à Qonto dans votre navigateur&#xa0;; les accès sont conservés dans le coffre-fort du système de votre ordinateur, et vos scripts peuvent ensuite obtenir à tout moment un jeton d’accès valide.</translation>
     </message>
     <message>
-        <source>Connect a Qonto account</source>
-        <translation>Connecter un compte Qonto</translation>
+        <source>Connect a client</source>
+        <translation>Connecter un client</translation>
     </message>
     <message>
         <source>Opens the connection window, then Qonto&apos;s sign-in page in your browser.</source>
@@ -946,8 +946,8 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <source>&amp;Connect a Qonto account…</source>
-        <translation>&amp;Connecter un compte Qonto…</translation>
+        <source>&amp;Connect a client…</source>
+        <translation>&amp;Connecter un client…</translation>
     </message>
     <message>
         <source>&amp;Renew all connections…</source>

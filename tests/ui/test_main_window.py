@@ -148,7 +148,7 @@ def test_with_no_connection_one_call_to_action_is_shown(
 ) -> None:
     window = open_window(qtbot, desk, workers)
     assert window.pages.currentIndex() == EMPTY
-    assert window.empty.button.text() == "Connect a Qonto account"
+    assert window.empty.button.text() == "Connect a client"
     assert window.empty.button.isVisible()
     assert not window.demo_banner.isVisible()
     assert not window.index_banner.isVisible()

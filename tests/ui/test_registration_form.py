@@ -262,7 +262,7 @@ def test_a_damaged_saved_port_is_explained_and_saving_the_form_repairs_it(
     form.set_environment(environments.PRODUCTION, broken.settings, "Production")
     assert form.note.text() == (
         "The app registration saved for Production in the settings is damaged: "
-        f"{PORT_RULE} Correct it under App registration in the window (Connect a Qonto account), "
+        f"{PORT_RULE} Correct it under App registration in the window (Connect a client), "
         "or with `main.py configure --environment production --redirect-port 52817`."
     )
     assert form.redirect_port.text() == "52817"  # the default, offered as the repair

@@ -193,8 +193,8 @@ def test_with_the_translator_installed_the_window_speaks_french(
     assert window.windowTitle() == f"{APP_NAME} — Démo"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fichier", "&Aide"]
-    assert window.connect_action.text() == "&Connecter un compte Qonto…"
-    assert window.empty.button.text() == "Connecter un compte Qonto"
+    assert window.connect_action.text() == "&Connecter un client…"
+    assert window.empty.button.text() == "Connecter un client"
     assert window.demo_banner.text.startswith(f"Démo{NBSP}: aucune connexion à Qonto.")
     assert environment_label("sandbox") == "Bac à sable"  # QCoreApplication.translate too
     dialog = window.open_connect()
@@ -212,7 +212,7 @@ def test_without_the_translator_the_window_stays_english(
     qtbot: QtBot, desk: Desk, workers: Workers
 ) -> None:
     window = open_window(qtbot, desk, workers)
-    assert window.empty.button.text() == "Connect a Qonto account"
+    assert window.empty.button.text() == "Connect a client"
 
 
 # --- The core's words, in the French window ----------------------------------------------------

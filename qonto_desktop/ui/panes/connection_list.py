@@ -133,8 +133,8 @@ class ConnectionList(QWidget):
         self.no_match.setWordWrap(True)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.hide()
-        self.connect_button = QPushButton(icon("add"), self.tr("Connect a Qonto account…"), self)
-        self.connect_button.setAccessibleName(self.tr("Connect a Qonto account"))
+        self.connect_button = QPushButton(icon("add"), self.tr("Connect a client…"), self)
+        self.connect_button.setAccessibleName(self.tr("Connect a client"))
         self.connect_button.setAccessibleDescription(
             self.tr("Signs in to Qonto in your browser to connect another organization.")
         )

@@ -12,7 +12,7 @@ COLUMN_WIDTH = 520
 
 
 class EmptyState(QWidget):
-    """A short explanation and the "Connect a Qonto account" button.
+    """A short explanation and the "Connect a client" button.
 
     In demo mode it may also offer the demo firm (:meth:`offer_firm`): 40 client companies
     already connected, so that the list can be seen full.
@@ -48,8 +48,8 @@ class EmptyState(QWidget):
         )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
-        self.button = QPushButton(icon("add"), self.tr("Connect a Qonto account"), self)
-        self.button.setAccessibleName(self.tr("Connect a Qonto account"))
+        self.button = QPushButton(icon("add"), self.tr("Connect a client"), self)
+        self.button.setAccessibleName(self.tr("Connect a client"))
         self.button.setAccessibleDescription(
             self.tr("Opens the connection window, then Qonto's sign-in page in your browser.")
         )

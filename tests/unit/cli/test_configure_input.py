@@ -112,8 +112,8 @@ def test_a_damaged_saved_port_names_the_settings_and_the_repair(settings_file: P
     shown = refused(["configure", "--environment", "production"], settings_file)
     assert shown == (
         "The app registration saved for Production in the settings is damaged: "
-        f"{PORT_RULE} Correct it under App registration in the window (Connect a Qonto "
-        "account), or with `main.py configure --environment production --redirect-port 52817`.\n"
+        f"{PORT_RULE} Correct it under App registration in the window (Connect a "
+        "client), or with `main.py configure --environment production --redirect-port 52817`.\n"
     )
 
 

@@ -798,12 +798,12 @@
         <translation>Logo de Qonto Desktop</translation>
     </message>
     <message>
-        <source>No Qonto account is connected yet</source>
-        <translation>Aucun compte Qonto n’est encore connecté</translation>
+        <source>No client is connected yet</source>
+        <translation>Aucun client n’est encore connecté</translation>
     </message>
     <message>
-        <source>Connect the Qonto organizations you keep the books for. You sign in to Qonto in your browser; the tokens are kept in your computer&apos;s keyring, and your scripts can then get a fresh access token at any time.</source>
-        <translation>Connectez les sociétés Qonto dont vous tenez la comptabilité. Vous vous connectez à Qonto dans votre navigateur&#xa0;; les accès sont conservés dans le coffre-fort du système de votre ordinateur, et vos scripts peuvent ensuite obtenir à tout moment un jeton d’accès valide.</translation>
+        <source>Connect the Qonto companies you keep the books for: you sign in to Qonto in your browser, and the app keeps each client&apos;s access alive in your computer&apos;s own safe storage.</source>
+        <translation>Connectez les sociétés Qonto dont vous tenez la comptabilité&#xa0;: vous vous identifiez sur Qonto dans votre navigateur, et l’application garde l’accès de chaque client en vie dans le coffre-fort du système de votre ordinateur.</translation>
     </message>
     <message>
         <source>Connect a client</source>

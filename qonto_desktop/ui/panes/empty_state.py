@@ -31,7 +31,7 @@ class EmptyState(QWidget):
         logo.setPixmap(app_icon().pixmap(QSize(72, 72), self.devicePixelRatioF()))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         logo.setAccessibleName(self.tr("Qonto Desktop logo"))
-        title = QLabel(self.tr("No Qonto account is connected yet"), self)
+        title = QLabel(self.tr("No client is connected yet"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -40,9 +40,9 @@ class EmptyState(QWidget):
         title.setWordWrap(True)
         text = QLabel(
             self.tr(
-                "Connect the Qonto organizations you keep the books for. You sign in to Qonto "
-                "in your browser; the tokens are kept in your computer's keyring, and your "
-                "scripts can then get a fresh access token at any time."
+                "Connect the Qonto companies you keep the books for: you sign in to Qonto in "
+                "your browser, and the app keeps each client's access alive in your computer's "
+                "own safe storage."
             ),
             self,
         )

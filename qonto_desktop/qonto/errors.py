@@ -133,3 +133,15 @@ def missing_scope_or_role(error: ForbiddenError, scopes_granted: tuple[str, ...]
     if error.scope is not None and error.scope not in scopes_granted:
         return MissingScopeError(scope=error.scope, detail=error.detail)
     return error
+
+
+class FileUrlExpiredError(QontoDesktopError):
+    """A file address Qonto handed out (a receipt, a statement) is no longer valid.
+
+    Qonto's file addresses are presigned and short-lived (30 minutes for receipts): the item is
+    read again for a fresh one, and the user sees this only if that fails too.
+    """
+
+    code = "file_url_expired"
+    message = N_("Qonto's download address for a file expired before the file was fetched.")
+    next_action = N_("Try again: the app asks Qonto for a new address.")

@@ -1,0 +1,1 @@
+"""The local mirror of every client's bank data: SQLite, incremental by ``updated_at``."""

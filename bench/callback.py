@@ -56,8 +56,8 @@ from qonto_desktop.emulator.data import DEMO_ORGANIZATIONS, Organization
 from qonto_desktop.oauth.callback import parse_query
 from qonto_desktop.oauth.flow import AuthorizationRequest, start
 from qonto_desktop.qonto.authorization import authorization_parameters
+from qonto_desktop.store.entry_format import SERVICE
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
-from qonto_desktop.store.secrets import SERVICE
 from qonto_desktop.system.logs import setup_logging
 from tests.support.approval import REDIRECT_URI
 from tests.support.desks import EVERYTHING, connect_one

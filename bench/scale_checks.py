@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.measure import Command, run_process
 from bench.scale_stage import ScaleStage
-from qonto_desktop.store.secrets import SERVICE
+from qonto_desktop.store.entry_format import SERVICE
 
 REPO = Path(__file__).resolve().parents[1]
 # ``refresh --all`` one after another: about 0.25 s a connection on this machine, and more

@@ -41,7 +41,7 @@ from bench.staging import Stage, staged
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.api import ApiUnauthorizedError, QontoApi
-from qonto_desktop.store.secrets import SERVICE
+from qonto_desktop.store.entry_format import SERVICE
 
 REPO = Path(__file__).resolve().parents[1]  # where main.py is
 DOCUMENT = REPO / "docs" / "performance.md"

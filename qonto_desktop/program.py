@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path, PureWindowsPath
 
 # The hidden option that starts the app as the self-test's Qt probe (qonto_desktop/ui/qt_probe.py).
 QT_PROBE_FLAG = "--qt-probe"
@@ -13,6 +12,8 @@ INSTALLED_COMMAND = "qonto-desktop"
 
 def program_name() -> str:
     """The program as started: the executable, ``qonto-desktop``, ``python -m`` or ``main.py``."""
+    from pathlib import Path, PureWindowsPath  # noqa: PLC0415 - not on token's quick path
+
     if getattr(sys, "frozen", False):
         return Path(sys.executable).name
     main_spec = getattr(sys.modules.get("__main__"), "__spec__", None)

@@ -51,7 +51,11 @@ def _command(words: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) ->
     token_words = _plain_token(words)
     if token_words is not None:  # the scripts' command, on its quick path: no parser to build
         query, as_json = token_words
-        return _run(lambda: _print_token(query, as_json, stdout), stderr)
+        return _run(
+            lambda: _print_token(query, as_json, stdout),
+            stderr,
+            quick=lambda: _quick_token(query, as_json, stdout),
+        )
     args = _parse(words, stdout, stderr)
     if isinstance(args, int):
         return args
@@ -76,8 +80,19 @@ def _plain_token(words: list[str]) -> tuple[str | None, bool] | None:
     return (rest[0] if rest else None), as_json
 
 
-def _run(command: Callable[[], int], stderr: TextIO) -> int:
-    """Run a parsed command with the log set up; its error becomes one line and an exit code."""
+def _run(
+    command: Callable[[], int], stderr: TextIO, *, quick: Callable[[], bool] | None = None
+) -> int:
+    """Run a parsed command with the log set up; its error becomes one line and an exit code.
+
+    ``quick``, when given, is tried first, before the log is set up: True when it did all the
+    work; False hands over to ``command``, having shown nothing.
+    """
+    try:
+        if quick is not None and quick():
+            return 0  # exit_codes.OK, without importing the error classes it maps
+    except KeyboardInterrupt:
+        return _stopped(stderr)
     from qonto_desktop.system.logs import setup_logging
 
     setup_logging()
@@ -90,10 +105,14 @@ def _run(command: Callable[[], int], stderr: TextIO) -> int:
         print(error_line(exc), file=stderr)
         return exit_codes.exit_code(exc)
     except KeyboardInterrupt:
-        from qonto_desktop.cli import exit_codes
+        return _stopped(stderr)
 
-        print("Stopped.", file=stderr)
-        return exit_codes.ERROR
+
+def _stopped(stderr: TextIO) -> int:
+    from qonto_desktop.cli import exit_codes
+
+    print("Stopped.", file=stderr)
+    return exit_codes.ERROR
 
 
 def _parse(words: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespace | int:
@@ -187,6 +206,28 @@ def _print_token(query: str | None, as_json: bool, out: TextIO) -> int:
     from qonto_desktop.cli import token
 
     return token.run(_desk(), query, as_json=as_json, out=out)
+
+
+def _quick_token(query: str | None, as_json: bool, out: TextIO) -> bool:
+    """``token``'s common case on its quick path; False: the full path answers (see
+    ``connections.quick_token``)."""
+    from qonto_desktop.cli import token
+    from qonto_desktop.connections.quick_token import quick_token
+
+    found = quick_token(query)
+    if found is None:
+        return False
+    access_token, values = found
+    token.write(
+        out,
+        access_token,
+        as_json=as_json,
+        expires_at=values["access_expires_at"],
+        connection=values["id"],
+        organization=values["organization_name"],
+        environment=values["environment"],
+    )
+    return True
 
 
 def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:

@@ -30,7 +30,8 @@ from qonto_desktop.qonto import scopes
 from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
 from qonto_desktop.qonto.presentation import money
 from qonto_desktop.store.connection import Connection
-from qonto_desktop.store.secrets import SERVICE, SecretStore
+from qonto_desktop.store.entry_format import SERVICE
+from qonto_desktop.store.secrets import SecretStore
 from qonto_desktop.system import browser
 from qonto_desktop.system.paths import AppPaths
 

@@ -41,3 +41,8 @@ def tokens_key(connection_id: str) -> str:
 def grant_tokens_key(grant_id: str) -> str:
     """The tokens of a grant shared by several connections, together."""
     return f"grant/{grant_id}/tokens"
+
+
+def pair_key_of(connection_id: str, grant_id: str | None) -> str:
+    """The entry of both tokens a connection uses: its grant's, when it shares one."""
+    return grant_tokens_key(grant_id) if grant_id is not None else tokens_key(connection_id)

@@ -14,10 +14,10 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.connections.checkpoint import Checkpoint
 from qonto_desktop.connections.context import for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.freshness import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.connections.model import RefreshResult
 from qonto_desktop.connections.renew_due import Progress, is_due, not_renewable
 from qonto_desktop.connections.renew_rotation import Failed, Outcome, index_changes, rotate

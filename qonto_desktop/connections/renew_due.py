@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qonto_desktop.connections.cached import REFRESH_MARGIN
 from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
+from qonto_desktop.connections.freshness import REFRESH_MARGIN
 from qonto_desktop.connections.model import RefreshResult
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.store.connection import Connection

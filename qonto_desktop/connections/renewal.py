@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 
 from qonto_desktop.connections import token_pair
-from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN, cached
+from qonto_desktop.connections.cached import cached
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.connections.freshness import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.connections.model import FreshToken, RefreshResult
 from qonto_desktop.connections.renew_all import POOL_SIZE, renew_all
 from qonto_desktop.connections.shared_grant import lock_name, sharing

@@ -13,18 +13,15 @@ from qonto_desktop.connections.keys import (
     access_token_key,
     grant_access_token_key,
     grant_refresh_token_key,
-    grant_tokens_key,
+    pair_key_of,
     refresh_token_key,
-    tokens_key,
 )
 from qonto_desktop.store.connection import Connection
 
 
 def pair_key(connection: Connection) -> str:
     """The keyring entry of the tokens ``connection`` uses, both in one (see ``token_pair``)."""
-    if connection.grant_id is not None:
-        return grant_tokens_key(connection.grant_id)
-    return tokens_key(connection.id)
+    return pair_key_of(connection.id, connection.grant_id)
 
 
 def refresh_key(connection: Connection) -> str:

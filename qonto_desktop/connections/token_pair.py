@@ -13,11 +13,11 @@ through the secret store (:mod:`qonto_desktop.store.secrets`).
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.pair_text import pair_of, pair_text
 from qonto_desktop.connections.shared_grant import access_key, pair_key, refresh_key
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.store.connection import Connection
@@ -46,7 +46,7 @@ NONE = Tokens(None, None)
 
 def encode(access: str | None, refresh: str | None) -> str:
     """The entry's text: a small JSON object, the same text for the same tokens."""
-    return json.dumps({"access_token": access, "refresh_token": refresh}, separators=(",", ":"))
+    return pair_text(access, refresh)
 
 
 def decode(text: str, *, key: str) -> Tokens:
@@ -56,14 +56,9 @@ def decode(text: str, *, key: str) -> Tokens:
         SecretDamagedError: not an entry this app wrote.
     """
     try:
-        document = json.loads(text)
-    except ValueError:
-        document = None
-    if not isinstance(document, dict):
-        raise SecretDamagedError(key=key, detail="the tokens entry is not a JSON object")
-    access, refresh = document.get("access_token"), document.get("refresh_token")
-    if not all(value is None or isinstance(value, str) for value in (access, refresh)):
-        raise SecretDamagedError(key=key, detail="the tokens entry holds something else")
+        access, refresh = pair_of(text)
+    except ValueError as exc:
+        raise SecretDamagedError(key=key, detail=str(exc)) from None
     return Tokens(access, refresh, raw=text)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 
 APP_SECRET_SERVICE = "qonto_desktop.store.secret_service.Keyring"
 # keyring's own Secret Service backend files entries exactly as the app's does.
@@ -37,12 +36,14 @@ def name_of(backend: object) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def config_root(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> Path:
-    """Where keyring looks for ``keyringrc.cfg`` (``keyring.util.platform_.config_root``)."""
+def config_root(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> str:
+    """Where keyring looks for ``keyringrc.cfg`` (``keyring.util.platform_.config_root``);
+    a plain path (no ``pathlib`` on ``token``'s quick path)."""
     env = os.environ if environ is None else environ
     if platform == "win32":
-        return Path(env.get("LOCALAPPDATA", env.get("ProgramData", ".")), "Python Keyring")
-    return Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config", "python_keyring")
+        return os.path.join(env.get("LOCALAPPDATA", env.get("ProgramData", ".")), "Python Keyring")
+    config = env.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(config, "python_keyring")
 
 
 def user_configured(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> bool:
@@ -50,7 +51,7 @@ def user_configured(platform: str = sys.platform, environ: Mapping[str, str] | N
     env = os.environ if environ is None else environ
     if env.get("PYTHON_KEYRING_BACKEND"):
         return True
-    return (config_root(platform, env) / "keyringrc.cfg").exists()
+    return os.path.exists(os.path.join(config_root(platform, env), "keyringrc.cfg"))
 
 
 def usable(

@@ -17,10 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qonto_desktop.i18n.message import N_, Message
+from qonto_desktop.store.entry_format import DIGEST_CHARS, VERSION, head_fields
 from qonto_desktop.store.errors import EntryTooLargeError, SecretDamagedError
 
-VERSION = "v1"
-DIGEST_CHARS = 16
 # A bound on reassembly and clean-up loops: 256 chunks of 1,000 characters is far beyond any
 # token; a larger "secret" is a mistake.
 MAX_CHUNKS = 256
@@ -93,11 +92,10 @@ def parse_head(text: str, *, key: str) -> Head:
     Raises:
         SecretDamagedError: not a head this app wrote.
     """
-    version, _, rest = text.partition(":")
-    count_text, _, payload = rest.partition(":")
-    if version != VERSION or not (count_text.isascii() and count_text.isdigit()):
+    fields = head_fields(text)
+    if fields is None:
         raise SecretDamagedError(key=key, detail="the head entry has an unknown format")
-    count = int(count_text)
+    count, payload = fields
     if count > MAX_CHUNKS:
         raise SecretDamagedError(key=key, detail=f"the head entry claims {count} chunks")
     if count == 0:

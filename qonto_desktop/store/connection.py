@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from qonto_desktop.i18n.message import N_, Message, Text
-
-ConnectionState = Literal["ok", "unverified", "needs_reconnect"]
+from qonto_desktop.store.states import ConnectionState
 
 # Qonto's refresh tokens live 90 days from issue, and each refresh issues a new one.
 REFRESH_TOKEN_LIFETIME = 90 * 24 * 3600.0

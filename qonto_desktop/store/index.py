@@ -25,6 +25,7 @@ from typing import Any, TypeVar, cast
 
 from qonto_desktop.i18n.message import N_, Message, Text, listing
 from qonto_desktop.store.connection import Connection
+from qonto_desktop.store.finding import matching
 from qonto_desktop.store.index_errors import (
     AmbiguousError,
     IndexBusyError,
@@ -35,7 +36,8 @@ from qonto_desktop.store.index_errors import (
     IndexWriteError,
     NotFoundError,
 )
-from qonto_desktop.store.index_format import SCHEMA_VERSION, FormatError, decode, encode
+from qonto_desktop.store.index_format import decode, encode
+from qonto_desktop.store.index_records import INDEX_FILE, SCHEMA_VERSION, FormatError
 from qonto_desktop.system.files import PRIVATE_FILE, make_private_folder, write_atomically
 from qonto_desktop.system.paths import app_paths
 
@@ -50,7 +52,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_FILE = "connections.json"
 
 _T = TypeVar("_T")
 
@@ -259,30 +260,14 @@ class ConnectionIndex:
             AmbiguousError: several match the deciding rule; it names them.
         """
         connections = self.load().connections
-        text = (query or "").strip()
-        if not text:
-            if len(connections) == 1:
-                return connections[0]
-            if connections:
-                raise AmbiguousError(None, connections)
-            raise NotFoundError(None)
-        folded = text.casefold()
-        rules: list[Callable[[Connection], bool]] = [
-            lambda c: c.id == text,
-            lambda c: bool(c.organization_slug) and c.organization_slug == text,
-            lambda c: bool(c.organization_name) and c.organization_name.casefold() == folded,
-            lambda c: (
-                c.organization_name.casefold().startswith(folded)
-                or c.organization_slug.casefold().startswith(folded)
-            ),
-        ]
-        for rule in rules:
-            matches = [c for c in connections if rule(c)]
-            if len(matches) == 1:
-                return matches[0]
-            if matches:
-                raise AmbiguousError(text, matches)
-        raise NotFoundError(text)
+        text, found = matching(
+            query, [(c.id, c.organization_slug, c.organization_name) for c in connections]
+        )
+        if len(found) == 1:
+            return connections[found[0]]
+        if found:
+            raise AmbiguousError(text or None, [connections[position] for position in found])
+        raise NotFoundError(text or None)
 
     # --- Reading, copying, writing --------------------------------------------------------------
 

@@ -46,6 +46,8 @@ def _spent() -> None:
 
 
 _STOP = None
+# How long a keyring call may take before it counts as hung (the secret store's default).
+KEYRING_TIMEOUT = 10.0
 KEYRING_WORKER = "keyring-worker"  # the threads' name
 
 

@@ -16,7 +16,7 @@ registers (``secret_service.Keyring``) is this client behind keyring's interface
 
 from __future__ import annotations
 
-import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -26,8 +26,6 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from jeepney.wrappers import DBusErrorResponse
 from secretstorage.item import ITEM_IFACE
 from secretstorage.util import DBusAddressWrapper, open_session
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -49,6 +47,14 @@ class NoSuchEntryError(Exception):
     """There is no entry to delete."""
 
 
+def _log() -> Any:
+    """This module's logger: ``logging`` is imported when there is something to say (rarely:
+    ``token``'s quick path reads an entry without it)."""
+    import logging  # noqa: PLC0415
+
+    return logging.getLogger(__name__)
+
+
 def query(service: str, username: str) -> dict[str, str]:
     """The attributes keyring files an entry under (its default scheme)."""
     return {"username": username, "service": service}
@@ -57,9 +63,14 @@ def query(service: str, username: str) -> dict[str, str]:
 class SecretServiceEntries:
     """Get, set and delete entries of the default collection on one kept connection."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, unlock: bool = True) -> None:
+        """Args:
+        unlock: ask the user to unlock a locked keyring (False: raise
+            ``CollectionLockedError`` instead, for a caller that hands the case on).
+        """
         self._lock = threading.Lock()
         self._collection: Any = None
+        self._unlock = unlock
 
     def collection(self) -> Any:
         """The default collection on the kept connection, unlocked when it was opened.
@@ -72,7 +83,7 @@ class SecretServiceEntries:
             bus = secretstorage.dbus_init()
             try:
                 collection = secretstorage.get_default_collection(bus)
-                _unlock_collection(collection)
+                _unlock_collection(collection, prompt=self._unlock)
             except secretstorage.exceptions.SecretStorageException as exc:
                 bus.close()
                 raise NoCollectionError(f"Failed to create the collection: {exc}.") from exc
@@ -141,7 +152,8 @@ class SecretServiceEntries:
             try:
                 collection.connection.close()
             except Exception as exc:  # at exit or collection: nothing more to do
-                log.debug("closing the Secret Service connection: %s", type(exc).__name__)
+                if "logging" in sys.modules:  # at exit, no import: only if the app logs at all
+                    _log().debug("closing the Secret Service connection: %s", type(exc).__name__)
 
     def _with_collection(self, action: Callable[[Any, bool], T]) -> T:
         with self._lock:
@@ -153,7 +165,7 @@ class SecretServiceEntries:
                 secretstorage.exceptions.SecretServiceNotAvailableException,
             ):
                 # The daemon went away (restarted, crashed): reconnect once, then give up.
-                log.info("the Secret Service connection broke; reconnecting once")
+                _log().info("the Secret Service connection broke; reconnecting once")
                 self._drop()
                 return self._unlocking(action)
 
@@ -173,9 +185,9 @@ class SecretServiceEntries:
         except DBusErrorResponse as error:
             if error.name != IS_LOCKED:
                 raise
-        log.info("the keyring was locked since it was opened; unlocking it")
-        _unlock_collection(collection)
-        return action(collection, True)
+        _log().info("the keyring was locked since it was opened; unlocking it")
+        _unlock_collection(collection, prompt=self._unlock)
+        return action(collection, self._unlock)  # unlocking items too, if it may ask
 
     def _drop(self) -> None:
         if self._collection is not None:
@@ -219,8 +231,10 @@ def _secret_of(item: Any) -> bytes:
     return padded[: -padded[-1]]
 
 
-def _unlock_collection(collection: Any) -> None:
+def _unlock_collection(collection: Any, *, prompt: bool) -> None:
     if collection.is_locked():
+        if not prompt:
+            raise CollectionLockedError("The collection is locked.")
         collection.unlock()
         if collection.is_locked():  # the user dismissed the prompt
             raise CollectionLockedError("Failed to unlock the collection!")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from qonto_desktop.store import backends, chunks
 from qonto_desktop.store.entries import Before, Entries
+from qonto_desktop.store.entry_format import SERVICE, valid_key
 from qonto_desktop.store.errors import (
     InvalidSecretNameError,
     KeyringLockedError,
@@ -30,14 +31,13 @@ from qonto_desktop.store.errors import (
     StorageError,
 )
 from qonto_desktop.store.keyring_calls import KeyringCalls, secret_service_provider
+from qonto_desktop.store.keyring_worker import KEYRING_TIMEOUT
 
 if TYPE_CHECKING:  # keyring itself loads on the thread of the first keyring call
     from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
-SERVICE = "qonto-desktop"
-MAX_KEY_CHARS = 200
 # Read, never written, by check_available: reaching it proves the keyring answers and is open.
 PROBE_KEY = "probe"
 # The smallest budget that still leaves room for a head entry and some payload.
@@ -45,13 +45,7 @@ MIN_ENTRY_CHARS = 64
 
 
 def _check_key(key: str) -> None:
-    # Printable ASCII without spaces; '#' is reserved for chunk names ("<key>#<i>").
-    if (
-        not isinstance(key, str)
-        or not 0 < len(key) <= MAX_KEY_CHARS
-        or "#" in key
-        or not all(33 <= ord(char) <= 126 for char in key)
-    ):
+    if not valid_key(key):
         raise InvalidSecretNameError(detail=f"invalid keyring entry name {str(key)[:80]!r}")
 
 
@@ -87,7 +81,7 @@ class SecretStore:
         backend: KeyringBackend | None = None,
         *,
         service: str = SERVICE,
-        timeout: float = 10.0,
+        timeout: float = KEYRING_TIMEOUT,
         max_entry_chars: int = 1000,
         platform: str = sys.platform,
     ) -> None:

@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 
 from qonto_desktop.i18n.display import safe_text
+from qonto_desktop.system.log_choice import LEVEL_VARIABLE, asked_level
 from qonto_desktop.system.log_safety import SafeLogFilter
 from qonto_desktop.system.paths import AppPaths, app_paths
 
 LOG_FILE_NAME = "qonto-desktop.log"
 MAX_BYTES = 1024 * 1024
 BACKUP_COUNT = 5
-LEVEL_VARIABLE = "QONTO_DESKTOP_LOG_LEVEL"
 
 FILE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 CONSOLE_FORMAT = "%(levelname)s %(name)s: %(message)s"
@@ -151,7 +151,7 @@ def setup_logging(
 
 def _level_from_environment(default: int) -> tuple[int, str | None]:
     """Return the level to use, and the variable's value when it was not a level name."""
-    value = os.environ.get(LEVEL_VARIABLE, "").strip()
+    value = asked_level()
     if not value:
         return default, None
     level = logging.getLevelNamesMapping().get(value.upper())

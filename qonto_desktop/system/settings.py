@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qonto_desktop.errors import ConfigurationError
 from qonto_desktop.i18n.message import N_, Message, Text, as_message
-from qonto_desktop.system.files import write_atomically
-from qonto_desktop.system.paths import AppPaths, app_paths
+
+if TYPE_CHECKING:  # token's quick path reads the file by its name alone (see read_settings)
+    from qonto_desktop.system.paths import AppPaths
 
 
 class SettingsFileError(ConfigurationError):
@@ -27,29 +28,45 @@ def load_settings(paths: AppPaths | None = None) -> dict[str, Any]:
     Raises:
         SettingsFileError: the file exists but is not a JSON object.
     """
-    path = (paths or app_paths()).settings_file
+    if paths is None:
+        from qonto_desktop.system.paths import app_paths  # noqa: PLC0415 - see read_settings
+
+        paths = app_paths()
+    return read_settings(str(paths.settings_file))
+
+
+def read_settings(path: str) -> dict[str, Any]:
+    """Read the settings file at ``path`` (without ``pathlib``, for ``token``'s quick path).
+
+    Raises:
+        SettingsFileError: the file exists but is not a JSON object.
+    """
     try:
         # utf-8-sig: a file saved by an old Windows editor starts with a byte-order mark.
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig") as file:
+            text = file.read()
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError:
-        raise SettingsFileError(str(path), N_("not UTF-8 text")) from None
+        raise SettingsFileError(path, N_("not UTF-8 text")) from None
     except OSError as exc:
-        raise SettingsFileError(str(path), exc.strerror or N_("unreadable")) from exc
+        raise SettingsFileError(path, exc.strerror or N_("unreadable")) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SettingsFileError(
-            str(path), Message(N_("not valid JSON (line {line})"), line=exc.lineno)
+            path, Message(N_("not valid JSON (line {line})"), line=exc.lineno)
         ) from exc
     if not isinstance(data, dict):
-        raise SettingsFileError(str(path), N_("not a JSON object"))
+        raise SettingsFileError(path, N_("not a JSON object"))
     return data
 
 
 def save_settings(settings: dict[str, Any], paths: AppPaths | None = None) -> None:
     """Write the settings file atomically; nothing secret may be in ``settings``."""
+    from qonto_desktop.system.files import write_atomically  # noqa: PLC0415 - see read_settings
+    from qonto_desktop.system.paths import app_paths  # noqa: PLC0415
+
     path = (paths or app_paths()).settings_file
     text = json.dumps(settings, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     write_atomically(path, text.encode("utf-8"))

@@ -7,6 +7,7 @@ by line on two threads, so the test waits on lines with a deadline, never on a s
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import subprocess
@@ -203,3 +204,19 @@ def _read(stream: IO[str], lines: list[str], notify: queue.Queue[str | None] | N
     stream.close()
     if notify is not None:
         notify.put(None)
+
+
+def script_report(code: str, *args: str, env: Mapping[str, str]) -> dict[str, object]:
+    """Run ``python -c code ARGS`` in the repository under ``env``; the JSON object its last
+    line of output holds (the script watches the app from inside and reports)."""
+    finished = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=True,
+    )
+    report: dict[str, object] = json.loads(finished.stdout.strip().splitlines()[-1])
+    return report

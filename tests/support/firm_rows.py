@@ -6,7 +6,8 @@ Boulangerie Martin's access ending in 5 days, Pharmacie Morel and Atelier Lumiè
 
 from __future__ import annotations
 
-from qonto_desktop.store.connection import AccountSummary, Connection, ConnectionState
+from qonto_desktop.store.connection import AccountSummary, Connection
+from qonto_desktop.store.states import ConnectionState
 from tests.support.connections import sample
 
 NOW = 1_800_000_000.0  # 15 January 2027

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from qonto_desktop.system.logs import LEVEL_VARIABLE
+from qonto_desktop.system.log_choice import LEVEL_VARIABLE
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
-from qonto_desktop.store.secrets import SERVICE
+from qonto_desktop.store.entry_format import SERVICE
 
 
 def entry_names(service: str = SERVICE) -> set[str]:

@@ -25,7 +25,8 @@ from qonto_desktop.emulator import Emulator
 from qonto_desktop.emulator.faults import Fault
 from qonto_desktop.qonto.environments import EMULATOR_URL_VARIABLE
 from qonto_desktop.system import browser
-from qonto_desktop.system.logs import LEVEL_VARIABLE, LOG_FILE_NAME
+from qonto_desktop.system.log_choice import LEVEL_VARIABLE
+from qonto_desktop.system.logs import LOG_FILE_NAME
 from tests.support.approval import follow
 from tests.support.hostile_names import (
     ACCOUNT_SHOWN,

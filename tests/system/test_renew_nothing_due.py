@@ -7,16 +7,13 @@ the HTTP stack, the OAuth library, the file lock nor the refresh machinery is lo
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
-from tests.support.command_line import REPO, cli_env
+from tests.support.command_line import cli_env, script_report
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import backend_of
 
@@ -59,17 +56,8 @@ def test_nothing_due_loads_no_refresh_machinery_and_reads_the_index_once(
         for organization in emulator.organizations:
             connect_one(desk, emulator, organization_id=organization.id)
         env = cli_env(app_home, keyring_env=keyring_env, emulator_url=emulator.base_url)
-        finished = subprocess.run(
-            [sys.executable, "-c", SCRIPT],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
+        result = script_report(SCRIPT, env=env)
         refreshed = emulator.events["refreshed"]
-    result = json.loads(finished.stdout.strip().splitlines()[-1])
     assert result["code"] == 0, result["err"]
     assert result["out"].count("still fresh") == len(emulator.organizations)
     assert result["loaded"] == []

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from qonto_desktop.connections.cached import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.connections.fresh import access_token
+from qonto_desktop.connections.freshness import HANDOUT_GRACE, REFRESH_MARGIN
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from tests.conftest import Figure

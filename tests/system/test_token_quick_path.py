@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import cast
 
@@ -21,9 +19,10 @@ import pytest
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.backend_names import APP_SECRET_SERVICE
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
-from tests.support.command_line import REPO, cli_env
+from tests.support.command_line import cli_env
 from tests.support.desks import connect_one, make_desk
 from tests.support.keyrings import backend_of
+from tests.support.token_process import token_process as run_token
 from tests.support.tokens import saved
 
 # Chosen for what each would cost or mean on the quick path: the HTTP stack (requests, urllib3),
@@ -35,7 +34,9 @@ from tests.support.tokens import saved
 # other values of the application API, the renderer and the parser, platformdirs (Linux computes
 # its folders), datetime and glob; and cryptography's OpenSSL backend module (with its RSA and
 # EC modules), which SecretStorage's own read asks for only to hand a cipher its ignored
-# ``backend`` argument.
+# ``backend`` argument; last, what the quick path (``connections.quick_token``) leaves to the
+# full path: the value classes (``dataclasses``, with ``inspect``), the log, ``pathlib``, the
+# desk and the secret store.
 HEAVY = (
     "requests",
     "urllib3",
@@ -63,41 +64,18 @@ HEAVY = (
     "datetime",
     "glob",
     "cryptography.hazmat.backends.openssl.backend",
+    "dataclasses",
+    "inspect",
+    "logging",
+    "pathlib",
+    "qonto_desktop.connections.desk",
+    "qonto_desktop.store.secrets",
+    "qonto_desktop.store.connection",
 )
-
-SCRIPT = f"""\
-import io, json, sys
-index_reads, log_opens = [], []
-
-def audit(event, args):
-    if event == "open" and str(args[0]).endswith("connections.json"):
-        index_reads.append(str(args[1]))
-    if event == "open" and ".log" in str(args[0]):
-        log_opens.append(str(args[1]))
-
-sys.addaudithook(audit)
-from qonto_desktop.cli.main import main
-
-out, err = io.StringIO(), io.StringIO()
-code = main(sys.argv[1:], out=out, err=err)
-loaded = [name for name in {HEAVY!r} if name in sys.modules]
-print(json.dumps({{"code": code, "out": out.getvalue(), "err": err.getvalue(),
-                   "loaded": loaded, "index_reads": index_reads, "log_opens": log_opens}}))
-"""
 
 
 def token_process(env: dict[str, str], *words: str) -> dict[str, object]:
-    finished = subprocess.run(
-        [sys.executable, "-c", SCRIPT, "token", *words],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    result: dict[str, object] = json.loads(finished.stdout.strip().splitlines()[-1])
-    return result
+    return run_token(env, *words, watched=HEAVY)
 
 
 @pytest.mark.keyring

@@ -5,14 +5,13 @@ Run in a fresh interpreter: this one has everything loaded already.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import cast
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.support.command_line import script_report
+
 WINDOWS = sys.platform == "win32"
 WATCHED = (
     "requests",
@@ -39,17 +38,7 @@ def dispatch(app_home: Path, *words: str) -> dict[str, object]:
         "QONTO_DESKTOP_HOME": str(app_home),
         "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",  # no D-Bus needed
     }
-    finished = subprocess.run(
-        [sys.executable, "-c", SCRIPT, *words],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    result: dict[str, object] = json.loads(finished.stdout.strip().splitlines()[-1])
-    return result
+    return script_report(SCRIPT, *words, env=env)
 
 
 def test_a_plain_status_loads_no_http_stack(app_home: Path) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from qonto_desktop.connections.cached import REFRESH_MARGIN
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError, NoRefreshTokenError
 from qonto_desktop.connections.fresh import access_token, refresh, refresh_all
+from qonto_desktop.connections.freshness import REFRESH_MARGIN
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.oauth.errors import OutcomeUnknownError, ServiceUnavailableError
 from tests.support.desks import connect_one, make_desk

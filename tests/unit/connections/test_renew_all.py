@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from qonto_desktop.connections.cached import REFRESH_MARGIN
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.fresh import access_token, renew_all
+from qonto_desktop.connections.freshness import REFRESH_MARGIN
 from qonto_desktop.connections.renew_all import renew_all as batch_renew
 from qonto_desktop.emulator import Emulator, Fault
 from qonto_desktop.store import index as index_module

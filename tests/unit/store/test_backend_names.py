@@ -53,15 +53,17 @@ def test_the_config_root_is_keyrings_own(
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
-    assert backend_names.config_root("linux", environ) == Path(platform_.config_root())
+    assert Path(backend_names.config_root("linux", environ)) == Path(platform_.config_root())
 
 
 def test_the_windows_config_root_is_keyrings_own() -> None:
     environ = {"LOCALAPPDATA": "C:/Users/a/AppData/Local", "ProgramData": "C:/ProgramData"}
-    assert backend_names.config_root("win32", environ) == Path(
+    assert Path(backend_names.config_root("win32", environ)) == Path(
         "C:/Users/a/AppData/Local", "Python Keyring"
     )
-    assert backend_names.config_root("win32", {"ProgramData": "D:/"}) == Path("D:/Python Keyring")
+    assert Path(backend_names.config_root("win32", {"ProgramData": "D:/"})) == Path(
+        "D:/Python Keyring"
+    )
 
 
 @pytest.mark.usefixtures("no_user_configuration")

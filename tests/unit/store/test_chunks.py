@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qonto_desktop.store import chunks
+from qonto_desktop.store.entry_format import DIGEST_CHARS
 from qonto_desktop.store.errors import EntryTooLargeError, SecretDamagedError
 
 
@@ -29,7 +30,7 @@ def test_one_character_more_is_split_with_count_and_digest() -> None:
     layout = chunks.lay_out(value, 100, key="k")
     assert layout.chunks == ("x" * 96,)
     assert layout.head == f"v1:1:{chunks.digest(value)}"
-    assert len(chunks.digest(value)) == chunks.DIGEST_CHARS
+    assert len(chunks.digest(value)) == DIGEST_CHARS
 
 
 def test_sizes_are_counted_in_utf16_code_units() -> None:

@@ -19,6 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from qonto_desktop.store import chunks
+from qonto_desktop.store.entry_format import SERVICE
 from qonto_desktop.store.errors import (
     EntryTooLargeError,
     InvalidSecretNameError,
@@ -31,7 +32,7 @@ from qonto_desktop.store.errors import (
     SecretWriteError,
     StorageError,
 )
-from qonto_desktop.store.secrets import SERVICE, SecretStore
+from qonto_desktop.store.secrets import SecretStore
 from tests.support.keyrings import (
     WINDOWS_MAX_BLOB_BYTES,
     FailingSetKeyring,

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from qonto_desktop.system.log_choice import LEVEL_VARIABLE
 from qonto_desktop.system.log_safety import MESSAGE_LIMIT
 from qonto_desktop.system.logs import (
     BACKUP_COUNT,
     CONSOLE_HANDLER_NAME,
     FILE_HANDLER_NAME,
-    LEVEL_VARIABLE,
     LOG_FILE_NAME,
     MAX_BYTES,
     DeferredFileHandler,

@@ -11,7 +11,8 @@ import platformdirs
 import pytest
 
 from qonto_desktop import APP_ID
-from qonto_desktop.system.paths import HOME_VARIABLE, AppPaths, app_paths
+from qonto_desktop.system.folders import HOME_VARIABLE
+from qonto_desktop.system.paths import AppPaths, app_paths
 from tests.support.command_line import REPO
 
 

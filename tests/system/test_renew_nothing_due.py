@@ -59,7 +59,7 @@ def test_nothing_due_loads_no_refresh_machinery_and_reads_the_index_once(
         result = script_report(SCRIPT, env=env)
         refreshed = emulator.events["refreshed"]
     assert result["code"] == 0, result["err"]
-    assert result["out"].count("still fresh") == len(emulator.organizations)
+    assert str(result["out"]).count("still fresh") == len(emulator.organizations)
     assert result["loaded"] == []
     assert result["index_reads"] == 1
     assert refreshed == 0

@@ -144,7 +144,7 @@ def test_a_damaged_settings_file_is_reported(stage: Stage) -> None:
 @pytest.mark.keyring
 @pytest.mark.slow(seconds=4)
 def test_a_log_level_asked_for_gets_its_log(stage: Stage, app_home: Path) -> None:
-    kept = saved(stage.desk, stage.connection).access
+    kept = str(saved(stage.desk, stage.connection).access)
     result = run({**stage.env, LEVEL_VARIABLE: "DEBUG"})
     assert result["code"] == 0
     assert result["out"] == f"{kept}\n"

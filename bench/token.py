@@ -52,32 +52,35 @@ BASELINE_CODE = "import keyring; keyring.get_password('x', 'y')"
 
 # What was done about the cost, and what was not; rewrite it when the token path changes.
 NOTES = """\
-**Done (2026-12-07), third pass.** The Secret Service read decrypts its entry itself
-(`secret_service_client._secret_of`: SecretStorage's own calls and its encrypted session, the
-AES-CBC decryption without `default_backend()`): asking for that backend imported
-cryptography's whole OpenSSL backend module (with its RSA, EC and padding modules, about
-6 ms under `-X importtime`) only to hand the cipher an argument cryptography ignores since
-3.1. `tests/system/test_token_quick_path.py` now refuses that module too;
-`tests/integration/test_named_secret_service.py` checks the decryption on every padding case.
+**Done (2026-12-07), fourth pass: a quick path.** `token [CONNECTION] [--json]` first tries
+`connections.quick_token`: the settings file, the index and the one keyring entry read on
+plain values, by the same rules the application API uses (the records checked by
+`store.index_records`, which `index_format` builds its `Connection` values from; the connection
+found by `store.finding`, which `ConnectionIndex.find` asks; `connections.freshness`;
+`store.entry_format`; `connections.pair_text`), on the store's keyring worker within its
+timeout, through SecretStorage without prompting. It loads no `dataclasses` (with `inspect`,
+`ast`, `dis`), no `logging`, no `pathlib`, no value class, desk or secret store. Anything but
+the common case (no match or several, a damaged or newer index or settings file, a token due,
+a connection needing a new sign-in, another backend or one the user configured, a locked
+keyring, a chunked or legacy entry, any error, a log level asked for) hands over, having shown
+nothing, to the full path, which meets the case again and answers as before
+(`tests/system/test_token_handover.py`; docs/decisions.md, "token's quick path").
 
-Second pass: the log file opens with its first record (`logs.DeferredFileHandler`: no
-`logging.handlers`, no `pickle`); on Linux the app's folders are computed by the XDG rules
-(no platformdirs, no `tempfile`); the environments, `shutil`, `datetime`, `glob` and the
-module of every other API value are off the path. First pass: each connection names its
-keyring backend and `token` opens it directly (for the Secret Service through SecretStorage
-alone: no keyring, no discovery, no `importlib.metadata`), one index read, no argument
-parser, no renderer for `--json`, every keyring call on the store's one worker.
+Third pass: the Secret Service read decrypts its entry itself (`secret_service_client._secret_of`:
+SecretStorage's own calls and its encrypted session, AES-CBC without `default_backend()`, whose
+import brought cryptography's whole OpenSSL backend module). Second pass: the log file opens
+with its first record; on Linux the app's folders are computed by the XDG rules (no
+platformdirs, no `tempfile`); the environments, `shutil`, `datetime`, `glob` are off the path.
+First pass: each connection names its keyring backend and `token` opens it directly (for the
+Secret Service through SecretStorage alone: no keyring, no discovery, no `importlib.metadata`),
+one index read, no argument parser, every keyring call on the store's one worker.
 
-**Left.** The target is missed. The floor is an encrypted Secret Service read: SecretStorage
-alone reading the same entry (its imports with `cryptography`'s Rust bindings, the
-Diffie-Hellman session, eight D-Bus round trips of about 10 ms in all) is 0.35x the baseline in
-a process of its own, measured beside it. What `token` adds, timed in the process (fast
-runs): importing the command line and the log set-up, about 30 ms (`dataclasses` with the
-`inspect`, `ast` and `dis` it imports, `logging`, `pathlib`, the app's error and display
-modules), then the desk, index and store modules, about 16 ms (defining their fifteen frozen
-dataclasses, `Connection`'s 25 fields among them, is about 5 ms of it). The index read is
-under 1 ms at N = 1 and about 7.5 ms at N = 300 (300 records decoded and checked). None of
-this can go without reshaping the values every other part uses (docs/decisions.md).
+**Left.** What remains is the floor: an interpreter start and SecretStorage's encrypted read
+(its imports with `cryptography`'s Rust bindings and jeepney, the Diffie-Hellman session, the
+D-Bus round trips), about 0.35x the baseline alone. Beside it the quick path adds its own
+modules (about 3 ms) and the index read: under 1 ms at N = 1, about 7 ms at N = 300 (the JSON
+decoded, then every record checked as the full path checks them, so that a damaged one is
+never passed over), which leaves N = 300 just under the target (below, "#12 scale").
 """
 
 

@@ -102,7 +102,7 @@ class SecretServiceEntries:
                 else:
                     secret = paths.get_secret(collection, item)
                 self._paths.found(key, _path(item))
-                return secret.decode("utf-8")
+                return str(secret.decode("utf-8"))
             return None
 
         return self._with_collection(read)

@@ -116,6 +116,10 @@ class BusinessApi:
         )
         return Response(204)
 
+    def authorize(self, request: Request, scope: str) -> TokenOwner | Response:
+        """Check a GET's token and scope, and the organization it names; else the answer."""
+        return self._owner(request, "GET", scope)
+
     def _owner(
         self, request: Request, method: str, scope: str | None, *, organization: bool = True
     ) -> TokenOwner | Response:

@@ -18,9 +18,11 @@ from qonto_desktop.emulator.api import (
     BusinessApi,
     not_found,
 )
+from qonto_desktop.emulator.bank_routes import BankRoutes
 from qonto_desktop.emulator.browser import BrowserLeg
 from qonto_desktop.emulator.discovery import DISCOVERY_PATH, JWKS_PATH, Discovery
 from qonto_desktop.emulator.faults import Fault, Faults
+from qonto_desktop.emulator.file_urls import FILES_PREFIX
 from qonto_desktop.emulator.messages import (
     Request,
     Response,
@@ -58,6 +60,7 @@ class Application:
         stopping: Set when the emulator stops; cuts fault delays short.
         sign_in_redirects: Whether an unstaged request gets the 302 to OneLogin now, instead
             of the sign-in page with status 200 (Qonto documents both).
+        bank: The bank data calls and downloads, their rate limits and switches.
     """
 
     def __init__(
@@ -71,6 +74,7 @@ class Application:
         staging_token: str | None,
         stopping: threading.Event,
         sign_in_redirects: Callable[[], bool] = lambda: False,
+        bank: BankRoutes | None = None,
     ) -> None:
         self._routes: dict[str, tuple[str, Handler]] = {
             AUTHORIZE_PATH: ("auth", browser.authorize),
@@ -89,9 +93,13 @@ class Application:
         self._staging_token = staging_token
         self._stopping = stopping
         self._sign_in_redirects = sign_in_redirects
+        self._bank = bank
 
     def handle(self, request: Request) -> Response | None:
         """Answer one request; ``None`` means close the connection without an answer."""
+        banking = self._banking(request)
+        if banking is not None:
+            return banking
         name, handler = self._routes.get(request.path, (None, not_found))
         fault = self._faults.take(name) if name is not None else None
         if fault is not None:
@@ -103,16 +111,30 @@ class Application:
             if injected is not None:
                 return injected
         if name != "auth" and not self._staged(request):
-            # Qonto's sandbox answers its OneLogin sign-in, not JSON, without the staging token:
-            # https://docs.qonto.com/guides/developer-portal/sandbox-access
-            if self._sign_in_redirects():
-                return Response(302, b"", None, (("Location", ONELOGIN_URL),))
-            language = pick(None, request.header("accept-language"))
-            return html_response(200, pages.sandbox_sign_in_page(language))
+            return self._unstaged(request)
         response = handler(request)
         if fault is not None and fault.missing_fields:
             return _without(response, fault.missing_fields)
         return response
+
+    def _banking(self, request: Request) -> Response | None:
+        """The bank data side's answer (rate limits, switches, endpoints), or ``None``."""
+        if self._bank is None:
+            return None
+        answer = self._bank.gate(request)
+        handler = self._bank.route(request.path)
+        if answer is None and handler is not None:
+            staged = request.path.startswith(FILES_PREFIX) or self._staged(request)
+            answer = handler(request) if staged else self._unstaged(request)
+        return answer
+
+    def _unstaged(self, request: Request) -> Response:
+        # Qonto's sandbox answers its OneLogin sign-in, not JSON, without the staging token:
+        # https://docs.qonto.com/guides/developer-portal/sandbox-access
+        if self._sign_in_redirects():
+            return Response(302, b"", None, (("Location", ONELOGIN_URL),))
+        language = pick(None, request.header("accept-language"))
+        return html_response(200, pages.sandbox_sign_in_page(language))
 
     def _staged(self, request: Request) -> bool:
         if self._staging_token is None:

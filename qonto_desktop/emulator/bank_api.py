@@ -1,0 +1,205 @@
+"""``GET /v2/bank_accounts``, ``/v2/transactions[/{id}[/attachments]]``, ``/v2/attachments/{id}``.
+
+Rules and sources in docs/qonto-facts.md "Bank data". Transactions of another organization's
+account are answered 404, as if unknown (the emulator's choice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qsl
+
+from qonto_desktop.emulator import bank_json, bank_query
+from qonto_desktop.emulator.activity import month_bounds
+from qonto_desktop.emulator.api import not_found
+from qonto_desktop.emulator.bank_query import QueryError, invalid
+from qonto_desktop.emulator.data import Answering, BankAccount, Organization, amount_fields
+from qonto_desktop.emulator.grants import TokenOwner
+from qonto_desktop.emulator.ledger import Ledger, Tx
+from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
+
+Authorize = Callable[[Request, str], TokenOwner | Response]
+"""(request, scope) → the token's owner, or the 401/403 answer."""
+INCLUDES = frozenset({"vat_details", "labels", "attachments"})
+
+
+def parsed(request: Request) -> dict[str, list[str]]:
+    """The query, every value of each name kept in order."""
+    query: dict[str, list[str]] = {}
+    for key, value in parse_qsl(request.query, keep_blank_values=True):
+        query.setdefault(key, []).append(value)
+    return query
+
+
+class BankApi:
+    """Answers the bank data calls from the ledger.
+
+    Args:
+        ledger: The transactions.
+        organizations: Who owns which account.
+        authorize: Checks the token and its scope (``BusinessApi.authorize``).
+        sign: Makes a download URL for (kind, path).
+        answering: How amounts are written now.
+    """
+
+    def __init__(
+        self,
+        *,
+        ledger: Ledger,
+        organizations: dict[str, Organization],
+        authorize: Authorize,
+        sign: bank_json.Signer,
+        answering: Callable[[], Answering],
+    ) -> None:
+        self._ledger = ledger
+        self._organizations = organizations
+        self._authorize = authorize
+        self._sign = sign
+        self._answering = answering
+
+    def bank_accounts(self, request: Request) -> Response:
+        """``GET /v2/bank_accounts`` (scope ``organization.read``), paged."""
+        owner = self._authorize(request, "organization.read")
+        if isinstance(owner, Response):
+            return owner
+        try:
+            page = bank_query.paging(parsed(request))
+        except QueryError as error:
+            return error.response
+        organization = self._organizations[owner.organization_id]
+        answering = self._answering()
+        accounts = []
+        for account in organization.bank_accounts:
+            body = account.to_api(organization.id, answering)
+            if answering.balances:
+                cents = self._ledger.balance_cents(account)
+                body.update(amount_fields("balance", cents, answering))
+            accounts.append(body)
+        items, meta = page.cut(accounts)
+        return json_response(200, {"bank_accounts": items, "meta": meta})
+
+    def transactions(self, request: Request) -> Response:
+        """``GET /v2/transactions`` (scope ``organization.read``)."""
+        owner = self._authorize(request, "organization.read")
+        if isinstance(owner, Response):
+            return owner
+        query = parsed(request)
+        try:
+            account = self._account(owner, query)
+            if account is None:
+                return not_found(request)
+            found = self._filtered(account, query)
+            field, descending = bank_query.sort_by(query, bank_query.SORT_FIELDS, "settled_at:desc")
+            page = bank_query.paging(query)
+        except QueryError as error:
+            return error.response
+
+        def key(tx: Tx) -> tuple[bool, float, str]:
+            value = _field(tx, field)
+            missing = value is None  # no settled_at: listed last either way (emulator's choice)
+            number = 0.0 if value is None else (-value if descending else value)
+            return missing, number, tx.id
+
+        found.sort(key=key)
+        items, meta = page.cut(found)
+        includes = set(query.get("includes[]", [])) & INCLUDES
+        answering = self._answering()
+        body = [bank_json.transaction(tx, includes, answering, self._sign) for tx in items]
+        return json_response(200, {"transactions": body, "meta": meta})
+
+    def one(self, request: Request, transaction_id: str, listing: bool) -> Response:
+        """``GET /v2/transactions/{id}``, or its ``/attachments`` (scope ``attachment.read``)."""
+        owner = self._authorize(request, "attachment.read" if listing else "organization.read")
+        if isinstance(owner, Response):
+            return owner
+        tx = self._ledger.find(transaction_id)
+        if tx is None or tx.account.id not in _account_ids(
+            self._organizations[owner.organization_id]
+        ):
+            return not_found(request)
+        if listing:
+            attachments = [
+                bank_json.attachment(tx, n, self._sign) for n in range(tx.attachment_count)
+            ]
+            return json_response(200, {"attachments": attachments})
+        includes = set(parsed(request).get("includes[]", [])) & INCLUDES
+        answer = bank_json.transaction(tx, includes, self._answering(), self._sign)
+        return json_response(200, {"transaction": answer})
+
+    def attachment(self, request: Request, attachment_id: str) -> Response:
+        """``GET /v2/attachments/{id}`` (scope ``organization.read``), with a fresh URL."""
+        owner = self._authorize(request, "organization.read")
+        if isinstance(owner, Response):
+            return owner
+        tx = self._ledger.attachment_owner(attachment_id)
+        accounts = _account_ids(self._organizations[owner.organization_id])
+        if tx is None or tx.account.id not in accounts or attachment_id not in tx.attachment_ids():
+            return not_found(request)
+        number = tx.attachment_ids().index(attachment_id)
+        return json_response(200, {"attachment": bank_json.attachment(tx, number, self._sign)})
+
+    def _account(self, owner: TokenOwner, query: dict[str, list[str]]) -> BankAccount | None:
+        account_id, iban = bank_query.one(query, "bank_account_id"), bank_query.one(query, "iban")
+        if not account_id and not iban:
+            raise QueryError(api_error(422, "missing", "bank_account_id or iban is missing"))
+        for account in self._organizations[owner.organization_id].bank_accounts:
+            if (account.id == account_id) if account_id else (account.iban == iban):
+                return account
+        return None
+
+    def _filtered(self, account: BankAccount, query: dict[str, list[str]]) -> list[Tx]:
+        statuses = bank_query.statuses(query)
+        ranges = {
+            name: (bank_query.moment(query, f"{name}_from"), bank_query.moment(query, f"{name}_to"))
+            for name in ("updated_at", "settled_at", "emitted_at")
+        }
+        side = bank_query.one(query, "side")
+        if side is not None and side not in {"credit", "debit"}:
+            raise invalid("invalid_parameter", "side must be credit or debit", "side")
+        kinds = set(query.get("operation_type[]", []))
+        with_attachments = bank_query.one(query, "with_attachments")
+        floor = max((low for low, _ in ranges.values() if low is not None), default=None)
+        months = [m for m in self._ledger.months if floor is None or _month_end(m) > floor]
+        seen: dict[str, Tx] = {}
+        for month in months:
+            for tx in self._ledger.month(account.id, month):
+                seen[tx.id] = tx
+        for tx in self._ledger.changed(account.id):
+            seen[tx.id] = tx
+
+        def keep(tx: Tx) -> bool:
+            if tx.status not in statuses or (side and tx.draft.side != side):
+                return False
+            if kinds and tx.draft.operation_type not in kinds:
+                return False
+            if with_attachments in {"true", "false"} and (tx.attachment_count > 0) != (
+                with_attachments == "true"
+            ):
+                return False
+            for name, (low, high) in ranges.items():
+                value = _field(tx, name)
+                if (low is not None or high is not None) and value is None:
+                    return False
+                if value is not None and (
+                    (low is not None and value < low) or (high is not None and value > high)
+                ):
+                    return False
+            return True
+
+        return [tx for tx in seen.values() if keep(tx)]
+
+
+def _field(tx: Tx, name: str) -> float | None:
+    if name == "settled_at":
+        return tx.settled_at
+    if name == "emitted_at":
+        return tx.draft.emitted_at
+    return tx.updated_at
+
+
+def _month_end(month: tuple[int, int]) -> float:
+    return month_bounds(*month)[1]
+
+
+def _account_ids(organization: Organization) -> set[str]:
+    return {account.id for account in organization.bank_accounts}

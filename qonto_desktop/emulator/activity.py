@@ -85,7 +85,7 @@ def month_drafts(account_id: str, year: int, month: int, count: int) -> list[Dra
     ) -> None:
         emitted = min(day_at, after - 120)
         delay = draws.uniform(3_600, PENDING_CARD_DELAY) if kind == "card" else 0.0
-        settled = min(emitted + delay, after - 60)
+        settled = emitted + delay if emitted + delay < after - 60 else emitted
         required = side == "debit" and kind != "qonto_fee" and receipts
         roll = draws.random()
         count_ = 0 if not required or roll < 0.15 else (2 if roll > 0.9 else 1)

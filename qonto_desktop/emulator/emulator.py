@@ -112,6 +112,7 @@ class Emulator:
         self.amounts_as_strings = amounts_as_strings
         self.sign_in_redirects = sign_in_redirects
         limits = RateLimits(self._clock, rate_limits)
+        self.rate_limits = limits.limits
         self._bank = Bank(self.organizations, self._clock, transactions_per_month, limits)
         self.bank_switches = self._bank.switches
 

@@ -111,8 +111,11 @@ def test_pages_carry_the_documented_meta_and_cover_everything_once(
 ) -> None:
     first = listing(emulator, token, ("per_page", "7"))
     meta = first["meta"]
-    assert meta["current_page"] == 1 and meta["prev_page"] is None and meta["next_page"] == 2
-    assert meta["per_page"] == 7 and len(first["transactions"]) == 7
+    assert meta["current_page"] == 1
+    assert meta["prev_page"] is None
+    assert meta["next_page"] == 2
+    assert meta["per_page"] == 7
+    assert len(first["transactions"]) == 7
     assert meta["total_pages"] == -(-meta["total_count"] // 7)
     every = all_transactions(
         emulator, token, [("bank_account_id", account_id(emulator)), ("per_page", "7")]
@@ -125,24 +128,30 @@ def test_date_side_type_and_attachment_filters(emulator: Emulator, token: str) -
     since = "2025-06-01T00:00:00.000Z"
     for name in ("settled_at", "emitted_at", "updated_at"):
         found = listing(emulator, token, (f"{name}_from", since))["transactions"]
-        assert found and all(t[name] >= since for t in found)
+        assert found
+        assert all(t[name] >= since for t in found)
         before = listing(emulator, token, (f"{name}_to", since))["transactions"]
-        assert before and all(t[name] <= since for t in before)
+        assert before
+        assert all(t[name] <= since for t in before)
     credits = listing(emulator, token, ("side", "credit"))["transactions"]
-    assert credits and {t["side"] for t in credits} == {"credit"}
+    assert credits
+    assert {t["side"] for t in credits} == {"credit"}
     kinds = listing(emulator, token, ("operation_type[]", "card"), ("operation_type[]", "income"))
     assert {t["operation_type"] for t in kinds["transactions"]} == {"card", "income"}
     with_files = listing(emulator, token, ("with_attachments", "true"))["transactions"]
-    assert with_files and all(t["attachment_ids"] for t in with_files)
+    assert with_files
+    assert all(t["attachment_ids"] for t in with_files)
     without = listing(emulator, token, ("with_attachments", "false"))["transactions"]
-    assert without and not any(t["attachment_ids"] for t in without)
+    assert without
+    assert not any(t["attachment_ids"] for t in without)
 
 
 def test_amounts_are_numbers_with_integer_cents_and_includes_add_objects(
     emulator: Emulator, token: str
 ) -> None:
     plain = listing(emulator, token)["transactions"][0]
-    assert "attachments" not in plain and "vat_details" not in plain
+    assert "attachments" not in plain
+    assert "vat_details" not in plain
     included = listing(
         emulator,
         token,
@@ -151,7 +160,8 @@ def test_amounts_are_numbers_with_integer_cents_and_includes_add_objects(
         ("includes[]", "labels"),
     )["transactions"]
     for tx in included:
-        assert isinstance(tx["amount_cents"], int) and tx["amount_cents"] > 0
+        assert isinstance(tx["amount_cents"], int)
+        assert tx["amount_cents"] > 0
         assert round(tx["amount"] * 100) == tx["amount_cents"]
         assert [a["id"] for a in tx["attachments"]] == tx["attachment_ids"]
         assert tx["labels"] == []
@@ -163,7 +173,8 @@ def test_amounts_are_numbers_with_integer_cents_and_includes_add_objects(
 def test_one_transaction_by_id_and_its_attachments(emulator: Emulator, token: str) -> None:
     tx = listing(emulator, token, ("with_attachments", "true"))["transactions"][0]
     one = bank_get(emulator, f"/v2/transactions/{tx['id']}", token)
-    assert one.status_code == 200 and one.json()["transaction"] == tx
+    assert one.status_code == 200
+    assert one.json()["transaction"] == tx
     files = bank_get(emulator, f"/v2/transactions/{tx['id']}/attachments", token)
     assert [a["id"] for a in files.json()["attachments"]] == tx["attachment_ids"]
     assert bank_get(emulator, "/v2/transactions/no-such-id", token).status_code == 404
@@ -191,7 +202,8 @@ def test_scopes_organization_read_and_attachment_read(emulator: Emulator) -> Non
 
 def test_bank_accounts_are_paged(emulator: Emulator, token: str) -> None:
     answer = bank_get(emulator, "/v2/bank_accounts", token, {"per_page": "1"}).json()
-    assert len(answer["bank_accounts"]) == 1 and answer["meta"]["next_page"] == 2
+    assert len(answer["bank_accounts"]) == 1
+    assert answer["meta"]["next_page"] == 2
     second = bank_get(emulator, "/v2/bank_accounts", token, {"page": "2", "per_page": "1"}).json()
     ids = [a["id"] for a in answer["bank_accounts"] + second["bank_accounts"]]
     assert ids == [a.id for a in emulator.organizations[0].bank_accounts]

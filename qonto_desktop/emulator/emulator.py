@@ -26,6 +26,7 @@ from qonto_desktop.emulator.data import (
     generated_organizations,
 )
 from qonto_desktop.emulator.discovery import JWKS_PATH, Discovery
+from qonto_desktop.emulator.extra_accounts import with_second_account
 from qonto_desktop.emulator.faults import Faults
 from qonto_desktop.emulator.grants import ACCESS_TOKEN_LIFETIME, GrantStore
 from qonto_desktop.emulator.idtoken import IdTokenSigner
@@ -66,6 +67,8 @@ class Emulator:
             bench asks for 300).
         rate_limits: (requests, seconds) allowed per client IP on ``/v2/...``; Qonto's by
             default, empty for none.
+        two_accounts: Give each generated organization a second account (the bench's 300
+            clients with two accounts each).
 
     Attributes:
         member_role: The role the signed-in member has in every organization (``accountant``
@@ -90,6 +93,7 @@ class Emulator:
         sign_in_redirects: bool = False,
         transactions_per_month: int = DEFAULT_PER_MONTH,
         rate_limits: Sequence[tuple[int, float]] = QONTO_LIMITS,
+        two_accounts: bool = False,
     ) -> None:
         self._requested_port = port
         self.sandbox = sandbox
@@ -102,6 +106,8 @@ class Emulator:
         self.faults = Faults()
         self.user: DemoUser = DEMO_USER
         generated = generated_organizations(extra_organizations)
+        if two_accounts:
+            generated = tuple(with_second_account(org) for org in generated)
         self.organizations: tuple[Organization, ...] = DEMO_ORGANIZATIONS + generated
         self._grants = GrantStore(self._clock, access_token_lifetime=access_token_lifetime)
         self._challenges = Challenges(self._clock)

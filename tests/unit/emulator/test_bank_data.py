@@ -154,3 +154,21 @@ def test_a_user_flow_token_names_the_organization(emulator: Emulator) -> None:
     assert answer.json()["transactions"]
     wrong = {"X-Qonto-Organization-Id": emulator.organizations[0].id}
     assert bank_get(emulator, "/v2/transactions", token, params, headers=wrong).status_code == 404
+
+
+def test_generated_organizations_may_have_two_accounts_with_their_own_data(
+    clock: ManualClock,
+) -> None:
+    with (
+        Emulator(clock=clock, extra_organizations=2) as one,
+        Emulator(clock=clock, extra_organizations=2, two_accounts=True) as two,
+    ):
+        first, second = one.organizations[3], two.organizations[3]
+        assert second.bank_accounts[0] == first.bank_accounts[0]
+        extra = second.bank_accounts[1]
+        assert extra.iban != first.bank_accounts[0].iban
+        token = connect(two, two.public_client, organization_id=second.id)["access_token"]
+        listed = bank_get(two, "/v2/bank_accounts", token).json()["bank_accounts"]
+        assert [a["id"] for a in listed] == [a.id for a in second.bank_accounts]
+        params = {"bank_account_id": extra.id}
+        assert bank_get(two, "/v2/transactions", token, params).json()["transactions"]

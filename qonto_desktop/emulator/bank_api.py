@@ -10,12 +10,13 @@ from collections.abc import Callable
 from urllib.parse import parse_qsl
 
 from qonto_desktop.emulator import bank_json, bank_query
-from qonto_desktop.emulator.activity import month_bounds
 from qonto_desktop.emulator.api import not_found
-from qonto_desktop.emulator.bank_query import QueryError, invalid
+from qonto_desktop.emulator.bank_filters import field_of, filtered
+from qonto_desktop.emulator.bank_query import QueryError
 from qonto_desktop.emulator.data import Answering, BankAccount, Organization, amount_fields
 from qonto_desktop.emulator.grants import TokenOwner
-from qonto_desktop.emulator.ledger import Ledger, Tx
+from qonto_desktop.emulator.held import Tx
+from qonto_desktop.emulator.ledger import Ledger
 from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
 
 Authorize = Callable[[Request, str], TokenOwner | Response]
@@ -88,14 +89,14 @@ class BankApi:
             account = self._account(owner, query)
             if account is None:
                 return not_found(request)
-            found = self._filtered(account, query)
+            found = filtered(self._ledger, account, query)
             field, descending = bank_query.sort_by(query, bank_query.SORT_FIELDS, "settled_at:desc")
             page = bank_query.paging(query)
         except QueryError as error:
             return error.response
 
         def key(tx: Tx) -> tuple[bool, float, str]:
-            value = _field(tx, field)
+            value = field_of(tx, field)
             missing = value is None  # no settled_at: listed last either way (emulator's choice)
             number = 0.0 if value is None else (-value if descending else value)
             return missing, number, tx.id
@@ -146,59 +147,6 @@ class BankApi:
             if (account.id == account_id) if account_id else (account.iban == iban):
                 return account
         return None
-
-    def _filtered(self, account: BankAccount, query: dict[str, list[str]]) -> list[Tx]:
-        statuses = bank_query.statuses(query)
-        ranges = {
-            name: (bank_query.moment(query, f"{name}_from"), bank_query.moment(query, f"{name}_to"))
-            for name in ("updated_at", "settled_at", "emitted_at")
-        }
-        side = bank_query.one(query, "side")
-        if side is not None and side not in {"credit", "debit"}:
-            raise invalid("invalid_parameter", "side must be credit or debit", "side")
-        kinds = set(query.get("operation_type[]", []))
-        with_attachments = bank_query.one(query, "with_attachments")
-        floor = max((low for low, _ in ranges.values() if low is not None), default=None)
-        months = [m for m in self._ledger.months if floor is None or _month_end(m) > floor]
-        seen: dict[str, Tx] = {}
-        for month in months:
-            for tx in self._ledger.month(account.id, month):
-                seen[tx.id] = tx
-        for tx in self._ledger.changed(account.id):
-            seen[tx.id] = tx
-
-        def keep(tx: Tx) -> bool:
-            if tx.status not in statuses or (side and tx.draft.side != side):
-                return False
-            if kinds and tx.draft.operation_type not in kinds:
-                return False
-            if with_attachments in {"true", "false"} and (tx.attachment_count > 0) != (
-                with_attachments == "true"
-            ):
-                return False
-            for name, (low, high) in ranges.items():
-                value = _field(tx, name)
-                if (low is not None or high is not None) and value is None:
-                    return False
-                if value is not None and (
-                    (low is not None and value < low) or (high is not None and value > high)
-                ):
-                    return False
-            return True
-
-        return [tx for tx in seen.values() if keep(tx)]
-
-
-def _field(tx: Tx, name: str) -> float | None:
-    if name == "settled_at":
-        return tx.settled_at
-    if name == "emitted_at":
-        return tx.draft.emitted_at
-    return tx.updated_at
-
-
-def _month_end(month: tuple[int, int]) -> float:
-    return month_bounds(*month)[1]
 
 
 def _account_ids(organization: Organization) -> set[str]:

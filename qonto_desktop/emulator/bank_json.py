@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from qonto_desktop.emulator.data import Answering, Organization, amount_fields
-from qonto_desktop.emulator.ledger import Month, Tx
+from qonto_desktop.emulator.held import Month, Tx
 from qonto_desktop.emulator.pdf import one_page_pdf
 
 SUBJECT_TYPES = {

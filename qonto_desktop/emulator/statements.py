@@ -17,7 +17,8 @@ from qonto_desktop.emulator.bank_api import Authorize, parsed
 from qonto_desktop.emulator.bank_query import QueryError
 from qonto_desktop.emulator.clock import Clock
 from qonto_desktop.emulator.data import BankAccount, Organization
-from qonto_desktop.emulator.ledger import Ledger, Month
+from qonto_desktop.emulator.held import Month
+from qonto_desktop.emulator.ledger import Ledger
 from qonto_desktop.emulator.messages import Request, Response, api_error, json_response
 
 

@@ -11,8 +11,8 @@ import pytest
 import requests
 
 from qonto_desktop.emulator import Emulator, ManualClock
-from tests.support.bank_calls import bank_get, bank_token
-from tests.support.emulator_flow import TIMEOUT
+from tests.support.bank_calls import BANK_SCOPE, bank_get, bank_token
+from tests.support.emulator_flow import TIMEOUT, VERIFIER, get_code, token_form
 
 DAY = 86_400.0
 
@@ -193,3 +193,32 @@ def test_switch_truncated_download_declares_more_than_it_sends(
     with pytest.raises(requests.exceptions.ChunkedEncodingError):
         requests.get(url, timeout=TIMEOUT)
     assert requests.get(url, timeout=TIMEOUT).content == whole
+
+
+def connect_staged(sandbox: Emulator, staged: dict[str, str]) -> str:
+    """A token from the sandbox's token endpoint, asked with the staging token."""
+    client = sandbox.public_client
+    form = token_form(
+        client,
+        grant_type="authorization_code",
+        code=get_code(sandbox, client, scope=BANK_SCOPE),
+        redirect_uri=client.redirect_uris[0],
+        code_verifier=VERIFIER,
+    )
+    answer = requests.post(sandbox.token_url, data=form, headers=staged, timeout=TIMEOUT)
+    token: str = answer.json()["access_token"]
+    return token
+
+
+def test_sandbox_bank_calls_need_the_staging_token_and_downloads_do_not(
+    sandbox: Emulator,
+) -> None:
+    staged = {"X-Qonto-Staging-Token": sandbox.staging_token or ""}
+    token = connect_staged(sandbox, staged)
+    account = sandbox.organizations[0].bank_accounts[0].id
+    params = {"bank_account_id": account, "with_attachments": "true", "includes[]": "attachments"}
+    unstaged = bank_get(sandbox, "/v2/transactions", token, params)
+    assert unstaged.headers["Content-Type"].startswith("text/html")
+    answer = bank_get(sandbox, "/v2/transactions", token, params, headers=staged)
+    url = answer.json()["transactions"][0]["attachments"][0]["url"]
+    assert requests.get(url, timeout=TIMEOUT).status_code == 200

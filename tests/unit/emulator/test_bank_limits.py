@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
 
@@ -79,3 +80,25 @@ def test_latency_delays_every_call(emulator: Emulator) -> None:
 def test_switch_counts_must_not_be_negative(emulator: Emulator) -> None:
     with pytest.raises(ValueError, match="negative"):
         emulator.bank_switches.storm(-1)
+
+
+def status_from(emulator: Emulator, address: str, token: str) -> int:
+    """A request's status, sent from another loopback address than 127.0.0.1."""
+    with socket.socket() as raw:
+        raw.settimeout(10)
+        raw.bind((address, 0))
+        raw.connect(("127.0.0.1", emulator.port))
+        request = (
+            f"GET /v2/bank_accounts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+            "Connection: close\r\n\r\n"
+        )
+        raw.sendall(request.encode())
+        first = raw.recv(64)
+    return int(first.split()[1])
+
+
+def test_each_ip_address_has_its_own_limits(limited: Emulator) -> None:
+    token = bank_token(limited)
+    statuses(limited, token, 5)
+    assert statuses(limited, token, 1) == [429]
+    assert status_from(limited, "127.0.0.2", token) == 200

@@ -22,7 +22,6 @@ from qonto_desktop.emulator.bank_routes import BankRoutes
 from qonto_desktop.emulator.browser import BrowserLeg
 from qonto_desktop.emulator.discovery import DISCOVERY_PATH, JWKS_PATH, Discovery
 from qonto_desktop.emulator.faults import Fault, Faults
-from qonto_desktop.emulator.file_urls import FILES_PREFIX
 from qonto_desktop.emulator.messages import (
     Request,
     Response,
@@ -97,10 +96,12 @@ class Application:
 
     def handle(self, request: Request) -> Response | None:
         """Answer one request; ``None`` means close the connection without an answer."""
-        banking = self._banking(request)
-        if banking is not None:
-            return banking
-        name, handler = self._routes.get(request.path, (None, not_found))
+        gated = self._bank.gate(request) if self._bank is not None else None
+        if gated is not None:
+            return gated
+        routed = self._bank.route(request.path) if self._bank is not None else None
+        known: tuple[str | None, Handler] | None = routed or self._routes.get(request.path)
+        name, handler = known or (None, not_found)
         fault = self._faults.take(name) if name is not None else None
         if fault is not None:
             logger.info("fault on %s", name)
@@ -110,23 +111,13 @@ class Application:
             injected = _injected(fault, oauth=name in {"auth", "token", "revoke"})
             if injected is not None:
                 return injected
-        if name != "auth" and not self._staged(request):
+        # Downloads are presigned addresses: nothing but the URL is asked for.
+        if name not in {"auth", "files"} and not self._staged(request):
             return self._unstaged(request)
         response = handler(request)
         if fault is not None and fault.missing_fields:
             return _without(response, fault.missing_fields)
         return response
-
-    def _banking(self, request: Request) -> Response | None:
-        """The bank data side's answer (rate limits, switches, endpoints), or ``None``."""
-        if self._bank is None:
-            return None
-        answer = self._bank.gate(request)
-        handler = self._bank.route(request.path)
-        if answer is None and handler is not None:
-            staged = request.path.startswith(FILES_PREFIX) or self._staged(request)
-            answer = handler(request) if staged else self._unstaged(request)
-        return answer
 
     def _unstaged(self, request: Request) -> Response:
         # Qonto's sandbox answers its OneLogin sign-in, not JSON, without the staging token:

@@ -41,14 +41,14 @@ class BankRoutes:
         self._limits = limits
         self._stopping = stopping
 
-    def route(self, path: str) -> Handler | None:
-        """The handler of a bank data path or a download, or ``None`` for other paths."""
+    def route(self, path: str) -> tuple[str, Handler] | None:
+        """The fault name and handler of a bank data path or a download, else ``None``."""
         if path.startswith(FILES_PREFIX):
-            return self._get(self._downloads.handle)
-        fixed: dict[str, Handler] = {
-            "/v2/bank_accounts": self._api.bank_accounts,
-            "/v2/transactions": self._api.transactions,
-            "/v2/statements": self._statements.listing,
+            return "files", self._get(self._downloads.handle)
+        fixed: dict[str, tuple[str, Handler]] = {
+            "/v2/bank_accounts": ("bank_accounts", self._api.bank_accounts),
+            "/v2/transactions": ("transactions", self._api.transactions),
+            "/v2/statements": ("statements", self._statements.listing),
         }
         if path in fixed:
             return fixed[path]
@@ -56,13 +56,20 @@ class BankRoutes:
         if len(parts) not in {4, 5} or not parts[3]:
             return None
         one = parts[3]
-        dynamic: dict[tuple[str, str], Handler] = {
-            ("transactions", ""): lambda request: self._api.one(request, one, listing=False),
-            ("transactions", "attachments"): lambda request: self._api.one(
-                request, one, listing=True
+        dynamic: dict[tuple[str, str], tuple[str, Handler]] = {
+            ("transactions", ""): (
+                "transaction",
+                lambda request: self._api.one(request, one, listing=False),
             ),
-            ("statements", ""): lambda request: self._statements.one(request, one),
-            ("attachments", ""): lambda request: self._api.attachment(request, one),
+            ("transactions", "attachments"): (
+                "transaction_attachments",
+                lambda request: self._api.one(request, one, listing=True),
+            ),
+            ("statements", ""): ("statement", lambda request: self._statements.one(request, one)),
+            ("attachments", ""): (
+                "attachment",
+                lambda request: self._api.attachment(request, one),
+            ),
         }
         return dynamic.get((parts[2], parts[4] if len(parts) == 5 else ""))
 

@@ -7,8 +7,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import requests
 
-from qonto_desktop.emulator import Emulator, ManualClock
+from qonto_desktop.emulator import Emulator, Fault, ManualClock
 from qonto_desktop.emulator.rate_limits import QONTO_LIMITS
 from tests.support.bank_calls import bank_get, bank_token
 
@@ -102,3 +103,14 @@ def test_each_ip_address_has_its_own_limits(limited: Emulator) -> None:
     statuses(limited, token, 5)
     assert statuses(limited, token, 1) == [429]
     assert status_from(limited, "127.0.0.2", token) == 200
+
+
+def test_per_endpoint_faults_reach_the_bank_calls_and_downloads(emulator: Emulator) -> None:
+    token = bank_token(emulator)
+    emulator.faults.set("bank_accounts", Fault(status=500, times=1))
+    assert statuses(emulator, token, 2) == [500, 200]
+    emulator.faults.set("files", Fault(drop=True, times=1))
+    url = bank_get(emulator, "/v2/statements", token).json()["statements"][0]["file"]["file_url"]
+    with pytest.raises(requests.exceptions.ConnectionError):
+        requests.get(url, timeout=10)
+    assert requests.get(url, timeout=10).status_code == 200

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from qonto_desktop.emulator import Emulator, ManualClock
-from tests.support.bank_calls import BANK_SCOPE, bank_get, bank_token
+from tests.support.bank_calls import BANK_SCOPE, all_transactions, bank_get, bank_token
 from tests.support.emulator_flow import TIMEOUT, VERIFIER, get_code, token_form
 
 DAY = 86_400.0
@@ -115,6 +115,23 @@ def test_a_statement_by_id_is_a_real_pdf_the_same_every_time(
     assert_pdf(first.content)
     organization = emulator.organizations[0]
     assert organization.legal_name.encode() in first.content
+    account = next(a for a in organization.bank_accounts if a.id == listed["bank_account_id"])
+    assert f"IBAN {account.iban}".encode() in first.content
+    may = all_transactions(
+        emulator,
+        token,
+        [
+            ("bank_account_id", account.id),
+            ("settled_at_from", "2025-05-01T00:00:00Z"),
+            ("settled_at_to", "2025-05-31T23:59:59.999Z"),
+            ("sort_by", "settled_at:asc"),
+        ],
+    )
+    assert listed["period"] == "05-2025"
+    assert f"Operations executees : {len(may)}".encode() in first.content
+    last = may[-1]["settled_balance_cents"]
+    closing = f"Solde de cloture : {last // 100},{last % 100:02d} EUR"
+    assert closing.encode() in first.content
     assert bank_get(emulator, "/v2/statements/unknown", token).status_code == 404
 
 

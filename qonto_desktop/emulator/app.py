@@ -1,4 +1,4 @@
-"""Routing of one request: faults first, then the sandbox gate, then the endpoint."""
+"""Routing of one request: rate limits and bank switches, faults, the sandbox gate, the endpoint."""
 
 from __future__ import annotations
 

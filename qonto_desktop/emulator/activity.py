@@ -34,7 +34,7 @@ PENDING_CARD_DELAY = 2 * 86_400
 """A card payment settles up to this long after it was made (the emulator's choice)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A transaction before its balance is known; amounts unsigned cents with ``side``."""
 

@@ -8,7 +8,7 @@ from qonto_desktop.emulator.activity import Draft
 from qonto_desktop.emulator.data import BankAccount
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tx:
     """One transaction as the emulator holds it; ``settled_balance_cents`` None unless completed."""
 

@@ -7,13 +7,14 @@ account are answered 404, as if unknown (the emulator's choice).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from urllib.parse import parse_qsl
 
 from qonto_desktop.emulator import bank_json, bank_query
 from qonto_desktop.emulator.api import not_found
 from qonto_desktop.emulator.bank_filters import field_of, filtered
 from qonto_desktop.emulator.bank_query import QueryError
-from qonto_desktop.emulator.data import Answering, BankAccount, Organization, amount_fields
+from qonto_desktop.emulator.data import Answering, BankAccount, Organization
 from qonto_desktop.emulator.grants import TokenOwner
 from qonto_desktop.emulator.held import Tx
 from qonto_desktop.emulator.ledger import Ledger
@@ -67,15 +68,9 @@ class BankApi:
             page = bank_query.paging(parsed(request))
         except QueryError as error:
             return error.response
-        organization = self._organizations[owner.organization_id]
+        organization = current(self._ledger, self._organizations[owner.organization_id])
         answering = self._answering()
-        accounts = []
-        for account in organization.bank_accounts:
-            body = account.to_api(organization.id, answering)
-            if answering.balances:
-                cents = self._ledger.balance_cents(account)
-                body.update(amount_fields("balance", cents, answering))
-            accounts.append(body)
+        accounts = [a.to_api(organization.id, answering) for a in organization.bank_accounts]
         items, meta = page.cut(accounts)
         return json_response(200, {"bank_accounts": items, "meta": meta})
 
@@ -147,6 +142,20 @@ class BankApi:
             if (account.id == account_id) if account_id else (account.iban == iban):
                 return account
         return None
+
+
+def current(ledger: Ledger, organization: Organization) -> Organization:
+    """The organization with its accounts' balances as they are now."""
+    accounts = tuple(
+        replace(
+            account,
+            balance_cents=account.balance_cents + ledger.moved_cents(account.id),
+            authorized_balance_cents=account.authorized_balance_cents
+            + ledger.moved_cents(account.id),
+        )
+        for account in organization.bank_accounts
+    )
+    return replace(organization, bank_accounts=accounts)
 
 
 def _account_ids(organization: Organization) -> set[str]:

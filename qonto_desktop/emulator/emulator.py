@@ -13,6 +13,7 @@ from typing import get_args
 from qonto_desktop.emulator.api import BusinessApi
 from qonto_desktop.emulator.app import AUTHORIZE_PATH, REVOKE_PATH, TOKEN_PATH, Application
 from qonto_desktop.emulator.bank import Bank
+from qonto_desktop.emulator.bank_api import current
 from qonto_desktop.emulator.browser import BrowserLeg, ConsentMode
 from qonto_desktop.emulator.challenges import Challenges
 from qonto_desktop.emulator.clients import ClientRegistry, DemoClient
@@ -295,6 +296,7 @@ class Emulator:
             organizations=self.organizations,
             role=lambda: self.member_role,
             amounts_as_strings=lambda: self.amounts_as_strings,
+            current=lambda organization: current(self._bank.ledger, organization),
         )
         bank = self._bank.routes(
             api=api,

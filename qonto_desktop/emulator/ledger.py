@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from qonto_desktop.emulator.activity import Draft, month_drafts
 from qonto_desktop.emulator.clock import Clock
-from qonto_desktop.emulator.data import BankAccount, Organization
+from qonto_desktop.emulator.data import Organization
 from qonto_desktop.emulator.held import Month, Tx, months_back
 
 HISTORY_MONTHS = 12
@@ -52,10 +52,10 @@ class Ledger:
         moment = time.gmtime(self.anchor)
         return months_back(moment.tm_year, moment.tm_mon, HISTORY_MONTHS)
 
-    def balance_cents(self, account: BankAccount) -> int:
-        """The account's balance now: its demo balance plus what settled since the anchor."""
+    def moved_cents(self, account_id: str) -> int:
+        """How much the account's balance moved since the anchor (pending ones settling)."""
         with self._lock:
-            return account.balance_cents + self._balance_moves.get(account.id, 0)
+            return self._balance_moves.get(account_id, 0)
 
     def month(self, account_id: str, when: Month) -> list[Tx]:
         """The account's transactions of one month (changes applied), in settlement order."""

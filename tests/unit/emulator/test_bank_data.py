@@ -119,6 +119,8 @@ def test_a_pending_transaction_completes_and_moves_the_balance(
     assert tx["settled_at"] == tx["updated_at"]
     balance = bank_get(emulator, "/v2/bank_accounts", token).json()["bank_accounts"][0]
     assert balance["balance_cents"] != account.balance_cents
+    organization = bank_get(emulator, "/v2/organization", token).json()["organization"]
+    assert organization["bank_accounts"][0]["balance_cents"] == balance["balance_cents"]
     latest = max(
         (t for t in every(emulator, token) if t["status"] == "completed"),
         key=lambda t: t["settled_at"],

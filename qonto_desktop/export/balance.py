@@ -60,7 +60,7 @@ def check_balance(
         return BalanceCheck(balance_before_cents, None, total, count, None, None)
     opening = balance_before_cents
     if opening is None:
-        first = pending[0]
+        first = _first_of(pending)
         opening = _balance(first) - first.signed_cents
     current, first_break = opening, None
     while pending:
@@ -81,6 +81,17 @@ def _next_in_chain(pending: list[Transaction], current: int) -> Transaction:
         if _balance(candidate) == current + candidate.signed_cents:
             return candidate
     return pending[0]
+
+
+def _first_of(pending: list[Transaction]) -> Transaction:
+    """The earliest transaction: of those settled at one instant, the one no other leads to."""
+    earliest = _when(pending[0])
+    group = [t for t in pending if _when(t) == earliest]
+    balances = {_balance(t) for t in group}
+    for candidate in group:
+        if _balance(candidate) - candidate.signed_cents not in balances:
+            return candidate
+    return group[0]
 
 
 def _balance(transaction: Transaction) -> int:

@@ -26,7 +26,7 @@ MAX_BYTES = 160
 def safe_name(text: str | None, *, limit: int = MAX_CHARS, fallback: str = "_") -> str:
     """``text`` as one safe name component (no folder separator), ``fallback`` when empty."""
     cleaned = unicodedata.normalize("NFC", text or "")
-    cleaned = _SPACES.sub(" ", _FORBIDDEN.sub("_", cleaned)).strip()
+    cleaned = _FORBIDDEN.sub("_", _SPACES.sub(" ", cleaned)).strip()
     cleaned = _shorten(cleaned, limit).rstrip(". ")
     if not cleaned:
         return fallback

@@ -88,7 +88,8 @@ class FolderWriter:
         """The typed error for a file system failure at ``path``."""
         if error.errno in _FULL:
             return DiskFullError(params={"folder": str(self._destination)})
-        if isinstance(error, PermissionError) or error.errno in _DENIED:
+        denied = (PermissionError, NotADirectoryError, FileExistsError)
+        if isinstance(error, denied) or error.errno in _DENIED:
             return DestinationNotWritableError(params={"folder": str(self._destination)})
         reason = error.strerror or type(error).__name__
         return ExportWriteError(params={"file": str(path), "reason": reason})

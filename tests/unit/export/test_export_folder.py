@@ -1,0 +1,201 @@
+"""One client's folder: written once, rewritten only where a correction lands, never half."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from qonto_desktop.export.errors import DestinationNotWritableError, DiskFullError
+from qonto_desktop.export.run import export_client
+from qonto_desktop.export.values import AccountPeriod, ClientPeriod, Formats
+from tests.support.bank_values import (
+    SAVINGS_IBAN,
+    account,
+    chained,
+    client,
+    receipt_file,
+    statement_file,
+    transaction,
+)
+
+FORMATS = Formats(excel_csv=True, plain_csv=True, ofx=True)
+
+
+def two_accounts(downloads: Path, *, note: str | None = None) -> ClientPeriod:
+    main = chained(
+        100_000,
+        [
+            transaction("tx-1111aaaa", 3, -4590, attachment_ids=("att-1",), note=note),
+            transaction("tx-2222bbbb", 5, 120_000, attachment_required=False),
+            transaction("tx-3333cccc", 9, -1250),  # missing its receipt
+        ],
+    )
+    savings = chained(500_000, [transaction("tx-4444dddd", 4, 10_000, bank_account_id="acc-sav")])
+    return client(
+        (
+            AccountPeriod(account(), main, "2026-12-01T08:00:00Z", (statement_file(downloads),)),
+            AccountPeriod(
+                account("acc-sav", SAVINGS_IBAN, "Épargne"), savings, "2026-12-01T07:00:00Z"
+            ),
+        ),
+        (receipt_file(downloads, "att-1"),),
+    )
+
+
+@pytest.fixture
+def downloads(tmp_path: Path) -> Path:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_folder_holds_every_file_named_for_a_person(tmp_path: Path, downloads: Path) -> None:
+    result = export_client(two_accounts(downloads), tmp_path / "out", FORMATS)
+    assert result.folder == tmp_path / "out" / "Boulangerie Martin (123456789)" / "2026-11"
+    assert set(snapshot(result.folder)) == {
+        "manifest.json",
+        "releve_Compte principal_0142_2026-11.pdf",
+        "Compte principal_0142_2026-11.ofx",
+        "Épargne_0955_2026-11.ofx",
+        "transactions_2026-11.csv",
+        "transactions_2026-11_rfc4180.csv",
+        "receipts_missing_2026-11.csv",
+        "receipts_missing_2026-11_rfc4180.csv",
+        "receipts/2026-11-03_-45,90_SNCF_tx-1111a.pdf",
+    }
+    missing = (result.folder / "receipts_missing_2026-11_rfc4180.csv").read_text()
+    assert "tx-3333cccc" in missing
+    assert "tx-1111aaaa" not in missing
+    assert "tx-2222bbbb" not in missing
+
+
+def test_the_manifest_counts_sums_hashes_and_checks(tmp_path: Path, downloads: Path) -> None:
+    folder = export_client(two_accounts(downloads), tmp_path, FORMATS).folder
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    assert manifest["client"] == {
+        "name": "Boulangerie Martin", "siren": "123456789", "connection_id": "conn-1a2b3c4d5e",
+    }  # fmt: skip
+    assert manifest["period"] == {"label": "2026-11", "start": "2026-11-01", "end": "2026-11-30"}
+    assert manifest["formats"] == ["csv", "csv-rfc4180", "ofx"]
+    main, savings = manifest["accounts"]
+    assert (main["id"], main["cursor"], main["transactions"], main["sum_cents"]) == (
+        "acc-main", "2026-12-01T08:00:00Z", 3, 114_160,
+    )  # fmt: skip
+    assert main["balance"]["explained"] is True
+    assert main["statements"] == {"2026-11": "releve_Compte principal_0142_2026-11.pdf"}
+    assert savings["statements"] == {"2026-11": None}  # not issued yet
+    assert savings["missing_receipts"] == 1
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    assert "manifest.json" not in manifest["files"]
+
+
+def test_exporting_again_with_nothing_new_rewrites_nothing(tmp_path: Path, downloads: Path) -> None:
+    folder = export_client(two_accounts(downloads), tmp_path, FORMATS).folder
+    before = snapshot(folder)
+    again = export_client(two_accounts(downloads), tmp_path, FORMATS)
+    assert again.written == ()
+    assert again.removed == ()
+    assert snapshot(folder) == before  # same bytes, same modification times
+
+
+def test_a_correction_changes_exactly_the_files_it_touches(tmp_path: Path, downloads: Path) -> None:
+    folder = export_client(two_accounts(downloads), tmp_path, FORMATS).folder
+    before = snapshot(folder)
+    corrected = export_client(two_accounts(downloads, note="Corrigé dans Qonto"), tmp_path, FORMATS)
+    assert set(corrected.written) == {
+        "Compte principal_0142_2026-11.ofx",
+        "transactions_2026-11.csv",
+        "transactions_2026-11_rfc4180.csv",
+        "manifest.json",
+    }
+    after = snapshot(folder)
+    assert after["Épargne_0955_2026-11.ofx"] == before["Épargne_0955_2026-11.ofx"]
+    assert after["receipts_missing_2026-11.csv"] == before["receipts_missing_2026-11.csv"]
+
+
+def test_a_receipt_removed_in_qonto_leaves_the_folder(tmp_path: Path, downloads: Path) -> None:
+    first = export_client(two_accounts(downloads), tmp_path, FORMATS)
+    keepsake = first.folder / "notes de l'expert.txt"
+    keepsake.write_text("mine")
+    data = two_accounts(downloads)
+    main = data.accounts[0]
+    without = tuple(replace(t, attachment_ids=()) for t in main.transactions)
+    later = replace(
+        data, accounts=(replace(main, transactions=without), data.accounts[1]), receipts=()
+    )
+    result = export_client(later, tmp_path, FORMATS)
+    assert result.removed == ("receipts/2026-11-03_-45,90_SNCF_tx-1111a.pdf",)
+    assert not (first.folder / result.removed[0]).exists()
+    assert keepsake.read_text() == "mine"  # not the export's: never touched
+
+
+def test_a_full_disk_is_said_plainly_and_leaves_no_partial_file(
+    tmp_path: Path, downloads: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fsync, calls = os.fsync, []
+
+    def full_disk(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) > 3:  # the first files fit, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(DiskFullError) as caught:
+        export_client(two_accounts(downloads), tmp_path / "out", FORMATS)
+    assert "Free some space" in caught.value.next_action
+    assert str(tmp_path / "out") in caught.value.message
+    left = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert left
+    assert not any(p.name.endswith(".tmp") for p in left)
+    assert not any(p.name == "manifest.json" for p in left)  # written last, so not claimed
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    clean = export_client(two_accounts(downloads), tmp_path / "clean", FORMATS).folder
+    resumed = export_client(two_accounts(downloads), tmp_path / "out", FORMATS).folder
+    assert {k: v[0] for k, v in snapshot(resumed).items()} == {
+        k: v[0] for k, v in snapshot(clean).items()
+    }
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions")
+def test_a_destination_not_writable_writes_nothing(tmp_path: Path, downloads: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(DestinationNotWritableError) as caught:
+            export_client(two_accounts(downloads), locked, FORMATS)
+        assert list(locked.iterdir()) == []
+        assert "Choose a folder you can write to" in caught.value.next_action
+    finally:
+        locked.chmod(0o700)
+
+
+def test_a_destination_that_is_a_file_writes_nothing(tmp_path: Path, downloads: Path) -> None:
+    taken = tmp_path / "not a folder"
+    taken.write_bytes(b"")
+    with pytest.raises(DestinationNotWritableError):
+        export_client(two_accounts(downloads), taken, FORMATS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["downloads", "not a folder"]
+
+
+def test_only_the_formats_asked_for_are_written(tmp_path: Path, downloads: Path) -> None:
+    folder = export_client(two_accounts(downloads), tmp_path, Formats(ofx=False)).folder
+    names = set(snapshot(folder))
+    assert "transactions_2026-11.csv" in names
+    assert not any(n.endswith(".ofx") or "rfc4180" in n for n in names)

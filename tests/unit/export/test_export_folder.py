@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.export.errors import DestinationNotWritableError, DiskFullError
+from qonto_desktop.export.period import quarter
 from qonto_desktop.export.run import export_client
 from qonto_desktop.export.values import AccountPeriod, ClientPeriod, Formats
 from tests.support.bank_values import (
@@ -186,6 +187,19 @@ def test_a_destination_not_writable_writes_nothing(tmp_path: Path, downloads: Pa
         locked.chmod(0o700)
 
 
+def test_a_folder_the_system_refuses_is_said_plainly(
+    tmp_path: Path, downloads: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refused)  # what a locked folder answers, even to root
+    with pytest.raises(DestinationNotWritableError) as caught:
+        export_client(two_accounts(downloads), tmp_path / "locked", FORMATS)
+    assert str(tmp_path / "locked") in caught.value.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["downloads"]
+
+
 def test_a_destination_that_is_a_file_writes_nothing(tmp_path: Path, downloads: Path) -> None:
     taken = tmp_path / "not a folder"
     taken.write_bytes(b"")
@@ -199,3 +213,18 @@ def test_only_the_formats_asked_for_are_written(tmp_path: Path, downloads: Path)
     names = set(snapshot(folder))
     assert "transactions_2026-11.csv" in names
     assert not any(n.endswith(".ofx") or "rfc4180" in n for n in names)
+
+
+def test_a_quarter_says_which_statements_are_not_issued_yet(
+    tmp_path: Path, downloads: Path
+) -> None:
+    data = replace(two_accounts(downloads), period=quarter(2026, 4))
+    folder = export_client(data, tmp_path, FORMATS).folder
+    assert folder.name == "2026-Q4"
+    main = json.loads((folder / "manifest.json").read_bytes())["accounts"][0]
+    assert main["statements"] == {
+        "2026-10": None,
+        "2026-11": "releve_Compte principal_0142_2026-11.pdf",
+        "2026-12": None,
+    }
+    assert (folder / "transactions_2026-Q4.csv").is_file()

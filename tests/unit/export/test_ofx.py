@@ -100,3 +100,10 @@ def test_the_same_data_gives_the_same_bytes() -> None:
     changed = list(november())
     changed[0] = replace(changed[0], note="Corrigé")
     assert export(tuple(changed)) != export(november())
+
+
+def test_an_account_without_transactions_still_states_its_balance() -> None:
+    document = ofx_bytes(account(), (), month(2026, 11), check_balance((), 123_456))
+    (statement,) = parsed(document).statements  # type: ignore[attr-defined]
+    assert list(statement.transactions) == []
+    assert statement.balance.balamt == Decimal("1234.56")

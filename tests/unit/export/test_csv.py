@@ -6,6 +6,9 @@ import csv
 import io
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from qonto_desktop.export.csv_files import csv_bytes
 from qonto_desktop.export.money import cents_text
 from qonto_desktop.export.rows import EXCEL, PLAIN, Dialect, headers, transaction_row
@@ -88,3 +91,14 @@ def test_money_is_exact_text_of_cents() -> None:
     ]
     total = sum(Decimal(r[3].replace(",", ".")) for r in rows)
     assert total == Decimal("0.30")
+
+
+@given(st.lists(st.integers(min_value=-(10**12), max_value=10**12), min_size=1, max_size=20))
+def test_amounts_read_back_exactly_from_both_files(amounts: list[int]) -> None:
+    items = [transaction(f"t{i}", 3, cents) for i, cents in enumerate(amounts)]
+    french = list(
+        csv.reader(io.StringIO(file_of(EXCEL, *items).decode("utf-8-sig")), delimiter=";")
+    )
+    plain = list(csv.DictReader(io.StringIO(file_of(PLAIN, *items).decode())))
+    assert [Decimal(r[3].replace(",", ".")) * 100 for r in french[1:]] == amounts
+    assert [Decimal(r["amount"]) * 100 for r in plain] == amounts

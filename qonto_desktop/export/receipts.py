@@ -17,7 +17,7 @@ from qonto_desktop.export.names import extension, safe_name
 from qonto_desktop.export.values import ReceiptFile
 from qonto_desktop.qonto.models.transactions import Transaction
 
-RECEIPTS_FOLDER = "receipts"
+RECEIPTS_FOLDER = "justificatifs"
 SHORT_ID = 8
 
 

@@ -111,7 +111,7 @@ def _write_csvs(
     )
     missing: Sequence[str] = MISSING_FR if dialect.french else MISSING_EN
     writer.put(
-        f"receipts_missing_{label}{suffix}.csv",
+        f"justificatifs_manquants_{label}{suffix}.csv",
         csv_bytes(
             dialect, missing, (missing_row(dialect, t, a) for a, t in rows if t.missing_receipt)
         ),

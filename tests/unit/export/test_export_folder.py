@@ -74,11 +74,11 @@ def test_the_folder_holds_every_file_named_for_a_person(tmp_path: Path, download
         "Épargne_0955_2026-11.ofx",
         "transactions_2026-11.csv",
         "transactions_2026-11_rfc4180.csv",
-        "receipts_missing_2026-11.csv",
-        "receipts_missing_2026-11_rfc4180.csv",
-        "receipts/2026-11-03_-45,90_SNCF_tx-1111a.pdf",
+        "justificatifs_manquants_2026-11.csv",
+        "justificatifs_manquants_2026-11_rfc4180.csv",
+        "justificatifs/2026-11-03_-45,90_SNCF_tx-1111a.pdf",
     }
-    missing = (result.folder / "receipts_missing_2026-11_rfc4180.csv").read_text()
+    missing = (result.folder / "justificatifs_manquants_2026-11_rfc4180.csv").read_text()
     assert "tx-3333cccc" in missing
     assert "tx-1111aaaa" not in missing
     assert "tx-2222bbbb" not in missing
@@ -126,7 +126,7 @@ def test_a_correction_changes_exactly_the_files_it_touches(tmp_path: Path, downl
     }
     after = snapshot(folder)
     assert after["Épargne_0955_2026-11.ofx"] == before["Épargne_0955_2026-11.ofx"]
-    assert after["receipts_missing_2026-11.csv"] == before["receipts_missing_2026-11.csv"]
+    assert after["justificatifs_manquants_2026-11.csv"] == before["justificatifs_manquants_2026-11.csv"]
 
 
 def test_a_receipt_removed_in_qonto_leaves_the_folder(tmp_path: Path, downloads: Path) -> None:
@@ -140,7 +140,7 @@ def test_a_receipt_removed_in_qonto_leaves_the_folder(tmp_path: Path, downloads:
         data, accounts=(replace(main, transactions=without), data.accounts[1]), receipts=()
     )
     result = export_client(later, tmp_path, FORMATS)
-    assert result.removed == ("receipts/2026-11-03_-45,90_SNCF_tx-1111a.pdf",)
+    assert result.removed == ("justificatifs/2026-11-03_-45,90_SNCF_tx-1111a.pdf",)
     assert not (first.folder / result.removed[0]).exists()
     assert keepsake.read_text() == "mine"  # not the export's: never touched
 

@@ -23,7 +23,7 @@ SHORT_ID = 8
 
 @dataclass(frozen=True)
 class PlacedReceipt:
-    """One receipt and the name it takes in the ``receipts`` folder."""
+    """One receipt and the name it takes in the ``justificatifs`` folder."""
 
     transaction_id: str
     receipt: ReceiptFile

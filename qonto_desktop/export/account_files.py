@@ -11,7 +11,7 @@ from qonto_desktop.export.names import safe_name
 from qonto_desktop.export.ofx_file import ofx_bytes
 from qonto_desktop.export.period import Period
 from qonto_desktop.export.receipts import PlacedReceipt
-from qonto_desktop.export.values import AccountPeriod
+from qonto_desktop.export.values import AccountPeriod, Formats
 from qonto_desktop.export.writing import FolderWriter
 from qonto_desktop.qonto.models.statements import Month
 
@@ -22,20 +22,21 @@ def write_account(
     tag: str,
     period: Period,
     *,
-    ofx: bool,
+    formats: Formats,
     placed: Mapping[str, tuple[PlacedReceipt, ...]],
 ) -> dict[str, object]:
     """Write ``item``'s statements (and OFX file); return what the manifest says of it."""
     account = item.account
     statements: dict[str, str | None] = {Month(y, m).label: None for y, m in period.months()}
-    for found in sorted(item.statements, key=lambda s: (s.statement.period, s.statement.id)):
+    chosen = item.statements if formats.statements else ()
+    for found in sorted(chosen, key=lambda s: (s.statement.period, s.statement.id)):
         label = found.statement.period.label
         name = f"releve_{tag}_{safe_name(label)}.pdf"
         writer.put(name, read_download(found.path))
         statements[label] = name
     balance = check_balance(item.transactions, item.balance_before_cents)
     ofx_name = None
-    if ofx:
+    if formats.ofx:
         ofx_name = f"{tag}_{period.label}.ofx"
         writer.put(ofx_name, ofx_bytes(account, item.transactions, period, balance))
     transactions = item.transactions
@@ -52,7 +53,7 @@ def write_account(
         "debits_cents": sum(t.signed_cents for t in transactions if t.side == "debit"),
         "receipts": sum(len(placed.get(t.id, ())) for t in transactions),
         "missing_receipts": sum(1 for t in transactions if t.missing_receipt),
-        "statements": statements,  # a month without a file: not issued yet
+        "statements": statements if formats.statements else {},  # None: not issued yet
         "ofx": ofx_name,
         "balance": balance.as_json(),
     }

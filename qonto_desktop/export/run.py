@@ -61,7 +61,7 @@ def export_client(
     folder = destination / name / period_folder(client.period)
     writer = FolderWriter(folder, destination, write)
     writer.open()
-    receipts = {r.attachment_id: r for r in client.receipts}
+    receipts = {r.attachment_id: r for r in client.receipts} if formats.receipts else {}
     every = [t for item in client.accounts for t in item.transactions]
     placed_by_transaction: dict[str, list[PlacedReceipt]] = defaultdict(list)
     for placed in place_receipts(every, receipts):
@@ -77,7 +77,7 @@ def export_client(
         tags.add(tag.casefold())
         labels[account.key] = account.iban or account.display_name
         entries.append(
-            write_account(writer, item, tag, client.period, ofx=formats.ofx, placed=by_transaction)
+            write_account(writer, item, tag, client.period, formats=formats, placed=by_transaction)
         )
     pairs = {labels[i.account.key]: i.transactions for i in client.accounts}
     for dialect, wanted in ((EXCEL, formats.excel_csv), (PLAIN, formats.plain_csv)):
@@ -86,7 +86,7 @@ def export_client(
     earlier = earlier_files(folder)
     removed = writer.remove_except(earlier, writer.hashes)
     used = {a for t in every for a in t.attachment_ids}
-    absent = sorted(used - receipts.keys())
+    absent = sorted(used - receipts.keys()) if formats.receipts else []
     writer.put(MANIFEST, manifest_bytes(client, formats.names, entries, writer.hashes, absent))
     return ExportResult(folder, tuple(sorted(writer.hashes)), tuple(writer.changed), tuple(removed))
 

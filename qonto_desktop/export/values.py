@@ -6,6 +6,7 @@ reads nothing else, neither the mirror nor the network.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,17 +54,37 @@ class AccountPeriod:
 
 @dataclass(frozen=True)
 class Formats:
-    """Which transaction files to write; statements, receipts and the manifest always are."""
+    """Which files to write; the manifest always is.
+
+    The names are those of ``connections.month_end.Format``: ``statements``, ``csv_excel``,
+    ``csv_plain``, ``ofx``, ``receipts``.
+    """
 
     excel_csv: bool = True
     plain_csv: bool = False
     ofx: bool = True
+    statements: bool = True
+    receipts: bool = True
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Formats:
+        """The formats named (unknown names are ignored)."""
+        chosen = set(names)
+        return cls(**{field: name in chosen for name, field in _FIELDS.items()})
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The formats as the manifest lists them."""
-        chosen = (("csv", self.excel_csv), ("csv-rfc4180", self.plain_csv), ("ofx", self.ofx))
-        return tuple(name for name, wanted in chosen if wanted)
+        """The formats as the manifest lists them, in a fixed order."""
+        return tuple(name for name, field in _FIELDS.items() if getattr(self, field))
+
+
+_FIELDS = {
+    "statements": "statements",
+    "csv_excel": "excel_csv",
+    "csv_plain": "plain_csv",
+    "ofx": "ofx",
+    "receipts": "receipts",
+}
 
 
 @dataclass(frozen=True)

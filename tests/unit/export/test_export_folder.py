@@ -25,7 +25,7 @@ from tests.support.bank_values import (
     transaction,
 )
 
-FORMATS = Formats(excel_csv=True, plain_csv=True, ofx=True)
+FORMATS = Formats.of(("statements", "csv_excel", "csv_plain", "ofx", "receipts"))
 
 
 def two_accounts(downloads: Path, *, note: str | None = None) -> ClientPeriod:
@@ -91,7 +91,7 @@ def test_the_manifest_counts_sums_hashes_and_checks(tmp_path: Path, downloads: P
         "name": "Boulangerie Martin", "siren": "123456789", "connection_id": "conn-1a2b3c4d5e",
     }  # fmt: skip
     assert manifest["period"] == {"label": "2026-11", "start": "2026-11-01", "end": "2026-11-30"}
-    assert manifest["formats"] == ["csv", "csv-rfc4180", "ofx"]
+    assert manifest["formats"] == ["statements", "csv_excel", "csv_plain", "ofx", "receipts"]
     main, savings = manifest["accounts"]
     assert (main["id"], main["cursor"], main["transactions"], main["sum_cents"]) == (
         "acc-main", "2026-12-01T08:00:00Z", 3, 114_160,
@@ -126,7 +126,10 @@ def test_a_correction_changes_exactly_the_files_it_touches(tmp_path: Path, downl
     }
     after = snapshot(folder)
     assert after["Épargne_0955_2026-11.ofx"] == before["Épargne_0955_2026-11.ofx"]
-    assert after["justificatifs_manquants_2026-11.csv"] == before["justificatifs_manquants_2026-11.csv"]
+    assert (
+        after["justificatifs_manquants_2026-11.csv"]
+        == before["justificatifs_manquants_2026-11.csv"]
+    )
 
 
 def test_a_receipt_removed_in_qonto_leaves_the_folder(tmp_path: Path, downloads: Path) -> None:
@@ -209,10 +212,13 @@ def test_a_destination_that_is_a_file_writes_nothing(tmp_path: Path, downloads: 
 
 
 def test_only_the_formats_asked_for_are_written(tmp_path: Path, downloads: Path) -> None:
-    folder = export_client(two_accounts(downloads), tmp_path, Formats(ofx=False)).folder
-    names = set(snapshot(folder))
-    assert "transactions_2026-11.csv" in names
-    assert not any(n.endswith(".ofx") or "rfc4180" in n for n in names)
+    folder = export_client(two_accounts(downloads), tmp_path, Formats.of(["csv_excel"])).folder
+    assert set(snapshot(folder)) == {
+        "manifest.json",
+        "transactions_2026-11.csv",
+        "justificatifs_manquants_2026-11.csv",
+    }
+    assert Formats() == Formats.of(["statements", "csv_excel", "ofx", "receipts"])
 
 
 def test_a_quarter_says_which_statements_are_not_issued_yet(

@@ -8,7 +8,7 @@ scripts: stable English headers, ISO dates, a dot, and the text exactly as Qonto
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -105,9 +105,9 @@ def missing_row(dialect: Dialect, transaction: Transaction, account: str) -> tup
     )
 
 
-def ordered(pairs: Mapping[str, Sequence[Transaction]]) -> list[tuple[str, Transaction]]:
+def ordered(pairs: Sequence[tuple[str, Sequence[Transaction]]]) -> list[tuple[str, Transaction]]:
     """(account, transaction) pairs by day, time, then id: the same order on every export."""
-    flat = [(account, t) for account, items in pairs.items() for t in items]
+    flat = [(account, t) for account, items in pairs for t in items]
     return sorted(flat, key=lambda p: (booking_day(p[1]), _moment(p[1]), p[1].id, p[0]))
 
 

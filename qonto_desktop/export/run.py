@@ -68,18 +68,17 @@ def export_client(
         placed_by_transaction[placed.transaction_id].append(placed)
         writer.put(f"{RECEIPTS_FOLDER}/{placed.name}", read_download(placed.receipt.path))
     by_transaction = {k: tuple(v) for k, v in placed_by_transaction.items()}
-    entries, labels, tags = [], {}, set[str]()
+    entries, tags = [], set[str]()
     for item in sorted(client.accounts, key=lambda a: a.account.key):
         account = item.account
         tag = account_tag(account.display_name, account.iban, account.key)
         if tag.casefold() in tags:
             tag = f"{tag}_{safe_name(account.key, limit=12)}"
         tags.add(tag.casefold())
-        labels[account.key] = account.iban or account.display_name
         entries.append(
             write_account(writer, item, tag, client.period, formats=formats, placed=by_transaction)
         )
-    pairs = {labels[i.account.key]: i.transactions for i in client.accounts}
+    pairs = [(i.account.iban or i.account.display_name, i.transactions) for i in client.accounts]
     for dialect, wanted in ((EXCEL, formats.excel_csv), (PLAIN, formats.plain_csv)):
         if wanted:
             _write_csvs(writer, dialect, client.period.label, pairs, by_transaction)
@@ -95,7 +94,7 @@ def _write_csvs(
     writer: FolderWriter,
     dialect: Dialect,
     label: str,
-    pairs: dict[str, tuple[Transaction, ...]],
+    pairs: Sequence[tuple[str, Sequence[Transaction]]],
     placed: dict[str, tuple[PlacedReceipt, ...]],
 ) -> None:
     suffix = "" if dialect.french else "_rfc4180"

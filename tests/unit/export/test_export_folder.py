@@ -234,3 +234,19 @@ def test_a_quarter_says_which_statements_are_not_issued_yet(
         "2026-12": None,
     }
     assert (folder / "transactions_2026-Q4.csv").is_file()
+
+
+def test_two_accounts_of_one_name_without_iban_stay_apart(tmp_path: Path, downloads: Path) -> None:
+    twins = tuple(
+        AccountPeriod(
+            replace(account(key), iban=None, name="Compte"),
+            (transaction(f"tx-{key}", 3, -100, bank_account_id=key),),
+        )
+        for key in ("acc-one", "acc-two")
+    )
+    folder = export_client(client(twins), tmp_path, FORMATS).folder
+    plain = (folder / "transactions_2026-11_rfc4180.csv").read_text()
+    assert "tx-acc-one" in plain
+    assert "tx-acc-two" in plain
+    ofx = sorted(p.name for p in folder.glob("*.ofx"))
+    assert ofx == ["Compte_acc-one_2026-11.ofx", "Compte_acc-two_2026-11.ofx"]

@@ -15,6 +15,7 @@ from qonto_desktop.export.errors import DestinationNotWritableError, DiskFullErr
 from qonto_desktop.export.period import quarter
 from qonto_desktop.export.run import export_client
 from qonto_desktop.export.values import AccountPeriod, ClientPeriod, Formats
+from qonto_desktop.export.writing import Write, default_write
 from tests.support.bank_values import (
     SAVINGS_IBAN,
     account,
@@ -250,3 +251,34 @@ def test_two_accounts_of_one_name_without_iban_stay_apart(tmp_path: Path, downlo
     assert "tx-acc-two" in plain
     ofx = sorted(p.name for p in folder.glob("*.ofx"))
     assert ofx == ["Compte_acc-one_2026-11.ofx", "Compte_acc-two_2026-11.ofx"]
+
+
+class StoppedError(Exception):
+    """The process dies here."""
+
+
+def dying_after(count: int) -> Write:
+    """A write that does ``count`` files, then stops the export as a killed process would."""
+    done: list[Path] = []
+
+    def write(path: Path, data: bytes) -> None:
+        if len(done) == count:
+            raise StoppedError
+        done.append(path)
+        default_write(path, data)
+
+    return write
+
+
+def test_stopped_at_any_file_the_next_run_equals_a_clean_one(
+    tmp_path: Path, downloads: Path
+) -> None:
+    clean = export_client(two_accounts(downloads), tmp_path / "clean", FORMATS)
+    expected = {k: v[0] for k, v in snapshot(clean.folder).items()}
+    for stop_at in range(len(expected)):
+        out = tmp_path / f"run-{stop_at}"
+        with pytest.raises(StoppedError):
+            export_client(two_accounts(downloads), out, FORMATS, write=dying_after(stop_at))
+        resumed = export_client(two_accounts(downloads), out, FORMATS)
+        assert {k: v[0] for k, v in snapshot(resumed.folder).items()} == expected
+        assert len(resumed.written) == len(expected) - stop_at

@@ -1,0 +1,73 @@
+"""The mirror's file: private, WAL, versioned, and rebuilt when damaged."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from qonto_desktop.mirror.bank_mirror import Mirror, open_mirror
+from qonto_desktop.mirror.errors import MirrorNewerError
+from qonto_desktop.mirror.schema import SCHEMA_VERSION
+from qonto_desktop.system.paths import AppPaths
+from tests.support.bank_data import transaction
+
+
+def test_the_file_is_private_in_a_private_folder_of_the_data_folder(tmp_path: Path) -> None:
+    paths = AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "logs")
+    mirror = open_mirror(paths)
+    mirror.save_page("c1", "org-1", "acc-1", [transaction(1)])
+    assert mirror.path.parent == paths.data_dir
+    assert stat.S_IMODE(mirror.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(paths.data_dir.stat().st_mode) == 0o700
+    for journal in mirror.path.parent.glob("mirror.sqlite3-*"):
+        assert stat.S_IMODE(journal.stat().st_mode) == 0o600
+    mirror.close()
+
+
+def test_wal_is_on_and_the_schema_version_is_recorded(tmp_path: Path) -> None:
+    Mirror(tmp_path / "m.sqlite3").close()
+    raw = sqlite3.connect(tmp_path / "m.sqlite3")
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    raw.close()
+
+
+def test_reopening_keeps_the_rows(tmp_path: Path) -> None:
+    mirror = Mirror(tmp_path / "m.sqlite3")
+    mirror.save_page("c1", "org-1", "acc-1", [transaction(1)])
+    mirror.close()
+    again = Mirror(tmp_path / "m.sqlite3")
+    assert again.problem is None
+    assert again.counts()["c1"].transactions == 1
+    again.close()
+
+
+def test_a_file_from_a_newer_version_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(MirrorNewerError):
+        Mirror(path)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_is_kept_aside_and_a_new_one_started(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    damaged = b"this is not a database at all, " * 200
+    path.write_bytes(damaged)
+    mirror = Mirror(path)
+    problem = mirror.problem
+    assert problem is not None
+    assert problem.code == "mirror_damaged"
+    assert problem.backup.read_bytes() == damaged
+    assert str(problem.backup) in problem.message
+    assert mirror.counts() == {}
+    assert mirror.cursor("c1", "acc-1") is None  # the next sync is a full one
+    mirror.save_page("c1", "org-1", "acc-1", [transaction(1)])
+    assert mirror.counts()["c1"].transactions == 1
+    mirror.close()

@@ -205,7 +205,12 @@ def _disconnect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextI
     from qonto_desktop.cli import disconnect
 
     return disconnect.run(
-        _desk(), args.connection, keep_consent=args.keep_consent, out=out, err=err
+        _desk(),
+        args.connection,
+        keep_consent=args.keep_consent,
+        forget_data=args.forget_data,
+        out=out,
+        err=err,
     )
 
 

@@ -78,6 +78,12 @@ def build_parser() -> Parser:
     disconnect.add_argument(
         "--keep-consent", action="store_true", help="do not withdraw the app's consent in Qonto"
     )
+    disconnect.add_argument(
+        "--forget-data",
+        action="store_true",
+        help="also delete its bank data kept on this computer (transactions, and the "
+        "statements and receipts the app saved for it)",
+    )
     _configure(commands.add_parser("configure", help="set the app registration (client ID...)"))
     _demo(commands.add_parser("demo", help="try a demo account on the built-in emulator"))
     commands.add_parser(

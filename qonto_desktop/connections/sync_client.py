@@ -71,11 +71,12 @@ def sync_client(job: ClientJob, connection: Connection) -> ClientSync:
 
 def _with_one_refresh(job: ClientJob, connection: Connection) -> ClientSync:
     """Read with the client's token; on a 401, once more with a refreshed one."""
+    refused = job.tokens.access(connection)
     try:
-        return _read(job, connection, job.tokens.access(connection))
+        return _read(job, connection, refused)
     except ApiUnauthorizedError:
         log.info("sync of %s: 401, refreshing once", connection.id)
-    token = job.tokens.refreshed(connection)
+    token = job.tokens.refreshed(connection, refused)
     try:
         return _read(job, connection, token)
     except ApiUnauthorizedError:

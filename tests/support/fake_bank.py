@@ -36,6 +36,7 @@ class FakeBank:
     forbidden: bool = False
     requests: list[tuple[str, str, datetime | None]] = field(default_factory=list)
     after_page: Callable[[int], None] | None = None  # called after each page served
+    tokens_used: list[str] = field(default_factory=list)  # by each reader made, in order
 
     def put(self, item: Transaction) -> None:
         """Add or replace (a correction) a transaction of its account."""
@@ -44,6 +45,7 @@ class FakeBank:
 
     def reader(self, token: str) -> _Reader:
         """The reader a sync gets with ``token``."""
+        self.tokens_used.append(token)
         return _Reader(self, token)
 
 
@@ -115,6 +117,6 @@ class FakeTokens:
     def access(self, connection: Connection) -> str:
         return f"{'new' if connection.id in self.refreshed_ids else 'old'}-{connection.id}"
 
-    def refreshed(self, connection: Connection) -> str:
+    def refreshed(self, connection: Connection, refused: str) -> str:
         self.refreshed_ids.append(connection.id)
         return f"new-{connection.id}"

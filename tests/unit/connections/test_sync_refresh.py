@@ -9,8 +9,9 @@ from qonto_desktop.qonto.banking import BankReader
 from qonto_desktop.store.connection import Connection
 from tests.support.bank_data import account, transaction
 from tests.support.desks import connect_one
-from tests.support.fake_bank import FakeBank
+from tests.support.fake_bank import FakeBank, readers
 from tests.support.tokens import saved
+from tests.support.user_access import connect_companies, user_access_desk
 
 
 def test_qonto_refusing_the_saved_token_gets_a_refreshed_one(
@@ -35,3 +36,24 @@ def test_qonto_refusing_the_saved_token_gets_a_refreshed_one(
     assert tokens_seen[1] != first
     assert saved(desk, connection).access == tokens_seen[1]  # rotated and kept
     assert desk.index.get(connection.id).state == "ok"
+
+
+def test_companies_sharing_a_grant_refresh_it_once_for_all(desk: Desk, emulator: Emulator) -> None:
+    user_desk = user_access_desk(desk, emulator)
+    companies = connect_companies(user_desk, emulator)
+    assert len(companies) >= 2
+    first = saved(user_desk, companies[0]).access
+    assert first is not None
+    banks = {}
+    for company in companies:
+        bank = FakeBank([account("acc-1")])
+        bank.put(transaction(1))
+        bank.refuse = {first}
+        banks[company.id] = bank
+
+    summary = sync(user_desk, readers=readers(banks), pool_size=len(companies))
+    assert [c.outcome for c in summary.clients] == ["done"] * len(companies)
+    # One rotation: every company's second read used the token now saved, none a revoked one.
+    final = saved(user_desk, companies[0]).access
+    assert final not in (None, first)
+    assert all(bank.tokens_used == [first, final] for bank in banks.values())

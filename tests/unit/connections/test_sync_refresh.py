@@ -53,7 +53,10 @@ def test_companies_sharing_a_grant_refresh_it_once_for_all(desk: Desk, emulator:
 
     summary = sync(user_desk, readers=readers(banks), pool_size=len(companies))
     assert [c.outcome for c in summary.clients] == ["done"] * len(companies)
-    # One rotation: every company's second read used the token now saved, none a revoked one.
+    # One rotation: every company read with the first token or the one now saved, never with
+    # a token rotated away (a company starting late may get the new one at once).
     final = saved(user_desk, companies[0]).access
     assert final not in (None, first)
-    assert all(bank.tokens_used == [first, final] for bank in banks.values())
+    for bank in banks.values():
+        assert bank.tokens_used[-1] == final
+        assert set(bank.tokens_used) <= {first, final}

@@ -71,3 +71,24 @@ def test_a_damaged_file_is_kept_aside_and_a_new_one_started(tmp_path: Path) -> N
     mirror.save_page("c1", "org-1", "acc-1", [transaction(1)])
     assert mirror.counts()["c1"].transactions == 1
     mirror.close()
+
+
+def test_a_file_damaged_inside_is_kept_aside_too(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    mirror = Mirror(path)
+    for page in range(20):
+        mirror.save_page("c1", "org-1", "acc-1", [transaction(page * 10 + n) for n in range(10)])
+    mirror.close()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    data = bytearray(path.read_bytes())
+    page_size = 4096
+    assert len(data) > 6 * page_size
+    data[2 * page_size : 6 * page_size] = b"\xa5" * (4 * page_size)  # pages 3 to 6 overwritten
+    path.write_bytes(bytes(data))
+    reopened = Mirror(path)
+    assert reopened.problem is not None
+    assert reopened.problem.backup.read_bytes() == bytes(data)
+    assert reopened.counts() == {}
+    reopened.close()

@@ -14,7 +14,13 @@ from qonto_desktop.cli.render import error_line, name_of
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.listing import find_connection
 from qonto_desktop.connections.sync import SyncEvent, sync
-from qonto_desktop.connections.sync_model import ClientSync, Done, Syncing, SyncSummary
+from qonto_desktop.connections.sync_model import (
+    ClientSync,
+    Done,
+    Failed,
+    Syncing,
+    SyncSummary,
+)
 from qonto_desktop.errors import QontoDesktopError
 
 OUTCOME_WORDS = {
@@ -98,7 +104,7 @@ class _Progress:
         self._width = 0
 
     def show(self, event: SyncEvent) -> None:
-        if isinstance(event, Done):
+        if isinstance(event, Done | Failed):
             self._done += 1
             line = f"{self._done} of {self._total} clients synced"
         elif isinstance(event, Syncing):

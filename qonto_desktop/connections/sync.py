@@ -5,7 +5,7 @@ cursor come page by page into the mirror (:mod:`qonto_desktop.connections.sync_c
 :data:`POOL_SIZE` clients run at once; every request goes through the process's rate limiter,
 so the pool only decides how many round trips wait at once. One client's failure never stops
 the others. Progress comes as events on the calling thread: :class:`Waiting` for every client
-first, then :class:`Syncing` per page and one :class:`Done` per client.
+first, then :class:`Syncing` per page and one :class:`Done` or :class:`Failed` per client.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from qonto_desktop.connections.sync_model import (
     CancelToken,
     ClientSync,
     Done,
+    Failed,
     SyncEvent,
     SyncSummary,
     Waiting,
@@ -88,7 +89,7 @@ def sync(
                 pool.submit(_one, job, connection)
             while len(results) < len(clients):
                 event = events.get()
-                if isinstance(event, Done):
+                if isinstance(event, Done | Failed):
                     results[event.connection.id] = event.result
                 tell(event)
     finally:
@@ -105,7 +106,7 @@ def _one(job: ClientJob, connection: Connection) -> None:
         log.exception("sync of %s failed unexpectedly", connection.id)
         error = exc if isinstance(exc, QontoDesktopError) else QontoDesktopError()
         result = ClientSync(connection, "failed", error=error)
-    job.tell(Done(result))
+    job.tell(Done(result) if result.outcome == "done" else Failed(result))
 
 
 def _chosen(desk: Desk, connection_ids: tuple[str, ...] | None) -> list[Connection]:

@@ -75,7 +75,7 @@ class ClientSync:
 
 @dataclass(frozen=True)
 class Done:
-    """The client's sync is over (whatever its outcome): its :class:`ClientSync`."""
+    """The client is up to date: its :class:`ClientSync` with its counts."""
 
     result: ClientSync
 
@@ -85,7 +85,20 @@ class Done:
         return self.result.connection
 
 
-SyncEvent = Waiting | Syncing | Done
+@dataclass(frozen=True)
+class Failed:
+    """The client did not finish: ``result.outcome`` says how (``failed``, ``to_reconnect``,
+    ``stopped``) and ``result.error`` why, with what to do (``message``, ``next_action``)."""
+
+    result: ClientSync
+
+    @property
+    def connection(self) -> Connection:
+        """The client it is about."""
+        return self.result.connection
+
+
+SyncEvent = Waiting | Syncing | Done | Failed
 
 
 @dataclass(frozen=True)

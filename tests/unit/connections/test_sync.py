@@ -10,7 +10,7 @@ import pytest
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.sync import CancelToken, SyncEvent, sync
-from qonto_desktop.connections.sync_model import Done, Syncing, Waiting
+from qonto_desktop.connections.sync_model import Done, Failed, Syncing, Waiting
 from qonto_desktop.mirror.bank_mirror import Mirror
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.store.index import ConnectionIndex
@@ -145,8 +145,17 @@ def test_a_grant_without_organization_read_is_asked_the_documents_permission(
     client(home, 1, scopes_granted=("membership.read",))
     client(home, 2)
     untouched, fine = bank(), bank()
-    summary = sync(home, readers=readers({"c1": untouched, "c2": fine}), tokens=FakeTokens())
+    events: list[SyncEvent] = []
+    summary = sync(
+        home,
+        readers=readers({"c1": untouched, "c2": fine}),
+        tokens=FakeTokens(),
+        on_progress=events.append,
+    )
     first, second = summary.clients
+    (failed,) = [e for e in events if isinstance(e, Failed)]
+    assert failed.result is first
+    assert [e.connection.id for e in events if isinstance(e, Done)] == ["c2"]
     assert first.outcome == "failed"
     assert first.error is not None
     assert first.error.code == "documents_permission"

@@ -90,10 +90,10 @@ class Database:
         """Create the file 0600 before SQLite does, so it is never readable by others."""
         descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
         os.close(descriptor)
-        for suffix in _JOURNALS:  # SQLite gives its journals the main file's mode
-            journal = self.path.with_name(self.path.name + suffix)
-            if journal.exists():
-                os.chmod(journal, PRIVATE_FILE)
+        for suffix in ("", *_JOURNALS):  # SQLite gives its journals the main file's mode
+            existing = self.path.with_name(self.path.name + suffix)
+            if existing.exists():
+                os.chmod(existing, PRIVATE_FILE)
 
     def _check(self) -> None:
         """Read the version and migrate; a file SQLite cannot read is kept aside."""

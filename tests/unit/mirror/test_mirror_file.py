@@ -27,6 +27,14 @@ def test_the_file_is_private_in_a_private_folder_of_the_data_folder(tmp_path: Pa
     mirror.close()
 
 
+def test_a_file_left_readable_by_others_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite3"
+    Mirror(path).close()
+    path.chmod(0o644)
+    Mirror(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
 def test_wal_is_on_and_the_schema_version_is_recorded(tmp_path: Path) -> None:
     Mirror(tmp_path / "m.sqlite3").close()
     raw = sqlite3.connect(tmp_path / "m.sqlite3")

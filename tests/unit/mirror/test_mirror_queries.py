@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import zoneinfo
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from qonto_desktop.mirror.bank_mirror import Mirror
-from qonto_desktop.mirror.periods import month_bounds
+from qonto_desktop.mirror.periods import day_start, days_bounds, month_bounds
 from qonto_desktop.mirror.records import ConnectionCounts, StoredFile
 from qonto_desktop.qonto.models.statements import Month
 from tests.support.bank_data import account, transaction
@@ -30,6 +31,22 @@ def test_months_begin_at_midnight_in_paris() -> None:
     assert month_bounds(Month(2026, 1), Month(2026, 3)) == (
         at("2025-12-31T23:00"),
         at("2026-03-31T22:00"),
+    )
+
+
+def test_chosen_days_begin_at_midnight_in_paris_across_summer_time() -> None:
+    # 2026: summer time from Sunday 29 March to Sunday 25 October.
+    assert days_bounds(date(2026, 3, 29), date(2026, 3, 29)) == (
+        at("2026-03-28T23:00"),
+        at("2026-03-29T22:00"),
+    )
+    assert days_bounds(date(2026, 10, 25), date(2026, 10, 26)) == (
+        at("2026-10-24T22:00"),
+        at("2026-10-26T23:00"),
+    )
+    assert days_bounds(date(2026, 11, 3), date(2026, 11, 20)) == (
+        at("2026-11-02T23:00"),
+        at("2026-11-20T23:00"),
     )
 
 
@@ -104,3 +121,15 @@ def test_forget_deletes_one_client_and_names_its_files(mirror: Mirror, tmp_path:
     assert mirror.cursor("c1", "acc-1") is None
     assert mirror.counts()["c2"].transactions == 1
     assert mirror.statement_file("c2", "st-1") is not None
+
+
+def test_the_paris_rule_agrees_with_the_time_zone_database() -> None:
+    try:
+        paris = zoneinfo.ZoneInfo("Europe/Paris")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time zone database here (Windows without tzdata)")
+    day = date(2020, 1, 1)
+    while day < date(2036, 1, 1):
+        expected = datetime(day.year, day.month, day.day, tzinfo=paris).astimezone(UTC)
+        assert day_start(day) == expected, day
+        day += timedelta(days=1)

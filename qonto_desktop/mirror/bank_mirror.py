@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from qonto_desktop.mirror import file_records, queries, writes
-from qonto_desktop.mirror.database import Database, mirror_path
-from qonto_desktop.mirror.errors import MirrorDamagedError, MirrorError
+from qonto_desktop.mirror.database import DAMAGED, Database, mirror_path
+from qonto_desktop.mirror.errors import MirrorCorruptError, MirrorDamagedError, MirrorError
 from qonto_desktop.mirror.records import (
     ConnectionCounts,
     MirroredAccount,
@@ -136,6 +136,11 @@ class Mirror:
     def _run(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
         try:
             return work(self._database.connection())
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) in DAMAGED:
+                self._database.note_damage()
+                raise MirrorCorruptError(self.path, str(exc)) from None
+            raise MirrorError(self.path, str(exc)) from None
         except sqlite3.Error as exc:
             raise MirrorError(self.path, str(exc)) from None
 

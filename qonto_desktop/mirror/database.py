@@ -3,8 +3,9 @@
 The file lives in the app's data folder (``mirror.sqlite3``), created readable by the user only
 in a private folder. WAL lets readers go on while one sync writes; ``busy_timeout`` makes a
 writer wait for another (different clients' syncs write in short transactions, one page each)
-instead of failing. A file SQLite cannot read is moved aside, with its journal, and a new one
-started: the mirror is a copy of Qonto's data, so the next sync rebuilds it in full.
+instead of failing. A file SQLite cannot read on opening, or found damaged while in use, is
+moved aside (at its next opening), with its journals, and a new one started: the mirror is a
+copy of Qonto's data, so the next sync rebuilds it in full.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ log = logging.getLogger(__name__)
 FILE_NAME = "mirror.sqlite3"
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another before failing
 _JOURNALS = ("-wal", "-shm")
-_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, None}  # None: quick_check's own
+DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_DAMAGED = {*DAMAGED, None}  # None: the damage noted while in use
 
 
 def mirror_path(paths: AppPaths) -> Path:
@@ -106,6 +108,7 @@ class Database:
             self.close()
             backup = self._keep_aside()
             self.problem = MirrorDamagedError(self.path, backup)
+            self._marker.unlink(missing_ok=True)
             self._create_private()
             try:
                 self._settle(self.connection())
@@ -117,10 +120,27 @@ class Database:
         version = version_of(connection)
         if version > SCHEMA_VERSION:
             raise MirrorNewerError(self.path, version)
-        if version > 0 and connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("quick_check failed")  # kept aside like any damage
+        if self._marker.exists():  # damage met while in use, by this or another process
+            raise sqlite3.DatabaseError("damage was found while in use")
+        connection.execute("SELECT name FROM sqlite_master").fetchall()  # a cheap first read
         connection.execute("PRAGMA journal_mode = WAL")
         migrate(connection)
+
+    def note_damage(self) -> None:
+        """Remember that SQLite found the file damaged: the next opening keeps it aside.
+
+        Checking every page at each opening would cost seconds on years of data; damage is
+        rare (WAL survives crashes), so it is noted where it is met instead.
+        """
+        log.warning("%s is damaged; it is kept aside at its next opening", self.path)
+        try:
+            self._marker.touch(mode=PRIVATE_FILE)
+        except OSError as exc:
+            log.warning("could not note the damage of %s: %s", self.path, exc.strerror)
+
+    @property
+    def _marker(self) -> Path:
+        return self.path.with_name(self.path.name + ".damaged")
 
     def _keep_aside(self) -> Path:
         """Rename the damaged file (and its journals) next to it; the copy's path."""

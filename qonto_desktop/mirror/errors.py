@@ -20,6 +20,16 @@ class MirrorError(QontoDesktopError):
         self.path = path
 
 
+class MirrorCorruptError(MirrorError):
+    """SQLite found the mirror file damaged while using it: it is kept aside at next opening."""
+
+    code = "mirror_corrupt"
+    message = N_("The local copy of bank data at {path} is damaged: {reason}.")
+    next_action = N_(
+        "Sync again: the damaged copy is set aside and every client's bank data is read again."
+    )
+
+
 class MirrorDamagedError(QontoDesktopError):
     """The mirror file was damaged: it was moved aside and a new, empty one started."""
 

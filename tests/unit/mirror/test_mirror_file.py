@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.mirror.bank_mirror import Mirror, open_mirror
-from qonto_desktop.mirror.errors import MirrorNewerError
+from qonto_desktop.mirror.errors import MirrorCorruptError, MirrorNewerError
 from qonto_desktop.mirror.schema import SCHEMA_VERSION
 from qonto_desktop.system.paths import AppPaths
 from tests.support.bank_data import transaction
@@ -81,7 +81,9 @@ def test_a_damaged_file_is_kept_aside_and_a_new_one_started(tmp_path: Path) -> N
     mirror.close()
 
 
-def test_a_file_damaged_inside_is_kept_aside_too(tmp_path: Path) -> None:
+def test_a_file_damaged_inside_is_noted_in_use_and_kept_aside_at_next_opening(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "m.sqlite3"
     mirror = Mirror(path)
     for page in range(20):
@@ -96,7 +98,14 @@ def test_a_file_damaged_inside_is_kept_aside_too(tmp_path: Path) -> None:
     data[2 * page_size : 6 * page_size] = b"\xa5" * (4 * page_size)  # pages 3 to 6 overwritten
     path.write_bytes(bytes(data))
     reopened = Mirror(path)
+    assert reopened.problem is None  # the first read passes: the damage is met in use
+    with pytest.raises(MirrorCorruptError):
+        reopened.counts()
+    reopened.close()
+    reopened = Mirror(path)
     assert reopened.problem is not None
     assert reopened.problem.backup.read_bytes() == bytes(data)
     assert reopened.counts() == {}
+    assert not path.with_name(path.name + ".damaged").exists()
     reopened.close()
+    assert Mirror(path).problem is None  # set aside once

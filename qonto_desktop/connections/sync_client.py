@@ -84,6 +84,7 @@ def _with_one_refresh(job: ClientJob, connection: Connection) -> ClientSync:
 
 
 def _read(job: ClientJob, connection: Connection, token: str) -> ClientSync:
+    _check(job)  # a client still queued when Cancel came sends nothing
     reader: BankReader = job.readers(connection, token)
     accounts = [a for a in reader.bank_accounts() if a.key]
     organization = connection.organization_id

@@ -213,3 +213,20 @@ def test_only_the_connections_named_are_synced(home: Desk) -> None:
     )
     assert [c.connection.id for c in summary.clients] == ["c1"]
     assert second.requests == []
+
+
+def test_clients_not_started_when_cancelled_send_nothing(home: Desk) -> None:
+    client(home, 1)
+    client(home, 2)
+    first, second = bank(), bank()
+    cancel = CancelToken()
+    first.after_page = lambda _: cancel.cancel()
+    summary = sync(
+        home,
+        readers=readers({"c1": first, "c2": second}),
+        tokens=FakeTokens(),
+        cancel=cancel,
+        pool_size=1,
+    )
+    assert [c.outcome for c in summary.clients] == ["stopped", "stopped"]
+    assert second.requests == []

@@ -87,11 +87,15 @@ def sync(
         with ThreadPoolExecutor(max_workers=max(1, pool_size), thread_name_prefix="sync") as pool:
             for connection in clients:
                 pool.submit(_one, job, connection)
-            while len(results) < len(clients):
-                event = events.get()
-                if isinstance(event, Done | Failed):
-                    results[event.connection.id] = event.result
-                tell(event)
+            try:
+                while len(results) < len(clients):
+                    event = events.get()
+                    if isinstance(event, Done | Failed):
+                        results[event.connection.id] = event.result
+                    tell(event)
+            except BaseException:  # Ctrl+C, or the caller's callback failed: stop the workers
+                job.cancel.cancel()  # between pages; what they committed stays
+                raise
     finally:
         if own:
             target.close()

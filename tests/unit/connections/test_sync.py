@@ -230,3 +230,21 @@ def test_clients_not_started_when_cancelled_send_nothing(home: Desk) -> None:
     )
     assert [c.outcome for c in summary.clients] == ["stopped", "stopped"]
     assert second.requests == []
+
+
+def test_a_failing_progress_callback_stops_the_workers(home: Desk) -> None:
+    for number in range(1, 5):
+        client(home, number)
+    banks = {f"c{n}": bank(count=30) for n in range(1, 5)}
+
+    class StopError(Exception):
+        pass
+
+    def fail(event: SyncEvent) -> None:
+        if isinstance(event, Syncing):
+            raise StopError
+
+    with pytest.raises(StopError):
+        sync(home, readers=readers(banks), tokens=FakeTokens(), on_progress=fail, pool_size=1)
+    asked = sum(len(b.requests) for b in banks.values())
+    assert asked < 4 * 12  # far from every page of every client

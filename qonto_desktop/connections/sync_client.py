@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.errors import NeedsReconnectError
@@ -69,40 +69,48 @@ def sync_client(job: ClientJob, connection: Connection) -> ClientSync:
         return ClientSync(connection, "failed", error=exc)
 
 
+@dataclass
+class _Tally:
+    """What a client's sync committed so far, kept across the read retried after a 401."""
+
+    counts: PageCounts = field(default_factory=PageCounts)
+
+
 def _with_one_refresh(job: ClientJob, connection: Connection) -> ClientSync:
     """Read with the client's token; on a 401, once more with a refreshed one."""
+    tally = _Tally()
     refused = job.tokens.access(connection)
     try:
-        return _read(job, connection, refused)
+        return _read(job, connection, refused, tally)
     except ApiUnauthorizedError:
         log.info("sync of %s: 401, refreshing once", connection.id)
     token = job.tokens.refreshed(connection, refused)
     try:
-        return _read(job, connection, token)
+        return _read(job, connection, token, tally)
     except ApiUnauthorizedError:
         return _to_reconnect(job.desk, connection)
 
 
-def _read(job: ClientJob, connection: Connection, token: str) -> ClientSync:
+def _read(job: ClientJob, connection: Connection, token: str, tally: _Tally) -> ClientSync:
     _check(job)  # a client still queued when Cancel came sends nothing
     reader: BankReader = job.readers(connection, token)
     accounts = [a for a in reader.bank_accounts() if a.key]
     organization = connection.organization_id
     job.mirror.save_accounts(connection.id, organization, accounts)
-    counts = PageCounts()
     received = 0
     for account in accounts:
         _check(job)
         since = job.mirror.cursor(connection.id, account.key)
         before = received
         for page in reader.transactions(account.key, updated_at_from=since):
-            counts = counts + job.mirror.save_page(
+            tally.counts = tally.counts + job.mirror.save_page(
                 connection.id, organization, account.key, page.transactions
             )
             received += len(page.transactions)
             total = None if page.total_count is None else before + page.total_count
             job.tell(Syncing(connection, received, total))
             _check(job)
+    counts = tally.counts
     return ClientSync(connection, "done", len(accounts), counts.new, counts.changed)
 
 

@@ -37,6 +37,7 @@ class FakeBank:
     requests: list[tuple[str, str, datetime | None]] = field(default_factory=list)
     after_page: Callable[[int], None] | None = None  # called after each page served
     tokens_used: list[str] = field(default_factory=list)  # by each reader made, in order
+    expire_after: int | None = None  # the first token dies after this many requests
 
     def put(self, item: Transaction) -> None:
         """Add or replace (a correction) a transaction of its account."""
@@ -56,6 +57,9 @@ class _Reader:
 
     def _send(self, what: str, account: str = "", since: datetime | None = None) -> None:
         self.bank.requests.append((what, account, since))
+        expire = self.bank.expire_after
+        if expire is not None and len(self.bank.requests) > expire and self.token.startswith("old"):
+            raise ApiUnauthorizedError
         if self.token in self.bank.refuse:
             raise ApiUnauthorizedError
         if self.bank.forbidden:

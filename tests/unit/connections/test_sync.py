@@ -248,3 +248,16 @@ def test_a_failing_progress_callback_stops_the_workers(home: Desk) -> None:
         sync(home, readers=readers(banks), tokens=FakeTokens(), on_progress=fail, pool_size=1)
     asked = sum(len(b.requests) for b in banks.values())
     assert asked < 4 * 12  # far from every page of every client
+
+
+def test_a_401_mid_client_resumes_from_its_last_page_and_counts_everything(home: Desk) -> None:
+    client(home, 1)
+    company = bank()
+    company.expire_after = 2  # accounts, the first page; then Qonto refuses the token
+    tokens = FakeTokens()
+    summary = sync(home, readers=readers({"c1": company}), tokens=tokens)
+    assert summary.clients[0].outcome == "done"
+    assert summary.clients[0].new == 8
+    assert tokens.refreshed_ids == ["c1"]
+    # After the refresh, acc-1 is asked again from the cursor its first page reached.
+    assert ("transactions", "acc-1", transaction(2).updated_at) in company.requests

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from qonto_desktop.mirror import database, schema
 from qonto_desktop.mirror.bank_mirror import Mirror, open_mirror
 from qonto_desktop.mirror.errors import MirrorCorruptError, MirrorNewerError
 from qonto_desktop.mirror.schema import SCHEMA_VERSION
@@ -109,3 +110,24 @@ def test_a_file_damaged_inside_is_noted_in_use_and_kept_aside_at_next_opening(
     assert not path.with_name(path.name + ".damaged").exists()
     reopened.close()
     assert Mirror(path).problem is None  # set aside once
+
+
+def test_an_older_file_is_migrated_and_keeps_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.sqlite3"
+    mirror = Mirror(path)
+    mirror.save_page("c1", "org-1", "acc-1", [transaction(1)])
+    mirror.close()
+    step = "ALTER TABLE accounts ADD COLUMN closed_at TEXT"
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, step))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    migrated = Mirror(path)
+    assert migrated.counts()["c1"].transactions == 1
+    migrated.close()
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    columns = [row[1] for row in raw.execute("PRAGMA table_info(accounts)")]
+    assert "closed_at" in columns
+    raw.close()

@@ -29,6 +29,7 @@ UNKNOWN_STATUS = "unknown"
 
 class _TransactionWire(msgspec.Struct):
     id: str | None = None
+    transaction_id: str | None = None  # the slug; older answers have it and no ``id``
     bank_account_id: str | None = None
     status: str | None = None
     side: str | None = None
@@ -130,7 +131,7 @@ def _read(
     if updated_at is None:
         reason: Reason = "missing" if not wire.updated_at else "unreadable"
         unread.append(Unread(f"{where}.updated_at", reason))
-    identifier = text(wire.id)
+    identifier = text(wire.id) or text(wire.transaction_id)
     account = text(wire.bank_account_id) or bank_account_id
     if unread or identifier is None or account is None or amount.cents is None or not updated_at:
         return None, [*unread, Unread(where, "dropped")]

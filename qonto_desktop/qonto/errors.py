@@ -160,7 +160,7 @@ class FileDownloadError(QontoDesktopError):
 
     code = "download_refused"
     message = N_("Qonto's file storage refused a download (HTTP {status}).")
-    next_action = N_("Try again; if it keeps happening, open the log folder and report it.")
+    next_action = N_("Try again. If it keeps happening, open the log folder and report it.")
 
     def __init__(self, status: int) -> None:
         super().__init__(params={"status": status})
@@ -172,7 +172,7 @@ class RepeatedPageError(QontoDesktopError):
 
     code = "page_repeated"
     message = N_("Qonto sent the same page of {thing} twice; the reading was stopped.")
-    next_action = N_("Try again later; if it keeps happening, open the log folder and report it.")
+    next_action = N_("Try again. If it keeps happening, open the log folder and report it.")
 
     def __init__(self, *, thing: Message, page: int) -> None:
         super().__init__(params={"thing": thing})

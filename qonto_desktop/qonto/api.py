@@ -146,13 +146,19 @@ class QontoApi:
         return response.content
 
 
-def _check(response: requests.Response, call: Call, environment: Environment) -> None:
-    """Raise the typed error an answer that is not a success stands for."""
+def check_busy(response: requests.Response) -> None:
+    """Raise for an answer that says "not now": throttled (429) or failing (5xx)."""
     status = response.status_code
     if status == 429:
         raise RateLimitedError(retry_after=retry_after(response), service=SERVICE)
     if status >= 500:
         raise ServiceUnavailableError(status, service=SERVICE)
+
+
+def _check(response: requests.Response, call: Call, environment: Environment) -> None:
+    """Raise the typed error an answer that is not a success stands for."""
+    check_busy(response)
+    status = response.status_code
     if looks_like_html(response) or 300 <= status < 400:
         if environment.needs_staging_token:
             raise SandboxStagingTokenError(status=status, service=SERVICE)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import requests
 
-from qonto_desktop.oauth.errors import NetworkError, RateLimitedError, ServiceUnavailableError
+from qonto_desktop.oauth.errors import NetworkError
+from qonto_desktop.qonto.api import check_busy
 from qonto_desktop.qonto.errors import (
     SERVICE,
     FileDownloadError,
@@ -21,7 +22,7 @@ from qonto_desktop.qonto.errors import (
     TruncatedDownloadError,
 )
 from qonto_desktop.system.files import stream_atomically
-from qonto_desktop.system.http import TIMEOUT, Sender, new_session, retry_after
+from qonto_desktop.system.http import TIMEOUT, Sender, new_session
 
 CHUNK = 64 * 1024
 # S3 says "Request has expired" (403, AccessDenied); other stores say "expired" or "expiry".
@@ -63,10 +64,7 @@ def _check(response: requests.Response) -> None:
     status = response.status_code
     if status < 300:
         return
-    if status == 429:
-        raise RateLimitedError(retry_after=retry_after(response), service=SERVICE)
-    if status >= 500:
-        raise ServiceUnavailableError(status, service=SERVICE)
+    check_busy(response)
     head = next(response.iter_content(_ERROR_BODY_READ), b"")
     if status in _EXPIRED_STATUSES and _EXPIRED_WORD in head.lower():
         raise FileUrlExpiredError

@@ -8,12 +8,14 @@ D is https://docs.qonto.com/api-reference/business-api/transactions-statements/.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 ACCOUNT_ID = "0190fb2c-4be8-7a6b-8bbc-a9e1b2f6c0d1"
 
 # GET /v2/transactions, one transaction with includes[]=attachments (S schema, D example):
 # amounts are JSON numbers, *_cents integers, the attachment's file_size a string.
-TRANSACTION = {
+TRANSACTION: dict[str, Any] = {
     "id": "7b7a5ed6-3903-4782-889d-b4f64bd7bef9",
     "transaction_id": "croissant-bank-transaction-1",
     "amount": 1425.6,
@@ -73,7 +75,7 @@ META_LAST = {
 }
 
 # GET /v2/statements (D list-statements): period MM-YYYY, file_size a string.
-STATEMENT = {
+STATEMENT: dict[str, Any] = {
     "id": "2f5b6c1e-8e3d-4f6a-9c2b-1d0e7a9b8c7d",
     "bank_account_id": ACCOUNT_ID,
     "period": "08-2024",
@@ -92,13 +94,15 @@ S3_EXPIRED = (
 )
 
 
-def page(key: str, items: list[object], *, current: int = 1, next_page: int | None = None) -> bytes:
+def page(
+    key: str, items: Sequence[object], *, current: int = 1, next_page: int | None = None
+) -> bytes:
     """A paged answer ``{key: items, "meta": ...}``."""
     meta = {**META_LAST, "current_page": current, "next_page": next_page}
     return json.dumps({key: items, "meta": meta}).encode()
 
 
-def with_fields(item: dict[str, object], **changes: object) -> dict[str, object]:
+def with_fields(item: dict[str, Any], **changes: object) -> dict[str, object]:
     """``item`` with some fields changed (a field set to ``...`` is removed)."""
     changed = {**item, **changes}
     return {name: value for name, value in changed.items() if value is not ...}

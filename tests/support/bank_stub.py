@@ -83,7 +83,7 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.cut_after is not None:
             self.close_connection = True
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the tests read ``seen``."""
 
 

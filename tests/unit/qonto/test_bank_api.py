@@ -154,7 +154,7 @@ def test_no_account_asks_for_no_statement(stub: BankStub, pace: Pace) -> None:
 
 def test_one_item_again_is_asked_by_its_escaped_id(stub: BankStub, pace: Pace) -> None:
     stub.answer("/v2/statements/s%2F1", Reply(body=json.dumps({"statement": STATEMENT}).encode()))
-    attachment = TRANSACTION["attachments"][0]  # type: ignore[index]
+    attachment = TRANSACTION["attachments"][0]
     stub.answer("/v2/attachments/at1", Reply(body=json.dumps({"attachment": attachment}).encode()))
     stub.answer(
         "/v2/transactions/t1/attachments",

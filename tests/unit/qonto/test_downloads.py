@@ -60,7 +60,8 @@ def test_the_file_arrives_whole_without_the_token(stub: BankStub, tmp_path: Path
     (seen,) = stub.seen
     assert "authorization" not in seen.headers
     assert "x-qonto-staging-token" not in seen.headers
-    assert TOKEN not in repr(seen) and STAGING not in repr(seen)
+    assert TOKEN not in repr(seen)
+    assert STAGING not in repr(seen)
     assert limiter.acquired == 1  # the same IP address: the same pace
     assert [p.name for p in destination.parent.iterdir()] == ["r.pdf"]
 

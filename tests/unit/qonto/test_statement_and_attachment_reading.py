@@ -17,7 +17,7 @@ from qonto_desktop.qonto.models.statements import (
 )
 from tests.support.bank_bodies import ACCOUNT_ID, STATEMENT, TRANSACTION, page, with_fields
 
-ATTACHMENT = TRANSACTION["attachments"][0]  # type: ignore[index]
+ATTACHMENT = TRANSACTION["attachments"][0]
 
 
 def test_the_documented_statement_page_is_read() -> None:
@@ -40,7 +40,7 @@ def test_one_statement_alone_is_read() -> None:
 
 
 def test_a_file_size_as_an_integer_is_read_too() -> None:
-    changed = with_fields(STATEMENT, file={**STATEMENT["file"], "file_size": 16966})  # type: ignore[dict-item]
+    changed = with_fields(STATEMENT, file={**STATEMENT["file"], "file_size": 16966})
     assert parse_statements(page("statements", [changed])).statements[0].size == 16966
 
 

@@ -46,7 +46,8 @@ def test_the_documented_transaction_is_read_whole() -> None:
     assert not transaction.missing_receipt
     (attachment,) = transaction.attachments
     assert (attachment.file_name, attachment.size) == ("facture-amazon.pdf", 16966)
-    assert attachment.url is not None and "X-Amz-Expires" in attachment.url
+    assert attachment.url is not None
+    assert "X-Amz-Expires" in attachment.url
 
 
 def test_one_transaction_alone_is_read() -> None:
@@ -164,7 +165,7 @@ def test_an_unreadable_optional_field_is_listed_and_the_transaction_kept() -> No
 
 
 def test_an_attachment_without_id_is_dropped_from_the_transaction() -> None:
-    attachments = [{"file_name": "x.pdf"}, TRANSACTION["attachments"][0]]  # type: ignore[index]
+    attachments = [{"file_name": "x.pdf"}, TRANSACTION["attachments"][0]]
     read = parse_transactions(one(attachments=attachments))
     assert len(read.transactions[0].attachments) == 1
     assert Unread("transactions[0].attachments[0]", "dropped") in read.unread

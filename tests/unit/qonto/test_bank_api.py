@@ -12,6 +12,7 @@ import pytest
 from qonto_desktop.oauth.errors import RateLimitedError
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.bank_api import QontoBankApi, qonto_moment
+from qonto_desktop.qonto.banking import BankReader
 from qonto_desktop.qonto.errors import ApiUnauthorizedError, ForbiddenError, RepeatedPageError
 from qonto_desktop.qonto.models.statements import Month
 from qonto_desktop.system.http import BANK_DATA_RETRY, Sender
@@ -55,6 +56,11 @@ def bank(stub: BankStub, pace: Pace) -> QontoBankApi:
     return QontoBankApi(environment, TOKEN, staging_token="staging-secret", sender=sender)
 
 
+def reader(stub: BankStub, pace: Pace) -> BankReader:
+    """The client as sync and export see it (type-checked against the protocol)."""
+    return bank(stub, pace)
+
+
 def transactions(count: int, start: int = 0) -> list[object]:
     return [with_fields(TRANSACTION, id=f"t{start + i}") for i in range(count)]
 
@@ -62,7 +68,7 @@ def transactions(count: int, start: int = 0) -> list[object]:
 def test_transactions_are_asked_exactly_as_documented(stub: BankStub, pace: Pace) -> None:
     stub.answer("/v2/transactions", Reply(body=page("transactions", transactions(1))))
     since = datetime(2026, 11, 3, 9, 12, 45, 123456, tzinfo=UTC)
-    pages = list(bank(stub, pace).transactions(ACCOUNT_ID, updated_at_from=since))
+    pages = list(reader(stub, pace).transactions(ACCOUNT_ID, updated_at_from=since))
     assert len(pages) == 1
     (seen,) = stub.seen
     assert seen.query == [
@@ -83,7 +89,7 @@ def test_transactions_are_asked_exactly_as_documented(stub: BankStub, pace: Pace
 
 def test_a_first_sync_sends_no_updated_at_from(stub: BankStub, pace: Pace) -> None:
     stub.answer("/v2/transactions", Reply(body=page("transactions", [])))
-    list(bank(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None, statuses=("completed",)))
+    list(reader(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None, statuses=("completed",)))
     names = [name for name, _ in stub.seen[0].query]
     assert "updated_at_from" not in names
     assert ("status[]", "completed") in stub.seen[0].query
@@ -104,7 +110,7 @@ def test_pages_are_followed_until_next_page_is_null(stub: BankStub, pace: Pace) 
         Reply(body=page("transactions", transactions(2, 2), current=2, next_page=3)),
         Reply(body=page("transactions", transactions(1, 4), current=3, next_page=None)),
     )
-    pages = list(bank(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None))
+    pages = list(reader(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None))
     assert [t.id for p in pages for t in p.transactions] == ["t0", "t1", "t2", "t3", "t4"]
     assert [dict(seen.query)["page"] for seen in stub.seen] == ["1", "2", "3"]
 
@@ -114,7 +120,7 @@ def test_a_server_that_repeats_a_page_is_stopped_not_followed_forever(
 ) -> None:
     # A server that ignores ``page``: always page 1, always "next is 2".
     stub.answer("/v2/transactions", Reply(body=page("transactions", transactions(1), next_page=2)))
-    reading = bank(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None)
+    reading = reader(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None)
     with pytest.raises(RepeatedPageError):
         list(reading)
     assert len(stub.seen) == 2
@@ -183,7 +189,7 @@ def test_a_429_without_retry_after_backs_off_doubling_then_gives_up(
 ) -> None:
     stub.answer("/v2/bank_accounts", Reply(429, b""))
     with pytest.raises(RateLimitedError):
-        list(bank(stub, pace).bank_accounts())
+        list(reader(stub, pace).bank_accounts())
     assert pace.waits == [1.0, 2.0, 4.0, 8.0, 16.0]
     assert len(stub.seen) == BANK_DATA_RETRY.attempts
 
@@ -196,7 +202,7 @@ def test_the_back_off_has_jitter_and_a_cap() -> None:
 def test_a_401_is_the_unauthorized_error_and_is_not_resent(stub: BankStub, pace: Pace) -> None:
     stub.answer("/v2/transactions", Reply(401, b'{"errors":[{"code":"unauthorized"}]}'))
     with pytest.raises(ApiUnauthorizedError):
-        list(bank(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None))
+        list(reader(stub, pace).transactions(ACCOUNT_ID, updated_at_from=None))
     assert len(stub.seen) == 1
 
 

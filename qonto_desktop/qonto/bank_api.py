@@ -105,8 +105,13 @@ class QontoBankApi:
         *,
         updated_at_from: datetime | None,
         statuses: tuple[str, ...] = ALL_STATUSES,
+        settled_at_from: datetime | None = None,
+        settled_at_to: datetime | None = None,
     ) -> Iterator[TransactionPage]:
-        """Pages of the account's transactions changed since ``updated_at_from``, oldest first."""
+        """Pages of the account's transactions changed since ``updated_at_from``, oldest first.
+
+        ``settled_at_from``/``settled_at_to`` narrow them to a period (Qonto's filters).
+        """
         query: dict[str, str | list[str]] = {
             "bank_account_id": bank_account_id,
             "sort_by": "updated_at:asc",
@@ -114,8 +119,13 @@ class QontoBankApi:
             "status[]": list(statuses),
             "per_page": PER_PAGE,
         }
-        if updated_at_from is not None:
-            query["updated_at_from"] = qonto_moment(updated_at_from)
+        for name, moment in (
+            ("updated_at_from", updated_at_from),
+            ("settled_at_from", settled_at_from),
+            ("settled_at_to", settled_at_to),
+        ):
+            if moment is not None:
+                query[name] = qonto_moment(moment)
 
         def read(page: int) -> tuple[TransactionPage, int | None]:
             body = self._api.request(TRANSACTIONS, {**query, "page": str(page)})

@@ -95,6 +95,19 @@ def test_a_first_sync_sends_no_updated_at_from(stub: BankStub, pace: Pace) -> No
     assert ("status[]", "completed") in stub.seen[0].query
 
 
+def test_a_period_is_asked_with_qontos_settled_at_filters(stub: BankStub, pace: Pace) -> None:
+    stub.answer("/v2/transactions", Reply(body=page("transactions", [])))
+    start, end = datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)
+    api = bank(stub, pace)
+    list(api.transactions("a1", updated_at_from=None, settled_at_from=start, settled_at_to=end))
+    query = dict(stub.seen[0].query)
+    assert (query["settled_at_from"], query["settled_at_to"]) == (
+        "2026-11-01T00:00:00.000Z",
+        "2026-12-01T00:00:00.000Z",
+    )
+    assert "updated_at_from" not in query
+
+
 def test_the_cursor_is_sent_in_utc_with_milliseconds_never_rounded_up() -> None:
     paris = timezone(timedelta(hours=1))
     assert qonto_moment(datetime(2026, 11, 3, 10, 0, 0, 999999, tzinfo=paris)) == (
@@ -192,6 +205,17 @@ def test_a_429_without_retry_after_backs_off_doubling_then_gives_up(
         list(reader(stub, pace).bank_accounts())
     assert pace.waits == [1.0, 2.0, 4.0, 8.0, 16.0]
     assert len(stub.seen) == BANK_DATA_RETRY.attempts
+
+
+def test_a_retry_after_beyond_the_cap_is_the_callers_with_its_wait(
+    stub: BankStub, pace: Pace
+) -> None:
+    stub.answer("/v2/bank_accounts", Reply(429, b"", {"Retry-After": "120"}))
+    with pytest.raises(RateLimitedError) as raised:
+        list(reader(stub, pace).bank_accounts())
+    assert raised.value.retry_after == 120.0
+    assert pace.waits == []
+    assert len(stub.seen) == 1
 
 
 def test_the_back_off_has_jitter_and_a_cap() -> None:

@@ -71,12 +71,16 @@ Rerun after merging the `token` and keyring work (the tables above): 1.69x and m
 1.31x at N = 300; the memory moves by a few MiB with whether the keyring worker's imports
 land before the list is usable or just after.
 
-**`token` (#12 point 3), second pass.** The tables above predate it: `token` with a cached
-token now imports only what that needs (P4 says what went). Measured 2026-12-07 on this
-stage at N = 300 (`token <id>`, 30 runs taking turns with the previous version and the
-baseline, load average 2.6): 135.5 ms, 0.64x the baseline (the previous version: 0.75x); at
-N = 1 (`bench/token.py`, P4): 0.67x (the previous version: 0.72x). Still above the ≤ 0.5x
-target: the floor, the same entry read by SecretStorage alone, is about 0.42x.
+**`token` (#12 point 3), third pass.** The tables above predate it: `token` with a cached
+token imports only what that needs, and its Secret Service read no longer loads
+cryptography's OpenSSL backend module (P4 says what went). Measured 2026-12-07 on this stage
+at N = 300 (`token <id>` of the 151st connection, 30 runs after 3 warm-ups, taking turns with
+the previous version and the baseline), twice: 121.0 ms, 0.62x the baseline (the previous
+version: 0.68x; load average 1.2 to 1.4), and 128.2 ms, 0.67x (the previous version: 0.71x;
+load average 1.2 to 1.5). At N = 1 (`bench/token.py`, P4): 0.63x (the previous version:
+0.65x). Still above the ≤ 0.5x target: the floor, the same entry read by SecretStorage alone,
+is 0.35x. At N = 300 the index read is about 7.5 ms of it (300 records decoded and checked),
+under 1 ms at N = 1.
 
 **The rest of #12** (renew-all in a bounded pool, keyring work in proportion, `token` at the
 floor) is other work; the "before" section below is the reference for it.

@@ -83,12 +83,16 @@ WINDOW_STATES = (
     "renew-all",
     "settings-schedule",
     "settings-schedule-error",
+    "list-first",
+    "list-first-built",
     *CONNECT_STATES,
 )
 # The browser's pages, shot by headless Chromium (bench/browser_shots.py).
 STATES = (*WINDOW_STATES, *browser_shots.STATES)
 FIRM_STATES = ("firm-choice", "firm-list", "firm-attention")
 SCHEDULE_STATES = ("settings-schedule", "settings-schedule-error")
+# At start-up: the list shown, the detail pane not built yet; then the same window once it is.
+LIST_FIRST_STATES = ("list-first", "list-first-built")
 # The scheduled renewal as a packaged app on an accountant's computer shows it.
 SCHEDULE_EXECUTABLE = "/opt/qonto-desktop/QontoDesktop"
 SCHEDULE_HOME = "/home/claire"
@@ -354,6 +358,33 @@ def shoot_disconnect(shooter: Shooter, window: MainWindow) -> None:
     wait_until(lambda: not dialog.isVisible(), "the question to close")
 
 
+def render_list_first(shooter: Shooter, home: Path) -> None:
+    """The window as it starts: the list and the placeholder, then the detail pane built."""
+    if not any(shooter.wants(state) for state in LIST_FIRST_STATES):
+        return
+    with Emulator(consent_mode="approve") as emulator:
+        desk = demo_desk(home, emulator)
+        for organization in emulator.organizations:
+            connect_one(desk, emulator, organization_id=organization.id)
+        window = MainWindow(desk, demo=True, language=shooter.language, build_later=True)
+        build = window.build_pane
+        window.build_pane = lambda: None  # type: ignore[method-assign]  # held for the shot
+        window.resize(WINDOW_SIZE)
+        window.show()
+        try:
+            wait_until(
+                lambda: window.list_ready and window.pages.currentIndex() == CONNECTIONS,
+                "the list",
+            )
+            shooter.shoot("list-first", window)
+            build()
+            wait_until(lambda: window.backend is not None, "the keyring's name")
+            shooter.shoot("list-first-built", window)
+        finally:
+            window.close()
+            window.deleteLater()
+
+
 def render_firm(shooter: Shooter, home: Path) -> None:
     """The demo firm's 40 companies in the list, then only those needing attention."""
     if not any(shooter.wants(state) for state in FIRM_STATES):
@@ -455,8 +486,9 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
             if language != "en" and not install_translator(app, language):
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)
-            if only - set(FIRM_STATES) - set(SCHEDULE_STATES):
+            if only - set(FIRM_STATES) - set(SCHEDULE_STATES) - set(LIST_FIRST_STATES):
                 render_language(shooter, Path(temporary) / language)
+            render_list_first(shooter, Path(temporary) / f"{language}-list-first")
             render_firm(shooter, Path(temporary) / f"{language}-firm")
             render_schedule(shooter, Path(temporary) / f"{language}-schedule")
             saved.extend(shooter.saved)

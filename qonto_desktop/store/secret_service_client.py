@@ -22,7 +22,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import secretstorage
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from jeepney.wrappers import DBusErrorResponse
+from secretstorage.item import ITEM_IFACE
+from secretstorage.util import DBusAddressWrapper, open_session
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +88,9 @@ class SecretServiceEntries:
         def read(collection: Any, careful: bool) -> str | None:
             for item in collection.search_items(query(service, username)):
                 _unlock(item, careful)
-                secret = item.get_secret()
+                secret = _secret_of(item)
                 _keep_session(collection, item)
-                return str(secret.decode("utf-8"))
+                return secret.decode("utf-8")
             return None
 
         return self._with_collection(read)
@@ -192,6 +195,28 @@ def _keep_session(collection: Any, item: Any) -> None:
     """
     if collection.session is None:
         collection.session = item.session
+
+
+def _secret_of(item: Any) -> bytes:
+    """The item's secret, as SecretStorage's ``Item.get_secret`` reads it, on an encrypted session.
+
+    The same calls and the same AES-CBC decryption, without its ``default_backend()``: since
+    cryptography 3.1 every cipher runs on its one backend and ignores that argument, but asking
+    for it imports the whole OpenSSL backend module (its RSA, EC and padding modules, about
+    6 ms of every ``token``) only to hand it over. The session is SecretStorage's own, opened
+    as it opens it (Diffie-Hellman, then AES), with its rules unchanged.
+    """
+    item.ensure_not_locked()
+    if not item.session:
+        item.session = open_session(item.connection)
+    session = item.session
+    proxy = DBusAddressWrapper(item.item_path, ITEM_IFACE, item.connection)
+    (secret,) = proxy.call("GetSecret", "o", session.object_path)
+    if not session.encrypted:  # as SecretStorage: a service without the encrypted algorithm
+        return bytes(secret[2])
+    decryptor = Cipher(algorithms.AES(session.aes_key), modes.CBC(bytes(secret[1]))).decryptor()
+    padded = decryptor.update(bytes(secret[2])) + decryptor.finalize()
+    return padded[: -padded[-1]]
 
 
 def _unlock_collection(collection: Any) -> None:

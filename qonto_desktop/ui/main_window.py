@@ -4,8 +4,9 @@ Every network and keyring call runs on :class:`Workers`; results come back on th
 Closing the window cancels a running connect flow and waits, bounded, for the workers.
 
 At start-up the window can show a light shell first (title, menu, banners and "Loading your
-connections…"), then import and build the connection pane just after its first frame is
-painted: see ``build_later``. The index is read on a worker meanwhile either way.
+connections…"), then import and build the list just after its first frame is painted, and the
+detail pane, the actions and the keep-alive just after the list's first frame: see
+``build_later``. The index is read on a worker meanwhile either way.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ class MainWindow(QMainWindow):
         open_browser: the browser seam, passed on to the connect dialog.
         workers: the worker pool (one of the window's own by default).
         clipboard_clear_ms: how long a copied access token stays on the clipboard.
-        build_later: show a light shell first, and import and build the connection pane (and
-            the empty state) just after the window's first frame is painted; ``pane_built`` is
-            emitted then. By default the window is complete when the constructor returns.
+        build_later: show a light shell first; import and build the list (and the empty state)
+            just after the window's first frame is painted, then the detail pane, the actions
+            and the keep-alive just after the first frame that shows the list (or the empty
+            state); ``pane_built`` is emitted then. By default the window is complete when the
+            constructor returns.
         demo_firm: in demo mode, what opens the demo firm (on a worker) and returns its desk:
             the empty state then offers it beside connecting one company.
 
@@ -117,7 +120,9 @@ class MainWindow(QMainWindow):
         self.view: ConnectionView
         self.connection_actions: ConnectionActions
         self.empty: EmptyState
-        self.pane_ready = False
+        self.list_ready = False  # the list and the empty state (the pane's first half)
+        self.pane_ready = False  # the whole pane, the actions and the keep-alive
+        self._build_later = build_later
         self._until_built: Callable[[], None] | None = None  # the last read, while unbuilt
         self.keep_alive: WindowKeepAlive | None = None  # built with the pane
         self.notice = MessageBar(parent=self)
@@ -140,7 +145,7 @@ class MainWindow(QMainWindow):
         if build_later:  # once the loading words are painted: see eventFilter()
             self.loading.installEventFilter(self)
         else:
-            self.build_pane()
+            self.build_list()
             self._start_reading()
 
     def _start_reading(self) -> None:
@@ -187,23 +192,29 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """With ``build_later``: build the pane once the loading words have been painted."""
-        if watched is self.loading and event.type() == QEvent.Type.Paint:
-            self.loading.removeEventFilter(self)
-            # Queued: runs after this frame is on screen, and never once the window is gone.
-            # The workers start then too: their imports would compete for the GIL before it.
-            QTimer.singleShot(0, self, self._start_reading)
-            QTimer.singleShot(0, self, self.build_pane)
+        """With ``build_later``: build the list once the loading words have been painted, and
+        the rest of the pane once the list (or the empty state) has been."""
+        if event.type() == QEvent.Type.Paint:
+            if watched is self.loading:
+                self.loading.removeEventFilter(self)
+                # Queued: runs after this frame is on screen, and never once the window is
+                # gone. The workers start then too: their imports would compete for the GIL.
+                QTimer.singleShot(0, self, self._start_reading)
+                QTimer.singleShot(0, self, self.build_list)
+            elif self.list_ready and watched in (self.pane, self.empty):
+                self.pane.removeEventFilter(self)
+                self.empty.removeEventFilter(self)
+                # After this frame, once the event loop has gone round: what was typed or
+                # clicked meanwhile is answered first.
+                QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.build_pane))
         return super().eventFilter(watched, event)
 
-    def build_pane(self) -> None:
-        """Import and build the connection pane and the empty state (once; not once closing)."""
-        if self.pane_ready or self.closing:
+    def build_list(self) -> None:
+        """Import and build the list and the empty state (once; not once closing)."""
+        if self.list_ready or self.closing:
             return
         from qonto_desktop.ui.panes.connection_pane import ConnectionPane  # noqa: PLC0415
         from qonto_desktop.ui.panes.empty_state import EmptyState  # noqa: PLC0415
-
-        self._set_icons()
 
         self.pane = ConnectionPane(
             self.desk,
@@ -213,9 +224,9 @@ class MainWindow(QMainWindow):
             now=self.desk.now,
             language=self.language,
             parent=self.pages,
+            build_details=not self._build_later,
         )
-        self.list, self.view = self.pane.list, self.pane.view
-        self.connection_actions = self.pane.connection_actions
+        self.list = self.pane.list
         self.empty = EmptyState(self.pages)
         for page in (self.empty, self.pane):
             self.pages.addWidget(page)
@@ -228,10 +239,26 @@ class MainWindow(QMainWindow):
             self.empty.firm_requested.connect(self.open_demo_firm)
         if self.backend is not None:
             self.pane.set_backend(self.backend)
-        self.pane_ready = True
+        self.list_ready = True
+        if self._build_later:  # the rest once the list, or the empty state, is on screen
+            self.pane.installEventFilter(self)
+            self.empty.installEventFilter(self)
         waiting, self._until_built = self._until_built, None
-        if waiting is not None:  # the list was read before the pane existed: show it now
+        if waiting is not None:  # the list was read before it existed: show it now
             waiting()
+        if not self._build_later:
+            self.build_pane()
+
+    def build_pane(self) -> None:
+        """Build the rest: the detail pane, the actions, the icons, the keep-alive (once)."""
+        if self.pane_ready or self.closing:
+            return
+        self.build_list()
+        self.pane.build_details()
+        self.view = self.pane.view
+        self.connection_actions = self.pane.connection_actions
+        self._set_icons()
+        self.pane_ready = True
         self._build_keep_alive()
         log.info("main window ready")
         self.pane_built.emit()
@@ -295,7 +322,7 @@ class MainWindow(QMainWindow):
 
         if self.closing or not isinstance(load, IndexLoad):
             return
-        if not self.pane_ready:
+        if not self.list_ready:
             self._until_built = partial(self._loaded, load)
             return
         if load.problem is not None:
@@ -316,7 +343,7 @@ class MainWindow(QMainWindow):
     def _load_failed(self, error: QontoDesktopError) -> None:
         if self.closing:
             return
-        if not self.pane_ready:
+        if not self.list_ready:
             self._until_built = partial(self._load_failed, error)
             return
         self.index_banner.show_error(error)
@@ -338,7 +365,7 @@ class MainWindow(QMainWindow):
     def _show_backend(self, words: str) -> None:
         """Where the secrets are stored, in words, for the detail pane and the About box."""
         self.backend = words
-        if self.pane_ready:
+        if self.list_ready:
             self.pane.set_backend(words)
         self.menu_actions.set_backend(words)
 

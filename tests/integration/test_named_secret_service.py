@@ -14,10 +14,10 @@ from jeepney.io.blocking import DBusConnection
 from keyring.backend import KeyringBackend
 from secretstorage.dhcrypto import Session
 
-from qonto_desktop.store import backend_names
+from qonto_desktop.store import backend_names, secret_service_client
 from qonto_desktop.store.errors import KeyringLockedError, StorageError
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
-from qonto_desktop.store.secret_service_client import SecretServiceEntries
+from qonto_desktop.store.secret_service_client import SecretServiceEntries, query
 from qonto_desktop.store.secrets import SecretStore
 from tests.support.secret_service import SecretServiceSession
 
@@ -46,6 +46,23 @@ def test_the_client_reads_and_writes_keyrings_own_entries(
         client.set_password(service_name, "by-the-client", "b")
         assert client.get_password(service_name, "by-keyring") == "a"
         assert real_backend.get_password(service_name, "by-the-client") == "b"
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("length", [1, 15, 16, 17, 1000])
+def test_the_client_decrypts_every_length_as_secretstorage_does(
+    real_backend: KeyringBackend, service_name: str, length: int
+) -> None:
+    # The client decrypts reads itself (AES-CBC, PKCS#7 padding): one padding block short of,
+    # on and past every block boundary, in characters of one to four bytes.
+    value = ("é€a😀" * length)[:length]
+    real_backend.set_password(service_name, "by-keyring", value)
+    client = SecretServiceEntries()
+    try:
+        assert client.get_password(service_name, "by-keyring") == value
+        item = next(client.collection().search_items(query(service_name, "by-keyring")))
+        assert item.get_secret() == value.encode("utf-8")  # SecretStorage's own reading
     finally:
         client.close()
 
@@ -136,6 +153,7 @@ def test_one_encrypted_session_serves_every_read_and_write(
         real_backend.set_password(service_name, f"entry-{index}", f"value {index}")
     monkeypatch.setattr(secretstorage.item, "open_session", counted)
     monkeypatch.setattr(secretstorage.collection, "open_session", counted)
+    monkeypatch.setattr(secret_service_client, "open_session", counted)  # its own reads
     client = SecretServiceEntries()
     try:
         assert client.get_password(service_name, "entry-0") == "value 0"

@@ -33,7 +33,9 @@ from tests.support.tokens import saved
 # the log file's rotating handler (with pickle; it loads with the first record written), the
 # temporary files of writes (tempfile, shutil), the environments and scopes (a context's), the
 # other values of the application API, the renderer and the parser, platformdirs (Linux computes
-# its folders), datetime and glob.
+# its folders), datetime and glob; and cryptography's OpenSSL backend module (with its RSA and
+# EC modules), which SecretStorage's own read asks for only to hand a cipher its ignored
+# ``backend`` argument.
 HEAVY = (
     "requests",
     "urllib3",
@@ -60,6 +62,7 @@ HEAVY = (
     "platformdirs",
     "datetime",
     "glob",
+    "cryptography.hazmat.backends.openssl.backend",
 )
 
 SCRIPT = f"""\

@@ -15,12 +15,14 @@ import requests
 
 from qonto_desktop.oauth.errors import NetworkError
 from qonto_desktop.qonto.api import check_busy
+from qonto_desktop.qonto.environments import STAGING_HEADER
 from qonto_desktop.qonto.errors import (
     SERVICE,
     FileDownloadError,
     FileUrlExpiredError,
     TruncatedDownloadError,
 )
+from qonto_desktop.qonto.user_access import ORGANIZATION_HEADER
 from qonto_desktop.system.files import stream_atomically
 from qonto_desktop.system.http import TIMEOUT, Sender, new_session
 
@@ -29,6 +31,13 @@ CHUNK = 64 * 1024
 _EXPIRED_WORD = b"expir"
 _EXPIRED_STATUSES = (400, 403)
 _ERROR_BODY_READ = 4096  # enough for an S3 error document; a refusal is never read further
+# Only what the address needs; None removes a header a shared session would add.
+_HEADERS: dict[str, str | None] = {
+    "Accept": "*/*",
+    "Authorization": None,
+    STAGING_HEADER: None,
+    ORGANIZATION_HEADER: None,
+}
 
 
 def download(
@@ -46,8 +55,7 @@ def download(
     try:
         try:
             response = sender.send(
-                # Only what the address needs: no headers of the connection, ever.
-                lambda: own.get(url, headers={"Accept": "*/*"}, timeout=TIMEOUT, stream=True),
+                lambda: own.get(url, headers=_HEADERS, timeout=TIMEOUT, stream=True),
                 idempotent=True,
             )
         except requests.RequestException:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from qonto_desktop.qonto import environments
 from qonto_desktop.qonto.bank_api import QontoBankApi
@@ -64,6 +65,20 @@ def test_the_file_arrives_whole_without_the_token(stub: BankStub, tmp_path: Path
     assert STAGING not in repr(seen)
     assert limiter.acquired == 1  # the same IP address: the same pace
     assert [p.name for p in destination.parent.iterdir()] == ["r.pdf"]
+
+
+def test_a_shared_session_s_headers_do_not_reach_the_store(stub: BankStub, tmp_path: Path) -> None:
+    stub.answer("/files/r.pdf", Reply(body=PDF))
+    shared = requests.Session()
+    shared.headers.update({"Authorization": f"Bearer {TOKEN}", "X-Qonto-Staging-Token": STAGING})
+    sender = Sender(BANK_DATA_RETRY, pause=lambda _: None, draw=lambda: 0.0)
+    environment = environments.emulator(stub.base_url, sandbox=True)
+    api = QontoBankApi(environment, TOKEN, staging_token=STAGING, sender=sender, session=shared)
+    with shared:
+        api.download(f"{stub.base_url}/files/r.pdf", tmp_path / "r.pdf")
+    (seen,) = stub.seen
+    assert "authorization" not in seen.headers
+    assert "x-qonto-staging-token" not in seen.headers
 
 
 def test_a_cut_body_is_an_error_and_leaves_nothing(stub: BankStub, tmp_path: Path) -> None:

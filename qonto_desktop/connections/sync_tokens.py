@@ -66,7 +66,7 @@ def qonto_readers(desk: Desk) -> Readers:
     """Readers on Qonto's Business API, with each connection's environment and headers."""
 
     def reader(connection: Connection, access_token: str) -> BankReader:
-        from qonto_desktop.qonto.bank_api import (  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
+        from qonto_desktop.qonto.bank_api import (  # noqa: PLC0415
             QontoBankApi,
         )
 

@@ -158,4 +158,6 @@ def test_the_keyring_is_named_once_the_list_is_shown_and_the_pane_built(
     qtbot.waitUntil(lambda: window.backend is not None)
     assert pane_built_then == [True]
     assert window.pages.currentIndex() == CONNECTIONS
-    assert window.backend in window.view.details_text()  # the words reach the built pane
+    backend = window.backend
+    assert backend is not None
+    assert backend in window.view.details_text()  # the words reach the built pane

@@ -7,10 +7,12 @@ nothing due, nothing more is read and nothing is sent. The due grants go in chun
 1. the refresh locks of the chunk's grants, taken in one order (so two batches never wait on
    each other), then the index read once under them: a grant another process (``token``)
    renewed meanwhile is not refreshed again;
-2. one index write marks their access tokens spent (Qonto revokes them when it rotates);
-3. the refreshes on :data:`POOL_SIZE` workers, each keeping its rotated refresh token, then its
-   access token, in the keyring as soon as Qonto answered;
-4. one index write records every outcome; then the locks are let go.
+2. one index write marks their access tokens spent (Qonto revokes them when it rotates), and
+   records the outcomes of the chunk before, whose locks are let go after it;
+3. the refreshes on :data:`POOL_SIZE` workers, each keeping its rotated refresh token with its
+   access token in the keyring as soon as Qonto answered;
+4. the locks stay held until the next chunk's write has recorded every outcome (the last
+   chunk's outcomes: a write of their own).
 
 A crash anywhere loses no rotated refresh token: it is in the keyring before the index names
 the new expiry, and an access token marked spent is renewed from it at its next use. A 429
@@ -25,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from qonto_desktop.connections.checkpoint import Checkpoint, carry_on
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.model import RefreshResult
-from qonto_desktop.connections.renew_chunk import Batch, Grant, run_chunk
+from qonto_desktop.connections.renew_chunk import Batch, Grant, Held, finish, run_chunk
 from qonto_desktop.connections.renew_due import (
     Progress,
     RenewAllReport,
@@ -45,7 +47,8 @@ __all__ = ["CHUNK_SIZE", "POOL_SIZE", "RenewAllReport", "renew_all"]
 # where a batch spends most of its time (docs/performance.md): more workers would only queue
 # there. Eight renew 300 connections in 38 round trips, far inside Qonto's 1,000 per 10 s.
 POOL_SIZE = 8
-# Grants per chunk: one index read and two writes per chunk, and no more locks held at once.
+# Grants per chunk: one index read and one write per chunk (one more at the end); at most two
+# chunks' locks held at once.
 CHUNK_SIZE = 64
 
 
@@ -84,10 +87,20 @@ def renew_all(
     queue = deque(_due_grants(batch, first.connections, lapsing_within))
     if queue:
         with ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="renew") as pool:
-            while queue:
-                checkpoint("next chunk")
-                chunk = [queue.popleft() for _ in range(min(chunk_size, len(queue)))]
-                queue.extend(run_chunk(batch, chunk, pool))
+            held: Held | None = None
+            try:
+                while queue or held is not None:
+                    if not queue and held is not None:
+                        done, held = held, None
+                        queue.extend(finish(batch, done))
+                        continue
+                    checkpoint("next chunk")
+                    chunk = [queue.popleft() for _ in range(min(chunk_size, len(queue)))]
+                    held, again = run_chunk(batch, chunk, pool, held)
+                    queue.extend(again)
+            finally:
+                if held is not None:  # stopped: what was saved stays saved, the locks go
+                    held.locks.close()
     order = {connection.id: place for place, connection in enumerate(first.connections)}
     results = sorted(batch.results.values(), key=lambda r: order.get(r.connection.id, len(order)))
     return RenewAllReport(tuple(results), batch.problem)

@@ -2,14 +2,16 @@
 
 :mod:`qonto_desktop.connections.renew_all` cuts the due grants into chunks; for each, this
 module takes the grants' locks in name order, reads the index once under them (a grant renewed
-meanwhile by another process is left alone), marks the access tokens spent in one write, sends
-the refreshes on the pool (:mod:`qonto_desktop.connections.renew_rotation`), and records every
-outcome in one more write. A 429 holds the process's requests for its ``Retry-After`` and gives
-the grant back for a later chunk.
+meanwhile by another process is left alone), marks the access tokens spent, sends the refreshes
+on the pool (:mod:`qonto_desktop.connections.renew_rotation`), and records every outcome. The
+outcomes of a chunk and the spent marks of the next go in one write, both chunks' locks held;
+the last chunk's outcomes in a write of their own. A 429 holds the process's requests for its
+``Retry-After`` and gives the grant back for a later chunk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -91,29 +93,103 @@ class Batch:
         return self.clients[key]
 
 
-def run_chunk(batch: Batch, chunk: list[Grant], pool: ThreadPoolExecutor) -> list[Grant]:
-    """Renew one chunk under its grants' locks; the grants to try again (rate-limited)."""
+@dataclass
+class Held:
+    """A chunk whose rotations are all saved in the keyring, its locks still held: its outcomes
+    go in the index with the next chunk's spent marks, in one write."""
+
+    locks: ExitStack
+    outcomes: list[tuple[Grant, Outcome]]
+    top: str  # the greatest lock name it holds
+
+
+def run_chunk(
+    batch: Batch, chunk: list[Grant], pool: ThreadPoolExecutor, held: Held | None
+) -> tuple[Held | None, list[Grant]]:
+    """Renew one chunk under its grants' locks, and record the chunk ``held`` before it.
+
+    The previous chunk's outcomes and this chunk's access tokens marked spent go in one index
+    write, taken with both chunks' locks held, after every rotation of the previous chunk is
+    saved and before any refresh of this one is sent (docs/decisions.md).
+
+    Returns:
+        This chunk, its rotations saved and its locks held, to be recorded with the next one
+        (or by :func:`finish`); and the grants to try again (rate-limited).
+    """
     desk = batch.desk
-    with ExitStack() as locks:
+    again: list[Grant] = []
+    if held is not None and min(g.lock for g in chunk) <= held.top:
+        # Grants back from a 429 sort before what is held: taking their locks now could wait
+        # on a batch that waits on ours. Record, let go, then take.
+        again, held = finish(batch, held), None
+    locks = ExitStack()
+    try:
         for grant in sorted(chunk, key=lambda g: g.lock):
             locks.enter_context(refresh_lock(desk, grant.lock))
         work = _still_due(batch, chunk)
-        if not work:
-            return []
-        now = _after_handout_grace(desk, work)
-        spent = {
+        if held is not None and work and _grace_wait(desk, work) > 0:
+            again, held = again + finish(batch, held), None  # not held through the wait
+        now = _after_handout_grace(desk, work) if work else desk.now()
+        spent: dict[str, dict[str, object]] = {
             m.id: {"access_expires_at": min(m.access_expires_at, now)}
             for g in work
             for m in g.members
         }
         try:
-            desk.index.update_each(spent, keep_damaged=batch.keep_damaged)
-        except QontoDesktopError as exc:  # nothing was sent: the tokens hold
-            for grant in work:
-                batch.report_all(grant.members, refreshed=False, error=exc)
-            return []
+            sendable, retry = _write(batch, held, spent, work)
+        finally:
+            if held is not None:
+                held.locks.close()
+        again += retry
+        if not work or not sendable:
+            locks.close()
+            return None, again
         outcomes = _rotate_all(batch, work, pool)
-        return _record(batch, outcomes)
+    except BaseException:
+        locks.close()
+        if held is not None:
+            held.locks.close()
+        raise
+    return Held(locks, outcomes, max(g.lock for g in work)), again
+
+
+def finish(batch: Batch, held: Held) -> list[Grant]:
+    """Record a held chunk in a write of its own (the last one, or one that cannot wait)."""
+    with held.locks:
+        return _write(batch, held, {}, [])[1]
+
+
+def _write(
+    batch: Batch,
+    held: Held | None,
+    spent: Mapping[str, Mapping[str, object]],
+    work: list[Grant],
+) -> tuple[bool, list[Grant]]:
+    """One index write: ``held``'s outcomes and the access tokens ``work`` will spend.
+
+    Returns:
+        Whether ``work`` may be sent (its spent marks are written), and the grants of ``held``
+        to try again.
+    """
+    changes: dict[str, Mapping[str, object]] = dict(spent)
+    if held is not None:
+        changes.update(_outcome_changes(batch, held.outcomes))
+    written: dict[str, Connection] = {}
+    failure: QontoDesktopError | None = None
+    try:
+        index = batch.desk.index
+        written = {c.id: c for c in index.update_each(changes, keep_damaged=batch.keep_damaged)}
+    except QontoDesktopError as exc:  # held's tokens are in the keyring; work sent nothing
+        failure = exc
+    again: list[Grant] = []
+    if held is not None:
+        batch.checkpoint("index written")
+        again = _report(batch, held.outcomes, written, failure)
+    if failure is not None:
+        for grant in work:  # nothing was sent: the tokens hold
+            batch.report_all(grant.members, refreshed=False, error=failure)
+        return False, again
+    return True, again
 
 
 def _still_due(batch: Batch, chunk: list[Grant]) -> list[Grant]:
@@ -144,19 +220,23 @@ def _still_due(batch: Batch, chunk: list[Grant]) -> list[Grant]:
     return work
 
 
-def _after_handout_grace(desk: Desk, work: list[Grant]) -> float:
-    """Let tokens handed out just before they fell due live their grace (``HANDOUT_GRACE``)."""
+def _grace_wait(desk: Desk, work: list[Grant]) -> float:
+    """How long tokens handed out just before they fell due have left of their grace."""
     now = desk.now()
     waits = [
         g.lead.access_expires_at - now - (REFRESH_MARGIN - HANDOUT_GRACE)
         for g in work
         if not g.forced
     ]
-    wait = max(waits, default=0.0)
+    return max(waits, default=0.0)
+
+
+def _after_handout_grace(desk: Desk, work: list[Grant]) -> float:
+    """Let tokens handed out just before they fell due live their grace (``HANDOUT_GRACE``)."""
+    wait = _grace_wait(desk, work)
     if wait > 0:
         desk.pause(min(wait, HANDOUT_GRACE))
-        return desk.now()
-    return now
+    return desk.now()
 
 
 def _rotate_all(
@@ -181,27 +261,30 @@ def _rotate_all(
     return outcomes
 
 
-def _record(batch: Batch, outcomes: list[tuple[Grant, Outcome]]) -> list[Grant]:
-    """One index write for the chunk's outcomes; report them; the grants to try again."""
+def _outcome_changes(
+    batch: Batch, outcomes: list[tuple[Grant, Outcome]]
+) -> dict[str, Mapping[str, object]]:
+    """What the index records of a chunk's outcomes, for every connection of each grant."""
     desk = batch.desk
     now = desk.now()
     backend = (
         "" if all(g.lead.keyring_backend for g, _ in outcomes) else desk.secrets.backend_name()
     )
-    changes: dict[str, dict[str, object]] = {}
+    changes: dict[str, Mapping[str, object]] = {}
     for grant, outcome in outcomes:
         change = index_changes(outcome, grant.lead, now, backend)
         if change:
             changes.update({member.id: change for member in grant.members})
-    written: dict[str, Connection] = {}
-    failure: QontoDesktopError | None = None
-    try:
-        written = {
-            c.id: c for c in desk.index.update_each(changes, keep_damaged=batch.keep_damaged)
-        }
-    except QontoDesktopError as exc:  # the rotated tokens are in the keyring: nothing lost
-        failure = exc
-    batch.checkpoint("index written")
+    return changes
+
+
+def _report(
+    batch: Batch,
+    outcomes: list[tuple[Grant, Outcome]],
+    written: dict[str, Connection],
+    failure: QontoDesktopError | None,
+) -> list[Grant]:
+    """Report a chunk's outcomes once the index holds them; the grants to try again."""
     again = []
     for grant, outcome in outcomes:
         members = tuple(written.get(m.id, m) for m in grant.members)

@@ -12,6 +12,8 @@ NEEDS_RECONNECT = 3  # Qonto no longer accepts the connection: sign in again
 NO_SECURE_STORAGE = 4  # no usable OS keyring, or it is locked
 NETWORK = 5  # Qonto could not be reached, is busy, or rate-limits
 NOT_FOUND = 6  # no connection matches, or several do
+# sync and export: each client's outcome has its code; the command exits with the worst (the
+# highest): one client to reconnect among 40 done exits 3. A period not understood is usage.
 
 _BY_CODE = {
     "needs_reconnect": NEEDS_RECONNECT,
@@ -22,6 +24,7 @@ _BY_CODE = {
     "outcome_unknown": NETWORK,
     "rate_limited": NETWORK,
     "service_unavailable": NETWORK,
+    "unknown_period": USAGE,
 }
 
 

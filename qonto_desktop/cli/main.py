@@ -242,6 +242,30 @@ def _sync(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> 
     return sync.run(_desk(), args.names, every=args.all, as_json=args.json, out=out, err=err)
 
 
+def _export(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import export
+
+    return export.run(
+        _desk(),
+        args.names,
+        every=args.all,
+        period=args.period,
+        to=args.to,
+        formats=args.format,
+        as_json=args.json,
+        out=out,
+        err=err,
+    )
+
+
+def _receipts(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import receipts
+
+    return receipts.run(
+        _desk(), missing=args.missing, csv=args.csv, as_json=args.json, out=out, err=err
+    )
+
+
 def _schedule(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import schedule
 
@@ -312,6 +336,8 @@ COMMANDS: dict[str, Command] = {
     "token": _token,
     "refresh": _refresh,
     "sync": _sync,
+    "export": _export,
+    "receipts": _receipts,
     "schedule": _schedule,
     "disconnect": _disconnect,
     "configure": _configure,

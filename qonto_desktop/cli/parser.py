@@ -44,7 +44,8 @@ def build_parser() -> Parser:
         description=f"{APP_NAME}: connect Qonto bank accounts to your desk. "
         "Without a command, the window opens.",
         epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 needs reconnecting, "
-        "4 secure storage missing or locked, 5 network, 6 connection not found.",
+        "4 secure storage missing or locked, 5 network, 6 connection not found; "
+        "sync and export: the worst client's code.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
@@ -70,6 +71,18 @@ def build_parser() -> Parser:
     sync.add_argument("names", nargs="*", metavar="NAME", help="id, slug or name of a client")
     sync.add_argument("--all", action="store_true", help="every client")
     sync.add_argument("--json", action="store_true", help="machine-readable summary")
+    _export(
+        commands.add_parser(
+            "export",
+            help="the month end: statements, transactions (CSV, OFX) and receipts of a period",
+        )
+    )
+    receipts = commands.add_parser("receipts", help="the receipts still missing, every client")
+    receipts.add_argument(
+        "--missing", action="store_true", help="list the transactions still needing a receipt"
+    )
+    receipts.add_argument("--csv", metavar="FILE", help="also write the list as a CSV for Excel")
+    receipts.add_argument("--json", action="store_true", help="machine-readable output")
     schedule = commands.add_parser(
         "schedule", help="the system's own daily refresh --all: show, install or remove it"
     )
@@ -106,6 +119,30 @@ def build_parser() -> Parser:
         "--sandbox", action="store_true", help="require X-Qonto-Staging-Token, as the sandbox"
     )
     return parser
+
+
+def _export(parser: Parser) -> None:
+    parser.add_argument("names", nargs="*", metavar="NAME", help="id, slug or name of a client")
+    parser.add_argument("--all", action="store_true", help="every client")
+    parser.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help="2026-11 (a month), 2026-Q4 (a quarter) or 2026-11-03..2026-11-20 (two days, "
+        "both included); default: the previous month",
+    )
+    parser.add_argument(
+        "--to",
+        metavar="DIR",
+        help="the folder to export into (default: the last one used, else "
+        "Documents/Qonto exports); one folder per client inside",
+    )
+    parser.add_argument(
+        "--format",
+        metavar="F,...",
+        help="among statements (pdf), csv (French Excel), csv-plain (RFC 4180), ofx, receipts; "
+        "default: statements,csv,ofx,receipts",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable summary")
 
 
 def _connect(parser: Parser) -> None:

@@ -56,7 +56,11 @@ class ExportRequest:
 
 @dataclass(frozen=True)
 class ClientProgress:
-    """Where one client's export stands; ``folder`` is set once its files are written."""
+    """Where one client's export stands; ``folder`` is set once its files are written.
+
+    ``statements_not_issued``: the months (``YYYY-MM``) of the period some account has no
+    statement for yet (Qonto issues them in the first days of the next month): not an error.
+    """
 
     connection_id: str
     name: str
@@ -65,14 +69,19 @@ class ClientProgress:
     total: int | None = None
     error: QontoDesktopError | None = None
     folder: Path | None = None
+    statements_not_issued: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ExportReport:
-    """Every client's last progress, in the order asked, and the folder holding them all."""
+    """Every client's last progress, in the order asked, and the folder holding them all.
+
+    ``problem``: the local copy of bank data was damaged, kept aside and rebuilt (or None).
+    """
 
     clients: tuple[ClientProgress, ...]
     destination: Path
+    problem: QontoDesktopError | None = None
 
     @property
     def failed(self) -> tuple[ClientProgress, ...]:

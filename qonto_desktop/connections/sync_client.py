@@ -88,7 +88,7 @@ def _with_one_refresh(job: ClientJob, connection: Connection) -> ClientSync:
     try:
         return _read(job, connection, token, tally)
     except ApiUnauthorizedError:
-        return _to_reconnect(job.desk, connection)
+        return mark_to_reconnect(job.desk, connection)
 
 
 def _read(job: ClientJob, connection: Connection, token: str, tally: _Tally) -> ClientSync:
@@ -128,7 +128,7 @@ def _forbidden(connection: Connection, error: ForbiddenError) -> QontoDesktopErr
     return error
 
 
-def _to_reconnect(desk: Desk, connection: Connection) -> ClientSync:
+def mark_to_reconnect(desk: Desk, connection: Connection) -> ClientSync:
     """Mark the client (and those sharing its grant) to reconnect, as renew-all does."""
     ids = [c.id for c in sharing(desk, connection)] or [connection.id]
     try:

@@ -78,6 +78,7 @@ class BankRoutes:
         downloading = request.path.startswith(FILES_PREFIX)
         if not downloading and not request.path.startswith(API_PREFIX):
             return None
+        self._switches.count("files" if downloading else request.path.split("/")[2])
         if self._switches.latency:
             self._stopping.wait(self._switches.latency)
         if downloading:

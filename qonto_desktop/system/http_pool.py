@@ -14,9 +14,10 @@ import threading
 import requests
 from requests.adapters import HTTPAdapter
 
-# Connections kept open per host: one per worker of a renew-all (connections.renewal.POOL_SIZE)
-# with room to spare; a request beyond them opens a connection that is not kept.
-CONNECTIONS_PER_HOST = 10
+# Connections kept open per host: one per worker of a sync or an export (16 clients at once,
+# connections.sync.POOL_SIZE) and of a renew-all; a request beyond them opens a connection
+# that is not kept, so 300 clients' bank requests reuse these 16.
+CONNECTIONS_PER_HOST = 16
 # Hosts whose pools are kept (Qonto's OAuth server and its API, in one or two environments).
 HOSTS = 8
 

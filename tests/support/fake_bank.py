@@ -2,18 +2,21 @@
 
 One :class:`FakeBank` holds one company's accounts and transactions; :meth:`FakeBank.reader`
 is the sync's ``readers`` factory. Every request is counted in ``requests``. ``refuse`` names the
-tokens Qonto answers 401 to; ``forbidden`` makes every call answer 403.
+tokens Qonto answers 401 to; ``forbidden`` makes every call answer 403. For the export, it
+serves statements (``statement_list``) and files: every statement and attachment has the
+address ``file://<id>``; ``files`` holds their bytes and ``expired`` the addresses that answer
+as expired once (a fresh one is ``file://<id>?fresh``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from qonto_desktop.qonto.banking import ALL_STATUSES, BankReader
-from qonto_desktop.qonto.errors import ApiUnauthorizedError, ForbiddenError
+from qonto_desktop.qonto.errors import ApiUnauthorizedError, FileUrlExpiredError, ForbiddenError
 from qonto_desktop.qonto.models.bank_accounts import BankAccount
 from qonto_desktop.qonto.models.statements import Month, Statement
 from qonto_desktop.qonto.models.transactions import (
@@ -38,6 +41,11 @@ class FakeBank:
     after_page: Callable[[int], None] | None = None  # called after each page served
     tokens_used: list[str] = field(default_factory=list)  # by each reader made, in order
     expire_after: int | None = None  # the first token dies after this many requests
+    statement_list: list[Statement] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # by statement or attachment id
+    expired: set[str] = field(default_factory=set)  # addresses answered "expired" once
+    revoke_after_downloads: int | None = None  # every token refused after this many downloads
+    revoked: bool = False
 
     def put(self, item: Transaction) -> None:
         """Add or replace (a correction) a transaction of its account."""
@@ -60,7 +68,7 @@ class _Reader:
         expire = self.bank.expire_after
         if expire is not None and len(self.bank.requests) > expire and self.token.startswith("old"):
             raise ApiUnauthorizedError
-        if self.token in self.bank.refuse:
+        if self.token in self.bank.refuse or self.bank.revoked:
             raise ApiUnauthorizedError
         if self.bank.forbidden:
             raise ForbiddenError(scope="organization.read")
@@ -95,16 +103,37 @@ class _Reader:
         self, bank_account_ids: tuple[str, ...], period_from: Month, period_to: Month
     ) -> Iterator[Statement]:
         self._send("statements")
-        yield from ()
+        for item in self.bank.statement_list:
+            if item.bank_account_id in bank_account_ids and period_from <= item.period <= period_to:
+                yield replace(item, file_url=f"file://{item.id}")
 
     def statement(self, statement_id: str) -> Statement:
-        raise NotImplementedError
+        self._send("statement", statement_id)
+        (found,) = [s for s in self.bank.statement_list if s.id == statement_id]
+        return replace(found, file_url=f"file://{statement_id}?fresh")
 
     def attachment(self, attachment_id: str) -> TransactionAttachment:
-        raise NotImplementedError
+        self._send("attachment", attachment_id)
+        return TransactionAttachment(
+            attachment_id, "facture.pdf", "application/pdf", None, None,
+            f"file://{attachment_id}?fresh",
+        )  # fmt: skip
 
     def download(self, url: str, destination: Path) -> int:
-        raise NotImplementedError
+        self.bank.requests.append(("download", url, None))
+        limit = self.bank.revoke_after_downloads
+        downloads = sum(1 for r in self.bank.requests if r[0] == "download")
+        if limit is not None and downloads > limit:
+            self.bank.revoked = True
+        if self.token in self.bank.refuse or self.bank.revoked:
+            raise ApiUnauthorizedError
+        if url in self.bank.expired:
+            self.bank.expired.discard(url)
+            raise FileUrlExpiredError
+        data = self.bank.files[url.removeprefix("file://").removesuffix("?fresh")]
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+        return len(data)
 
 
 def readers(banks: dict[str, FakeBank]) -> Callable[[Connection, str], BankReader]:

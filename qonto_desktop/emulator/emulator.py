@@ -132,6 +132,11 @@ class Emulator:
         return self._bank.ledger.change(bank_account_id, count, seed=seed)
 
     @property
+    def bank_requests(self) -> Counter[str]:
+        """The bank data requests received so far by route (``transactions``, ``files``...)."""
+        return self._bank.requests.snapshot()
+
+    @property
     def events(self) -> Counter[str]:
         """How many codes were redeemed, refreshes made and refused, and grants revoked so far."""
         return Counter(self._grants.events)

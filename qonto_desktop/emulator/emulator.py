@@ -131,6 +131,10 @@ class Emulator:
         """
         return self._bank.ledger.change(bank_account_id, count, seed=seed)
 
+    def forget_rate_limits(self) -> None:
+        """Empty the per-IP windows, as ten quiet minutes would (between a bench's phases)."""
+        self._bank.limits.forget()
+
     @property
     def bank_requests(self) -> Counter[str]:
         """The bank data requests received so far by route (``transactions``, ``files``...)."""

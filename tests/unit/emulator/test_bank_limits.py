@@ -39,6 +39,13 @@ def test_both_windows_answer_429_until_they_slide(limited: Emulator, clock: Manu
     assert statuses(limited, token, 1) == [200]
 
 
+def test_forgetting_the_windows_admits_again_at_once(limited: Emulator) -> None:
+    token = bank_token(limited)
+    assert statuses(limited, token, 4) == [200, 200, 200, 429]
+    limited.forget_rate_limits()
+    assert statuses(limited, token, 4) == [200, 200, 200, 429]
+
+
 def test_the_429_is_in_qontos_error_shape_without_retry_after_by_default(
     limited: Emulator,
 ) -> None:

@@ -5,8 +5,10 @@ connection, the period's statements (one listing, then each PDF) and the receipt
 transactions the mirror holds, into ``--to``, each recorded in the mirror with its SHA-256 and
 skipped next time while its file is there. Clients run :data:`POOL_SIZE` at a time (the sync's
 pool), each client's files one after the other, every request through the application's own
-pieces (the fresh-token use case, Qonto's bank-data client, the mirror). An expired address is
-asked again once. Prints a JSON summary: files downloaded, files already there, clients failed.
+pieces (the fresh-token use case, Qonto's bank-data client, the mirror). Receipts' addresses
+come from the period's transactions listed again (:func:`_fresh_urls`); one that expired, or
+is missing, is asked again once. Prints a JSON summary: files downloaded, files already there,
+clients failed.
 
 Usage: ``python bench/close_downloads.py --period 2026-11 --to DIR``
 """
@@ -27,6 +29,7 @@ import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -69,6 +72,24 @@ def _fetch(reader: BankReader, url: str | None, again: Callable[[], str | None],
     return hashlib.sha256(to.read_bytes()).hexdigest()
 
 
+def _fresh_urls(
+    reader: BankReader, account: str, start: datetime, end: datetime
+) -> dict[str, str | None]:
+    """Fresh receipt addresses of the period, a page of 100 transactions a request.
+
+    The mirror keeps no address (they die in 30 minutes); asking each receipt's again would
+    be one API call per file. Pending transactions have no ``settled_at``: theirs are asked
+    one by one.
+    """
+    pages = reader.transactions(
+        account,
+        updated_at_from=None,
+        settled_at_from=start,
+        settled_at_to=end - timedelta(milliseconds=1),
+    )
+    return {a.id: a.url for page in pages for t in page.transactions for a in t.attachments}
+
+
 def _statement_url(reader: BankReader, statement_id: str) -> str | None:
     return reader.statement(statement_id).file_url
 
@@ -102,19 +123,22 @@ def one_client(desk: Desk, mirror: Mirror, connection: Connection, month: Month,
         tally.downloaded += 1
     start, end = month_bounds(month)
     for account in accounts:
-        for transaction in mirror.transactions(connection.id, account, start, end):
-            for attachment in transaction.attachments:
-                if _recorded(mirror.receipt_file(connection.id, attachment.id)):
-                    tally.kept += 1
-                    continue
-                path = folder / f"receipt-{attachment.id}"
-                digest = _fetch(
-                    reader, attachment.url, partial(_receipt_url, reader, attachment.id), path
-                )
-                size = path.stat().st_size
-                stored = StoredFile(attachment.id, transaction.id, digest, path, size)
-                mirror.record_receipt(connection.id, stored)
-                tally.downloaded += 1
+        wanted = [
+            (transaction.id, attachment.id)
+            for transaction in mirror.transactions(connection.id, account, start, end)
+            for attachment in transaction.attachments
+        ]
+        needed = [w for w in wanted if not _recorded(mirror.receipt_file(connection.id, w[1]))]
+        tally.kept += len(wanted) - len(needed)
+        urls = _fresh_urls(reader, account, start, end) if needed else {}
+        for transaction_id, attachment_id in needed:
+            path = folder / f"receipt-{attachment_id}"
+            again = partial(_receipt_url, reader, attachment_id)
+            digest = _fetch(reader, urls.get(attachment_id), again, path)
+            size = path.stat().st_size
+            stored = StoredFile(attachment_id, transaction_id, digest, path, size)
+            mirror.record_receipt(connection.id, stored)
+            tally.downloaded += 1
     return tally
 
 

@@ -188,11 +188,12 @@ def main() -> int:
     for count in args.n:
         results.append(measure(count, args.per_month, args.latency))
         print(summary(results[-1]), flush=True)
+        if not args.no_write:  # after each N: a long run stopped later keeps what it measured
+            replace_section(DOCUMENT, HEADING, _section(results, args))
     line = memory_line(results)
     if line:
         print(f"\n{line}")
     if not args.no_write:
-        replace_section(DOCUMENT, HEADING, _section(results, args))
         print(f"\nwrote {DOCUMENT.relative_to(REPO)}")
     return 0
 

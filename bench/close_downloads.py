@@ -40,6 +40,7 @@ from qonto_desktop.connections.sync_tokens import qonto_readers
 from qonto_desktop.mirror.bank_mirror import Mirror, open_mirror
 from qonto_desktop.mirror.periods import month_bounds
 from qonto_desktop.mirror.records import StoredFile
+from qonto_desktop.qonto.bank_api import QontoBankApi
 from qonto_desktop.qonto.banking import BankReader
 from qonto_desktop.qonto.errors import FileUrlExpiredError
 from qonto_desktop.qonto.models.statements import Month
@@ -81,6 +82,8 @@ def _fresh_urls(
     be one API call per file. Pending transactions have no ``settled_at``: theirs are asked
     one by one.
     """
+    if not isinstance(reader, QontoBankApi):  # the protocol has no period filters
+        return {}
     pages = reader.transactions(
         account,
         updated_at_from=None,

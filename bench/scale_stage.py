@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from bench.staging import DeskStage, bare_desk, command_env
 from qonto_desktop.connections import token_pair
@@ -85,12 +86,15 @@ def _floor_grant(stage: DeskStage, organization_id: str) -> FloorGrant:
 
 
 @contextlib.contextmanager
-def scaled(count: int) -> Iterator[ScaleStage]:
-    """``count`` connections, every access token due; all of it ended afterwards."""
+def scaled(count: int, **emulator_options: Any) -> Iterator[ScaleStage]:
+    """``count`` connections, every access token due; all of it ended afterwards.
+
+    ``emulator_options`` go to :class:`Emulator` (the monthly-close bench's bank data).
+    """
     if count < 1:
         raise ValueError("count must be at least 1")
     extra = max(0, count + 1 - DEMO_ORGANIZATIONS)  # and one for the floor's grant
-    with bare_desk(extra_organizations=extra) as stage:
+    with bare_desk(extra_organizations=extra, **emulator_options) as stage:
         emulator = stage.emulator
         emulator.access_token_lifetime = DUE_LIFETIME
         started = time.monotonic()

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.connections.keys import tokens_key
@@ -70,13 +71,14 @@ def _pointed_at(session: SecretServiceSession) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def bare_desk(extra_organizations: int = 0) -> Iterator[DeskStage]:
+def bare_desk(extra_organizations: int = 0, **emulator_options: Any) -> Iterator[DeskStage]:
     """Keyring, auto-approving emulator and a desk with no connection; all ended afterwards.
 
     While the block runs, this process's own keyring calls go to the private keyring too.
 
     Args:
         extra_organizations: organizations the emulator's user has besides the three demo ones.
+        emulator_options: more of :class:`Emulator`'s options (``transactions_per_month``...).
     """
     with tempfile.TemporaryDirectory(prefix="qonto-bench-") as folder:
         root = Path(folder)
@@ -89,7 +91,9 @@ def bare_desk(extra_organizations: int = 0) -> Iterator[DeskStage]:
             with (
                 _pointed_at(session),
                 Emulator(
-                    consent_mode="approve", extra_organizations=extra_organizations
+                    consent_mode="approve",
+                    extra_organizations=extra_organizations,
+                    **emulator_options,
                 ) as emulator,
             ):
                 home = root / "app-home"

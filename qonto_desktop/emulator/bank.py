@@ -15,6 +15,7 @@ from qonto_desktop.emulator.downloads import Downloads
 from qonto_desktop.emulator.file_urls import ATTACHMENT_LIFETIME, STATEMENT_LIFETIME, UrlSigner
 from qonto_desktop.emulator.ledger import Ledger
 from qonto_desktop.emulator.rate_limits import RateLimits
+from qonto_desktop.emulator.request_counts import RequestCounts
 from qonto_desktop.emulator.statements import Statements
 
 LIFETIMES = {"attachment": ATTACHMENT_LIFETIME, "statement": STATEMENT_LIFETIME}
@@ -40,6 +41,7 @@ class Bank:
         self.ledger = Ledger(organizations, clock, per_month)
         self.switches = BankSwitches()
         self.limits = limits
+        self.requests = RequestCounts()
         self._organizations = {org.id: org for org in organizations}
         self._clock = clock
         self._signer = UrlSigner()
@@ -88,5 +90,6 @@ class Bank:
             downloads=downloads,
             switches=self.switches,
             limits=self.limits,
+            counts=self.requests,
             stopping=stopping,
         )

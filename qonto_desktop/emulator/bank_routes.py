@@ -2,6 +2,7 @@
 
 Every ``/v2/...`` call counts against its IP's rate limits (``rate_limits.py``); the switches
 (``bank_switches.py``) add latency to every call and download, and 503s or 429s to API calls.
+Every call and download is counted as it arrives (``request_counts.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from qonto_desktop.emulator.downloads import Downloads
 from qonto_desktop.emulator.file_urls import FILES_PREFIX
 from qonto_desktop.emulator.messages import Request, Response, api_error
 from qonto_desktop.emulator.rate_limits import RateLimits
+from qonto_desktop.emulator.request_counts import RequestCounts
 from qonto_desktop.emulator.statements import Statements
 
 Handler = Callable[[Request], Response]
@@ -32,6 +34,7 @@ class BankRoutes:
         downloads: Downloads,
         switches: BankSwitches,
         limits: RateLimits,
+        counts: RequestCounts,
         stopping: threading.Event,
     ) -> None:
         self._api = api
@@ -39,6 +42,7 @@ class BankRoutes:
         self._downloads = downloads
         self._switches = switches
         self._limits = limits
+        self._counts = counts
         self._stopping = stopping
 
     def route(self, path: str) -> tuple[str, Handler] | None:
@@ -78,7 +82,8 @@ class BankRoutes:
         downloading = request.path.startswith(FILES_PREFIX)
         if not downloading and not request.path.startswith(API_PREFIX):
             return None
-        self._switches.count("files" if downloading else request.path.split("/")[2])
+        routed = self.route(request.path)
+        self._counts.add(routed[0] if routed is not None else request.path)
         if self._switches.latency:
             self._stopping.wait(self._switches.latency)
         if downloading:

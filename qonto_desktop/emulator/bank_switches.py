@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import threading
-from collections import Counter
 
 
 class BankSwitches:
@@ -31,18 +30,6 @@ class BankSwitches:
         self.expire_all_urls = False
         self._left = {"server_errors": 0, "storm": 0, "expired_urls": 0, "truncated": 0}
         self._draws = random.Random(14)  # noqa: S311 - a repeatable fault pattern
-        self._calls: Counter[str] = Counter()
-
-    def count(self, kind: str) -> None:
-        """Count one request received (``files`` for a download, else the API's resource)."""
-        with self._lock:
-            self._calls[kind] += 1
-
-    @property
-    def calls(self) -> Counter[str]:
-        """The requests received so far by kind (``transactions``, ``files``...), a copy."""
-        with self._lock:
-            return Counter(self._calls)
 
     def server_errors(self, count: int) -> None:
         """Answer the next ``count`` API calls with 503."""

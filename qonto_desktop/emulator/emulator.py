@@ -131,6 +131,15 @@ class Emulator:
         """
         return self._bank.ledger.change(bank_account_id, count, seed=seed)
 
+    def forget_rate_limits(self) -> None:
+        """Empty the per-IP windows, as ten quiet minutes would (between a bench's phases)."""
+        self._bank.limits.forget()
+
+    @property
+    def bank_requests(self) -> Counter[str]:
+        """The bank data requests received so far by route (``transactions``, ``files``...)."""
+        return self._bank.requests.snapshot()
+
     @property
     def events(self) -> Counter[str]:
         """How many codes were redeemed, refreshes made and refused, and grants revoked so far."""

@@ -30,6 +30,11 @@ class RateLimits:
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
+    def forget(self) -> None:
+        """Every window starts empty again, as after ten minutes without a request."""
+        with self._lock:
+            self._seen.clear()
+
     def admit(self, client: str) -> float | None:
         """Count one request; ``None`` if allowed, else the seconds until one is allowed."""
         if not self.limits:

@@ -70,13 +70,20 @@ class QontoBankApi:
         session: requests.Session | None = None,
         sender: Sender | None = None,
         organization_id: str | None = None,
+        download_sender: Sender | None = None,
     ) -> None:
         """Prepare calls as :class:`QontoApi` does; by default under :data:`BANK_DATA_RETRY`.
+
+        API calls keep the process's pace (``sender``: the process's limiter by default);
+        downloads (``download_sender``) resend a 429 or a 5xx under the same policy but are not
+        counted in that pace: presigned addresses are the file store's, not Qonto's API, whose
+        per-IP limits are the limiter's (docs/decisions.md, "Downloads are not paced").
 
         Raises:
             SandboxStagingTokenError: the environment needs a staging token and none is given.
         """
         self._sender = sender or Sender(BANK_DATA_RETRY, limiter=process_limiter())
+        self._download_sender = download_sender or Sender(BANK_DATA_RETRY)
         self._session = session
         self._api = QontoApi(
             environment,
@@ -179,7 +186,9 @@ class QontoBankApi:
 
     def download(self, url: str, destination: Path) -> int:
         """Fetch a presigned file address into ``destination``, atomically; its size."""
-        return downloads.download(url, destination, sender=self._sender, session=self._session)
+        return downloads.download(
+            url, destination, sender=self._download_sender, session=self._session
+        )
 
 
 def qonto_moment(moment: datetime) -> str:

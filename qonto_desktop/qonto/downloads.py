@@ -2,8 +2,9 @@
 
 The address is presigned storage (``X-Amz-Expires=1800`` in Qonto's examples): it carries its
 own credential, so no Authorization header and no staging token go with it. A third party never
-sees the connection's token. The download keeps the process's pace like every call to Qonto (the
-same IP address), and lands atomically: a cut or a short body leaves nothing at the destination.
+sees the connection's token. The download goes through the sender it is given (the bank client's
+gives one outside Qonto's API pace: the store is not the API), and lands atomically: a cut or a
+short body leaves nothing at the destination.
 """
 
 from __future__ import annotations

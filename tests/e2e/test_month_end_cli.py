@@ -114,13 +114,13 @@ def test_the_month_end_of_three_companies(
 
         # Again with nothing new: the same bytes, the files not even rewritten, nothing fetched.
         before = {name: folder_files(folder) for name, folder in folders.items()}
-        calls = emulator.bank_switches.calls
+        calls = emulator.bank_requests
         code, _ = export(env, choice.label, out)
         assert code == 0
         assert {name: folder_files(folder) for name, folder in folders.items()} == before
-        after = emulator.bank_switches.calls
+        after = emulator.bank_requests
         assert after["files"] == calls["files"]
-        assert after["attachments"] == calls["attachments"]
+        assert after["attachment"] == calls["attachment"]
 
         # A correction in Qonto changes only the files it touches.
         changed_org = organizations[1]

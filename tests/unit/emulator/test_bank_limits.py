@@ -39,6 +39,13 @@ def test_both_windows_answer_429_until_they_slide(limited: Emulator, clock: Manu
     assert statuses(limited, token, 1) == [200]
 
 
+def test_forgetting_the_windows_admits_again_at_once(limited: Emulator) -> None:
+    token = bank_token(limited)
+    assert statuses(limited, token, 4) == [200, 200, 200, 429]
+    limited.forget_rate_limits()
+    assert statuses(limited, token, 4) == [200, 200, 200, 429]
+
+
 def test_the_429_is_in_qontos_error_shape_without_retry_after_by_default(
     limited: Emulator,
 ) -> None:
@@ -114,3 +121,28 @@ def test_per_endpoint_faults_reach_the_bank_calls_and_downloads(emulator: Emulat
     with pytest.raises(requests.exceptions.ConnectionError):
         requests.get(url, timeout=10)
     assert requests.get(url, timeout=10).status_code == 200
+
+
+def test_every_bank_call_and_download_is_counted_by_route_refused_or_not(
+    limited: Emulator,
+) -> None:
+    token = bank_token(limited)
+    before = limited.bank_requests
+    assert statuses(limited, token, 4) == [200, 200, 200, 429]  # the 429 counts too
+    bank_get(limited, "/v2/organization", token)
+    listed = bank_get(limited, "/v2/transactions", token, {"per_page": "1"})
+    counted = limited.bank_requests - before
+    assert counted == {"bank_accounts": 4, "/v2/organization": 1, "transactions": 1}
+    assert listed.status_code == 429  # refused, and counted all the same
+    limits_off = Emulator(rate_limits=())
+    with limits_off:
+        other = bank_token(limits_off)
+        params = {
+            "bank_account_id": limits_off.organizations[0].bank_accounts[0].id,
+            "with_attachments": "true",
+            "includes[]": "attachments",
+        }
+        found = bank_get(limits_off, "/v2/transactions", other, params).json()
+        url = found["transactions"][0]["attachments"][0]["url"]
+        assert requests.get(url, timeout=10).status_code == 200
+        assert limits_off.bank_requests == {"transactions": 1, "files": 1}

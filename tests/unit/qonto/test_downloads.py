@@ -15,6 +15,7 @@ from qonto_desktop.qonto.errors import (
     FileUrlExpiredError,
     TruncatedDownloadError,
 )
+from qonto_desktop.system import rate_limit
 from qonto_desktop.system.http import BANK_DATA_RETRY, Sender
 from tests.support.bank_bodies import S3_EXPIRED
 from tests.support.bank_stub import BankStub, Reply, running_stub
@@ -46,7 +47,9 @@ def stub() -> Iterator[BankStub]:
 def bank(stub: BankStub, limiter: Counting | None = None) -> QontoBankApi:
     sender = Sender(BANK_DATA_RETRY, pause=lambda _: None, draw=lambda: 0.0, limiter=limiter)
     environment = environments.emulator(stub.base_url, sandbox=True)
-    return QontoBankApi(environment, TOKEN, staging_token=STAGING, sender=sender)
+    return QontoBankApi(
+        environment, TOKEN, staging_token=STAGING, sender=sender, download_sender=sender
+    )
 
 
 def test_the_file_arrives_whole_without_the_token(stub: BankStub, tmp_path: Path) -> None:
@@ -63,8 +66,25 @@ def test_the_file_arrives_whole_without_the_token(stub: BankStub, tmp_path: Path
     assert "x-qonto-staging-token" not in seen.headers
     assert TOKEN not in repr(seen)
     assert STAGING not in repr(seen)
-    assert limiter.acquired == 1  # the same IP address: the same pace
+    assert limiter.acquired == 1  # the download sender given is the one used
     assert [p.name for p in destination.parent.iterdir()] == ["r.pdf"]
+
+
+def test_by_default_downloads_leave_qontos_pace_to_the_api_calls(
+    stub: BankStub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Presigned addresses are the file store's: Qonto's per-IP limits do not count them."""
+    counting = Counting()
+    monkeypatch.setattr(rate_limit.process_limiter(), "acquire", counting.acquire)
+    stub.answer("/files/r.pdf", Reply(body=PDF))
+    stub.answer("/v2/bank_accounts", Reply(body=b'{"bank_accounts": [], "meta": {}}'))
+    environment = environments.emulator(stub.base_url, sandbox=True)
+    api = QontoBankApi(environment, TOKEN, staging_token=STAGING)
+    for number in range(3):
+        api.download(f"{stub.base_url}/files/r.pdf", tmp_path / f"r{number}.pdf")
+    assert counting.acquired == 0
+    assert list(api.bank_accounts()) == []
+    assert counting.acquired == 1  # the API call keeps the process's pace
 
 
 def test_a_shared_session_s_headers_do_not_reach_the_store(stub: BankStub, tmp_path: Path) -> None:

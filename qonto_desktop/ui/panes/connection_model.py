@@ -8,7 +8,7 @@ made once per column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -30,12 +30,12 @@ from qonto_desktop.connections.roster import (
     last_balance,
     search_keys,
 )
-from qonto_desktop.ui.formatting import fill, money, time_left, ui_locale
+from qonto_desktop.ui.formatting import fill, money, number, time_left, ui_locale
 from qonto_desktop.ui.panes.status import Status, Tone, display_name, environment_label
 from qonto_desktop.ui.plain import safe_text, tooltip
 
-NAME, STATUS, UNTIL, BALANCE = range(4)
-COLUMNS = 4
+NAME, STATUS, UNTIL, BALANCE, RECEIPTS = range(5)
+COLUMNS = 5  # RECEIPTS: the missing receipts, once counted (hidden until then)
 CONNECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ENVIRONMENT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -79,6 +79,7 @@ class ConnectionTable(QAbstractTableModel):
         self._attention: list[Attention | None] = []
         self._sort: dict[int, list[tuple[int, ...] | str]] = {}
         self._positions: dict[str, int] = {}
+        self._missing: Mapping[str, int] = {}
 
     # --- What the list changes -------------------------------------------------------------
 
@@ -99,6 +100,14 @@ class ConnectionTable(QAbstractTableModel):
         self._forget()
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
         return row
+
+    def set_missing_counts(self, counts: Mapping[str, int]) -> None:
+        """Show each connection's count of missing receipts (asked after the list is shown)."""
+        self._missing = dict(counts)
+        self._sort.pop(RECEIPTS, None)
+        if self._connections:
+            last = len(self._connections) - 1
+            self.dataChanged.emit(self.index(0, RECEIPTS), self.index(last, RECEIPTS))
 
     def _forget(self) -> None:
         now = self._now()
@@ -139,7 +148,7 @@ class ConnectionTable(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._connections)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's
-        """Name, status, access valid until, last balance."""
+        """Name, status, access valid until, last balance, missing receipts."""
         return 0 if parent.isValid() else COLUMNS
 
     def headerData(  # noqa: N802 - Qt's name
@@ -154,6 +163,7 @@ class ConnectionTable(QAbstractTableModel):
                 self.tr("Status"),
                 self.tr("Valid until"),
                 self.tr("Balance"),
+                self.tr("Receipts"),
             )[section]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.title(section)
@@ -166,6 +176,7 @@ class ConnectionTable(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Access valid until"),
             self.tr("Last balance"),
+            self.tr("Missing receipts"),
         )
         return titles[section]
 
@@ -177,8 +188,21 @@ class ConnectionTable(QAbstractTableModel):
         if role == CONNECTION_ROLE:
             return self._connections[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == BALANCE else None
+            return _RIGHT if column in (BALANCE, RECEIPTS) else None
+        if column == RECEIPTS:
+            return self._receipts(row, role)
         return self._answer(self._row(row), column, role)
+
+    def _receipts(self, row: int, role: int) -> object:
+        count = self._missing.get(self._connections[row].id)
+        if role == DETAIL_ROLE or count is None:
+            return "" if role in (Qt.ItemDataRole.DisplayRole, DETAIL_ROLE) else None
+        shown = number(count, self._language)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self.tr("%1: %2").replace("%1", self.title(RECEIPTS)).replace("%2", shown)
+        return None
 
     def _answer(self, words: Row, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -291,5 +315,7 @@ class ConnectionTable(QAbstractTableModel):
             return (SEVERITY[self._attention[row]], *lapses)
         if column == UNTIL:
             return lapses
+        if column == RECEIPTS:  # the most missing first when sorted descending; unknown lowest
+            return (self._missing.get(connection.id, -1),)
         balance = last_balance(connection)
         return (1, 0) if balance is None else (0, balance[0])  # unknown goes last

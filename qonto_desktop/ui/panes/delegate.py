@@ -18,6 +18,7 @@ from qonto_desktop.ui.panes.connection_model import (
     DETAIL_ROLE,
     ENVIRONMENT_ROLE,
     NAME,
+    RECEIPTS,
     STATUS,
     STATUS_ROLE,
 )
@@ -121,7 +122,8 @@ class ConnectionDelegate(QStyledItemDelegate):
         elif column == STATUS:
             self._paint_status(painter, row, index, first)
         else:
-            _text(painter, row, row.base, first, str(index.data() or ""), right=column == BALANCE)
+            right = column in (BALANCE, RECEIPTS)
+            _text(painter, row, row.base, first, str(index.data() or ""), right=right)
         detail = str(index.data(DETAIL_ROLE) or "")
         if detail:
             _text(painter, row, row.small, second, detail, right=column == BALANCE)

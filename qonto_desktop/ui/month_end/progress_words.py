@@ -10,12 +10,8 @@ from qonto_desktop.i18n.localize import localize
 from qonto_desktop.ui.formatting import fill, number
 from qonto_desktop.ui.plain import safe_text
 
-CONTEXT = "ExportProgress"
 FINISHED = frozenset({"done", "failed", "cancelled"})
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
 
 
 def needs_reconnect(progress: ClientProgress) -> bool:
@@ -32,17 +28,17 @@ def stage_words(progress: ClientProgress, language: str) -> str:
     if stage in ("syncing", "receipts") and progress.total is not None:
         total = number(progress.total, language)
         if stage == "syncing":
-            return fill(_tr("Reading transactions: %1 of %2"), done, total)
-        return fill(_tr("Downloading receipts: %1 of %2"), done, total)
+            return fill(translate("ExportProgress", "Reading transactions: %1 of %2"), done, total)
+        return fill(translate("ExportProgress", "Downloading receipts: %1 of %2"), done, total)
     if stage == "syncing":
-        return fill(_tr("Reading transactions: %1 so far"), done)
+        return fill(translate("ExportProgress", "Reading transactions: %1 so far"), done)
     words = {
-        "waiting": _tr("Waiting"),
-        "statements": _tr("Downloading statements"),
-        "receipts": _tr("Downloading receipts"),
-        "writing": _tr("Writing files"),
-        "done": _tr("Done"),
-        "cancelled": _tr("Stopped — resumes next time"),
+        "waiting": translate("ExportProgress", "Waiting"),
+        "statements": translate("ExportProgress", "Downloading statements"),
+        "receipts": translate("ExportProgress", "Downloading receipts"),
+        "writing": translate("ExportProgress", "Writing files"),
+        "done": translate("ExportProgress", "Done"),
+        "cancelled": translate("ExportProgress", "Stopped — resumes next time"),
     }
     return words[stage]
 
@@ -53,9 +49,13 @@ def failure_words(progress: ClientProgress, language: str) -> str:
     message = safe_text(message, limit=300)
     next_action = safe_text(next_action, limit=300)
     if needs_reconnect(progress):
-        return fill(_tr("To reconnect — %1"), next_action) if next_action else _tr("To reconnect")
+        return (
+            fill(translate("ExportProgress", "To reconnect — %1"), next_action)
+            if next_action
+            else translate("ExportProgress", "To reconnect")
+        )
     if not message:
-        return _tr("Failed")
+        return translate("ExportProgress", "Failed")
     if not next_action:
-        return fill(_tr("Failed: %1"), message)
-    return fill(_tr("Failed: %1 — %2"), message, next_action)
+        return fill(translate("ExportProgress", "Failed: %1"), message)
+    return fill(translate("ExportProgress", "Failed: %1 — %2"), message, next_action)

@@ -24,6 +24,7 @@ from qonto_desktop.ui.month_end.export_dialog import ChooseFolder, ExportDialog,
 from qonto_desktop.ui.month_end.missing_dialog import ChooseFile, MissingReceiptsDialog, pick_csv
 from qonto_desktop.ui.month_end.progress_dialog import ExportProgressDialog, OpenUrl, open_url
 from qonto_desktop.ui.month_end.service import MonthEndService
+from qonto_desktop.ui.panes.status import display_name
 from qonto_desktop.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -90,8 +91,6 @@ class MonthEndActions(QObject):
         current = listing.current() if listing is not None else None
         client = None
         if current is not None:
-            from qonto_desktop.ui.panes.status import display_name  # noqa: PLC0415 - loaded
-
             client = (current.id, display_name(current))
         count = listing.model.rowCount() if listing is not None else 0
         dialog = ExportDialog(
@@ -116,8 +115,6 @@ class MonthEndActions(QObject):
         listing = self._connections()
         clients: list[tuple[str, str]] = []
         if listing is not None:
-            from qonto_desktop.ui.panes.status import display_name  # noqa: PLC0415 - loaded
-
             for row in range(listing.model.rowCount()):
                 connection = listing.model.connection(row)
                 if request.connection_ids is None or connection.id in request.connection_ids:

@@ -1158,20 +1158,20 @@
         <translation>Réessayer %1</translation>
     </message>
     <message>
-        <source>Exporting: %1 of %2 clients finished…</source>
-        <translation>Export en cours&#xa0;: %1 clients terminés sur %2…</translation>
+        <source>Exporting — clients finished: %1 of %2…</source>
+        <translation>Export en cours — clients terminés&#xa0;: %1 sur %2…</translation>
     </message>
     <message>
-        <source>Stopped: %1 exported; the others resume at the next export.</source>
-        <translation>Arrêté&#xa0;: %1 exportés&#x202f;; les autres reprennent au prochain export.</translation>
+        <source>Stopped — exported: %1; the others resume at the next export.</source>
+        <translation>Arrêté — exportés&#xa0;: %1&#x202f;; les autres reprennent au prochain export.</translation>
     </message>
     <message>
-        <source>Done: %1 exported, %2 not.</source>
-        <translation>Terminé&#xa0;: %1 exportés, %2 non exportés.</translation>
+        <source>Done — exported: %1, failed: %2.</source>
+        <translation>Terminé — exportés&#xa0;: %1, en échec&#xa0;: %2.</translation>
     </message>
     <message>
-        <source>Done: %1 exported.</source>
-        <translation>Terminé&#xa0;: %1 exportés.</translation>
+        <source>Done — exported: %1.</source>
+        <translation>Terminé — exportés&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1416,20 +1416,20 @@
         <translation>Aucun justificatif ne manque&#xa0;: chaque opération qui en demande un l’a.</translation>
     </message>
     <message>
-        <source>%1 transactions need a receipt.</source>
-        <translation>%1 opérations attendent un justificatif.</translation>
+        <source>Transactions needing a receipt: %1.</source>
+        <translation>Opérations à justifier&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>%1 of %2 transactions shown.</source>
-        <translation>%1 opérations affichées sur %2.</translation>
+        <source>Transactions shown: %1 of %2.</source>
+        <translation>Opérations affichées&#xa0;: %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Rows saved: %1, in %2.</source>
+        <translation>Lignes enregistrées&#xa0;: %1, dans %2.</translation>
     </message>
     <message>
         <source>Export the missing receipts</source>
         <translation>Exporter les justificatifs manquants</translation>
-    </message>
-    <message>
-        <source>%1 rows saved in %2.</source>
-        <translation>%1 lignes enregistrées dans %2.</translation>
     </message>
 </context>
 <context>

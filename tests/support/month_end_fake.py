@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -163,3 +163,14 @@ def demo_receipts(ids: Mapping[str, str]) -> tuple[MissingReceipt, ...]:
             )
         )
     return tuple(rows)
+
+
+def receipts_for(clients: Mapping[str, str]) -> tuple[MissingReceipt, ...]:
+    """The demo rows given to these clients (id → name): the demo's first client to the first."""
+    demo_clients = list(dict.fromkeys(row[0] for row in _MISSING))
+    chosen = list(clients.items())
+    owners = {demo: chosen[n % len(chosen)] for n, demo in enumerate(demo_clients)}
+    return tuple(
+        replace(row, connection_id=owners[row.client][0], client=owners[row.client][1])
+        for row in demo_receipts({})
+    )

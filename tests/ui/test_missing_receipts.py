@@ -42,7 +42,7 @@ def test_every_missing_receipt_is_listed_with_a_count_in_the_title(
 ) -> None:
     dialog = open_view(qtbot, workers, FakeMonthEnd({}, receipts=demo_receipts(IDS)))
     assert dialog.windowTitle() == "Missing receipts (8)"
-    assert dialog.status.text() == "8 transactions need a receipt."
+    assert dialog.status.text() == "Transactions needing a receipt: 8."
     assert column(dialog, DAY)[:2] == ["02/11/2026", "03/11/2026"]  # by date at first
 
 
@@ -76,7 +76,7 @@ def test_the_csv_holds_the_rows_shown_in_the_order_shown(
     picker = Picker(str(tmp_path / "a-relever"))
     dialog = open_view(qtbot, workers, service, choose_file=picker, folder=tmp_path)
     dialog.search.setText("boulangerie")
-    assert dialog.status.text() == "3 of 8 transactions shown."
+    assert dialog.status.text() == "Transactions shown: 3 of 8."
     dialog.view.sortByColumn(AMOUNT, Qt.SortOrder.AscendingOrder)
     shown = tuple(dialog.proxy.shown())
     dialog.export_button.click()
@@ -84,7 +84,7 @@ def test_the_csv_holds_the_rows_shown_in_the_order_shown(
     qtbot.waitUntil(lambda: dialog.message.kind == "success" and dialog.message.isVisible())
     assert service.written == [(shown, tmp_path / "a-relever.csv")]
     assert [receipt.amount_cents for receipt in shown] == [-128_000, -4_590, -990]
-    assert dialog.message.text.startswith("3 rows saved in ")
+    assert dialog.message.text.startswith("Rows saved: 3, in ")
 
 
 def test_hostile_names_are_shown_as_one_safe_line(qtbot: QtBot, workers: Workers) -> None:

@@ -105,7 +105,7 @@ def test_each_stage_is_said_in_words_while_the_gui_thread_stays_free(
         "Done",
     ]
     assert dialog.rows == [(name, "Done") for name in CLIENTS.values()]
-    assert dialog.status.text() == "Done: 3 exported."
+    assert dialog.status.text() == "Done — exported: 3."
     assert dialog.open_button.isVisible()
     assert not dialog.cancel_button.isVisible()
 
@@ -124,7 +124,7 @@ def test_a_failure_says_why_and_what_to_do_and_offers_retry_for_that_client_alon
     )
     reconnect = words_of(dialog, "Cabinet Lefèvre")
     assert reconnect.startswith("To reconnect — Reconnect it: sign in to Qonto again")
-    assert dialog.status.text() == "Done: 1 exported, 2 not."
+    assert dialog.status.text() == "Done — exported: 1, failed: 2."
     assert dialog.retry_button("c-2").isVisible()
     assert not dialog.retry_button("c-3").isVisible(), "a retry cannot help a lost consent"
     assert not dialog.retry_button("c-1").isVisible()
@@ -137,7 +137,7 @@ def test_a_failure_says_why_and_what_to_do_and_offers_retry_for_that_client_alon
     assert service.requests[1].destination == tmp_path
     assert words_of(dialog, "Atelier Durand") == "Done"
     assert words_of(dialog, "Boulangerie Martin") == "Done"
-    assert dialog.status.text() == "Done: 2 exported, 1 not."
+    assert dialog.status.text() == "Done — exported: 2, failed: 1."
 
 
 @pytest.mark.parametrize("as_report", [False, True], ids=["raised", "reported"])
@@ -154,7 +154,7 @@ def test_cancel_stops_at_the_next_checkpoint_and_the_rows_say_it_resumes(
     assert service.steps == ["c-1:syncing:0"], "the export went on after Cancel"
     stopped = "Stopped — resumes next time"
     assert dialog.rows == [(name, stopped) for name in CLIENTS.values()]
-    assert dialog.status.text() == "Stopped: 0 exported; the others resume at the next export."
+    assert dialog.status.text() == "Stopped — exported: 0; the others resume at the next export."
     assert not any(dialog.retry_button(key).isVisible() for key in CLIENTS)
 
 

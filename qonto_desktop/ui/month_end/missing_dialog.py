@@ -127,7 +127,11 @@ class MissingReceiptsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         metrics = view.fontMetrics()
-        samples = {CLIENT: "Boulangerie Martin", DAY: "00/00/0000", AMOUNT: "-00 000,00 €"}
+        samples = {
+            CLIENT: "Atelier Lumière Architecture",
+            DAY: "00/00/0000",
+            AMOUNT: "-00 000,00 €",
+        }
         samples[COUNTERPARTY] = "Leroy Merlin Pro"
         for column, sample in samples.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
@@ -166,10 +170,10 @@ class MissingReceiptsDialog(QDialog):
         if total == 0:
             words = self.tr("No receipt is missing: every transaction that needs one has one.")
         elif shown == total:
-            words = fill(self.tr("%1 transactions need a receipt."), number(total, language))
+            words = fill(self.tr("Transactions needing a receipt: %1."), number(total, language))
         else:
             words = fill(
-                self.tr("%1 of %2 transactions shown."),
+                self.tr("Transactions shown: %1 of %2."),
                 number(shown, language),
                 number(total, language),
             )
@@ -195,7 +199,9 @@ class MissingReceiptsDialog(QDialog):
             self.export_button.setEnabled(True)
             self.message.show_message(
                 "success",
-                fill(self.tr("%1 rows saved in %2."), number(len(rows), self._language), str(path)),
+                fill(
+                    self.tr("Rows saved: %1, in %2."), number(len(rows), self._language), str(path)
+                ),
             )
 
         def failed(error: QontoDesktopError) -> None:

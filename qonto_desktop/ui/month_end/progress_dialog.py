@@ -132,6 +132,7 @@ class ExportProgressDialog(QDialog):
         self._grid.setHorizontalSpacing(16)
         self._grid.setVerticalSpacing(6)
         self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnMinimumWidth(0, 200)  # a company's name on one line, mostly
         for column, title in enumerate((self.tr("Client"), self.tr("Progress"))):
             heading = QLabel(title, self.list)
             font = QFont(heading.font())
@@ -293,7 +294,7 @@ class ExportProgressDialog(QDialog):
         if not over:
             self.status.setText(
                 fill(
-                    self.tr("Exporting: %1 of %2 clients finished…"),
+                    self.tr("Exporting — clients finished: %1 of %2…"),
                     number(finished, language),
                     number(total, language),
                 )
@@ -307,16 +308,16 @@ class ExportProgressDialog(QDialog):
         for row in rows:
             counts[row.progress.stage] = counts.get(row.progress.stage, 0) + 1
         if counts["cancelled"]:
-            words = self.tr("Stopped: %1 exported; the others resume at the next export.")
+            words = self.tr("Stopped — exported: %1; the others resume at the next export.")
             self.status.setText(fill(words, number(counts["done"], language)))
         elif counts["failed"]:
-            words = self.tr("Done: %1 exported, %2 not.")
+            words = self.tr("Done — exported: %1, failed: %2.")
             self.status.setText(
                 fill(words, number(counts["done"], language), number(counts["failed"], language))
             )
         else:
             self.status.setText(
-                fill(self.tr("Done: %1 exported."), number(counts["done"], language))
+                fill(self.tr("Done — exported: %1."), number(counts["done"], language))
             )
 
     @property

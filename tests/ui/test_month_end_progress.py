@@ -205,3 +205,16 @@ def test_the_time_left_is_shown_once_meaningful(
     hold.set()
     qtbot.waitUntil(lambda: not dialog.running)
     assert not dialog.left.isVisible()
+
+
+def test_closing_the_dialog_while_it_runs_stops_the_export_cleanly(
+    qtbot: QtBot, workers: Workers, tmp_path: Path, hold: threading.Event
+) -> None:
+    service = FakeMonthEnd(dict(CLIENTS), hold=hold)
+    dialog = open_progress(qtbot, service, workers, tmp_path)
+    qtbot.waitUntil(service.holding.is_set)
+    dialog.reject()
+    hold.set()
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert service.steps == ["c-1:syncing:0"]
+    assert {words for _, words in dialog.rows} == {"Stopped — resumes next time"}

@@ -84,6 +84,7 @@ class MonthEndActions(QObject):
         if self.stopped:
             return None
         if self.progress_dialog is not None and self.progress_dialog.running:
+            self.progress_dialog.show()  # one export at a time: the running one comes back
             self.progress_dialog.raise_()
             self.progress_dialog.activateWindow()
             return None

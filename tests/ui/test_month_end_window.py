@@ -118,3 +118,21 @@ def test_the_list_shows_each_clients_count_and_sorts_by_it(
     assert window.list.visible_names() == [display_name(second), display_name(first)]
     window.list.sort_by(RECEIPTS, Qt.SortOrder.AscendingOrder)
     assert window.list.visible_names() == [display_name(first), display_name(second)]
+
+
+def test_ctrl_e_from_the_list_opens_export_for_the_selected_client(
+    qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
+) -> None:
+    connection = connect_one(desk, emulator)
+    window = open_window(qtbot, desk, workers, month_end=FakeMonthEnd({}))
+    actions = window.month_end
+    assert actions is not None
+    window.activateWindow()
+    window.list.view.setFocus()
+    qtbot.waitUntil(window.list.view.hasFocus)
+    qtbot.keyClick(window.list.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = actions.export_dialog
+    assert dialog is not None
+    assert dialog.only_client.text() == f"Only {display_name(connection)}"
+    dialog.reject()
+    qtbot.waitUntil(lambda: actions.export_dialog is None)

@@ -104,10 +104,15 @@ class MonthEndActions(QObject):
             parent=self._window,
         )
         dialog.requested.connect(self._requested)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._export_closed)
         self.export_dialog = dialog
         dialog.open()
         return dialog
+
+    def _export_closed(self) -> None:
+        dialog, self.export_dialog = self.export_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _requested(self, request: object) -> None:
         if not isinstance(request, ExportRequest) or self.stopped:
@@ -134,7 +139,7 @@ class MonthEndActions(QObject):
         )
         dialog.ended.connect(self.refresh_counts)
         self.progress_dialog = dialog
-        dialog.open()
+        dialog.show()  # not modal: the window stays usable while the export runs
 
     def _remember(self, folder: Path) -> None:
         if folder == self.folder:

@@ -38,6 +38,7 @@ from datetime import date
 from pathlib import Path
 
 from bench.baselines import bare_window
+from bench.keyring_floor import keyring_floor
 from bench.measure import Samples, interleaved
 from bench.report import load_average, machine, replace_section
 from bench.scale_checks import CliCommands, cli_commands
@@ -112,6 +113,8 @@ def measure(count: int, runs: int, refresh_runs: int, warmup: int, window: Path)
         timed: CliCommands = cli_commands(stage, count)
         (all_due,) = interleaved([timed.all_due], stage.env, REPO, runs=refresh_runs, warmup=0)
         one_trip, floor = _floor(stage, count, pool)
+        entry = stage.desk_stage.desk.secrets.get(stage.first_entry) or ""
+        keyring = keyring_floor(stage.env, REPO, count, len(entry), runs=refresh_runs)
         stage.make_fresh()
         timed.renew_once(stage)  # every token fresh from here on
         status, nothing_due, token, keyring_read = interleaved(
@@ -131,6 +134,7 @@ def measure(count: int, runs: int, refresh_runs: int, warmup: int, window: Path)
         all_due=all_due,
         one_trip=one_trip,
         floor=floor,
+        keyring_floor=keyring,
         nothing_due=nothing_due,
         status=status,
         token=token,

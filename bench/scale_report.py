@@ -45,6 +45,7 @@ class ScaleResult:
     all_due: Timing
     one_trip: Samples
     floor: Samples
+    keyring_floor: Samples  # N serial (read, write, read back) on the same daemon
     nothing_due: Timing
     status: Timing
     token: Timing
@@ -52,6 +53,14 @@ class ScaleResult:
     bare_window: WindowSide
     window: WindowSide
     load: tuple[str, str]  # 1-minute load average before and after
+
+    @property
+    def both_floors(self) -> Samples:
+        """The network floor's median plus each run of the keyring floor."""
+        network = self.floor.median
+        return Samples(
+            "floor: network + keyring", tuple(network + k for k in self.keyring_floor.seconds)
+        )
 
     @property
     def memory_ratio(self) -> float:
@@ -81,6 +90,13 @@ def ratios_table(result: ScaleResult) -> str:
             result.all_due,
             result.floor,
             f"floor ⌈N / {result.pool}⌉ times one refresh round trip",
+            FLOOR_TARGET,
+        ),
+        _row(
+            "`refresh --all`, every token due",
+            result.all_due,
+            result.both_floors,
+            "that floor + the keyring floor (N serial read, write, read back)",
             FLOOR_TARGET,
         ),
         _row(
@@ -116,6 +132,8 @@ def details(result: ScaleResult) -> str:
         result.all_due,
         result.floor,
         result.one_trip,
+        result.keyring_floor,
+        result.both_floors,
         result.nothing_due,
         result.status,
         result.token,

@@ -1,4 +1,4 @@
-"""``disconnect CONNECTION [--keep-consent]``: revoke at Qonto, then forget it here."""
+"""``disconnect CONNECTION [--keep-consent] [--forget-data]``: revoke at Qonto, forget it here."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TextIO
 
 from qonto_desktop.cli.render import name_of
 from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.disconnect import NotRevoked, disconnect
+from qonto_desktop.connections.disconnect import DisconnectReport, NotRevoked, disconnect
 from qonto_desktop.connections.listing import find_connection
 from qonto_desktop.i18n.display import safe_text
 
@@ -27,10 +27,20 @@ def not_revoked_words(problem: NotRevoked) -> str:
     return f"{ITEMS[problem.item]} ({safe_text(reason)})"
 
 
-def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO) -> int:
+def run(
+    desk: Desk,
+    query: str,
+    *,
+    keep_consent: bool,
+    forget_data: bool = False,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     """Disconnect one connection; report what Qonto could not be told."""
     connection = find_connection(desk, query)
-    report = disconnect(desk, connection.id, revoke_consent=not keep_consent)
+    report = disconnect(
+        desk, connection.id, revoke_consent=not keep_consent, forget_data=forget_data
+    )
     if report.still_sharing:
         others = len(report.still_sharing)
         print(
@@ -39,6 +49,7 @@ def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO)
             + "; Qonto is told when the last of them is disconnected.",
             file=out,
         )
+        _data_words(report, out, err)
         return 0
     print(f"{name_of(report.connection)}: disconnected; its tokens are deleted.", file=out)
     if report.consent_revoked:
@@ -51,4 +62,22 @@ def run(desk: Desk, query: str, *, keep_consent: bool, out: TextIO, err: TextIO)
             "app's access in Qonto's web app.",
             file=err,
         )
+    _data_words(report, out, err)
     return 0
+
+
+def _data_words(report: DisconnectReport, out: TextIO, err: TextIO) -> None:
+    """What became of the bank data kept on this computer, when its deletion was asked."""
+    if report.data_forgotten:
+        files = report.files_deleted
+        print(
+            "Its bank data kept on this computer is deleted"
+            + (f" ({files} saved file{'s' if files != 1 else ''})." if files else "."),
+            file=out,
+        )
+    elif report.data_error is not None:
+        print(
+            f"Its bank data kept on this computer could not be deleted: "
+            f"{safe_text(report.data_error.message)}",
+            file=err,
+        )

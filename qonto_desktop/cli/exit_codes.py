@@ -15,6 +15,7 @@ NOT_FOUND = 6  # no connection matches, or several do
 
 _BY_CODE = {
     "needs_reconnect": NEEDS_RECONNECT,
+    "documents_permission": NEEDS_RECONNECT,  # reconnect with the permission ticked
     "not_found": NOT_FOUND,
     "ambiguous": NOT_FOUND,
     "network": NETWORK,

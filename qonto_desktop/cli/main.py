@@ -195,6 +195,12 @@ def _refresh(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) 
     return refresh.run(_desk(), args.connection, every=args.all, out=out, err=err)
 
 
+def _sync(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    from qonto_desktop.cli import sync
+
+    return sync.run(_desk(), args.names, every=args.all, as_json=args.json, out=out, err=err)
+
+
 def _schedule(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from qonto_desktop.cli import schedule
 
@@ -205,7 +211,12 @@ def _disconnect(args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextI
     from qonto_desktop.cli import disconnect
 
     return disconnect.run(
-        _desk(), args.connection, keep_consent=args.keep_consent, out=out, err=err
+        _desk(),
+        args.connection,
+        keep_consent=args.keep_consent,
+        forget_data=args.forget_data,
+        out=out,
+        err=err,
     )
 
 
@@ -259,6 +270,7 @@ COMMANDS: dict[str, Command] = {
     "status": _status,
     "token": _token,
     "refresh": _refresh,
+    "sync": _sync,
     "schedule": _schedule,
     "disconnect": _disconnect,
     "configure": _configure,

@@ -64,6 +64,12 @@ def build_parser() -> Parser:
     which = refresh.add_mutually_exclusive_group(required=True)
     which.add_argument("connection", nargs="?", help="id, slug or name")
     which.add_argument("--all", action="store_true", help="every connection, one by one")
+    sync = commands.add_parser(
+        "sync", help="bring the local copy of the clients' bank data up to date"
+    )
+    sync.add_argument("names", nargs="*", metavar="NAME", help="id, slug or name of a client")
+    sync.add_argument("--all", action="store_true", help="every client")
+    sync.add_argument("--json", action="store_true", help="machine-readable summary")
     schedule = commands.add_parser(
         "schedule", help="the system's own daily refresh --all: show, install or remove it"
     )
@@ -77,6 +83,12 @@ def build_parser() -> Parser:
     disconnect.add_argument("connection", help="id, slug or name")
     disconnect.add_argument(
         "--keep-consent", action="store_true", help="do not withdraw the app's consent in Qonto"
+    )
+    disconnect.add_argument(
+        "--forget-data",
+        action="store_true",
+        help="also delete its bank data kept on this computer (transactions, and the "
+        "statements and receipts the app saved for it)",
     )
     _configure(commands.add_parser("configure", help="set the app registration (client ID...)"))
     _demo(commands.add_parser("demo", help="try a demo account on the built-in emulator"))

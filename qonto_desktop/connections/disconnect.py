@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from qonto_desktop.connections import token_pair
 from qonto_desktop.connections.context import ConnectionContext, for_connection, refresh_lock
 from qonto_desktop.connections.desk import Desk
+from qonto_desktop.connections.forget_data import forget_data as forget_mirrored
 from qonto_desktop.connections.model import DisconnectReport, NotRevoked, Revocable
 from qonto_desktop.connections.shared_grant import lock_name, others_sharing
 from qonto_desktop.errors import QontoDesktopError
@@ -26,8 +28,13 @@ log = logging.getLogger(__name__)
 __all__ = ["DisconnectReport", "NotRevoked", "Revocable", "disconnect"]
 
 
-def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -> DisconnectReport:
+def disconnect(
+    desk: Desk, connection_id: str, *, revoke_consent: bool = True, forget_data: bool = False
+) -> DisconnectReport:
     """Revoke the connection at Qonto (best effort), then delete its secrets and its record.
+
+    With ``forget_data``, its mirrored bank data (transactions, and the statements and receipts
+    saved for it) is deleted too, once the connection is forgotten.
 
     Order matters: the consent is withdrawn with the access token, so first; then the refresh
     token (revoking it ends the whole grant at Qonto), then the access token.
@@ -36,6 +43,19 @@ def disconnect(desk: Desk, connection_id: str, *, revoke_consent: bool = True) -
         NotFoundError: no such connection.
         StorageError: the keyring refused to delete (the record is kept, so nothing is lost).
     """
+    report = _disconnect_any(desk, connection_id, revoke_consent=revoke_consent)
+    if not forget_data:
+        return report
+    forgotten = forget_mirrored(desk, connection_id)
+    return replace(
+        report,
+        data_forgotten=forgotten.error is None,
+        files_deleted=forgotten.files_deleted,
+        data_error=forgotten.error,
+    )
+
+
+def _disconnect_any(desk: Desk, connection_id: str, *, revoke_consent: bool) -> DisconnectReport:
     connection = desk.index.get(connection_id)
     if connection.grant_id is None:
         return _disconnect(desk, connection, revoke_consent=revoke_consent)

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.message import N_, Message, Text, with_reason
+from qonto_desktop.mirror.errors import (
+    MirrorCorruptError,
+    MirrorDamagedError,
+    MirrorError,
+    MirrorNewerError,
+)
 from qonto_desktop.oauth.errors import (
     AccessDeniedError,
     AuthorizationCancelledError,
@@ -24,6 +30,10 @@ __all__ = [
     "AuthorizationCancelledError",
     "CallbackFormatError",
     "ConfigurationError",
+    "MirrorCorruptError",
+    "MirrorDamagedError",
+    "MirrorError",
+    "MirrorNewerError",
     "NeedsReconnectError",
     "NoRefreshTokenError",
     "NotConfiguredError",

@@ -98,9 +98,15 @@ class DisconnectReport:
     Attributes:
         still_sharing: the other companies still using the same grant (user access); when
             there are any, nothing was revoked: the grant stays theirs.
+        data_forgotten: its mirrored bank data was deleted (asked with ``forget_data``).
+        files_deleted: the statements and receipts saved for it that were deleted.
+        data_error: why its mirrored data could not be deleted, if it could not.
     """
 
     connection: Connection
     consent_revoked: bool
     not_revoked: tuple[NotRevoked, ...]
     still_sharing: tuple[Connection, ...] = ()
+    data_forgotten: bool = False
+    files_deleted: int = 0
+    data_error: QontoDesktopError | None = None

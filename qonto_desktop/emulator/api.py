@@ -44,6 +44,7 @@ class BusinessApi:
         organizations: The user's organizations.
         role: The member's role now (the user's own by default); read on every request.
         amounts_as_strings: Whether amounts are written as decimal strings now.
+        current: The organization as it is now (its balances moved by settled transactions).
     """
 
     def __init__(
@@ -54,12 +55,14 @@ class BusinessApi:
         organizations: Sequence[Organization],
         role: Callable[[], str] | None = None,
         amounts_as_strings: Callable[[], bool] = lambda: False,
+        current: Callable[[Organization], Organization] = lambda organization: organization,
     ) -> None:
         self._grants = grants
         self._user = user
         self._organizations = {org.id: org for org in organizations}
         self._role = role or (lambda: user.role)
         self._amounts_as_strings = amounts_as_strings
+        self._current = current
 
     def organization(self, request: Request) -> Response:
         """Answer ``GET /v2/organization`` (scope ``organization.read``).
@@ -79,7 +82,7 @@ class BusinessApi:
             amounts_as_strings=self._amounts_as_strings(),
             balances=role not in ROLES_WITHOUT_BALANCES,
         )
-        organization = self._organizations[owner.organization_id]
+        organization = self._current(self._organizations[owner.organization_id])
         return json_response(200, {"organization": organization.to_api(answering)})
 
     def membership(self, request: Request) -> Response:
@@ -115,6 +118,10 @@ class BusinessApi:
             organization_id=owner.organization_id,
         )
         return Response(204)
+
+    def authorize(self, request: Request, scope: str) -> TokenOwner | Response:
+        """Check a GET's token and scope, and the organization it names; else the answer."""
+        return self._owner(request, "GET", scope)
 
     def _owner(
         self, request: Request, method: str, scope: str | None, *, organization: bool = True

@@ -1,4 +1,4 @@
-"""Routing of one request: faults first, then the sandbox gate, then the endpoint."""
+"""Routing of one request: rate limits and bank switches, faults, the sandbox gate, the endpoint."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from qonto_desktop.emulator.api import (
     BusinessApi,
     not_found,
 )
+from qonto_desktop.emulator.bank_routes import BankRoutes
 from qonto_desktop.emulator.browser import BrowserLeg
 from qonto_desktop.emulator.discovery import DISCOVERY_PATH, JWKS_PATH, Discovery
 from qonto_desktop.emulator.faults import Fault, Faults
@@ -58,6 +59,7 @@ class Application:
         stopping: Set when the emulator stops; cuts fault delays short.
         sign_in_redirects: Whether an unstaged request gets the 302 to OneLogin now, instead
             of the sign-in page with status 200 (Qonto documents both).
+        bank: The bank data calls and downloads, their rate limits and switches.
     """
 
     def __init__(
@@ -71,6 +73,7 @@ class Application:
         staging_token: str | None,
         stopping: threading.Event,
         sign_in_redirects: Callable[[], bool] = lambda: False,
+        bank: BankRoutes | None = None,
     ) -> None:
         self._routes: dict[str, tuple[str, Handler]] = {
             AUTHORIZE_PATH: ("auth", browser.authorize),
@@ -89,10 +92,16 @@ class Application:
         self._staging_token = staging_token
         self._stopping = stopping
         self._sign_in_redirects = sign_in_redirects
+        self._bank = bank
 
     def handle(self, request: Request) -> Response | None:
         """Answer one request; ``None`` means close the connection without an answer."""
-        name, handler = self._routes.get(request.path, (None, not_found))
+        gated = self._bank.gate(request) if self._bank is not None else None
+        if gated is not None:
+            return gated
+        routed = self._bank.route(request.path) if self._bank is not None else None
+        known: tuple[str | None, Handler] | None = routed or self._routes.get(request.path)
+        name, handler = known or (None, not_found)
         fault = self._faults.take(name) if name is not None else None
         if fault is not None:
             logger.info("fault on %s", name)
@@ -102,17 +111,21 @@ class Application:
             injected = _injected(fault, oauth=name in {"auth", "token", "revoke"})
             if injected is not None:
                 return injected
-        if name != "auth" and not self._staged(request):
-            # Qonto's sandbox answers its OneLogin sign-in, not JSON, without the staging token:
-            # https://docs.qonto.com/guides/developer-portal/sandbox-access
-            if self._sign_in_redirects():
-                return Response(302, b"", None, (("Location", ONELOGIN_URL),))
-            language = pick(None, request.header("accept-language"))
-            return html_response(200, pages.sandbox_sign_in_page(language))
+        # Downloads are presigned addresses: nothing but the URL is asked for.
+        if name not in {"auth", "files"} and not self._staged(request):
+            return self._unstaged(request)
         response = handler(request)
         if fault is not None and fault.missing_fields:
             return _without(response, fault.missing_fields)
         return response
+
+    def _unstaged(self, request: Request) -> Response:
+        # Qonto's sandbox answers its OneLogin sign-in, not JSON, without the staging token:
+        # https://docs.qonto.com/guides/developer-portal/sandbox-access
+        if self._sign_in_redirects():
+            return Response(302, b"", None, (("Location", ONELOGIN_URL),))
+        language = pick(None, request.header("accept-language"))
+        return html_response(200, pages.sandbox_sign_in_page(language))
 
     def _staged(self, request: Request) -> bool:
         if self._staging_token is None:

@@ -26,6 +26,15 @@ def describe(emulator: Emulator) -> str:
         f"  Revoke URL:    {emulator.revoke_url}",
         f"  JWKS URL:      {emulator.jwks_url}",
         f"  API base URL:  {emulator.api_base_url}",
+        f"  Bank data:     a year of demo activity; files at {emulator.base_url}/files/"
+        " (signed URLs: receipts 30 min, statements 15 min)",
+        "  Rate limits:   "
+        + (
+            ", ".join(f"{count} per {seconds:g} s" for count, seconds in emulator.rate_limits)
+            + " per IP address"
+            if emulator.rate_limits
+            else "none"
+        ),
         "",
         "Confidential client (client_secret_post):",
         f"  client_id:     {confidential.client_id}",

@@ -6,12 +6,14 @@ import logging
 import secrets
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import get_args
 
 from qonto_desktop.emulator.api import BusinessApi
 from qonto_desktop.emulator.app import AUTHORIZE_PATH, REVOKE_PATH, TOKEN_PATH, Application
+from qonto_desktop.emulator.bank import Bank
+from qonto_desktop.emulator.bank_api import current
 from qonto_desktop.emulator.browser import BrowserLeg, ConsentMode
 from qonto_desktop.emulator.challenges import Challenges
 from qonto_desktop.emulator.clients import ClientRegistry, DemoClient
@@ -19,18 +21,24 @@ from qonto_desktop.emulator.clock import Clock, SystemClock
 from qonto_desktop.emulator.data import (
     DEMO_ORGANIZATIONS,
     DEMO_USER,
+    Answering,
     DemoUser,
     Organization,
     generated_organizations,
 )
 from qonto_desktop.emulator.discovery import JWKS_PATH, Discovery
+from qonto_desktop.emulator.extra_accounts import with_second_account
 from qonto_desktop.emulator.faults import Faults
 from qonto_desktop.emulator.grants import ACCESS_TOKEN_LIFETIME, GrantStore
 from qonto_desktop.emulator.idtoken import IdTokenSigner
+from qonto_desktop.emulator.rate_limits import QONTO_LIMITS, RateLimits
 from qonto_desktop.emulator.server import LOOPBACK, EmulatorServer, ServerThread
 from qonto_desktop.emulator.token_endpoint import TokenEndpoints
 
 logger = logging.getLogger(__name__)
+
+DEFAULT_PER_MONTH = 40
+"""Transactions a month per account in demos and tests: enough to page (the emulator's choice)."""
 
 
 class Emulator:
@@ -56,11 +64,19 @@ class Emulator:
         sign_in_redirects: In sandbox mode, answer a request without the staging token with
             the 302 to OneLogin Qonto documents, instead of the sign-in page (changeable while
             running).
+        transactions_per_month: About how many transactions each account has a month (the
+            bench asks for 300).
+        rate_limits: (requests, seconds) allowed per client IP on ``/v2/...``; Qonto's by
+            default, empty for none.
+        two_accounts: Give each generated organization a second account (the bench's 300
+            clients with two accounts each).
 
     Attributes:
         member_role: The role the signed-in member has in every organization (``accountant``
             by default); ``manager`` sees no balances, ``employee`` may not read the
             organization (403). May be changed while running.
+        bank_switches: The bank data calls' faults (latency, 503s, 429 storms, expired URLs,
+            cut downloads, ``Retry-After`` on a 429).
     """
 
     def __init__(
@@ -76,6 +92,9 @@ class Emulator:
         extra_organizations: int = 0,
         amounts_as_strings: bool = False,
         sign_in_redirects: bool = False,
+        transactions_per_month: int = DEFAULT_PER_MONTH,
+        rate_limits: Sequence[tuple[int, float]] = QONTO_LIMITS,
+        two_accounts: bool = False,
     ) -> None:
         self._requested_port = port
         self.sandbox = sandbox
@@ -88,6 +107,8 @@ class Emulator:
         self.faults = Faults()
         self.user: DemoUser = DEMO_USER
         generated = generated_organizations(extra_organizations)
+        if two_accounts:
+            generated = tuple(with_second_account(org) for org in generated)
         self.organizations: tuple[Organization, ...] = DEMO_ORGANIZATIONS + generated
         self._grants = GrantStore(self._clock, access_token_lifetime=access_token_lifetime)
         self._challenges = Challenges(self._clock)
@@ -97,6 +118,18 @@ class Emulator:
         self.member_role: str = self.user.role
         self.amounts_as_strings = amounts_as_strings
         self.sign_in_redirects = sign_in_redirects
+        limits = RateLimits(self._clock, rate_limits)
+        self.rate_limits = limits.limits
+        self._bank = Bank(self.organizations, self._clock, transactions_per_month, limits)
+        self.bank_switches = self._bank.switches
+
+    def change_transactions(self, bank_account_id: str, count: int, *, seed: int = 0) -> list[str]:
+        """Change ``count`` recent transactions of an account, as Qonto users do.
+
+        A pending one completes, a missing receipt arrives, or a note is corrected; each
+        gets ``updated_at`` = the clock's now. Returns the ids changed.
+        """
+        return self._bank.ledger.change(bank_account_id, count, seed=seed)
 
     @property
     def events(self) -> Counter[str]:
@@ -263,6 +296,13 @@ class Emulator:
             organizations=self.organizations,
             role=lambda: self.member_role,
             amounts_as_strings=lambda: self.amounts_as_strings,
+            current=lambda organization: current(self._bank.ledger, organization),
+        )
+        bank = self._bank.routes(
+            api=api,
+            base_url=lambda: self.base_url,
+            answering=lambda: Answering(amounts_as_strings=self.amounts_as_strings),
+            stopping=stopping,
         )
         return Application(
             browser=browser,
@@ -273,4 +313,5 @@ class Emulator:
             staging_token=self.staging_token if self.sandbox else None,
             stopping=stopping,
             sign_in_redirects=lambda: self.sign_in_redirects,
+            bank=bank,
         )

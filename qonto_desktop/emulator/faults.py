@@ -16,6 +16,15 @@ ENDPOINTS: frozenset[str] = frozenset(
         "membership",
         "consents",
         "user_organizations",
+        # The bank data calls and the download address (see bank_routes.py).
+        "bank_accounts",
+        "transactions",
+        "transaction",
+        "transaction_attachments",
+        "statements",
+        "statement",
+        "attachment",
+        "files",
     }
 )
 """The endpoint names a fault can be set on."""

@@ -23,6 +23,7 @@ class Request:
         query: The raw query string (never logged).
         headers: Header values by lower-case name.
         body: The raw body.
+        client: The client's IP address (rate limits count per address).
     """
 
     method: str
@@ -30,6 +31,7 @@ class Request:
     query: str = ""
     headers: Mapping[str, str] = field(default_factory=dict)
     body: bytes = b""
+    client: str = ""
 
     def header(self, name: str) -> str | None:
         """Return one header's value, looked up case-insensitively."""
@@ -43,12 +45,17 @@ class Request:
 
 @dataclass(frozen=True)
 class Response:
-    """One HTTP response to write back."""
+    """One HTTP response to write back.
+
+    ``declared_length``, when set, is the ``Content-Length`` sent instead of the body's own
+    (a cut download: the connection closes after the shorter body).
+    """
 
     status: int
     body: bytes = b""
     content_type: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    declared_length: int | None = None
 
     def header(self, name: str) -> str | None:
         """Return one extra header's value, looked up case-insensitively."""

@@ -102,6 +102,7 @@ class _Handler(BaseHTTPRequestHandler):
             query=query,
             headers={key.lower(): value for key, value in self.headers.items()},
             body=self.rfile.read(length),
+            client=str(self.client_address[0]),
         )
         application = self.server.application
         if application is None:
@@ -123,7 +124,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", response.content_type)
         for name, value in response.headers:
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(response.body)))
+        declared = response.declared_length
+        self.send_header(
+            "Content-Length", str(len(response.body) if declared is None else declared)
+        )
+        if declared is not None:
+            self.close_connection = True  # a cut download: the rest never comes
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(response.body)

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import requests
 
 from qonto_desktop.i18n.message import N_, Message
@@ -20,6 +18,7 @@ from qonto_desktop.oauth.errors import (
     ResponseFormatError,
     ServiceUnavailableError,
 )
+from qonto_desktop.qonto.calls import Call, Query
 from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.qonto.errors import (
     SERVICE,
@@ -44,22 +43,6 @@ from qonto_desktop.qonto.models.user_organizations import (
 from qonto_desktop.qonto.user_access import ORGANIZATION_HEADER, USER_ORGANIZATIONS_SCOPE
 from qonto_desktop.system.http import API_RETRY, TIMEOUT, Sender, new_session, retry_after
 from qonto_desktop.system.rate_limit import process_limiter
-
-
-@dataclass(frozen=True)
-class Call:
-    """One Business API call: its method and path, the scope it needs, what it is about."""
-
-    method: str
-    path: str
-    scope: str | None
-    thing: str  # a template naming what the call reads, for a 404: "the company"
-
-    @property
-    def endpoint(self) -> str:
-        """``GET /v2/organization``, as the models name it."""
-        return f"{self.method} {self.path}"
-
 
 # https://docs.qonto.com/api-reference/business-api/organization-accounts/organizations/retrieve-the-authenticated-organization-and-list-bank-accounts
 # (S /v2/organization): include_external_accounts adds the accounts at other banks.
@@ -115,12 +98,12 @@ class QontoApi:
             UnusableAnswerError: no organization with an ``id`` in the answer.
         """
         return parse_organization(
-            self._request(ORGANIZATION, params={"include_external_accounts": "true"})
+            self.request(ORGANIZATION, params={"include_external_accounts": "true"})
         )
 
     def membership(self) -> Membership:
         """``GET /v2/membership`` (needs ``membership.read``)."""
-        return parse_membership(self._request(MEMBERSHIP))
+        return parse_membership(self.request(MEMBERSHIP))
 
     def user_organizations(self) -> UserOrganizations:
         """``GET /v2/user_organizations``: the companies of a user-access grant.
@@ -128,13 +111,19 @@ class QontoApi:
         Raises:
             UnusableAnswerError: the answer has no list of organizations.
         """
-        return parse_user_organizations(self._request(USER_ORGANIZATIONS))
+        return parse_user_organizations(self.request(USER_ORGANIZATIONS))
 
     def revoke_consent(self) -> None:
         """``DELETE /v2/oauth2/consents``: the "disconnect my app" of Qonto's web app."""
-        self._request(CONSENTS)
+        self.request(CONSENTS)
 
-    def _request(self, call: Call, params: dict[str, str] | None = None) -> bytes:
+    def request(self, call: Call, params: Query | None = None) -> bytes:
+        """Send ``call`` under the sender's policy; the body of a successful answer.
+
+        Raises:
+            ApiError: (and its subclasses) Qonto refused; ``RateLimitedError``,
+                ``ServiceUnavailableError``, ``NetworkError`` and the format errors otherwise.
+        """
         session = self._session or new_session(requests.Session)
         try:
             response = self._sender.send(
@@ -157,13 +146,19 @@ class QontoApi:
         return response.content
 
 
-def _check(response: requests.Response, call: Call, environment: Environment) -> None:
-    """Raise the typed error an answer that is not a success stands for."""
+def check_busy(response: requests.Response) -> None:
+    """Raise for an answer that says "not now": throttled (429) or failing (5xx)."""
     status = response.status_code
     if status == 429:
         raise RateLimitedError(retry_after=retry_after(response), service=SERVICE)
     if status >= 500:
         raise ServiceUnavailableError(status, service=SERVICE)
+
+
+def _check(response: requests.Response, call: Call, environment: Environment) -> None:
+    """Raise the typed error an answer that is not a success stands for."""
+    check_busy(response)
+    status = response.status_code
     if looks_like_html(response) or 300 <= status < 400:
         if environment.needs_staging_token:
             raise SandboxStagingTokenError(status=status, service=SERVICE)

@@ -145,3 +145,35 @@ class FileUrlExpiredError(QontoDesktopError):
     code = "file_url_expired"
     message = N_("Qonto's download address for a file expired before the file was fetched.")
     next_action = N_("Try again: the app asks Qonto for a new address.")
+
+
+class TruncatedDownloadError(QontoDesktopError):
+    """A file from Qonto arrived shorter than announced; nothing was kept of it."""
+
+    code = "download_truncated"
+    message = N_("The download of a file from Qonto stopped before its end; nothing was kept.")
+    next_action = N_("Try again; if it keeps happening, check the network connection.")
+
+
+class FileDownloadError(QontoDesktopError):
+    """Qonto's file storage refused a download for a reason other than an expired address."""
+
+    code = "download_refused"
+    message = N_("Qonto's file storage refused a download (HTTP {status}).")
+    next_action = N_("Try again. If it keeps happening, open the log folder and report it.")
+
+    def __init__(self, status: int) -> None:
+        super().__init__(params={"status": status})
+        self.status = status
+
+
+class RepeatedPageError(QontoDesktopError):
+    """A paged list named, as the next page, one already read: reading on would never end."""
+
+    code = "page_repeated"
+    message = N_("Qonto sent the same page of {thing} twice; the reading was stopped.")
+    next_action = N_("Try again. If it keeps happening, open the log folder and report it.")
+
+    def __init__(self, *, thing: Message, page: int) -> None:
+        super().__init__(params={"thing": thing})
+        self.page = page

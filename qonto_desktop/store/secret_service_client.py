@@ -27,6 +27,8 @@ from jeepney.wrappers import DBusErrorResponse
 from secretstorage.item import ITEM_IFACE
 from secretstorage.util import DBusAddressWrapper, open_session
 
+from qonto_desktop.store import secret_service_paths as paths
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -60,6 +62,7 @@ class SecretServiceEntries:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._collection: Any = None
+        self._paths = paths.Paths()  # items found or written lately, on this connection
 
     def collection(self) -> Any:
         """The default collection on the kept connection, unlocked when it was opened.
@@ -85,12 +88,24 @@ class SecretServiceEntries:
     def get_password(self, service: str, username: str) -> str | None:
         """The secret, or None."""
 
+        key = (service, username)
+
         def read(collection: Any, careful: bool) -> str | None:
-            for item in collection.search_items(query(service, username)):
-                _unlock(item, careful)
-                secret = _secret_of(item)
-                _keep_session(collection, item)
-                return secret.decode("utf-8")
+            path = None if careful else self._paths.for_read_back(key)
+            if path is not None:  # the read-back of a write: the item just written
+                try:
+                    return paths.get_secret(collection, path).decode("utf-8")
+                except secretstorage.exceptions.ItemNotFoundException:
+                    self._paths.forget(key)
+            for item in _search(collection, key, careful):
+                if careful:
+                    _unlock(item, careful)
+                    secret = _secret_of(item)
+                    _keep_session(collection, item)
+                else:
+                    secret = paths.get_secret(collection, item)
+                self._paths.found(key, _path(item))
+                return str(secret.decode("utf-8"))
             return None
 
         return self._with_collection(read)
@@ -100,15 +115,31 @@ class SecretServiceEntries:
         attributes = {**query(service, username), "application": APPLICATION}
         label = f"Password for '{username}' on '{service}'"
 
+        key = (service, username)
+
         def write(collection: Any, careful: bool) -> None:
             # An existing entry gets its new secret in place: replacing the item makes the
             # daemon drop and re-register its object while other clients may be reading it.
-            for item in collection.search_items(query(service, username)):
-                _unlock(item, careful)
-                item.set_secret(password)
-                _keep_session(collection, item)
+            path = None if careful else self._paths.for_write(key)
+            if path is not None:  # just read (a rotation's entry): no search
+                try:
+                    paths.set_secret(collection, path, password)
+                    self._paths.written(key, path)
+                    return
+                except secretstorage.exceptions.ItemNotFoundException:
+                    self._paths.forget(key)
+            for item in _search(collection, key, careful):
+                if careful:
+                    _unlock(item, careful)
+                    item.set_secret(password)
+                    _keep_session(collection, item)
+                else:
+                    paths.set_secret(collection, item, password)
+                self._paths.written(key, _path(item))
                 return
-            _keep_session(collection, collection.create_item(label, attributes, password))
+            created = collection.create_item(label, attributes, password)
+            _keep_session(collection, created)
+            self._paths.written(key, created.item_path)
 
         self._with_collection(write)
 
@@ -119,7 +150,10 @@ class SecretServiceEntries:
             NoSuchEntryError: there is none.
         """
 
+        self._paths.forget((service, username))
+
         def delete(collection: Any, careful: bool) -> bool:
+            self._paths.forget((service, username))
             for item in collection.search_items(query(service, username)):
                 item.delete()
                 return True
@@ -178,11 +212,24 @@ class SecretServiceEntries:
         return action(collection, True)
 
     def _drop(self) -> None:
+        self._paths.clear()
         if self._collection is not None:
             try:
                 self._collection.connection.close()
             finally:
                 self._collection = None
+
+
+def _search(collection: Any, key: paths.Key, careful: bool) -> Any:
+    """The entry's items: SecretStorage's (they ask whether they are locked) once the daemon
+    said something is locked, else their bare paths (the daemon says so itself)."""
+    if careful:
+        return collection.search_items(query(*key))
+    return paths.search(collection, query(*key))
+
+
+def _path(item: Any) -> str:
+    return item if isinstance(item, str) else str(item.item_path)
 
 
 def _keep_session(collection: Any, item: Any) -> None:

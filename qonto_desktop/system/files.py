@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -22,14 +23,26 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> No
     the target; the folder is synced too where the OS allows, so the rename itself survives a
     power cut.
     """
+    stream_atomically(path, (data,), mode=mode)
+
+
+def stream_atomically(path: Path, chunks: Iterable[bytes], *, mode: int = PRIVATE_FILE) -> int:
+    """:func:`write_atomically` for bytes that arrive in pieces (a download); the size written.
+
+    If ``chunks`` raises (a download cut short), the temporary file is removed and ``path`` is
+    left as it was.
+    """
     import tempfile  # noqa: PLC0415 - with shutil and random: only writers need them
 
     make_private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    written = 0
     try:
         with os.fdopen(handle, "wb") as file:
             os.chmod(temporary, mode)  # before any byte is written
-            file.write(data)
+            for chunk in chunks:
+                file.write(chunk)
+                written += len(chunk)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, path)
@@ -38,6 +51,7 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> No
             os.unlink(temporary)
         raise
     _sync_folder(path.parent)
+    return written
 
 
 def _sync_folder(folder: Path) -> None:

@@ -81,6 +81,13 @@ class RetryPolicy:
 TOKEN_RETRY = RetryPolicy(attempts=3, first_wait=0.5, max_wait=4.0)
 # Business API calls: a GET is also resent after a throttled or unavailable answer.
 API_RETRY = RetryPolicy(attempts=3, first_wait=0.5, max_wait=5.0, statuses=frozenset({429, 503}))
+# Reading bank data in bulk (sync, export): a throttled or failing answer is waited out rather
+# than failing a client. Qonto documents no Retry-After (docs/qonto-facts.md, "Rate limits"): one
+# sent is honoured up to the cap; else the waits double from 1 s (1, 2, 4, 8, 16 s), each drawn in
+# its upper half so that many threads do not resend together, never more than 60 s.
+BANK_DATA_RETRY = RetryPolicy(
+    attempts=6, first_wait=1.0, max_wait=60.0, statuses=frozenset({429, 502, 503, 504})
+)
 NO_RETRY = RetryPolicy(attempts=1)
 
 

@@ -240,6 +240,14 @@
         <translation>Si la case est cochée, Qonto ne liste plus Qonto Desktop parmi les applications autorisées.</translation>
     </message>
     <message>
+        <source>Also delete its bank data kept on this computer</source>
+        <translation>Supprimer aussi ses données bancaires gardées sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>When ticked, its transactions and the statements and receipts the app saved for it are deleted from this computer.</source>
+        <translation>Si la case est cochée, ses transactions ainsi que les relevés et justificatifs enregistrés par l’application pour elle sont supprimés de cet ordinateur.</translation>
+    </message>
+    <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
@@ -294,6 +302,14 @@
     <message>
         <source>the access token (%1)</source>
         <translation>l’accès en cours (%1)</translation>
+    </message>
+    <message>
+        <source>Its bank data kept on this computer is deleted too.</source>
+        <translation>Ses données bancaires gardées sur cet ordinateur sont aussi supprimées.</translation>
+    </message>
+    <message>
+        <source>Its bank data kept on this computer could not be deleted: %1</source>
+        <translation>Ses données bancaires gardées sur cet ordinateur n’ont pas pu être supprimées&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 is disconnected. Its sign-in stays in use by one other company; Qonto is told when that one is disconnected.</source>

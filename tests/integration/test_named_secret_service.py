@@ -14,7 +14,7 @@ from jeepney.io.blocking import DBusConnection
 from keyring.backend import KeyringBackend
 from secretstorage.dhcrypto import Session
 
-from qonto_desktop.store import backend_names, secret_service_client
+from qonto_desktop.store import backend_names, secret_service_client, secret_service_paths
 from qonto_desktop.store.errors import KeyringLockedError, StorageError
 from qonto_desktop.store.secret_service import Keyring as KeptKeyring
 from qonto_desktop.store.secret_service_client import SecretServiceEntries, query
@@ -154,6 +154,7 @@ def test_one_encrypted_session_serves_every_read_and_write(
     monkeypatch.setattr(secretstorage.item, "open_session", counted)
     monkeypatch.setattr(secretstorage.collection, "open_session", counted)
     monkeypatch.setattr(secret_service_client, "open_session", counted)  # its own reads
+    monkeypatch.setattr(secret_service_paths, "open_session", counted)  # a rotation's
     client = SecretServiceEntries()
     try:
         assert client.get_password(service_name, "entry-0") == "value 0"

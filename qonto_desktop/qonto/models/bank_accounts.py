@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 import msgspec
 
 from qonto_desktop.qonto.models.amounts import HUNDRED, cents_of
 from qonto_desktop.qonto.models.decoding import Unread, decode, decoder, items, text
+from qonto_desktop.qonto.models.moments import moment
 from qonto_desktop.qonto.models.unusable import UnusableAnswerError
 
 BANK_ACCOUNTS_ENDPOINT = "GET /v2/bank_accounts"
@@ -145,7 +146,7 @@ def _account(wire: _AccountWire, where: str) -> BankAccount:
     authorized = cents_of(wire.authorized_balance, wire.authorized_balance_cents)
     if authorized.problem is not None:
         unread.append(Unread(f"{where}.authorized_balance", authorized.problem))
-    updated_at = _moment(wire.updated_at)
+    updated_at = moment(wire.updated_at)
     if wire.updated_at is not None and updated_at is None:
         unread.append(Unread(f"{where}.updated_at", "unreadable"))
     return BankAccount(
@@ -165,17 +166,6 @@ def _account(wire: _AccountWire, where: str) -> BankAccount:
         updated_at=updated_at,
         unread=tuple(unread),
     )
-
-
-def _moment(value: str | None) -> datetime | None:
-    """An ISO 8601 time; Qonto's are UTC, so one without an offset is read as UTC."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 _ACCOUNT = decoder(_AccountWire)

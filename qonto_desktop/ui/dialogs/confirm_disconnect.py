@@ -30,6 +30,8 @@ class ConfirmDisconnect(QDialog):
 
     Signals:
         confirmed(bool): the user chose to disconnect; True to withdraw the consent too.
+            Whether to delete the bank data kept here too is :attr:`forget` (unticked by
+            default, so that a hurried disconnection keeps the books' sources).
     """
 
     confirmed = Signal(bool)
@@ -61,6 +63,14 @@ class ConfirmDisconnect(QDialog):
         self.withdraw.setAccessibleDescription(
             self.tr("When ticked, Qonto no longer lists Qonto Desktop among the authorized apps.")
         )
+        self.forget = QCheckBox(self.tr("Also delete its bank data kept on this computer"), self)
+        self.forget.setAccessibleName(self.tr("Also delete its bank data kept on this computer"))
+        self.forget.setAccessibleDescription(
+            self.tr(
+                "When ticked, its transactions and the statements and receipts the app saved "
+                "for it are deleted from this computer."
+            )
+        )
         buttons = QDialogButtonBox(self)
         self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
         self.disconnect_button.setAccessibleName(self.tr("Disconnect"))
@@ -86,6 +96,7 @@ class ConfirmDisconnect(QDialog):
         layout.addWidget(title)
         layout.addWidget(self.explanation)
         layout.addWidget(self.withdraw)
+        layout.addWidget(self.forget)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.accepted.connect(lambda: self.confirmed.emit(self.withdraw.isChecked()))
@@ -138,6 +149,21 @@ def not_revoked_words(problem: NotRevoked) -> str:
 
 def disconnect_outcome(report: DisconnectReport) -> tuple[Kind, str]:
     """What to tell the user once a disconnect is done: a message kind and its words."""
+    kind, words = _revocation_outcome(report)
+    translate = QCoreApplication.translate
+    if report.data_forgotten:
+        data = translate("ConfirmDisconnect", "Its bank data kept on this computer is deleted too.")
+        return kind, f"{words} {data}"
+    if report.data_error is not None:
+        reason = localize(report.data_error, current_language())[0]
+        data = translate(
+            "ConfirmDisconnect", "Its bank data kept on this computer could not be deleted: %1"
+        ).replace("%1", reason)
+        return "warning", f"{words} {data}"
+    return kind, words
+
+
+def _revocation_outcome(report: DisconnectReport) -> tuple[Kind, str]:
     name = display_name(report.connection)
     if len(report.still_sharing) == 1:  # user access: the sign-in serves another company
         return "success", QCoreApplication.translate(

@@ -122,8 +122,10 @@ class ConnectionActions(QObject):
 
         self._run(connection_id, lambda: fresh.access_token(desk, connection_id).access_token, done)
 
-    def disconnect_connection(self, connection_id: str, *, revoke_consent: bool) -> None:
-        """Revoke at Qonto (best effort) and forget the connection."""
+    def disconnect_connection(
+        self, connection_id: str, *, revoke_consent: bool, forget_data: bool = False
+    ) -> None:
+        """Revoke at Qonto (best effort) and forget the connection (and its bank data, asked)."""
         desk = self.desk
 
         def done(report: object) -> None:
@@ -134,7 +136,9 @@ class ConnectionActions(QObject):
             # On the worker: revoking loads the HTTP stack, never on the GUI thread.
             from qonto_desktop.connections.disconnect import disconnect  # noqa: PLC0415
 
-            return disconnect(desk, connection_id, revoke_consent=revoke_consent)
+            return disconnect(
+                desk, connection_id, revoke_consent=revoke_consent, forget_data=forget_data
+            )
 
         self._run(connection_id, work, done)
 

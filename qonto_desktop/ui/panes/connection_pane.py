@@ -131,7 +131,7 @@ class ConnectionPane(QSplitter):
         dialog = ConfirmDisconnect(connection, self._backend, self)
         dialog.confirmed.connect(
             lambda withdraw: self.connection_actions.disconnect_connection(
-                connection_id, revoke_consent=withdraw
+                connection_id, revoke_consent=withdraw, forget_data=dialog.forget.isChecked()
             )
         )
         dialog.finished.connect(dialog.deleteLater)

@@ -59,6 +59,8 @@ def test_serve_prints_clients_and_stops_on_the_event() -> None:
         "http://127.0.0.1:52817/callback",
         "http://localhost:52817/callback",
         "camille.lefevre@",
+        "/files/ (signed URLs: receipts 30 min, statements 15 min)",
+        "1000 per 10 s, 10000 per 600 s per IP address",
         "Press Ctrl+C to stop",
     ):
         assert needle in text, needle

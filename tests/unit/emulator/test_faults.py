@@ -179,7 +179,7 @@ def test_stop_cuts_a_long_delay_short(tokens: dict[str, str], emulator: Emulator
 
 def test_unknown_endpoint_name_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown endpoint"):
-        Faults().set("transactions", Fault(status=500))
+        Faults().set("cards", Fault(status=500))
 
 
 @pytest.mark.parametrize("kwargs", [{"delay": -1}, {"times": 0}, {"status": 99}, {"status": 600}])

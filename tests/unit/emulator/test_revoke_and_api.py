@@ -169,7 +169,7 @@ def test_deleting_consents_revokes_that_organization_only(emulator: Emulator) ->
 
 
 def test_unknown_paths_are_404_json(emulator: Emulator) -> None:
-    for path in ("/v2/transactions", "/", "/oauth2/tokens"):
+    for path in ("/v2/cards", "/v2/transactions/x/labels", "/", "/oauth2/tokens"):
         response = requests.get(emulator.base_url + path, timeout=TIMEOUT)
         assert response.status_code == 404
         assert response.json()["errors"][0]["code"] == "not_found"

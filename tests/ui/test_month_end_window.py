@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -130,7 +131,7 @@ def test_ctrl_e_from_the_list_opens_export_for_the_selected_client(
     window.activateWindow()
     window.list.view.setFocus()
     qtbot.waitUntil(window.list.view.hasFocus)
-    qtbot.keyClick(window.list.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.list.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = actions.export_dialog
     assert dialog is not None
     assert dialog.only_client.text() == f"Only {display_name(connection)}"

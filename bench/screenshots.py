@@ -92,6 +92,7 @@ WINDOW_STATES = (
     "list-first",
     "list-first-built",
     *CONNECT_STATES,
+    "missing-counts",
     "export-dialog",
     "export-progress",
     "export-done",
@@ -104,7 +105,13 @@ SCHEDULE_STATES = ("settings-schedule", "settings-schedule-error")
 # At start-up: the list shown, the detail pane not built yet; then the same window once it is.
 LIST_FIRST_STATES = ("list-first", "list-first-built")
 # The month end: Export…, its progress mid-way (one client failed), its end, missing receipts.
-MONTH_END_STATES = ("export-dialog", "export-progress", "export-done", "missing-receipts")
+MONTH_END_STATES = (
+    "missing-counts",
+    "export-dialog",
+    "export-progress",
+    "export-done",
+    "missing-receipts",
+)
 MONTH_END_COMPANIES = 5  # beside the emulator's three: eight clients in the progress
 # The scheduled renewal as a packaged app on an accountant's computer shows it.
 SCHEDULE_EXECUTABLE = "/opt/qonto-desktop/QontoDesktop"
@@ -451,6 +458,7 @@ def shoot_month_end(
     actions.clock = lambda: next(ticks)
     first = next(iter(service.clients))
     wait_until(lambda: window.list.missing_count(first) is not None, "the counts")
+    shooter.shoot("missing-counts", window)
     dialog = actions.open_export()
     assert dialog is not None
     wait_until(dialog.isVisible, "the export dialog")

@@ -685,10 +685,6 @@
         <translation>Solde</translation>
     </message>
     <message>
-        <source>Receipts</source>
-        <translation>Justificatifs</translation>
-    </message>
-    <message>
         <source>Access valid until</source>
         <translation>Accès jusqu’au</translation>
     </message>
@@ -697,8 +693,8 @@
         <translation>Dernier solde</translation>
     </message>
     <message>
-        <source>Missing receipts</source>
-        <translation>Justificatifs manquants</translation>
+        <source>Receipts due: %1</source>
+        <translation>À justifier&#xa0;: %1</translation>
     </message>
     <message>
         <source>SIREN %1</source>

@@ -16,7 +16,7 @@ from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.ui.main_window import MainWindow
 from qonto_desktop.ui.month_end.destination import EXPORT_FOLDER
-from qonto_desktop.ui.panes.connection_model import RECEIPTS
+from qonto_desktop.ui.panes.connection_model import DETAIL_ROLE, STATUS
 from qonto_desktop.ui.panes.status import display_name
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one
@@ -56,7 +56,7 @@ def test_export_for_the_selected_client_remembers_the_folder(
     assert menu_texts(window)[2:5] == ["", "&Export…", "&Missing receipts…"]
     assert window.view.export_button.isVisible()
     # The counts come after the list, from the service.
-    qtbot.waitUntil(lambda: window.list.missing_count(connection.id) == "3")
+    qtbot.waitUntil(lambda: window.list.missing_count(connection.id) == "Receipts due: 3")
     actions.today = today
     destination = tmp_path / "clôture"
     destination.mkdir()
@@ -102,23 +102,25 @@ def test_missing_receipts_opens_from_the_menu(
     qtbot.waitUntil(lambda: actions.missing_dialog is None)
 
 
-def test_the_list_shows_each_clients_count_and_sorts_by_it(
+def test_the_list_shows_each_clients_count_under_its_status(
     qtbot: QtBot, desk: Desk, emulator: Emulator, workers: Workers
 ) -> None:
-    first, second = (
-        connect_one(desk, emulator, organization_id=o.id) for o in emulator.organizations[:2]
+    first, second, third = (
+        connect_one(desk, emulator, organization_id=o.id) for o in emulator.organizations[:3]
     )
     owners = {"Atelier Durand": first.id, "Boulangerie Martin": second.id}
     owners["Cabinet Lefèvre"] = second.id
-    window = open_window(
-        qtbot, desk, workers, month_end=FakeMonthEnd({}, receipts=demo_receipts(owners))
-    )
-    qtbot.waitUntil(lambda: window.list.missing_count(first.id) == "3")
-    assert window.list.missing_count(second.id) == "5"
-    window.list.sort_by(RECEIPTS, Qt.SortOrder.DescendingOrder)
-    assert window.list.visible_names() == [display_name(second), display_name(first)]
-    window.list.sort_by(RECEIPTS, Qt.SortOrder.AscendingOrder)
-    assert window.list.visible_names() == [display_name(first), display_name(second)]
+    service = FakeMonthEnd({}, receipts=demo_receipts(owners))
+    window = open_window(qtbot, desk, workers, month_end=service)
+    qtbot.waitUntil(lambda: window.list.missing_count(first.id) == "Receipts due: 3")
+    assert window.list.missing_count(second.id) == "Receipts due: 5"
+    assert window.list.missing_count(third.id) == ""  # nothing missing: nothing said
+    model = window.list.model
+    row = model.row_of(second.id)
+    assert row is not None
+    cell = model.index(row, STATUS)
+    assert cell.data(DETAIL_ROLE) == "Receipts due: 5"
+    assert str(cell.data(Qt.ItemDataRole.AccessibleTextRole)).endswith(", Receipts due: 5")
 
 
 def test_ctrl_e_from_the_list_opens_export_for_the_selected_client(

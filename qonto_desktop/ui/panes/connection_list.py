@@ -41,7 +41,6 @@ from qonto_desktop.ui.panes.connection_model import (
     BALANCE,
     CONNECTION_ROLE,
     NAME,
-    RECEIPTS,
     STATUS,
     UNTIL,
     ConnectionTable,
@@ -202,7 +201,6 @@ class ConnectionList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setMinimumSectionSize(60)
-        view.setColumnHidden(RECEIPTS, True)  # until the counts come: see set_missing_counts
         view.setSortingEnabled(True)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         view.setAccessibleName(self.tr("Connections"))
@@ -252,21 +250,13 @@ class ConnectionList(QWidget):
             self.selected.emit(connection)
 
     def set_missing_counts(self, counts: Mapping[str, int]) -> None:
-        """Show each client's count of missing receipts, in a column of its own."""
+        """Show each client's count of missing receipts (under its status)."""
         self.model.set_missing_counts(counts)
-        if self.view.isColumnHidden(RECEIPTS):
-            metrics = self.view.fontMetrics()
-            title = str(self.model.headerData(RECEIPTS, Qt.Orientation.Horizontal))
-            self.view.setColumnHidden(RECEIPTS, False)
-            width = max(metrics.horizontalAdvance(sample) + 32 for sample in ("0 000", title))
-            self.view.horizontalHeader().resizeSection(RECEIPTS, width)
 
     def missing_count(self, connection_id: str) -> str | None:
-        """The count shown for a connection (None when the column is hidden or it is unlisted)."""
+        """The missing receipts shown for a connection; None before they are counted."""
         row = self.model.row_of(connection_id)
-        if row is None or self.view.isColumnHidden(RECEIPTS):
-            return None
-        return str(self.model.index(row, RECEIPTS).data())
+        return None if row is None else self.model.missing_words(row)
 
     def select(self, connection_id: str) -> bool:
         """Select a connection by id (clearing the search and the filter if they hide it)."""

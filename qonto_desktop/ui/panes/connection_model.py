@@ -34,8 +34,8 @@ from qonto_desktop.ui.formatting import fill, money, number, time_left, ui_local
 from qonto_desktop.ui.panes.status import Status, Tone, display_name, environment_label
 from qonto_desktop.ui.plain import safe_text, tooltip
 
-NAME, STATUS, UNTIL, BALANCE, RECEIPTS = range(5)
-COLUMNS = 5  # RECEIPTS: the missing receipts, once counted (hidden until then)
+NAME, STATUS, UNTIL, BALANCE = range(4)
+COLUMNS = 4
 CONNECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ENVIRONMENT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -79,7 +79,7 @@ class ConnectionTable(QAbstractTableModel):
         self._attention: list[Attention | None] = []
         self._sort: dict[int, list[tuple[int, ...] | str]] = {}
         self._positions: dict[str, int] = {}
-        self._missing: Mapping[str, int] = {}
+        self._missing: dict[str, int] | None = None  # receipts missing, once counted
 
     # --- What the list changes -------------------------------------------------------------
 
@@ -102,12 +102,18 @@ class ConnectionTable(QAbstractTableModel):
         return row
 
     def set_missing_counts(self, counts: Mapping[str, int]) -> None:
-        """Show each connection's count of missing receipts (asked after the list is shown)."""
+        """Show each connection's missing receipts under its status (asked after the list)."""
         self._missing = dict(counts)
-        self._sort.pop(RECEIPTS, None)
         if self._connections:
             last = len(self._connections) - 1
-            self.dataChanged.emit(self.index(0, RECEIPTS), self.index(last, RECEIPTS))
+            self.dataChanged.emit(self.index(0, STATUS), self.index(last, STATUS))
+
+    def missing_words(self, row: int) -> str | None:
+        """The missing receipts of ``row`` in words; empty when none, None before counting."""
+        if self._missing is None:
+            return None
+        count = self._missing.get(self._connections[row].id, 0)
+        return fill(self.tr("Receipts due: %1"), number(count, self._language)) if count else ""
 
     def _forget(self) -> None:
         now = self._now()
@@ -148,7 +154,7 @@ class ConnectionTable(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._connections)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's
-        """Name, status, access valid until, last balance, missing receipts."""
+        """Name, status, access valid until, last balance."""
         return 0 if parent.isValid() else COLUMNS
 
     def headerData(  # noqa: N802 - Qt's name
@@ -163,7 +169,6 @@ class ConnectionTable(QAbstractTableModel):
                 self.tr("Status"),
                 self.tr("Valid until"),
                 self.tr("Balance"),
-                self.tr("Receipts"),
             )[section]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.title(section)
@@ -176,7 +181,6 @@ class ConnectionTable(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Access valid until"),
             self.tr("Last balance"),
-            self.tr("Missing receipts"),
         )
         return titles[section]
 
@@ -188,21 +192,13 @@ class ConnectionTable(QAbstractTableModel):
         if role == CONNECTION_ROLE:
             return self._connections[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (BALANCE, RECEIPTS) else None
-        if column == RECEIPTS:
-            return self._receipts(row, role)
-        return self._answer(self._row(row), column, role)
-
-    def _receipts(self, row: int, role: int) -> object:
-        count = self._missing.get(self._connections[row].id)
-        if role == DETAIL_ROLE or count is None:
-            return "" if role in (Qt.ItemDataRole.DisplayRole, DETAIL_ROLE) else None
-        shown = number(count, self._language)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self.tr("%1: %2").replace("%1", self.title(RECEIPTS)).replace("%2", shown)
-        return None
+            return _RIGHT if column == BALANCE else None
+        answer = self._answer(self._row(row), column, role)
+        if column == STATUS and role in (DETAIL_ROLE, Qt.ItemDataRole.AccessibleTextRole):
+            missing = self.missing_words(row)
+            if missing:  # under the status: what the month end still needs
+                return missing if role == DETAIL_ROLE else f"{answer}, {missing}"
+        return answer
 
     def _answer(self, words: Row, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -315,7 +311,5 @@ class ConnectionTable(QAbstractTableModel):
             return (SEVERITY[self._attention[row]], *lapses)
         if column == UNTIL:
             return lapses
-        if column == RECEIPTS:  # the most missing first when sorted descending; unknown lowest
-            return (self._missing.get(connection.id, -1),)
         balance = last_balance(connection)
         return (1, 0) if balance is None else (0, balance[0])  # unknown goes last

@@ -243,11 +243,11 @@ class ConnectionView(QWidget):
         status_line.addWidget(self.status_icon)
         status_line.addWidget(self.status_words)
         status_line.addStretch(1)
+        status_line.addWidget(self.export_button)  # beside the actions, without crowding them
         actions = QHBoxLayout()
         actions.setSpacing(6)
         for button in self.buttons[:2]:
             actions.addWidget(button)
-        actions.addWidget(self.export_button)
         actions.addStretch(1)
         for button in self.buttons[2:4]:
             actions.addWidget(button)

@@ -18,7 +18,6 @@ from qonto_desktop.ui.panes.connection_model import (
     DETAIL_ROLE,
     ENVIRONMENT_ROLE,
     NAME,
-    RECEIPTS,
     STATUS,
     STATUS_ROLE,
 )
@@ -122,8 +121,7 @@ class ConnectionDelegate(QStyledItemDelegate):
         elif column == STATUS:
             self._paint_status(painter, row, index, first)
         else:
-            right = column in (BALANCE, RECEIPTS)
-            _text(painter, row, row.base, first, str(index.data() or ""), right=right)
+            _text(painter, row, row.base, first, str(index.data() or ""), right=column == BALANCE)
         detail = str(index.data(DETAIL_ROLE) or "")
         if detail:
             _text(painter, row, row.small, second, detail, right=column == BALANCE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +12,15 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.errors import NeedsReconnectError
-from qonto_desktop.connections.month_end import ExportRequest, PeriodChoice
+from qonto_desktop.connections.month_end import (
+    ClientProgress,
+    ExportReport,
+    ExportRequest,
+    PeriodChoice,
+)
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.ui.month_end.progress_dialog import ExportProgressDialog
+from qonto_desktop.ui.month_end.service import ExportStopped
 from qonto_desktop.ui.month_end.time_left import left_words, seconds_left
 from qonto_desktop.ui.workers import Workers
 from tests.support.month_end_fake import FakeMonthEnd
@@ -218,3 +224,52 @@ def test_closing_the_dialog_while_it_runs_stops_the_export_cleanly(
     qtbot.waitUntil(lambda: not dialog.running)
     assert service.steps == ["c-1:syncing:0"]
     assert {words for _, words in dialog.rows} == {"Stopped — resumes next time"}
+
+
+class StopsWithItsOwnError(FakeMonthEnd):
+    """A service that reports the window's stop as an error of its own."""
+
+    def export(
+        self,
+        request: ExportRequest,
+        on_progress: Callable[[ClientProgress], None],
+        checkpoint: Callable[[str], None],
+    ) -> ExportReport:
+        try:
+            return super().export(request, on_progress, checkpoint)
+        except ExportStopped:
+            stopped = QontoDesktopError("The export was stopped.", next_action="Export again.")
+            raise stopped from None
+
+
+def test_a_stop_reported_as_an_error_after_cancel_is_no_failure(
+    qtbot: QtBot, workers: Workers, tmp_path: Path, hold: threading.Event
+) -> None:
+    service = StopsWithItsOwnError(dict(CLIENTS), hold=hold)
+    dialog = open_progress(qtbot, service, workers, tmp_path)
+    qtbot.waitUntil(service.holding.is_set)
+    dialog.cancel_button.click()
+    hold.set()
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert not dialog.message.isVisible()
+    assert {words for _, words in dialog.rows} == {"Stopped — resumes next time"}
+
+
+class CannotRun(FakeMonthEnd):
+    """A service whose export fails as a whole (Qonto down before any client)."""
+
+    def export(
+        self,
+        request: ExportRequest,
+        on_progress: Callable[[ClientProgress], None],
+        checkpoint: Callable[[str], None],
+    ) -> ExportReport:
+        raise DOWN
+
+
+def test_an_export_that_cannot_run_says_why(qtbot: QtBot, workers: Workers, tmp_path: Path) -> None:
+    service = CannotRun(dict(CLIENTS))
+    dialog = open_progress(qtbot, service, workers, tmp_path)
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert "HTTP 503" in dialog.message.text
+    assert {words for _, words in dialog.rows} == {"Failed"}

@@ -237,7 +237,8 @@ class ExportProgressDialog(QDialog):
         self._over()
 
     def _failed(self, error: QontoDesktopError) -> None:
-        self.message.show_error(error)
+        if self.run is None or not self.run.cancelled:  # after Cancel, a stop is no failure
+            self.message.show_error(error)
         self._over()
 
     def _over(self) -> None:

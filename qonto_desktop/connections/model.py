@@ -11,7 +11,7 @@ from typing import Literal
 
 from qonto_desktop.connections.fresh_token import FreshToken
 from qonto_desktop.errors import QontoDesktopError
-from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
+from qonto_desktop.oauth.browser_wait import DEFAULT_TIMEOUT
 from qonto_desktop.store.backends import BackendDescription, BackendName
 from qonto_desktop.store.connection import AccountSummary, Connection
 from qonto_desktop.store.index import IndexLoad

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from qonto_desktop.errors import QontoDesktopError
 from qonto_desktop.i18n.localize import Explained
+from qonto_desktop.oauth.browser_wait import DEFAULT_TIMEOUT
 from qonto_desktop.oauth.flow import (
     AuthorizationRequest,
     CodeExchanger,
@@ -25,7 +26,6 @@ from qonto_desktop.oauth.flow import (
     start,
 )
 from qonto_desktop.oauth.loopback import Receiver
-from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT
 from qonto_desktop.oauth.tokenset import TokenSet
 
 

@@ -33,6 +33,7 @@ from typing import Final
 from qonto_desktop.i18n.localize import Explained
 from qonto_desktop.i18n.message import N_, Message
 from qonto_desktop.oauth import loopback_linger, outcome_pages, pages
+from qonto_desktop.oauth.browser_wait import DEFAULT_TIMEOUT
 from qonto_desktop.oauth.callback import CallbackParams, parse_query
 from qonto_desktop.oauth.errors import (
     AuthorizationCancelledError,
@@ -49,7 +50,7 @@ from qonto_desktop.oauth.loopback_server import (
     Reply,
     bind_failure_reason,
 )
-from qonto_desktop.oauth.redirect import DEFAULT_TIMEOUT, LOOPBACK_HOST, parse_redirect_uri
+from qonto_desktop.oauth.redirect import LOOPBACK_HOST, parse_redirect_uri
 
 logger = logging.getLogger(__name__)
 

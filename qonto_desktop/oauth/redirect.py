@@ -19,8 +19,6 @@ LOOPBACK_HOSTS: Final[tuple[LoopbackHost, ...]] = ("127.0.0.1", "localhost")
 # One port rule everywhere: a fixed, unprivileged port the Developer Portal can hold.
 MIN_PORT: Final = 1024
 MAX_PORT: Final = 65535
-# How long the receiver waits for the browser, by default: five minutes.
-DEFAULT_TIMEOUT: Final = 300.0
 DEFAULT_REDIRECT_URI: Final = f"http://{LOOPBACK_HOST}:{DEFAULT_PORT}/callback"
 
 

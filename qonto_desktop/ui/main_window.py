@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         )
         self.backend: str | None = None
         self._name_storage_after_load = False  # set when reading starts: see _name_storage()
+        self._read_once = False  # the first read is shown (or its failure)
         self.closing = False
         self.connect_dialog: ConnectDialog | None = None
         self._select_after_load: str | None = None
@@ -157,17 +158,21 @@ class MainWindow(QMainWindow):
             self._start_reading()
 
     def _start_reading(self) -> None:
-        """Read the connections on a worker; the keyring is named once they are shown."""
+        """Read the connections on a worker; the keyring is named once they and the pane are."""
         self._name_storage_after_load = True
         self.reload()
 
     def _name_storage(self) -> None:
-        """Name the keyring, on a worker, once: after the first list is shown.
+        """Name the keyring, on a worker, once: after the first list is shown, and the pane built.
 
-        Naming it loads keyring's backend, SecretStorage, jeepney and cryptography: on a worker
-        beside the index read they took the GIL from the GUI thread building the list.
+        Naming it loads keyring's backend, SecretStorage, jeepney and cryptography (about 40 ms
+        of imports): on a worker beside the index read they took the GIL from the GUI thread
+        building the list, and beside the list's first frame from its painting and its first
+        search. Only the detail pane and the About box show the words.
         """
-        if not self._name_storage_after_load or self.closing:
+        if not (self._name_storage_after_load and self._read_once and self.pane_ready):
+            return
+        if self.closing:
             return
         self._name_storage_after_load = False
         desk = self.desk
@@ -273,6 +278,7 @@ class MainWindow(QMainWindow):
         self._build_keep_alive()
         log.info("main window ready")
         self.pane_built.emit()
+        self._name_storage()  # when the first list was shown before the pane was built
 
     def _build_keep_alive(self) -> None:
         """The background renewals and Renew all (their first turn comes well after this)."""
@@ -368,6 +374,7 @@ class MainWindow(QMainWindow):
             self.list.select(self._select_after_load)
         if moved:  # focus only follows a change of page, never steals it on a re-read
             (self.list.view if load.connections else self.empty.button).setFocus()
+        self._read_once = True
         # Queued behind the list's first frame: the worker's imports would take the GIL from it.
         QTimer.singleShot(0, self, self._name_storage)
         if self.month_end is not None and load.connections:  # the counts, after the list
@@ -381,6 +388,7 @@ class MainWindow(QMainWindow):
             return
         self.index_banner.show_error(error)
         self.pages.setCurrentIndex(EMPTY)
+        self._read_once = True
         self._name_storage()
 
     def _backend_found(self, description: object) -> None:

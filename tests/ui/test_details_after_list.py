@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from qonto_desktop.connections.desk import Desk
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.store.connection import Connection
+from qonto_desktop.ui import main_window
 from qonto_desktop.ui.main_window import CONNECTIONS, MainWindow
 from qonto_desktop.ui.panes.connection_pane import ConnectionPane
 from qonto_desktop.ui.workers import Workers
@@ -131,3 +132,32 @@ def test_a_selection_made_before_the_details_are_built_is_the_one_they_show(
     assert window.view.name.text() == "Durand Conseil"
     assert window.list.current() == window.view.connection
     assert window.view.test_button.isEnabled()
+
+
+def test_the_keyring_is_named_once_the_list_is_shown_and_the_pane_built(
+    qtbot: QtBot,
+    desk: Desk,
+    emulator: Emulator,
+    workers: Workers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Naming it loads keyring and its backends on a worker: beside the list's first frame and
+    # first search, those imports took the GIL from the GUI thread.
+    connect_all(desk, emulator)
+    pane_built_then: list[bool] = []
+    name = main_window._storage
+    window = MainWindow(desk, workers=workers, build_later=True)
+
+    def storage(named: Desk) -> object:  # on the worker
+        pane_built_then.append(window.pane_ready)
+        return name(named)
+
+    monkeypatch.setattr(main_window, "_storage", storage)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.backend is not None)
+    assert pane_built_then == [True]
+    assert window.pages.currentIndex() == CONNECTIONS
+    backend = window.backend
+    assert backend is not None
+    assert backend in window.view.details_text()  # the words reach the built pane

@@ -83,3 +83,37 @@ def test_the_whole_window_with_its_list_loads_no_http_stack(app_home: Path) -> N
         check=True,
     )
     assert json.loads(finished.stdout.strip().splitlines()[-1]) == []
+
+
+OAUTH = ("qonto_desktop.oauth.redirect", "qonto_desktop.oauth.errors")
+
+LIST_SCRIPT = f"""\
+import json, sys
+from PySide6.QtWidgets import QApplication
+from qonto_desktop.connections.desk import open_desk
+from qonto_desktop.ui.main_window import MainWindow
+
+app = QApplication(sys.argv[:1])
+window = MainWindow(open_desk(), build_later=True)
+window.show()
+window.build_list()
+assert window.list_ready and not window.pane_ready
+print(json.dumps([name for name in {OAUTH!r} if name in sys.modules]))
+window.close()
+"""
+
+
+def test_the_list_loads_no_sign_in_rules(app_home: Path) -> None:
+    # The application API's values took the connect request's default wait from the redirect
+    # URI's module, and with it the sign-in's errors (about 10 ms before the list was usable).
+    env = {**os.environ, "QONTO_DESKTOP_HOME": str(app_home), "QT_QPA_PLATFORM": "offscreen"}
+    finished = subprocess.run(
+        [sys.executable, "-c", LIST_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(finished.stdout.strip().splitlines()[-1]) == []

@@ -16,6 +16,7 @@ import pytest
 import requests
 
 from qonto_desktop.oauth import loopback_server
+from qonto_desktop.oauth.browser_wait import DEFAULT_TIMEOUT
 from qonto_desktop.oauth.callback import CallbackParams
 from qonto_desktop.oauth.errors import (
     AuthorizationCancelledError,
@@ -29,7 +30,7 @@ from qonto_desktop.oauth.loopback_server import (
     exclusive_bind_options,
     reset_linger,
 )
-from qonto_desktop.oauth.redirect import DEFAULT_PORT, DEFAULT_TIMEOUT
+from qonto_desktop.oauth.redirect import DEFAULT_PORT
 from tests.support.loopback_client import (
     HOST,
     STATE,

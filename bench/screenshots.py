@@ -21,6 +21,7 @@ sys.path.pop(0)
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import argparse
+import itertools
 import socket
 import subprocess
 import tempfile
@@ -29,6 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import requests
@@ -43,7 +45,9 @@ from qonto_desktop.connections.desk import Desk, open_desk
 from qonto_desktop.connections.keys import client_secret_key
 from qonto_desktop.connections.registration import CALLBACK_PATH
 from qonto_desktop.emulator import Emulator, Fault
+from qonto_desktop.oauth.errors import ServiceUnavailableError
 from qonto_desktop.oauth.redirect import LOOPBACK_HOST
+from qonto_desktop.qonto.errors import SERVICE
 from qonto_desktop.system.paths import AppPaths
 from qonto_desktop.system.scheduled_task import CommandResult
 from qonto_desktop.ui.app import install_translator
@@ -53,10 +57,12 @@ from qonto_desktop.ui.dialogs.settings import SettingsDialog
 from qonto_desktop.ui.language import set_language
 from qonto_desktop.ui.main_window import CONNECTIONS, LOADING, MainWindow
 from qonto_desktop.ui.panes.connection_model import STATUS
+from qonto_desktop.ui.panes.status import display_name
 from qonto_desktop.ui.workers import Workers
 from tests.support.desks import connect_one, make_desk
 from tests.support.keep_alive import DAY, revoke
 from tests.support.keyrings import MemoryKeyring
+from tests.support.month_end_fake import FakeMonthEnd, receipts_for
 
 ROOT = Path(__file__).resolve().parents[1]
 # Connecting clients in a row: the form unfolded, a refusal's details, a company connected
@@ -86,6 +92,11 @@ WINDOW_STATES = (
     "list-first",
     "list-first-built",
     *CONNECT_STATES,
+    "missing-counts",
+    "export-dialog",
+    "export-progress",
+    "export-done",
+    "missing-receipts",
 )
 # The browser's pages, shot by headless Chromium (bench/browser_shots.py).
 STATES = (*WINDOW_STATES, *browser_shots.STATES)
@@ -93,9 +104,19 @@ FIRM_STATES = ("firm-choice", "firm-list", "firm-attention")
 SCHEDULE_STATES = ("settings-schedule", "settings-schedule-error")
 # At start-up: the list shown, the detail pane not built yet; then the same window once it is.
 LIST_FIRST_STATES = ("list-first", "list-first-built")
+# The month end: Export…, its progress mid-way (one client failed), its end, missing receipts.
+MONTH_END_STATES = (
+    "missing-counts",
+    "export-dialog",
+    "export-progress",
+    "export-done",
+    "missing-receipts",
+)
+MONTH_END_COMPANIES = 5  # beside the emulator's three: eight clients in the progress
 # The scheduled renewal as a packaged app on an accountant's computer shows it.
 SCHEDULE_EXECUTABLE = "/opt/qonto-desktop/QontoDesktop"
 SCHEDULE_HOME = "/home/claire"
+MONTH_END_TODAY = date(2026, 12, 7)  # the default period is then November 2026
 HIGH_DPI_STATE = "detail"
 # Shot again at 150 %, a common laptop scale, in both languages: clipped words show there first.
 SCALED_STATES = ("detail", "detail-advanced", "confirm-disconnect")
@@ -385,6 +406,85 @@ def render_list_first(shooter: Shooter, home: Path) -> None:
             window.deleteLater()
 
 
+def render_month_end(shooter: Shooter, home: Path) -> None:
+    """Export… for the selected client, the progress of all with one failure, missing receipts."""
+    if not any(shooter.wants(state) for state in MONTH_END_STATES):
+        return
+    with Emulator(consent_mode="approve", extra_organizations=MONTH_END_COMPANIES) as emulator:
+        desk = demo_desk(home, emulator)
+        connections = [
+            connect_one(desk, emulator, organization_id=organization.id)
+            for organization in emulator.organizations
+        ]
+        # In the list's order (by name), as the export goes through them.
+        names = dict(sorted(((c.id, display_name(c)) for c in connections), key=lambda i: i[1]))
+        order = list(names)
+        hold = threading.Event()
+        service = FakeMonthEnd(
+            names,
+            failures={order[2]: ServiceUnavailableError(503, service=SERVICE)},
+            receipts=receipts_for(names),
+            hold=hold,
+            hold_at=f"{order[4]}:receipts:20",
+        )
+        destination = home / "Clôtures"
+        destination.mkdir(parents=True)
+        window = MainWindow(desk, demo=True, language=shooter.language, month_end=service)
+        window.resize(WINDOW_SIZE)
+        window.show()
+        try:
+            shoot_month_end(shooter, window, service, hold, destination)
+        finally:
+            hold.set()
+            window.close()
+            window.deleteLater()
+
+
+def shoot_month_end(
+    shooter: Shooter,
+    window: MainWindow,
+    service: FakeMonthEnd,
+    hold: threading.Event,
+    destination: Path,
+) -> None:
+    """The export dialog, its progress held mid-way then at its end, and missing receipts."""
+    wait_until(lambda: window.pane_ready and window.backend is not None, "the window")
+    actions = window.month_end
+    assert actions is not None
+    actions.today = lambda: MONTH_END_TODAY
+    actions.folder = Path(SCHEDULE_HOME) / "Clôtures"  # as on an accountant's computer
+    actions.open_url = lambda url: True
+    ticks = itertools.count(step=3.0)  # three seconds per step: a real export's pace
+    actions.clock = lambda: next(ticks)
+    first = next(iter(service.clients))
+    wait_until(lambda: window.list.missing_count(first) is not None, "the counts")
+    shooter.shoot("missing-counts", window)
+    dialog = actions.open_export()
+    assert dialog is not None
+    wait_until(dialog.isVisible, "the export dialog")
+    shooter.shoot("export-dialog", dialog)
+    dialog.folder.setText(str(destination))  # a folder that exists here
+    dialog.all_clients.setChecked(True)
+    dialog.export_button.click()
+    progress = actions.progress_dialog
+    assert progress is not None
+    progress.resize(DIALOG_SIZE)
+    wait_until(service.holding.is_set, "the export mid-way")
+    held = list(service.clients.values())[4]
+    wait_until(lambda: "20" in dict(progress.rows).get(held, ""), "the rows")
+    shooter.shoot("export-progress", progress)
+    hold.set()
+    wait_until(lambda: not progress.running, "the export's end")
+    shooter.shoot("export-done", progress)
+    progress.accept()
+    missing = actions.open_missing()
+    assert missing is not None
+    missing.resize(QSize(900, 480))
+    wait_until(lambda: missing.loaded, "the missing receipts")
+    shooter.shoot("missing-receipts", missing)
+    missing.reject()
+
+
 def render_firm(shooter: Shooter, home: Path) -> None:
     """The demo firm's 40 companies in the list, then only those needing attention."""
     if not any(shooter.wants(state) for state in FIRM_STATES):
@@ -486,8 +586,10 @@ def render(out: Path, languages: list[str], only: set[str], suffix: str) -> list
             if language != "en" and not install_translator(app, language):
                 print(f"no translation for {language}: its shots show English words")
             shooter = Shooter(out, language, only, suffix)
-            if only - set(FIRM_STATES) - set(SCHEDULE_STATES) - set(LIST_FIRST_STATES):
+            apart = {*FIRM_STATES, *SCHEDULE_STATES, *LIST_FIRST_STATES, *MONTH_END_STATES}
+            if only - apart:
                 render_language(shooter, Path(temporary) / language)
+            render_month_end(shooter, Path(temporary) / f"{language}-month-end")
             render_list_first(shooter, Path(temporary) / f"{language}-list-first")
             render_firm(shooter, Path(temporary) / f"{language}-firm")
             render_schedule(shooter, Path(temporary) / f"{language}-schedule")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,8 @@ if TYPE_CHECKING:  # the dialog loads when first opened, the pane when the windo
     from qonto_desktop.connections.model import BackendDescription, Connection, IndexLoad
     from qonto_desktop.ui.connect.dialog import ConnectDialog
     from qonto_desktop.ui.keep_alive_window import WindowKeepAlive
+    from qonto_desktop.ui.month_end.service import MonthEndService
+    from qonto_desktop.ui.month_end.window_actions import MonthEndActions
     from qonto_desktop.ui.panes.actions import ConnectionActions
     from qonto_desktop.ui.panes.connection_list import ConnectionList
     from qonto_desktop.ui.panes.connection_pane import ConnectionPane
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
             constructor returns.
         demo_firm: in demo mode, what opens the demo firm (on a worker) and returns its desk:
             the empty state then offers it beside connecting one company.
+        month_end: the month-end work (export, missing receipts); without it the window
+            offers no month-end action.
 
     Signals:
         pane_built(): the connection pane and the empty state exist (``pane``, ``list``,
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
         clipboard_clear_ms: int = CLEAR_AFTER_MS,
         build_later: bool = False,
         demo_firm: Callable[[], Desk] | None = None,
+        month_end: MonthEndService | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -132,6 +138,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {demo_word}" if demo else APP_NAME)
         self.setMinimumSize(920, 580)
         self.menu_actions = MenuActions(self, desk, self.workers, self.notice, demo=demo)
+        self._month_end_service = month_end
+        self.month_end: MonthEndActions | None = None  # with a service: built with the menu
         self._build_shell()
         self._build_menu()
         self.menu_actions.settings_saved.connect(self._settings_saved)
@@ -263,6 +271,9 @@ class MainWindow(QMainWindow):
         self.view = self.pane.view
         self.connection_actions = self.pane.connection_actions
         self._set_icons()
+        if self.month_end is not None:
+            self.view.offer_export()
+            self.view.export_requested.connect(self.month_end.open_export)
         self.pane_ready = True
         self._build_keep_alive()
         log.info("main window ready")
@@ -301,6 +312,7 @@ class MainWindow(QMainWindow):
         self.renew_action = menu.addAction(self.tr("&Renew all connections…"))
         self.renew_action.setEnabled(False)  # until the keep-alive is built with the pane
         self.renew_action.triggered.connect(self.renew_all)
+        self._build_month_end(menu)
         menu.addAction(self.menu_actions.settings)
         menu.addAction(self.menu_actions.log_folder)
         menu.addSeparator()
@@ -310,6 +322,25 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.menu_actions.about)
         self.menuBar().setAccessibleName(self.tr("Menu bar"))
+
+    def _build_month_end(self, menu: QMenu) -> None:
+        """Export… and Missing receipts…, when the window has the month-end work."""
+        if self._month_end_service is None:
+            return
+        from qonto_desktop.ui.month_end.window_actions import MonthEndActions  # noqa: PLC0415
+
+        self.month_end = MonthEndActions(
+            self,
+            self._month_end_service,
+            self.workers,
+            lambda: self.desk,
+            lambda: self.list if self.list_ready else None,
+            language=self.language,
+        )
+        menu.addSeparator()
+        menu.addAction(self.month_end.export)
+        menu.addAction(self.month_end.missing)
+        menu.addSeparator()
 
     # --- The list ------------------------------------------------------------------------
 
@@ -346,6 +377,8 @@ class MainWindow(QMainWindow):
         self._read_once = True
         # Queued behind the list's first frame: the worker's imports would take the GIL from it.
         QTimer.singleShot(0, self, self._name_storage)
+        if self.month_end is not None and load.connections:  # the counts, after the list
+            QTimer.singleShot(0, self, self.month_end.refresh_counts)
 
     def _load_failed(self, error: QontoDesktopError) -> None:
         if self.closing:
@@ -470,6 +503,8 @@ class MainWindow(QMainWindow):
             self.keep_alive.stop()  # a renewal running ends at its next chunk
         if self.pane_ready:
             self.connection_actions.stopped = True
+        if self.month_end is not None:
+            self.month_end.stop()  # an export running stops at its next checkpoint
         if self.connect_dialog is not None:
             self.connect_dialog.reject()  # cancels its flow and waits for it
         if not self.workers.wait_for_done(CLOSE_WAIT_MS):

@@ -693,6 +693,10 @@
         <translation>Dernier solde</translation>
     </message>
     <message>
+        <source>Receipts due: %1</source>
+        <translation>À justifier&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>SIREN %1</source>
         <translation>SIREN %1</translation>
     </message>
@@ -792,6 +796,18 @@
         <translation>Retire l’accès de l’application à cette société chez Qonto, après confirmation.</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Saves a period&apos;s statements, transactions and receipts as files (Ctrl+E).</source>
+        <translation>Enregistre les relevés, les opérations et les justificatifs d’une période dans des fichiers (Ctrl+E).</translation>
+    </message>
+    <message>
         <source>Select a connection to see its details.</source>
         <translation>Sélectionnez une connexion pour en afficher les détails.</translation>
     </message>
@@ -863,6 +879,311 @@
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the month end</source>
+        <translation>Exporter la clôture du mois</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Dossiers clients</translation>
+    </message>
+    <message>
+        <source>All clients (%1)</source>
+        <translation>Tous les clients (%1)</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Seulement %1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Un mois</translation>
+    </message>
+    <message>
+        <source>A quarter</source>
+        <translation>Un trimestre</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation>Type de période</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Q%1 %2 (%3 to %4)</source>
+        <translation>T%1 %2 (%3 à %4)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation>Dossier de destination</translation>
+    </message>
+    <message>
+        <source>The folder that receives one folder per client</source>
+        <translation>Le dossier qui reçoit un dossier par client</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the destination folder</source>
+        <translation>Choisir le dossier de destination</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Statements (PDF)</source>
+        <translation>Relevés (PDF)</translation>
+    </message>
+    <message>
+        <source>Transactions for Excel (CSV)</source>
+        <translation>Opérations pour Excel (CSV)</translation>
+    </message>
+    <message>
+        <source>Transactions as plain CSV</source>
+        <translation>Opérations en CSV standard</translation>
+    </message>
+    <message>
+        <source>Transactions for accounting software (OFX)</source>
+        <translation>Opérations pour logiciel comptable (OFX)</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Justificatifs</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Choose a “To” date on or after the “From” date.</source>
+        <translation>Choisissez une date «&#xa0;Au&#xa0;» égale ou postérieure à la date «&#xa0;Du&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The period ends after today.</source>
+        <translation>La période se termine après aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Choose dates up to today: the bank has nothing later yet.</source>
+        <translation>Choisissez des dates jusqu’à aujourd’hui&#xa0;: la banque n’a encore rien après.</translation>
+    </message>
+    <message>
+        <source>No destination folder is chosen.</source>
+        <translation>Aucun dossier de destination n’est choisi.</translation>
+    </message>
+    <message>
+        <source>Choose the folder that receives the files (button “Choose…”).</source>
+        <translation>Choisissez le dossier qui reçoit les fichiers (bouton «&#xa0;Choisir…&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to.</source>
+        <translation>Impossible d’écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Choose a folder of yours where files can be saved.</source>
+        <translation>Choisissez un de vos dossiers où des fichiers peuvent être enregistrés.</translation>
+    </message>
+    <message>
+        <source>No file is chosen.</source>
+        <translation>Aucun fichier n’est choisi.</translation>
+    </message>
+    <message>
+        <source>Tick at least one kind of file.</source>
+        <translation>Cochez au moins un type de fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Less than a minute left</source>
+        <translation>Moins d’une minute restante</translation>
+    </message>
+    <message>
+        <source>About %1 min left</source>
+        <translation>Environ %1&#xa0;min restantes</translation>
+    </message>
+    <message>
+        <source>About %1 h %2 min left</source>
+        <translation>Environ %1&#xa0;h&#xa0;%2&#xa0;min restantes</translation>
+    </message>
+    <message>
+        <source>Reading transactions: %1 of %2</source>
+        <translation>Lecture des opérations&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Downloading receipts: %1 of %2</source>
+        <translation>Téléchargement des justificatifs&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Reading transactions: %1 so far</source>
+        <translation>Lecture des opérations&#xa0;: %1 pour l’instant</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Downloading statements</source>
+        <translation>Téléchargement des relevés</translation>
+    </message>
+    <message>
+        <source>Downloading receipts</source>
+        <translation>Téléchargement des justificatifs</translation>
+    </message>
+    <message>
+        <source>Writing files</source>
+        <translation>Écriture des fichiers</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Stopped — resumes next time</source>
+        <translation>Arrêté — reprend la prochaine fois</translation>
+    </message>
+    <message>
+        <source>To reconnect — %1</source>
+        <translation>À reconnecter — %1</translation>
+    </message>
+    <message>
+        <source>To reconnect</source>
+        <translation>À reconnecter</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — %2</source>
+        <translation>Échec&#xa0;: %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgressDialog</name>
+    <message>
+        <source>Month-end export</source>
+        <translation>Export de la clôture du mois</translation>
+    </message>
+    <message>
+        <source>Clients exported so far</source>
+        <translation>Clients exportés jusqu’ici</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>Progress of each client</source>
+        <translation>Avancement de chaque client</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Dossier client</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stops the export cleanly: what is done is kept, the rest resumes next time.</source>
+        <translation>Arrête l’export proprement&#xa0;: ce qui est fait est gardé, le reste reprend la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Stopping at the next safe point…</source>
+        <translation>Arrêt au prochain point sûr…</translation>
+    </message>
+    <message>
+        <source>The files are in %1</source>
+        <translation>Les fichiers sont dans %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>Réessayer %1</translation>
+    </message>
+    <message>
+        <source>Exporting — clients finished: %1 of %2…</source>
+        <translation>Export en cours — clients terminés&#xa0;: %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Stopped — exported: %1; the others resume at the next export.</source>
+        <translation>Arrêté — exportés&#xa0;: %1&#x202f;; les autres reprennent au prochain export.</translation>
+    </message>
+    <message>
+        <source>Done — exported: %1, failed: %2.</source>
+        <translation>Terminé — exportés&#xa0;: %1, en échec&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Done — exported: %1.</source>
+        <translation>Terminé — exportés&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1379,111 @@
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>MissingReceiptsDialog</name>
+    <message>
+        <source>Search by client, counterparty, label or amount</source>
+        <translation>Rechercher par client, tiers, libellé ou montant</translation>
+    </message>
+    <message>
+        <source>Search the missing receipts</source>
+        <translation>Rechercher dans les justificatifs manquants</translation>
+    </message>
+    <message>
+        <source>Reading the missing receipts…</source>
+        <translation>Lecture des justificatifs manquants…</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Missing receipts</source>
+        <translation>Justificatifs manquants</translation>
+    </message>
+    <message>
+        <source>One row per transaction still missing its receipt. Click a title to sort.</source>
+        <translation>Une ligne par opération encore sans justificatif. Cliquez sur un titre pour trier.</translation>
+    </message>
+    <message>
+        <source>Missing receipts (%1)</source>
+        <translation>Justificatifs manquants (%1)</translation>
+    </message>
+    <message>
+        <source>The missing receipts could not be read.</source>
+        <translation>Les justificatifs manquants n’ont pas pu être lus.</translation>
+    </message>
+    <message>
+        <source>No receipt is missing: every transaction that needs one has one.</source>
+        <translation>Aucun justificatif ne manque&#xa0;: chaque opération qui en demande un l’a.</translation>
+    </message>
+    <message>
+        <source>Transactions needing a receipt: %1.</source>
+        <translation>Opérations à justifier&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Transactions shown: %1 of %2.</source>
+        <translation>Opérations affichées&#xa0;: %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Rows saved: %1, in %2.</source>
+        <translation>Lignes enregistrées&#xa0;: %1, dans %2.</translation>
+    </message>
+    <message>
+        <source>Export the missing receipts</source>
+        <translation>Exporter les justificatifs manquants</translation>
+    </message>
+</context>
+<context>
+    <name>MissingTable</name>
+    <message>
+        <source>Client</source>
+        <translation>Dossier client</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+</context>
+<context>
+    <name>MonthEndActions</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Statements, transactions and receipts of a period, in files</source>
+        <translation>Relevés, opérations et justificatifs d’une période, dans des fichiers</translation>
+    </message>
+    <message>
+        <source>&amp;Missing receipts…</source>
+        <translation>Justificatifs &amp;manquants…</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ whose access ends within 14 days. Ctrl+F (the platform's Find) puts the cursor i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -248,6 +248,15 @@ class ConnectionList(QWidget):
         self._count_attention()
         if (current := self.current()) is not None and current.id == connection.id:
             self.selected.emit(connection)
+
+    def set_missing_counts(self, counts: Mapping[str, int]) -> None:
+        """Show each client's count of missing receipts (under its status)."""
+        self.model.set_missing_counts(counts)
+
+    def missing_count(self, connection_id: str) -> str | None:
+        """The missing receipts shown for a connection; None before they are counted."""
+        row = self.model.row_of(connection_id)
+        return None if row is None else self.model.missing_words(row)
 
     def select(self, connection_id: str) -> bool:
         """Select a connection by id (clearing the search and the filter if they hide it)."""

@@ -8,7 +8,7 @@ made once per column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -30,7 +30,7 @@ from qonto_desktop.connections.roster import (
     last_balance,
     search_keys,
 )
-from qonto_desktop.ui.formatting import fill, money, time_left, ui_locale
+from qonto_desktop.ui.formatting import fill, money, number, time_left, ui_locale
 from qonto_desktop.ui.panes.status import Status, Tone, display_name, environment_label
 from qonto_desktop.ui.plain import safe_text, tooltip
 
@@ -79,6 +79,7 @@ class ConnectionTable(QAbstractTableModel):
         self._attention: list[Attention | None] = []
         self._sort: dict[int, list[tuple[int, ...] | str]] = {}
         self._positions: dict[str, int] = {}
+        self._missing: dict[str, int] | None = None  # receipts missing, once counted
 
     # --- What the list changes -------------------------------------------------------------
 
@@ -99,6 +100,20 @@ class ConnectionTable(QAbstractTableModel):
         self._forget()
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
         return row
+
+    def set_missing_counts(self, counts: Mapping[str, int]) -> None:
+        """Show each connection's missing receipts under its status (asked after the list)."""
+        self._missing = dict(counts)
+        if self._connections:
+            last = len(self._connections) - 1
+            self.dataChanged.emit(self.index(0, STATUS), self.index(last, STATUS))
+
+    def missing_words(self, row: int) -> str | None:
+        """The missing receipts of ``row`` in words; empty when none, None before counting."""
+        if self._missing is None:
+            return None
+        count = self._missing.get(self._connections[row].id, 0)
+        return fill(self.tr("Receipts due: %1"), number(count, self._language)) if count else ""
 
     def _forget(self) -> None:
         now = self._now()
@@ -178,7 +193,12 @@ class ConnectionTable(QAbstractTableModel):
             return self._connections[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column == BALANCE else None
-        return self._answer(self._row(row), column, role)
+        answer = self._answer(self._row(row), column, role)
+        if column == STATUS and role in (DETAIL_ROLE, Qt.ItemDataRole.AccessibleTextRole):
+            missing = self.missing_words(row)
+            if missing:  # under the status: what the month end still needs
+                return missing if role == DETAIL_ROLE else f"{answer}, {missing}"
+        return answer
 
     def _answer(self, words: Row, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -31,7 +31,7 @@ class ConnectionView(QWidget):
 
     Signals (each carries the connection's id):
         test_requested, renew_requested, copy_requested, reconnect_requested,
-        disconnect_requested.
+        disconnect_requested, export_requested (shown once :meth:`offer_export` is called).
     """
 
     test_requested = Signal(str)
@@ -39,6 +39,7 @@ class ConnectionView(QWidget):
     copy_requested = Signal(str)
     reconnect_requested = Signal(str)
     disconnect_requested = Signal(str)
+    export_requested = Signal(str)
 
     def __init__(
         self, *, now: Callable[[], float], language: str = "en", parent: QWidget | None = None
@@ -136,6 +137,10 @@ class ConnectionView(QWidget):
         self._backend = words
         self.show_connection(self.connection)
 
+    def offer_export(self) -> None:
+        """Show "Export…" beside the actions (the window has the month-end work)."""
+        self.export_button.show()
+
     def set_busy(self, busy: bool) -> None:
         """Disable the actions while one runs for the connection shown."""
         self._busy = busy
@@ -213,6 +218,12 @@ class ConnectionView(QWidget):
         self.disconnect_button.setAccessibleDescription(
             self.tr("Removes the app's access to this company at Qonto, after confirmation.")
         )
+        self.export_button = self._button("folder", self.tr("Export…"), self.export_requested)
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setAccessibleDescription(
+            self.tr("Saves a period's statements, transactions and receipts as files (Ctrl+E).")
+        )
+        self.export_button.hide()
         self.advanced = AdvancedSection(self)
         self.advanced.copy_requested.connect(lambda: self._emit(self.copy_requested))
         self.copy_button = self.advanced.copy_button
@@ -232,6 +243,7 @@ class ConnectionView(QWidget):
         status_line.addWidget(self.status_icon)
         status_line.addWidget(self.status_words)
         status_line.addStretch(1)
+        status_line.addWidget(self.export_button)  # beside the actions, without crowding them
         actions = QHBoxLayout()
         actions.setSpacing(6)
         for button in self.buttons[:2]:

@@ -89,7 +89,8 @@ class CloseSteps:
         stage = self.stage
         run = run_child(label, argv, stage.env, REPO, stage.emulator, timeout=self.timeout)
         if run.returncode != 0:
-            raise SystemExit(f"{label} failed ({run.returncode}): {run.stderr[-2000:]}")
+            said = run.stderr[-2000:] + run.stdout[-2000:]
+            raise SystemExit(f"{label} failed ({run.returncode}): {said}")
         return run
 
     def phase(self, label: str) -> Phase:

@@ -24,12 +24,14 @@ from qonto_desktop.connections.keys import tokens_key
 from qonto_desktop.emulator import Emulator
 from qonto_desktop.oauth.tokens import TokenClient
 from qonto_desktop.store.connection import Connection
-from tests.support.desks import connect_one, make_desk
+from tests.support.desks import EVERYTHING, connect_one, make_desk
 from tests.support.keyrings import MemoryKeyring
 
 DUE_LIFETIME = 60.0  # seconds: under the app's 5-minute margin, so due at once, with no wait
 QONTO_LIFETIME = 3600.0  # seconds: Qonto's access token lifetime
 DEMO_ORGANIZATIONS = 3  # the emulator's own, before the generated ones
+# What an accountant's connection is given: reading the bank data and downloading its receipts.
+SCOPES = (*EVERYTHING, "attachment.read")
 
 
 @dataclass
@@ -100,7 +102,8 @@ def scaled(count: int, **emulator_options: Any) -> Iterator[ScaleStage]:
         started = time.monotonic()
         connections = []
         for number, organization in enumerate(emulator.organizations[:count], start=1):
-            connections.append(connect_one(stage.desk, emulator, organization_id=organization.id))
+            connection = connect_one(stage.desk, emulator, SCOPES, organization_id=organization.id)
+            connections.append(connection)
             if number % 50 == 0:
                 print(f"  connected {number} of {count}", file=sys.stderr, flush=True)
         connect_seconds = time.monotonic() - started

@@ -140,6 +140,11 @@ class Emulator:
         """The bank data requests received so far by route (``transactions``, ``files``...)."""
         return self._bank.requests.snapshot()
 
+    def requests_reached(self, total: int) -> threading.Event:
+        """An event set once ``total`` bank data requests in all have arrived (a test kills a
+        process at the request it chose)."""
+        return self._bank.requests.reached(total)
+
     @property
     def events(self) -> Counter[str]:
         """How many codes were redeemed, refreshes made and refused, and grants revoked so far."""

@@ -20,7 +20,7 @@ from qonto_desktop.export.errors import (
     DiskFullError,
     ExportWriteError,
 )
-from qonto_desktop.system.files import make_private_folder, write_atomically
+from qonto_desktop.system.files import make_private_folder, remove_leftovers, write_atomically
 
 Write = Callable[[Path, bytes], None]
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -43,9 +43,13 @@ class FolderWriter:
         self.changed: list[str] = []
 
     def open(self) -> None:
-        """Create the folder, or say plainly that the destination cannot be written to."""
+        """Create the folder, or say plainly that the destination cannot be written to.
+
+        Temporary files an earlier, killed export left in the folder are removed first.
+        """
         try:
             make_private_folder(self.folder)
+            remove_leftovers(self.folder)
             writable = os.access(self.folder, os.W_OK | os.X_OK)
         except OSError as error:
             raise self.failure(error, self.folder) from error

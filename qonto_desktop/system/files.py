@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+# The temporary files of stream_atomically: "." + the target's name + "." + mkstemp's 8
+# random characters + ".tmp". A process killed between the two steps leaves one behind.
+_LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
 def make_private_folder(folder: Path) -> None:
@@ -52,6 +56,20 @@ def stream_atomically(path: Path, chunks: Iterable[bytes], *, mode: int = PRIVAT
         raise
     _sync_folder(path.parent)
     return written
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed :func:`stream_atomically` left under ``folder``.
+
+    Only names of its own pattern are touched; returns what was removed.
+    """
+    removed = []
+    for path in sorted(folder.rglob(".*.tmp")):
+        if _LEFTOVER.match(path.name) and path.is_file() and not path.is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def _sync_folder(folder: Path) -> None:

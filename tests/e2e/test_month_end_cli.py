@@ -4,6 +4,7 @@ against the emulator: connect three companies, sync, export, export again, fault
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -169,22 +170,47 @@ def test_the_month_end_of_three_companies(
         assert [outcomes[o.name][0] for o in organizations[1:]] == ["done", "done"]
 
 
+def one_line_and_nothing_written(
+    done: subprocess.CompletedProcess[str], code: int, out: Path
+) -> str:
+    assert done.returncode == code, done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists() or not any(out.rglob("*"))
+    return done.stderr
+
+
+@pytest.mark.slow(seconds=15)
 @pytest.mark.keyring
 def test_bad_input_gives_one_clear_message_and_writes_nothing(
-    app_home: Path, keyring_env: dict[str, str], tmp_path: Path
+    app_home: Path, keyring_env: dict[str, str], redirect_port: int, tmp_path: Path
 ) -> None:
-    env = cli_env(app_home, keyring_env=keyring_env)
     out = tmp_path / "exports"
-    period = run(["export", "--all", "--period", "2026-13", "--to", str(out)], env)
-    assert period.returncode == exit_codes.USAGE
-    assert "2026-13" in period.stderr
-    assert len(period.stderr.splitlines()) == 1
-    unknown = run(["export", "nobody", "--period", "2026-11", "--to", str(out)], env)
-    assert unknown.returncode == exit_codes.NOT_FOUND
-    assert len(unknown.stderr.splitlines()) == 1
-    blocker = tmp_path / "a-file"
-    blocker.write_bytes(b"")
-    empty = run(["export", "--all", "--to", str(blocker / "x")], env)
-    assert empty.returncode == exit_codes.ERROR
-    assert len(empty.stderr.splitlines()) == 1
-    assert not out.exists()
+    with Emulator(consent_mode="approve") as emulator:
+        emulator.register_redirect_uri(f"http://127.0.0.1:{redirect_port}/callback")
+        env = cli_env(app_home, keyring_env=keyring_env, emulator_url=emulator.base_url)
+        configure = ["configure", "--environment", "emulator"]
+        assert run([*configure, "--redirect-port", str(redirect_port)], env).returncode == 0
+        organization = emulator.organizations[0]
+        connect(env, organization.id)
+        before = emulator.bank_requests
+
+        period = run(["export", "--all", "--period", "2026-13", "--to", str(out)], env)
+        assert "2026-13" in one_line_and_nothing_written(period, exit_codes.USAGE, out)
+
+        blocker = tmp_path / "a-file"
+        blocker.write_bytes(b"")
+        locked = run(["export", "--all", "--period", "2026-11", "--to", str(blocker / "x")], env)
+        said = one_line_and_nothing_written(locked, exit_codes.ERROR, out)
+        assert str(blocker / "x") in said
+        assert "folder you can write to" in said
+        assert blocker.read_bytes() == b""
+        assert emulator.bank_requests == before  # said before anything is sent
+
+        gone = run(["disconnect", organization.name], env)
+        assert gone.returncode == 0, gone.stderr
+        name = organization.name
+        missing = run(["export", name, "--period", "2026-11", "--to", str(out)], env)
+        one_line_and_nothing_written(missing, exit_codes.NOT_FOUND, out)
+        nobody = run(["export", "--all", "--period", "2026-11", "--to", str(out)], env)
+        one_line_and_nothing_written(nobody, exit_codes.ERROR, out)

@@ -18,7 +18,7 @@ from pathlib import Path
 from qonto_desktop.mirror.bank_mirror import Mirror
 from qonto_desktop.mirror.records import StoredFile
 from qonto_desktop.qonto.banking import BankReader
-from qonto_desktop.qonto.errors import FileUrlExpiredError
+from qonto_desktop.qonto.errors import FileUrlExpiredError, TruncatedDownloadError
 from qonto_desktop.qonto.models.statements import Statement
 from qonto_desktop.system.files import make_private_folder
 from qonto_desktop.system.paths import AppPaths
@@ -58,7 +58,7 @@ def _fetch(
     reader: BankReader, url: str | None, again: Callable[[], str | None], destination: Path
 ) -> StoredFile:
     """Download ``url`` to ``destination``; a fresh address (``again``) when it is missing,
-    and once more when the address used expired."""
+    and once more when the address used expired or the download was cut short."""
     make_private_folder(destination.parent)
     address = url if url is not None else again()
     if address is not None:
@@ -67,7 +67,9 @@ def _fetch(
             return _stored(destination)
         except FileUrlExpiredError:
             log.info("a file address expired: asking Qonto for a new one")
-    fresh = again()  # once: a second expiry is said
+        except TruncatedDownloadError:  # nothing kept of it: once more, on a fresh address
+            log.info("a download was cut short: fetching it again")
+    fresh = again()  # once: a second expiry or cut is said
     if fresh is None:
         raise FileUrlExpiredError
     reader.download(fresh, destination)

@@ -12,6 +12,7 @@ from typing import Any
 # Our pure modules before PySide6: once it is loaded, its import hook looks at every import.
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.month_end_service import DeskMonthEnd
 from qonto_desktop.system.resources import resource_path
 
 # isort: split
@@ -84,9 +85,17 @@ def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
     with _desk(demo) as (desk, demo_firm):
         language = choose_language(desk.settings)
         install_translator(app, language)
+        # The month end works on the window's desk of the moment (in demo mode, the demo
+        # firm's once opened); it is asked at each call, long after the window exists.
+        month_end = DeskMonthEnd(lambda: window.desk)
         # The shell shows first; the connection pane is built just after its first frame.
         window = MainWindow(
-            desk, demo=demo, language=language, build_later=True, demo_firm=demo_firm
+            desk,
+            demo=demo,
+            language=language,
+            build_later=True,
+            demo_firm=demo_firm,
+            month_end=month_end,
         )
         window.show()
         return int(app.exec())

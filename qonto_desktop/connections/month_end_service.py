@@ -7,17 +7,20 @@ export and the mirror load at the first call, never at the window's start.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from qonto_desktop.connections.checkpoint import Checkpoint
-from qonto_desktop.connections.desk import Desk
-from qonto_desktop.connections.month_end import (
-    ClientProgress,
-    ExportReport,
-    ExportRequest,
-    MissingReceipt,
-)
+if TYPE_CHECKING:  # the window imports this module before its first frame: names only
+    from collections.abc import Callable, Mapping, Sequence
+    from pathlib import Path
+
+    from qonto_desktop.connections.checkpoint import Checkpoint
+    from qonto_desktop.connections.desk import Desk
+    from qonto_desktop.connections.month_end import (
+        ClientProgress,
+        ExportReport,
+        ExportRequest,
+        MissingReceipt,
+    )
 
 __all__ = ["DeskMonthEnd"]
 

@@ -69,7 +69,8 @@ def test_the_service_loads_no_export_until_used() -> None:
         "import sys\n"
         "from qonto_desktop.connections.month_end_service import DeskMonthEnd\n"
         "heavy = ('qonto_desktop.connections.export_run', 'qonto_desktop.mirror.bank_mirror',"
-        " 'qonto_desktop.connections.missing_receipts', 'sqlite3')\n"
+        " 'qonto_desktop.connections.missing_receipts', 'qonto_desktop.connections.month_end',"
+        " 'sqlite3')\n"
         "print([m for m in heavy if m in sys.modules])\n"
     )
     done = subprocess.run(

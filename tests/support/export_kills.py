@@ -100,4 +100,3 @@ def export_killed_at(
         reached.set()
         killer.join()
     return code == -signal.SIGKILL
-

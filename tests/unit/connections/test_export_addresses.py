@@ -56,9 +56,7 @@ def test_a_first_export_lists_the_period_again_instead_of_asking_each_receipt(
     assert calls(bank, "download") == []
 
 
-def test_one_receipt_gone_from_the_store_lists_its_account_once(
-    desk: Desk, tmp_path: Path
-) -> None:
+def test_one_receipt_gone_from_the_store_lists_its_account_once(desk: Desk, tmp_path: Path) -> None:
     bank = november_bank(5)
     export(desk, bank, tmp_path / "out")
     (store_folder(desk.paths, "c1", "receipts") / "att-0003").unlink()

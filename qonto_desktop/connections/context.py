@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from filelock import FileLock
 
@@ -18,11 +19,13 @@ from qonto_desktop.connections.keys import client_secret_key, staging_token_key
 from qonto_desktop.connections.registration import baked_client_secret
 from qonto_desktop.oauth.errors import OAuthError, ResponseFormatError
 from qonto_desktop.oauth.tokens import ClientCredentials, Issuer, TokenClient
-from qonto_desktop.qonto.api import QontoApi
 from qonto_desktop.qonto.environments import Environment
 from qonto_desktop.qonto.errors import SERVICE, SandboxStagingTokenError
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.system.tls import trust_os_certificates
+
+if TYPE_CHECKING:  # the Business API client loads with its first call (not on a refresh)
+    from qonto_desktop.qonto.api import QontoApi
 
 # Two refreshes of one connection must never overlap, across processes too (Qonto rotates the
 # refresh token: the loser of a race would present a rotated one).
@@ -76,6 +79,8 @@ class ConnectionContext:
 
     def api(self, access_token: str) -> QontoApi:
         """Business API calls with ``access_token`` (naming the company, with user access)."""
+        from qonto_desktop.qonto.api import QontoApi  # noqa: PLC0415  (not on a refresh)
+
         return QontoApi(
             self.environment,
             access_token,

@@ -85,6 +85,9 @@ def renew_all(
     # change does. Damaged during the batch: no write of the batch touches it any more.
     batch.keep_damaged = first.problem is None
     queue = deque(_due_grants(batch, first.connections, lapsing_within))
+    named = {grant.lead.keyring_backend for grant in queue}
+    if len(named) == 1:  # every grant saved in one named backend: open it, no discovery
+        desk.secrets.prefer(named.pop())
     if queue:
         with ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="renew") as pool:
             held: Held | None = None

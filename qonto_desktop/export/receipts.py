@@ -15,6 +15,7 @@ from datetime import date, datetime
 from qonto_desktop.export.money import cents_text
 from qonto_desktop.export.names import extension, safe_name
 from qonto_desktop.export.values import ReceiptFile
+from qonto_desktop.qonto.french_time import french_day
 from qonto_desktop.qonto.models.transactions import Transaction
 
 RECEIPTS_FOLDER = "justificatifs"
@@ -31,9 +32,12 @@ class PlacedReceipt:
 
 
 def booking_day(transaction: Transaction) -> date:
-    """The day a transaction counts for: settled, else emitted, else last updated (UTC)."""
+    """The day a transaction counts for, in French time: settled, else emitted, else updated.
+
+    The same day as the period that holds it (its months begin at midnight in Paris).
+    """
     moment: datetime = transaction.settled_at or transaction.emitted_at or transaction.updated_at
-    return moment.date()
+    return french_day(moment)
 
 
 def place_receipts(

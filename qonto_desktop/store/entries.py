@@ -60,6 +60,17 @@ class Entries:
         self.calls.set(key, layout.head)
         return len(layout.chunks)
 
+    def write_inline(self, key: str, layout: chunks.Layout) -> str | None:
+        """Write a value held in its head alone, and read it back at once: what was read.
+
+        Raises:
+            SecretDamagedError: what was read back is not a head this app wrote.
+        """
+        if layout.chunks:
+            raise ValueError("a chunked value is written by write()")
+        text = self.calls.set_and_get(key, layout.head)
+        return None if text is None else self.value(key, chunks.parse_head(text, key=key))
+
     def erase(self, key: str, extent: int = 0) -> None:
         """Remove the head, then every chunk (see :meth:`drop_chunks`)."""
         if self.calls.get(key) is not None:

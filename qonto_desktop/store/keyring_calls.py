@@ -109,6 +109,19 @@ class KeyringCalls:
         """Create or replace the entry."""
         self._on_target("save", name, lambda to: to.set_password(self._service, name, value))
 
+    def set_and_get(self, name: str, value: str) -> str | None:
+        """Create or replace the entry, then read it back: one job on the worker, two calls.
+
+        The read-back is the keyring's own answer after the write, as from :meth:`get`; one
+        hand-over to the worker fewer per write (docs/performance.md).
+        """
+
+        def both(to: Passwords) -> str | None:
+            to.set_password(self._service, name, value)
+            return to.get_password(self._service, name)
+
+        return self._on_target("save", name, both)
+
     def delete(self, name: str) -> None:
         """Delete the entry; the backend raises (as SecretDeleteError) when there is none."""
         self._on_target("delete", name, lambda to: to.delete_password(self._service, name))

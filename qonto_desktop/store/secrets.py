@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from qonto_desktop.store import backends, chunks
@@ -261,8 +261,12 @@ class SecretStore:
         """Write, read back, compare; on failure undo and raise. Return the chunk count."""
         layout = self._entries.lay_out(key, value)
         try:
-            count = self._entries.write(key, layout)
-            self._verify(key, value)
+            if layout.chunks:
+                count = self._entries.write(key, layout)
+                self._verify(key, value)
+            else:  # the write and its read-back in one keyring job
+                count = 0
+                self._verify(key, value, lambda: self._entries.write_inline(key, layout))
         except StorageError as error:
             log.warning("saving %s failed (%s); putting it back", key, error.code)
             undone = self._undo(key, before, len(layout.chunks))
@@ -277,9 +281,10 @@ class SecretStore:
         log.debug("saved %s: %d characters in %d entries", key, len(value), count + 1)
         return count
 
-    def _verify(self, key: str, value: str) -> None:
+    def _verify(self, key: str, value: str, read: Callable[[], str | None] | None = None) -> None:
+        """Read ``key`` back (or take what ``read`` read back) and compare it with ``value``."""
         try:
-            stored = self._entries.read(key)
+            stored = self._entries.read(key) if read is None else read()
         except SecretDamagedError as error:
             raise SecretMismatchError(key=key, detail=error.detail) from error
         if stored != value:

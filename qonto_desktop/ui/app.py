@@ -12,6 +12,7 @@ from typing import Any
 # Our pure modules before PySide6: once it is loaded, its import hook looks at every import.
 from qonto_desktop import APP_NAME, __version__
 from qonto_desktop.connections.desk import Desk, open_desk
+from qonto_desktop.connections.month_end_service import DeskMonthEnd
 from qonto_desktop.system.resources import resource_path
 
 # isort: split
@@ -72,6 +73,29 @@ def _desk(demo: bool) -> Iterator[tuple[Desk, Callable[[], Desk] | None]]:
         yield open_desk(), None
 
 
+def app_window(
+    desk: Desk,
+    *,
+    demo: bool,
+    language: str,
+    demo_firm: Callable[[], Desk] | None = None,
+    build_later: bool = True,
+) -> MainWindow:
+    """The app's main window, given the month-end work on the desk it uses."""
+    # The month end works on the window's desk of the moment (in demo mode, the demo firm's
+    # once opened); it is asked at each call, long after the window exists.
+    month_end = DeskMonthEnd(lambda: window.desk)
+    window = MainWindow(
+        desk,
+        demo=demo,
+        language=language,
+        build_later=build_later,
+        demo_firm=demo_firm,
+        month_end=month_end,
+    )
+    return window
+
+
 def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
     """Show the main window until it closes; return the exit code."""
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
@@ -85,8 +109,6 @@ def run_window(*, demo: bool, argv: Sequence[str] | None = None) -> int:
         language = choose_language(desk.settings)
         install_translator(app, language)
         # The shell shows first; the connection pane is built just after its first frame.
-        window = MainWindow(
-            desk, demo=demo, language=language, build_later=True, demo_firm=demo_firm
-        )
+        window = app_window(desk, demo=demo, language=language, demo_firm=demo_firm)
         window.show()
         return int(app.exec())

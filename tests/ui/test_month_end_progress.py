@@ -12,6 +12,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from qonto_desktop.connections.errors import NeedsReconnectError
+from qonto_desktop.connections.export_errors import ExportCancelledError
 from qonto_desktop.connections.month_end import (
     ClientProgress,
     ExportReport,
@@ -273,3 +274,8 @@ def test_an_export_that_cannot_run_says_why(qtbot: QtBot, workers: Workers, tmp_
     qtbot.waitUntil(lambda: not dialog.running)
     assert "HTTP 503" in dialog.message.text
     assert {words for _, words in dialog.rows} == {"Failed"}
+
+
+def test_the_windows_stop_is_the_application_apis_clean_cancel() -> None:
+    # The real export ends cleanly on the app's errors and re-raises anything else.
+    assert ExportStopped is ExportCancelledError

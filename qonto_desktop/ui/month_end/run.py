@@ -1,7 +1,7 @@
 """One export running on a worker: its progress carried to the GUI thread, and Cancel.
 
-Cancel sets a flag; the export's next checkpoint raises :class:`ExportStopped` there, so the
-export stops between two steps, never inside a save.
+Cancel sets a flag; the export's next checkpoint raises :data:`ExportStopped` (the application
+API's cancellation) there, so the export stops between two steps, never inside a save.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class ExportRun(QObject):
 
         def checkpoint(step: str) -> None:
             if cancel.is_set():
-                raise ExportStopped(step)
+                raise ExportStopped
 
         def on_progress(progress: ClientProgress) -> None:
             emit(progress)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from qonto_desktop.connections.export_errors import ExportCancelledError
 from qonto_desktop.connections.month_end import (
     ClientProgress,
     ExportReport,
@@ -21,12 +22,10 @@ from qonto_desktop.connections.month_end import (
 __all__ = ["ExportStopped", "MissingReceipt", "MonthEndService"]
 
 
-class ExportStopped(Exception):  # noqa: N818 - a cancellation, not an error
-    """What the window's checkpoint raises once Cancel is pressed.
-
-    The service lets it out of :meth:`MonthEndService.export` (or ends the export with the
-    clients not finished as ``cancelled``): what was saved stays, the rest resumes next time.
-    """
+# What the window's checkpoint raises once Cancel is pressed: the application API's cancellation,
+# so the real export ends cleanly (the clients not finished ``cancelled``, what was saved kept).
+# A service may also let it out of :meth:`MonthEndService.export`: the window takes it as a stop.
+ExportStopped = ExportCancelledError
 
 
 class MonthEndService(Protocol):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from qonto_desktop.export.names import MAX_BYTES
-from qonto_desktop.export.receipts import place_receipts
+from qonto_desktop.export.receipts import booking_day, place_receipts
 from qonto_desktop.export.values import ReceiptFile
 from tests.support.bank_values import transaction
 
@@ -67,3 +68,14 @@ def test_no_counterparty_falls_back_to_the_label_then_a_word() -> None:
     nothing = replace(bare, label=None)
     (placed,) = place_receipts([nothing], {"a1": receipt("a1")})
     assert placed.name == "2026-11-03_25,00_sans-nom_id-1.pdf"
+
+
+def test_a_payment_just_after_midnight_in_paris_is_named_by_its_french_day() -> None:
+    # 23:30 UTC on 30 November is 00:30 on 1 December in Paris: December's, as its period says.
+    late = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    paid = transaction(
+        "3f2a9c1b-77aa", 3, -4590, settled_at=late, emitted_at=late, attachment_ids=("a1",)
+    )
+    (placed,) = place_receipts([paid], {"a1": receipt("a1")})
+    assert placed.name.startswith("2026-12-01_")
+    assert booking_day(paid) == date(2026, 12, 1)

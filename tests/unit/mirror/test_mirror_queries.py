@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from qonto_desktop.mirror.bank_mirror import Mirror
-from qonto_desktop.mirror.periods import day_start, days_bounds, month_bounds
+from qonto_desktop.mirror.periods import days_bounds, month_bounds
 from qonto_desktop.mirror.records import ConnectionCounts, StoredFile
+from qonto_desktop.qonto.french_time import day_start
 from qonto_desktop.qonto.models.statements import Month
 from tests.support.bank_data import account, transaction
 

@@ -62,14 +62,23 @@ class Counting(MemoryKeyring):
         super().set_password(service, username, password)
 
 
-def test_a_save_takes_three_calls_and_a_replace_two() -> None:
+def test_a_save_takes_two_jobs_and_a_replace_one_each_read_back() -> None:
     backend = Counting()
     store = SecretStore(backend, service="svc")
-    store.set(KEY, "old")  # what was there, the head, the read-back
-    saved = store.keyring_calls
-    store.replace(KEY, "new", was="old")  # the head, the read-back
-    assert (saved, store.keyring_calls - saved) == (3, 2)
+    store.set(KEY, "old")  # what was there; the head with its read-back, in one job
+    saved, reads = store.keyring_calls, backend.reads
+    store.replace(KEY, "new", was="old")  # the head with its read-back
+    assert (saved, store.keyring_calls - saved) == (2, 1)
+    assert (reads, backend.reads - reads) == (2, 1)  # the keyring was asked after each write
     assert store.get(KEY) == "new"
+
+
+def test_a_chunked_save_reads_back_in_jobs_of_its_own() -> None:
+    backend = Counting()
+    store = SecretStore(backend, service="svc", max_entry_chars=64)
+    store.set(KEY, "c" * 200)
+    assert store.get(KEY) == "c" * 200
+    assert backend.reads > store.keyring_calls // 2
 
 
 def test_every_write_is_read_back() -> None:

@@ -6,9 +6,8 @@ organization two accounts of about ``--per-month`` (300) transactions a month ov
 receipts on most, keeps Qonto's per-IP rate limits and answers every request after ``--latency``
 (50 ms). Every token is renewed once, untimed. Then, as whole processes:
 
-- **full**: the month end of the last complete month from an empty mirror: ``main.py export
-  --all --period YYYY-MM`` where the command exists, else ``main.py sync --all`` then the
-  period's statements and receipts by :mod:`bench.close_downloads` (the application's pieces);
+- **full**: the month end of the last complete month from an empty mirror, ``main.py export
+  --all --period YYYY-MM --to DIR``: one process syncs, downloads and writes every folder;
 - **nothing new**: the same again;
 - **incremental**: 1 % of the transactions changed in the emulator (``change_transactions``),
   then the same again.
@@ -33,9 +32,9 @@ sys.path.pop(0)
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import argparse
-import json
-import subprocess
+import sqlite3
 import tempfile
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -61,29 +60,17 @@ def last_month(today: date) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def has_export() -> bool:
-    """Whether ``main.py export`` exists in this tree (its ``--help`` exits 0)."""
-    probe = (PYTHON, "main.py", "export", "--help")
-    return subprocess.run(probe, cwd=REPO, capture_output=True, check=False).returncode == 0
-
-
 class CloseSteps:
     """The processes of one month end on a stage, and their checks."""
 
     def __init__(self, stage: ScaleStage, period: str, folder: Path, latency: float) -> None:
         self.stage, self.period, self.folder, self.latency = stage, period, folder, latency
-        self.export = has_export()
         self.timeout = 900.0 + 20.0 * len(stage.connections)
 
     @property
     def how(self) -> str:
         """What the phases run, said for the report."""
-        if self.export:
-            return f"`main.py export --all --period {self.period}`, one process"
-        return (
-            f"`main.py sync --all`, then the period's ({self.period}) statements and receipts "
-            "by `bench/close_downloads.py` in a second process (`export` is not in this tree)"
-        )
+        return f"`main.py export --all --period {self.period}`, one process"
 
     def _run(self, label: str, argv: tuple[str, ...]) -> Run:
         stage = self.stage
@@ -96,27 +83,18 @@ class CloseSteps:
     def phase(self, label: str) -> Phase:
         """One month end, as whole processes."""
         self.stage.emulator.forget_rate_limits()
-        to = str(self.folder)
-        if self.export:
-            argv = ("main.py", "export", "--all", "--period", self.period, "--to", to, "--json")
-            runs: tuple[Run, ...] = (self._run("`export --all`", (PYTHON, *argv)),)
-        else:
-            sync = self._run("`sync --all`", (PYTHON, "main.py", "sync", "--all", "--json"))
-            clients = json.loads(sync.stdout)["clients"]
-            if any(client["outcome"] != "done" for client in clients):
-                raise SystemExit(f"{label}: a client's sync did not complete: {sync.stdout[-999:]}")
-            files = (PYTHON, "bench/close_downloads.py", "--period", self.period, "--to", to)
-            runs = (sync, self._run("downloads", files))
+        argv = ("main.py", "export", "--all", "--period", self.period, "--to", str(self.folder))
+        runs = (self._run("`export --all`", (PYTHON, *argv, "--json")),)
         return Phase(label, runs, self.latency, POOL_SIZE)
 
 
-def _mirrored(phase: Phase) -> int:
-    """Transactions the full run's sync mirrored (0 when ``export`` ran: counted elsewhere)."""
-    try:
-        clients = json.loads(phase.runs[0].stdout)["clients"]
-    except (ValueError, KeyError, TypeError):
-        return 0
-    return sum(int(client.get("new", 0)) for client in clients)
+def _mirrored(stage: ScaleStage) -> int:
+    """Transactions in the stage's mirror (the application's own file, read after the run)."""
+    (found,) = [
+        p for p in stage.desk_stage.root.rglob("mirror.sqlite3") if "floor-home" not in p.parts
+    ]
+    with closing(sqlite3.connect(found)) as database:
+        return int(database.execute("SELECT count(*) FROM transactions").fetchone()[0])
 
 
 def measure(count: int, per_month: int, latency: float) -> CloseResult:
@@ -135,7 +113,7 @@ def measure(count: int, per_month: int, latency: float) -> CloseResult:
         full = steps.phase("full")
         print(f"  full: {full.seconds:.0f} s", file=sys.stderr, flush=True)
         nothing_new = steps.phase("nothing new")
-        transactions = _mirrored(full)
+        transactions = _mirrored(stage)
         each = max(1, round(transactions * CHANGED_SHARE / len(accounts)))
         changed = sum(len(emulator.change_transactions(a, each, seed=14)) for a in accounts)
         incremental = steps.phase("incremental")

@@ -4,7 +4,8 @@ Each file is saved under the app's data folder (``files/<connection>/statements`
 ``.../receipts``, this user only) and recorded in the mirror with its size and SHA-256. A later
 export finds it there: when the file on disk still has the recorded checksum it is used as it
 is, and nothing is downloaded. Qonto's file addresses are short-lived: an address that expired
-(or was never given) is asked again once (``statement(id)``, ``attachment(id)``).
+(or was never given) is asked again once (``statement(id)``, ``attachment(id)``). Files are
+hashed a block at a time: a large scan never sits whole in memory.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 FILES_FOLDER = "files"
 _PLAIN = re.compile(r"[A-Za-z0-9_-]{1,80}")
+_BLOCK = 1 << 16
 
 
 def store_folder(paths: AppPaths, connection_id: str, kind: str) -> Path:
@@ -48,10 +50,19 @@ def kept(stored: StoredFile | None) -> Path | None:
     try:
         if stored.local_path.stat().st_size != stored.size:
             return None
-        data = stored.local_path.read_bytes()
+        digest = _sha256(stored.local_path)
     except OSError:
         return None
-    return stored.local_path if hashlib.sha256(data).hexdigest() == stored.sha256 else None
+    return stored.local_path if digest == stored.sha256 else None
+
+
+def _sha256(path: Path) -> str:
+    """The file's SHA-256, read a block at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while block := file.read(_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _fetch(
@@ -77,8 +88,7 @@ def _fetch(
 
 
 def _stored(path: Path) -> StoredFile:
-    data = path.read_bytes()
-    return StoredFile("", "", hashlib.sha256(data).hexdigest(), path, len(data))
+    return StoredFile("", "", _sha256(path), path, path.stat().st_size)
 
 
 def statement_path(
@@ -105,7 +115,7 @@ def statement_path(
     return destination, True
 
 
-def receipt_path(
+def download_receipt(
     reader: BankReader,
     mirror: Mirror,
     paths: AppPaths,
@@ -114,13 +124,10 @@ def receipt_path(
     transaction_id: str,
     attachment_id: str,
     url: str | None,
-) -> tuple[Path, bool]:
-    """The receipt's local file, and whether it was downloaded now."""
-    found = kept(mirror.receipt_file(connection_id, attachment_id))
-    if found is not None:
-        return found, False
+) -> Path:
+    """Download a receipt not in the store (from ``url``, else asked once) and record it."""
     destination = store_folder(paths, connection_id, "receipts") / _file_part(attachment_id)
     got = _fetch(reader, url, lambda: reader.attachment(attachment_id).url, destination)
     record = StoredFile(attachment_id, transaction_id, got.sha256, got.local_path, got.size)
     mirror.record_receipt(connection_id, record)
-    return destination, True
+    return destination

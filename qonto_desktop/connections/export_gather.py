@@ -1,13 +1,20 @@
 """One client's period gathered for its folder: the mirror's accounts and transactions, and the
 period's statements and receipts in the app's file store (downloaded only when not there yet).
+
+The mirror keeps no file address (they die in 30 minutes). At an account's first receipt not in
+the store, the period's transactions of that account are listed again (``settled_at`` in the
+period, with their attachments: a page of 100 a request) and the fresh addresses are used at
+once; a receipt not found there (a pending transaction) or whose address expired is asked
+again by itself (``attachment(id)``). Nothing missing, nothing listed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from qonto_desktop.connections.export_downloads import receipt_path, statement_path
+from qonto_desktop.connections.export_downloads import download_receipt, kept, statement_path
 from qonto_desktop.connections.month_end import Format
 from qonto_desktop.export.period import Period
 from qonto_desktop.export.values import AccountPeriod, ClientPeriod, ReceiptFile, StatementFile
@@ -17,7 +24,7 @@ from qonto_desktop.mirror.records import MirroredAccount
 from qonto_desktop.qonto.banking import BankReader
 from qonto_desktop.qonto.models.bank_accounts import BankAccount
 from qonto_desktop.qonto.models.statements import Month
-from qonto_desktop.qonto.models.transactions import Transaction
+from qonto_desktop.qonto.models.transactions import Transaction, TransactionAttachment
 from qonto_desktop.store.connection import Connection
 from qonto_desktop.system.paths import AppPaths
 
@@ -67,8 +74,7 @@ def gather(job: Gathering, connection: Connection, reader: BankReader) -> Gather
             statements[statement.bank_account_id].append(StatementFile(statement, path))
     receipts: list[ReceiptFile] = []
     if "receipts" in job.formats:
-        every = [t for a in mirrored for t in transactions[a.id]]
-        receipts, fetched = _receipts(job, reader, cid, every)
+        receipts, fetched = _receipts(job, reader, cid, transactions, (start, end))
         downloaded += fetched
     accounts = tuple(
         AccountPeriod(
@@ -92,31 +98,54 @@ def gather(job: Gathering, connection: Connection, reader: BankReader) -> Gather
 
 
 def _receipts(
-    job: Gathering, reader: BankReader, cid: str, every: list[Transaction]
+    job: Gathering,
+    reader: BankReader,
+    cid: str,
+    transactions: dict[str, tuple[Transaction, ...]],
+    bounds: tuple[datetime, datetime],
 ) -> tuple[list[ReceiptFile], int]:
-    wanted = [(t, a) for t in every for a in t.attachment_ids]
+    wanted = [
+        (k, t, a) for k, items in transactions.items() for t in items for a in t.attachment_ids
+    ]
     job.tell_receipts(0, len(wanted))
     found: list[ReceiptFile] = []
     fetched = 0
-    for number, (transaction, attachment_id) in enumerate(wanted, start=1):
+    listed: tuple[str, dict[str, TransactionAttachment]] = ("", {})  # one account's at a time
+    for number, (account, transaction, attachment_id) in enumerate(wanted, start=1):
         job.step("receipt")
         known = {a.id: a for a in transaction.attachments}.get(attachment_id)
-        url = known.url if known is not None else None
-        path, fresh = receipt_path(
-            reader,
-            job.mirror,
-            job.paths,
-            cid,
-            transaction_id=transaction.id,
-            attachment_id=attachment_id,
-            url=url,
-        )
-        fetched += fresh
+        path = kept(job.mirror.receipt_file(cid, attachment_id))
+        if path is None:
+            if listed[0] != account:
+                listed = (account, _addresses(reader, account, bounds))
+            fresh = listed[1].get(attachment_id)
+            path = download_receipt(
+                reader, job.mirror, job.paths, cid, transaction_id=transaction.id,
+                attachment_id=attachment_id, url=None if fresh is None else fresh.url,
+            )  # fmt: skip
+            fetched += 1
         name = known.file_name if known is not None else None
         kind = known.content_type if known is not None else None
         found.append(ReceiptFile(attachment_id, path, name, kind))
         job.tell_receipts(number, len(wanted))
     return found, fetched
+
+
+def _addresses(
+    reader: BankReader, account: str, bounds: tuple[datetime, datetime]
+) -> dict[str, TransactionAttachment]:
+    """The account's receipts settled in ``[start, end)``, each with a fresh address.
+
+    Only the addresses are taken: names and types come from the mirror, so a folder written
+    again is the same whether its receipts were downloaded now or earlier.
+    """
+    pages = reader.transactions(
+        account,
+        updated_at_from=None,
+        settled_at_from=bounds[0],
+        settled_at_to=bounds[1] - timedelta(milliseconds=1),  # Qonto's end is included
+    )
+    return {a.id: a for page in pages for t in page.transactions for a in t.attachments}
 
 
 def _account(mirrored: MirroredAccount) -> BankAccount:

@@ -33,11 +33,15 @@ class BankReader(Protocol):
         *,
         updated_at_from: datetime | None,
         statuses: tuple[str, ...] = ALL_STATUSES,
+        settled_at_from: datetime | None = None,
+        settled_at_to: datetime | None = None,
     ) -> Iterator[TransactionPage]:
         """Pages of transactions changed since ``updated_at_from``, oldest change first.
 
         Sent as ``sort_by=updated_at:asc`` with ``includes[]=attachments``, so a sync that
-        stops half-way resumes from the last ``updated_at`` it kept.
+        stops half-way resumes from the last ``updated_at`` it kept. ``settled_at_from`` and
+        ``settled_at_to`` (both included) narrow them to the ones settled in a period: the
+        export reads its receipts' fresh addresses so, a page of 100 a request.
         """
         ...
 

@@ -83,19 +83,31 @@ class _Reader:
         *,
         updated_at_from: datetime | None,
         statuses: tuple[str, ...] = ALL_STATUSES,
+        settled_at_from: datetime | None = None,
+        settled_at_to: datetime | None = None,
     ) -> Iterator[TransactionPage]:
+        def settled(t: Transaction) -> bool:
+            if settled_at_from is None and settled_at_to is None:
+                return True
+            when = t.settled_at
+            return when is not None and not (
+                (settled_at_from is not None and when < settled_at_from)
+                or (settled_at_to is not None and when > settled_at_to)
+            )
+
         items = sorted(
             (
                 t
                 for t in self.bank.transactions.get(bank_account_id, [])
                 if t.status in statuses
                 and (updated_at_from is None or t.updated_at >= updated_at_from)
+                and settled(t)
             ),
             key=lambda t: (t.updated_at, t.id),
         )
         for number, page in enumerate(pages(items, self.bank.per_page)):
             self._send("transactions", bank_account_id, updated_at_from)
-            yield page
+            yield _with_urls(page) if settled_at_from is not None else page
             if self.bank.after_page is not None:
                 self.bank.after_page(number)
 
@@ -134,6 +146,23 @@ class _Reader:
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(data)
         return len(data)
+
+
+def _with_urls(page: TransactionPage) -> TransactionPage:
+    """The page as a period's listing gives it: each receipt with its address."""
+    return replace(
+        page,
+        transactions=tuple(
+            replace(t, attachments=tuple(_listed(i) for i in t.attachment_ids))
+            for t in page.transactions
+        ),
+    )
+
+
+def _listed(attachment_id: str) -> TransactionAttachment:
+    return TransactionAttachment(
+        attachment_id, "facture.pdf", "application/pdf", None, None, f"file://{attachment_id}"
+    )
 
 
 def readers(banks: dict[str, FakeBank]) -> Callable[[Connection, str], BankReader]:

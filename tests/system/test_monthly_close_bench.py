@@ -37,5 +37,5 @@ def test_the_monthly_close_bench_runs_at_one_client() -> None:
     for phase in ("full", "nothing new", "incremental"):
         assert f"| {phase} |" in out
     assert "(1.00 per account, meets ≤ 1), 0 downloads (meets none)" in out
-    assert "| full | `sync --all` |" in out or "| full | `export --all` |" in out
+    assert "| full | `export --all` |" in out
     assert "wrote" not in out  # --no-write left docs/performance.md alone

@@ -117,11 +117,21 @@ def test_a_destination_that_cannot_be_written_is_said_before_anything_is_sent(
 def test_an_expired_address_is_asked_again_once(desk: Desk, tmp_path: Path) -> None:
     export_client(desk, 1)
     bank = november_bank()
-    bank.expired = {"file://st-1", "file://att-0002?fresh"}
+    bank.expired = {"file://st-1", "file://att-0002"}  # the listed address of a receipt
     _, report = run(desk, {"c1": bank}, tmp_path / "out")
     assert report.clients[0].stage == "done", report.clients[0].error  # type: ignore[attr-defined]
     assert ("statement", "st-1", None) in bank.requests
-    assert len([r for r in bank.requests if r == ("download", "file://att-0002?fresh", None)]) == 2
+    assert [r for r in bank.requests if r[0] == "attachment"] == [("attachment", "att-0002", None)]
+    assert len([r for r in bank.requests if r == ("download", "file://att-0002?fresh", None)]) == 1
+
+
+def test_a_second_expiry_of_a_receipt_fails_the_client(desk: Desk, tmp_path: Path) -> None:
+    export_client(desk, 1)
+    bank = november_bank()
+    bank.expired = {"file://att-0002", "file://att-0002?fresh"}
+    _, report = run(desk, {"c1": bank}, tmp_path / "out")
+    assert report.clients[0].stage == "failed"  # type: ignore[attr-defined]
+    assert [r for r in bank.requests if r[0] == "attachment"] == [("attachment", "att-0002", None)]
 
 
 def test_a_statement_not_issued_yet_is_reported_not_failed(desk: Desk, tmp_path: Path) -> None:
